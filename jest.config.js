@@ -1,0 +1,36 @@
+/**
+ * Jest runs the TypeScript sources through swc (CommonJS, legacy decorators with metadata), and
+ * transforms the ESM-only NestJS 12 packages the same way (see docs/adr/0001).
+ * Unit tests sit beside the code (`src/**\/*.spec.ts`); integration tests against the real
+ * PostgreSQL and Redis live in `test/` (`*.test.ts`).
+ */
+const swc = (syntax) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: syntax === 'typescript' ? { syntax, decorators: true } : { syntax },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': swc('typescript'),
+    '^.+\\.m?js$': swc('ecmascript'),
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid)/)'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 60000,
+  // Integration tests open servers and pools; a hang should fail the run, not stall CI.
+  openHandlesTimeout: 2000,
+};

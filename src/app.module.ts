@@ -1,0 +1,56 @@
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { ProblemFilter } from './common/problem.filter';
+import { BrugValidationPipe } from './common/validation';
+import { loggerOptions } from './common/logging';
+import { RedisModule } from './redis/redis.module';
+import { WorkersModule } from './workers.module';
+
+export type ProcessRole = 'api' | 'worker' | 'cli';
+
+export interface AppModuleOptions {
+  /** What this process does: serve HTTP (and, unless WORKERS=off, run the workers), or only work. */
+  role: ProcessRole;
+  /** Where logs go; stdout unless a test captures them. */
+  logStream?: DestinationStream;
+}
+
+/**
+ * The application, assembled from validated configuration. One module graph serves the HTTP
+ * API (`main.ts`), the workers (`worker.ts`) and the operators' CLI (`cli.ts`).
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
+    const imports: (DynamicModule | Type)[] = [
+      ConfigModule.forRoot(config),
+      LoggerModule.forRoot(loggerOptions(config, options.logStream)),
+      DatabaseModule.forRoot(config, options.role),
+      RedisModule,
+      CatalogueModule,
+      AuthModule,
+      DemoModule,
+    ];
+    if (options.role === 'api') imports.push(HealthModule);
+    if (options.role === 'worker' || (options.role === 'api' && config.workers)) {
+      imports.push(WorkersModule);
+    }
+    return {
+      module: AppModule,
+      imports,
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: BrugValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { ORGANISATION_UNIT_KINDS } from '../../catalogue/entities/organisation-unit.entity';
+import { IsKebabCode, QueryBoolean, QueryInt, Trim } from '../../common/validators';
+import { Role, ROLES } from '../roles';
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+const LowerCase = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  );
+
+export class UnitRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'inkoop-duurzaamheid' })
+  code!: string;
+
+  @ApiProperty({ example: 'Inkoop Duurzaamheid' })
+  name!: string;
+
+  @ApiProperty({ enum: ORGANISATION_UNIT_KINDS })
+  kind!: string;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'buyer@brug.example' })
+  email!: string;
+
+  @ApiProperty({ example: 'Bo Inkoper' })
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  role!: Role;
+
+  @ApiProperty({ type: UnitRefDto, nullable: true })
+  organisationUnit!: UnitRefDto | null;
+
+  @ApiProperty({ type: [String], description: 'The domain codes a budget holder holds.' })
+  domains!: string[];
+}
+
+export class UserDto extends MeDto {
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] })
+  items!: UserDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+class DomainCodes {
+  @ApiPropertyOptional({ type: [String], example: ['energy'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsKebabCode({ each: true })
+  domains?: string[];
+}
+
+export class CreateUserDto extends DomainCodes {
+  @ApiProperty({ example: 'a.jansen@amsterdam.example' })
+  @LowerCase()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'must be an email address' })
+  email!: string;
+
+  @ApiProperty({ example: 'A. Jansen' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organisationUnitId?: string | null;
+
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    description: 'Optional; without it the user cannot sign in until one is set.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  password?: string;
+}
+
+export class UpdateUserDto extends DomainCodes {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null removes the unit.' })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsUUID()
+  organisationUnitId?: string | null;
+
+  @ApiPropertyOptional({ description: 'false deactivates the user; users are never deleted.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  password!: string;
+}
+
+export class ChangeOwnPasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  newPassword!: string;
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+}

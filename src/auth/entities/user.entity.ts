@@ -1,0 +1,65 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { OrganisationUnitEntity } from '../../catalogue/entities/organisation-unit.entity';
+import type { Role } from '../roles';
+import { UserDomainEntity } from './user-domain.entity';
+
+@Entity('users')
+// Emails are stored lower-cased, so a plain unique index makes them unique case-insensitively.
+@Index('users_email_key', ['email'], { unique: true })
+@Index('users_organisation_unit_idx', ['organisationUnitId'])
+@Check('users_email_lower', `"email" = lower("email")`)
+@Check('users_role_check', `"role" IN ('buyer', 'staff', 'budget_holder', 'auditor', 'admin')`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ type: 'uuid', nullable: true })
+  organisationUnitId!: string | null;
+
+  @ManyToOne(() => OrganisationUnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'organisation_unit_id',
+    foreignKeyConstraintName: 'users_organisation_unit_fkey',
+  })
+  organisationUnit?: OrganisationUnitEntity | null;
+
+  /** argon2id; null until a password is set (such a user cannot sign in). */
+  @Column({ type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
+  /** Tokens issued before this moment are refused (password set, role changed, deactivated). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  credentialsChangedAt!: Date;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @OneToMany(() => UserDomainEntity, (d) => d.user)
+  domains?: UserDomainEntity[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

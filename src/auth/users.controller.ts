@@ -1,0 +1,78 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { API_BASE_PATH } from '../common/api-version';
+import { ProblemResponses } from '../common/openapi-decorators';
+import { uuidParam } from '../common/validators';
+import { Roles } from './decorators';
+import {
+  CreateUserDto,
+  ListUsersQuery,
+  SetPasswordDto,
+  UpdateUserDto,
+  UserDto,
+  UserListDto,
+} from './dto/user.dto';
+import { UsersService } from './users.service';
+
+/** User administration. Users are never deleted: deactivate them instead. */
+@ApiTags('Administration')
+@Controller('users')
+@Roles('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List users' })
+  list(@Query() query: ListUsersQuery): Promise<UserListDto> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One user' })
+  @ProblemResponses(404)
+  get(@Param('id', uuidParam()) id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a user' })
+  @ProblemResponses(409)
+  async create(
+    @Body() body: CreateUserDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UserDto> {
+    const user = await this.users.create(body);
+    response.setHeader('Location', `${API_BASE_PATH}/users/${user.id}`);
+    return user;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s name, role, unit, domains or active flag' })
+  @ProblemResponses(404)
+  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(id, body);
+  }
+
+  @Put(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a user’s password (ends their sessions)' })
+  @ProblemResponses(404)
+  async setPassword(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: SetPasswordDto,
+  ): Promise<void> {
+    await this.users.setPassword(id, body.password);
+  }
+}

@@ -1,0 +1,250 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import type { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { CursorCodec } from '../common/cursor';
+import { InvalidCursor, ValidationFailed } from '../common/errors';
+import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
+import { EmailTaken, UserNotFound } from './auth.errors';
+import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
+import { UserDomainEntity } from './entities/user-domain.entity';
+import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import type { Actor } from './roles';
+import { assignmentProblems } from './user-assignment';
+
+/** What the guard needs to know about a token's user, loaded in one query. */
+export interface ActorRecord extends Actor {
+  active: boolean;
+  credentialsChangedAt: Date;
+}
+
+/** Users and their domains. The only writer of `users` and `user_domains`. */
+@Injectable()
+export class UsersService {
+  private readonly cursors: CursorCodec;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueService,
+    private readonly hasher: PasswordHasher,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cursors = new CursorCodec(config.jwtSecret);
+  }
+
+  async findActor(id: string): Promise<ActorRecord | null> {
+    const rows: {
+      id: string;
+      email: string;
+      name: string;
+      role: Actor['role'];
+      organisation_unit_id: string | null;
+      active: boolean;
+      credentials_changed_at: Date;
+      domains: string[];
+    }[] = await this.db.query(
+      `SELECT u.id, u.email, u.name, u.role, u.organisation_unit_id, u.active,
+              u.credentials_changed_at,
+              coalesce(array_agg(ud.domain_code ORDER BY ud.domain_code)
+                       FILTER (WHERE ud.domain_code IS NOT NULL), '{}') AS domains
+         FROM users u LEFT JOIN user_domains ud ON ud.user_id = u.id
+        WHERE u.id = $1
+        GROUP BY u.id`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      organisationUnitId: row.organisation_unit_id,
+      domains: row.domains,
+      active: row.active,
+      credentialsChangedAt: row.credentials_changed_at,
+    };
+  }
+
+  /** The password hash is selected only here, for signing in. */
+  findCredentials(
+    email: string,
+  ): Promise<Pick<UserEntity, 'id' | 'active' | 'passwordHash'> | null> {
+    return this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.active'])
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async get(id: string): Promise<UserDto> {
+    const user = await this.loadWithRelations(this.db.manager, id);
+    return toUserDto(user);
+  }
+
+  /** Keyset pages ordered by email (unique), so deep pages cost the same as the first. */
+  async list(query: ListUsersQuery): Promise<{ items: UserDto[]; nextCursor: string | null }> {
+    const pageSize = query.pageSize ?? 25;
+    const scope = `users:${query.role ?? ''}:${String(query.active ?? '')}`;
+    const qb = this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.organisationUnit', 'unit')
+      .orderBy('u.email', 'ASC')
+      .limit(pageSize + 1);
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    if (query.cursor) {
+      const [after] = this.cursors.decode(query.cursor, scope);
+      if (typeof after !== 'string') throw new InvalidCursor();
+      qb.andWhere('u.email > :after', { after });
+    }
+    const users = await qb.getMany();
+    const page = users.slice(0, pageSize);
+    // One query for the domains of the whole page, not one per user.
+    const domains = page.length
+      ? await this.db.getRepository(UserDomainEntity).findBy({ userId: In(page.map((u) => u.id)) })
+      : [];
+    for (const user of page) user.domains = domains.filter((d) => d.userId === user.id);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toUserDto),
+      nextCursor: users.length > pageSize && last ? this.cursors.encode([last.email], scope) : null,
+    };
+  }
+
+  /** Creates a user with their domains in one transaction. */
+  async create(input: CreateUserDto): Promise<UserDto> {
+    const domains = input.domains ?? [];
+    const unit = await this.resolveUnit(input.organisationUnitId ?? null);
+    await this.assertAssignment(input.role, unit, domains);
+    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    try {
+      const id = await this.db.transaction(async (tx) => {
+        const user = await tx.getRepository(UserEntity).save(
+          tx.getRepository(UserEntity).create({
+            email: input.email,
+            name: input.name,
+            role: input.role,
+            organisationUnitId: unit?.id ?? null,
+            passwordHash,
+            active: true,
+          }),
+        );
+        await this.replaceDomains(tx, user.id, domains);
+        return user.id;
+      });
+      return this.get(id);
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new EmailTaken(input.email);
+      throw error;
+    }
+  }
+
+  async update(id: string, changes: UpdateUserDto): Promise<UserDto> {
+    await this.db.transaction(async (tx) => {
+      const user = await this.loadWithRelations(tx, id, true);
+      const role = changes.role ?? user.role;
+      const unitId =
+        changes.organisationUnitId === undefined
+          ? user.organisationUnitId
+          : changes.organisationUnitId;
+      const unit = await this.resolveUnit(unitId);
+      const domains = changes.domains ?? (user.domains ?? []).map((d) => d.domainCode);
+      await this.assertAssignment(role, unit, domains);
+      await tx.getRepository(UserEntity).update(id, {
+        role,
+        organisationUnitId: unit?.id ?? null,
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+      });
+      if (changes.domains) await this.replaceDomains(tx, id, changes.domains);
+    });
+    return this.get(id);
+  }
+
+  /** Sets a password and ends every token issued before it. */
+  async setPassword(id: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    const result = await this.db
+      .getRepository(UserEntity)
+      .update(id, { passwordHash, credentialsChangedAt: () => 'now()' });
+    if (!result.affected) throw new UserNotFound(id);
+  }
+
+  findIdByEmail(email: string): Promise<string | null> {
+    return this.db
+      .getRepository(UserEntity)
+      .findOne({ where: { email: email.trim().toLowerCase() }, select: { id: true } })
+      .then((u) => u?.id ?? null);
+  }
+
+  private async loadWithRelations(
+    manager: EntityManager,
+    id: string,
+    lock = false,
+  ): Promise<UserEntity> {
+    if (lock) {
+      // Serialise concurrent updates of one user (role and domains are checked together).
+      await manager.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id]);
+    }
+    const user = await manager.getRepository(UserEntity).findOne({
+      where: { id },
+      relations: { organisationUnit: true, domains: true },
+    });
+    if (!user) throw new UserNotFound(id);
+    return user;
+  }
+
+  private async resolveUnit(id: string | null): Promise<OrganisationUnitEntity | null> {
+    if (id === null) return null;
+    try {
+      const unit = await this.catalogue.getUnit(id);
+      if (!unit.active) throw new Error('inactive');
+      return unit;
+    } catch {
+      throw new ValidationFailed([
+        { field: 'organisationUnitId', message: 'unknown or inactive organisation unit' },
+      ]);
+    }
+  }
+
+  private async assertAssignment(
+    role: UserEntity['role'],
+    unit: OrganisationUnitEntity | null,
+    domains: string[],
+  ): Promise<void> {
+    const problems = assignmentProblems(role, unit?.kind ?? null, domains.length);
+    if (problems.length) throw new ValidationFailed(problems);
+    await this.catalogue.assertActiveDomains(domains, (i) => `domains[${i}]`);
+  }
+
+  private async replaceDomains(tx: EntityManager, userId: string, codes: string[]): Promise<void> {
+    const repo = tx.getRepository(UserDomainEntity);
+    await repo.delete({ userId });
+    if (codes.length) await repo.insert(codes.map((domainCode) => ({ userId, domainCode })));
+  }
+}
+
+export function toUserDto(user: UserEntity): UserDto {
+  const unit = user.organisationUnit ?? null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationUnit: unit
+      ? { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind }
+      : null,
+    domains: (user.domains ?? []).map((d) => d.domainCode).sort(),
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}

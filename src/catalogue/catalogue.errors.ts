@@ -1,0 +1,37 @@
+import { DomainError } from '../common/errors';
+
+export class DomainNotFound extends DomainError {
+  readonly code = 'domain_not_found';
+  readonly title = 'Domain not found';
+  constructor(code: string) {
+    super(`There is no policy domain with code "${code}".`);
+  }
+}
+
+export class DomainExists extends DomainError {
+  readonly code = 'domain_exists';
+  readonly title = 'Domain already exists';
+  constructor(code: string) {
+    super(`A policy domain with code "${code}" already exists.`, {
+      errors: [{ field: 'code', message: 'is already in use' }],
+    });
+  }
+}
+
+export class OrganisationUnitNotFound extends DomainError {
+  readonly code = 'organisation_unit_not_found';
+  readonly title = 'Organisation unit not found';
+  constructor(id: string) {
+    super(`There is no organisation unit ${id}.`);
+  }
+}
+
+export class OrganisationUnitExists extends DomainError {
+  readonly code = 'organisation_unit_exists';
+  readonly title = 'Organisation unit already exists';
+  constructor(code: string) {
+    super(`An organisation unit with code "${code}" already exists.`, {
+      errors: [{ field: 'code', message: 'is already in use' }],
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, SignedIn } from '../auth/decorators';
+import { ProblemResponses } from '../common/openapi-decorators';
+import { CatalogueService } from './catalogue.service';
+import {
+  CreateDomainDto,
+  DomainDto,
+  DomainListDto,
+  ListDomainsQuery,
+  UpdateDomainDto,
+} from './dto/domain.dto';
+
+@ApiTags('Catalogue')
+@Controller('domains')
+export class DomainsController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'List the policy domains' })
+  async list(@Query() query: ListDomainsQuery): Promise<DomainListDto> {
+    const domains = await this.catalogue.listDomains(query.includeInactive);
+    return { items: domains.map((d) => DomainDto.of(d)) };
+  }
+
+  @Get(':code')
+  @SignedIn()
+  @ApiOperation({ summary: 'One policy domain' })
+  @ProblemResponses(404)
+  async get(@Param('code') code: string): Promise<DomainDto> {
+    return DomainDto.of(await this.catalogue.getDomain(code));
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a policy domain' })
+  @ProblemResponses(409)
+  async create(@Body() body: CreateDomainDto): Promise<DomainDto> {
+    return DomainDto.of(await this.catalogue.createDomain(body));
+  }
+
+  @Patch(':code')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename, deactivate or reactivate a policy domain' })
+  @ProblemResponses(404)
+  async update(@Param('code') code: string, @Body() body: UpdateDomainDto): Promise<DomainDto> {
+    return DomainDto.of(await this.catalogue.updateDomain(code, body));
+  }
+}

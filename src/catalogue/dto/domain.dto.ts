@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsKebabCode, QueryBoolean, Trim } from '../../common/validators';
+import type { DomainEntity } from '../entities/domain.entity';
+
+export class DomainDto {
+  @ApiProperty({ example: 'energy-poverty' })
+  code!: string;
+
+  @ApiProperty({ example: 'Betaalbare energierekening' })
+  nameNl!: string;
+
+  @ApiProperty({ example: 'Affordable energy bills' })
+  nameEn!: string;
+
+  @ApiProperty()
+  active!: boolean;
+
+  static of(entity: DomainEntity): DomainDto {
+    return {
+      code: entity.code,
+      nameNl: entity.nameNl,
+      nameEn: entity.nameEn,
+      active: entity.active,
+    };
+  }
+}
+
+export class DomainListDto {
+  @ApiProperty({ type: [DomainDto] })
+  items!: DomainDto[];
+}
+
+export class CreateDomainDto {
+  @ApiProperty({ example: 'community', description: 'Kebab-case; never changes once created.' })
+  @IsString()
+  @IsKebabCode()
+  code!: string;
+
+  @ApiProperty({ example: 'Stadsdorpen en buurtinitiatieven' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  nameNl!: string;
+
+  @ApiProperty({ example: 'City villages and neighbourhood initiatives' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  nameEn!: string;
+}
+
+export class UpdateDomainDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  nameNl?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  nameEn?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the domain; nothing is ever deleted.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ListDomainsQuery {
+  @ApiPropertyOptional({ description: 'Also list deactivated domains.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeInactive?: boolean;
+}

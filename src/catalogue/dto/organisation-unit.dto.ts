@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsKebabCode, QueryBoolean, Trim } from '../../common/validators';
+import {
+  ORGANISATION_UNIT_KINDS,
+  OrganisationUnitEntity,
+  OrganisationUnitKind,
+} from '../entities/organisation-unit.entity';
+
+export class OrganisationUnitDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'meentcoop-energy' })
+  code!: string;
+
+  @ApiProperty({ example: 'MeentCoop Energie' })
+  name!: string;
+
+  @ApiProperty({ enum: ORGANISATION_UNIT_KINDS })
+  kind!: OrganisationUnitKind;
+
+  @ApiProperty()
+  active!: boolean;
+
+  static of(entity: OrganisationUnitEntity): OrganisationUnitDto {
+    return {
+      id: entity.id,
+      code: entity.code,
+      name: entity.name,
+      kind: entity.kind,
+      active: entity.active,
+    };
+  }
+}
+
+export class OrganisationUnitListDto {
+  @ApiProperty({ type: [OrganisationUnitDto] })
+  items!: OrganisationUnitDto[];
+}
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'meentcoop-care' })
+  @IsString()
+  @IsKebabCode()
+  code!: string;
+
+  @ApiProperty({ example: 'MeentCoop Zorg' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class CreateOrganisationUnitDto extends CreateTeamDto {
+  @ApiProperty({ enum: ORGANISATION_UNIT_KINDS })
+  @IsIn(ORGANISATION_UNIT_KINDS)
+  kind!: OrganisationUnitKind;
+}
+
+export class UpdateOrganisationUnitDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates the unit; nothing is ever deleted.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ListOrganisationUnitsQuery {
+  @ApiPropertyOptional({ enum: ORGANISATION_UNIT_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_UNIT_KINDS)
+  kind?: OrganisationUnitKind;
+
+  @ApiPropertyOptional({ description: 'Also list deactivated units.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+export class ListTeamsQuery {
+  @ApiPropertyOptional({ description: 'Also list deactivated teams.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeInactive?: boolean;
+}

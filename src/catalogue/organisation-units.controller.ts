@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, SignedIn } from '../auth/decorators';
+import { ProblemResponses } from '../common/openapi-decorators';
+import { uuidParam } from '../common/validators';
+import { CatalogueService } from './catalogue.service';
+import {
+  CreateOrganisationUnitDto,
+  ListOrganisationUnitsQuery,
+  OrganisationUnitDto,
+  OrganisationUnitListDto,
+  UpdateOrganisationUnitDto,
+} from './dto/organisation-unit.dto';
+
+/** All organisation units: municipal units (buyers) and MeentCoop teams (staff). */
+@ApiTags('Catalogue')
+@Controller('organisation-units')
+export class OrganisationUnitsController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'List organisation units (municipal units and MeentCoop teams)' })
+  async list(@Query() query: ListOrganisationUnitsQuery): Promise<OrganisationUnitListDto> {
+    const units = await this.catalogue.listUnits(query);
+    return { items: units.map((u) => OrganisationUnitDto.of(u)) };
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOperation({ summary: 'One organisation unit' })
+  @ProblemResponses(404)
+  async get(@Param('id', uuidParam()) id: string): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(await this.catalogue.getUnit(id));
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add an organisation unit' })
+  @ProblemResponses(409)
+  async create(@Body() body: CreateOrganisationUnitDto): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(await this.catalogue.createUnit(body));
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename, deactivate or reactivate an organisation unit' })
+  @ProblemResponses(404)
+  async update(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateOrganisationUnitDto,
+  ): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(await this.catalogue.updateUnit(id, body));
+  }
+}

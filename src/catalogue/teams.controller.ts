@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, SignedIn } from '../auth/decorators';
+import { ProblemResponses } from '../common/openapi-decorators';
+import { uuidParam } from '../common/validators';
+import { CatalogueService } from './catalogue.service';
+import {
+  CreateTeamDto,
+  ListTeamsQuery,
+  OrganisationUnitDto,
+  OrganisationUnitListDto,
+  UpdateOrganisationUnitDto,
+} from './dto/organisation-unit.dto';
+
+/** MeentCoop teams: the organisation units of kind `meentcoop_team`. */
+@ApiTags('Catalogue')
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'List the MeentCoop teams' })
+  async list(@Query() query: ListTeamsQuery): Promise<OrganisationUnitListDto> {
+    const units = await this.catalogue.listUnits({ ...query, kind: 'meentcoop_team' });
+    return { items: units.map((u) => OrganisationUnitDto.of(u)) };
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @ApiOperation({ summary: 'One MeentCoop team' })
+  @ProblemResponses(404)
+  async get(@Param('id', uuidParam()) id: string): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(await this.catalogue.getUnit(id, 'meentcoop_team'));
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a MeentCoop team' })
+  @ProblemResponses(409)
+  async create(@Body() body: CreateTeamDto): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(
+      await this.catalogue.createUnit({ ...body, kind: 'meentcoop_team' }),
+    );
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename, deactivate or reactivate a MeentCoop team' })
+  @ProblemResponses(404)
+  async update(
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateOrganisationUnitDto,
+  ): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(await this.catalogue.updateUnit(id, body, 'meentcoop_team'));
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Domain errors: each module declares its own classes (in `<module>.errors.ts`), each with a
+ * code from this union. The global filter maps every code to an HTTP status in one exhaustive
+ * switch, so adding a code without deciding its status does not compile.
+ */
+export type ErrorCode =
+  // common
+  | 'validation_failed'
+  | 'invalid_cursor'
+  | 'service_unavailable'
+  // auth
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'too_many_sign_in_attempts'
+  | 'user_not_found'
+  | 'email_taken'
+  // catalogue
+  | 'domain_not_found'
+  | 'domain_exists'
+  | 'organisation_unit_not_found'
+  | 'organisation_unit_exists';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  /** A short, human summary of the problem type (problem+json `title`). */
+  abstract readonly title: string;
+
+  constructor(
+    readonly detail: string,
+    readonly extra: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** Extension members of the problem (RFC 9457 §3.2), e.g. the state of each check. */
+      members?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that is well-formed JSON but breaks a rule; `errors` names each field. */
+export class ValidationFailed extends DomainError {
+  readonly code = 'validation_failed';
+  readonly title = 'The request is not valid';
+  constructor(errors: FieldError[], detail?: string) {
+    super(detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  }
+}
+
+export class InvalidCursor extends DomainError {
+  readonly code = 'invalid_cursor';
+  readonly title = 'The page cursor is not valid';
+  constructor() {
+    super('The cursor was not issued by this server for this query; start from the first page.', {
+      errors: [{ field: 'cursor', message: 'not a valid cursor' }],
+    });
+  }
+}
+
+export class ServiceUnavailable extends DomainError {
+  readonly code = 'service_unavailable';
+  readonly title = 'Service unavailable';
+  constructor(detail: string, members?: Record<string, unknown>) {
+    super(detail, { members });
+  }
+}

@@ -1,0 +1,218 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode } from './errors';
+import { PROBLEM_CONTENT_TYPE, Problem, problemType } from './problem';
+
+/** The HTTP status of every domain error code, decided in one place. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'validation_failed':
+    case 'invalid_cursor':
+      return HttpStatus.BAD_REQUEST;
+    case 'unauthenticated':
+    case 'invalid_credentials':
+      return HttpStatus.UNAUTHORIZED;
+    case 'forbidden':
+      return HttpStatus.FORBIDDEN;
+    case 'user_not_found':
+    case 'domain_not_found':
+    case 'organisation_unit_not_found':
+      return HttpStatus.NOT_FOUND;
+    case 'email_taken':
+    case 'domain_exists':
+    case 'organisation_unit_exists':
+      return HttpStatus.CONFLICT;
+    case 'too_many_sign_in_attempts':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'service_unavailable':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+  }
+}
+
+/** Errors raised by Express's body parser before a route is reached. */
+interface BodyParserError {
+  type: string;
+  status: number;
+  expose?: boolean;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+const BODY_PARSER_DETAIL: Record<string, { code: string; title: string; detail: string }> = {
+  'entity.parse.failed': {
+    code: 'malformed_json',
+    title: 'The request body is not valid JSON',
+    detail: 'The request body could not be parsed as JSON.',
+  },
+  'entity.too.large': {
+    code: 'payload_too_large',
+    title: 'The request body is too large',
+    detail: 'The request body is larger than this server accepts.',
+  },
+  'encoding.unsupported': {
+    code: 'unsupported_encoding',
+    title: 'Unsupported content encoding',
+    detail: 'The request body uses a content encoding this server does not accept.',
+  },
+  'charset.unsupported': {
+    code: 'unsupported_charset',
+    title: 'Unsupported character set',
+    detail: 'The request body uses a character set this server does not accept.',
+  },
+  'request.aborted': {
+    code: 'request_aborted',
+    title: 'The request was aborted',
+    detail: 'The client aborted the request before its body was received.',
+  },
+};
+
+/**
+ * Turns every error into RFC 9457 problem+json. Known errors keep their status and a useful
+ * detail; anything unexpected becomes a bare 500 that carries only the request id, and is logged.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    this.respond(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+
+  /** Also used directly by the last-resort Express handlers outside Nest's routes. */
+  respond(exception: unknown, request: Request, response: Response): void {
+    const requestId = typeof request.id === 'string' ? request.id : undefined;
+    const problem = this.toProblem(exception, requestId);
+    problem.instance = request.originalUrl?.split('?')[0];
+
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    if (exception instanceof DomainError && exception.extra.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(exception.extra.retryAfterSeconds));
+    }
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(thrown: unknown, requestId: string | undefined): Problem {
+    // Nest wraps body-parser errors in an HttpException; their own type says more.
+    const exception =
+      thrown instanceof HttpException && isBodyParserError(thrown.cause) ? thrown.cause : thrown;
+    if (exception instanceof DomainError) {
+      return {
+        ...exception.extra.members,
+        type: problemType(exception.code),
+        title: exception.title,
+        status: statusOf(exception.code),
+        detail: exception.detail,
+        code: exception.code,
+        requestId,
+        ...(exception.extra.errors ? { errors: exception.extra.errors } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = httpCode(status);
+      return {
+        type: problemType(code),
+        title: httpTitle(status),
+        status,
+        detail: httpDetail(exception, status),
+        code,
+        requestId,
+      };
+    }
+    if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
+      const known = BODY_PARSER_DETAIL[exception.type];
+      const code = known?.code ?? httpCode(exception.status);
+      return {
+        type: problemType(code),
+        title: known?.title ?? httpTitle(exception.status),
+        status: exception.status,
+        detail: known?.detail ?? 'The request body could not be read.',
+        code,
+        requestId,
+      };
+    }
+    return {
+      type: problemType('internal_error'),
+      title: 'Internal server error',
+      status: 500,
+      detail: `Something went wrong on our side. Quote request id ${requestId ?? '(none)'} when reporting it.`,
+      code: 'internal_error',
+      requestId,
+    };
+  }
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'bad_request';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 406:
+      return 'not_acceptable';
+    case 409:
+      return 'conflict';
+    case 412:
+      return 'precondition_failed';
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 428:
+      return 'precondition_required';
+    case 429:
+      return 'too_many_requests';
+    case 503:
+      return 'service_unavailable';
+    default:
+      return status >= 500 ? 'internal_error' : 'client_error';
+  }
+}
+
+function httpTitle(status: number): string {
+  const name = HttpStatus[status];
+  if (typeof name !== 'string') return status >= 500 ? 'Server error' : 'Client error';
+  const words = name.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Nest's own exceptions say things like "Cannot GET /x"; keep their message when it is a plain
+ * string written for clients, never an object dump.
+ */
+function httpDetail(exception: HttpException, status: number): string {
+  if (status === 404) return 'There is no resource at this address.';
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.filter((m) => typeof m === 'string').join('; ');
+  return exception.message;
+}

@@ -1,0 +1,43 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { ValidationFailed } from './errors';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { Matches, MaxLength } from 'class-validator';
+
+export const KEBAB_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A stable identifier such as `energy-poverty` or `meentcoop-energy`. */
+export const IsKebabCode = (options: { each?: boolean } = {}): PropertyDecorator =>
+  applyDecorators(
+    MaxLength(64, options),
+    Matches(KEBAB_CODE, {
+      ...options,
+      message: 'must be lower-case words joined by "-" (e.g. energy-poverty)',
+    }),
+  );
+
+/**
+ * Query-string booleans: only the literal words true/false; anything else is left as it is so
+ * that @IsBoolean reports it instead of it silently becoming false.
+ */
+export const QueryBoolean = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );
+
+/** Query-string integers: digits only; anything else stays a string for @IsInt to refuse. */
+export const QueryInt = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+  );
+
+/** Trims surrounding whitespace of a string input. */
+export const Trim = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export function uuidParam(name = 'id'): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    exceptionFactory: () => new ValidationFailed([{ field: name, message: 'must be a UUID' }]),
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * Brug's configuration: read once from the environment, validated, typed.
+ * Nothing else in the code base reads process.env; it receives an AppConfig.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Used only outside production, and announced with a warning at start. */
+export const DEV_JWT_SECRET = 'brug-development-only-secret-never-use-in-production';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  databaseCreate: boolean;
+  migrationsRun: boolean;
+  redisUrl: string;
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtSecretIsDevDefault: boolean;
+  jwtTtlSeconds: number;
+  demoData: boolean;
+  demoPassword: string;
+  logLevel: LogLevel;
+  workers: boolean;
+  bodyLimitBytes: number;
+  trustProxy: string | false;
+  signInMaxFailuresPerEmail: number;
+  signInMaxFailuresPerAddress: number;
+  signInWindowSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates every variable, collecting all problems before failing, so an operator
+ * sees every bad variable at once rather than one per restart.
+ */
+export function loadConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+    if (['false', '0', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name] ?? ''}")`);
+    return fallback;
+  };
+
+  const url = (name: string, fallback: string, protocols: string[]): string => {
+    const raw = read(name) ?? fallback;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(
+          `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+        );
+      }
+    } catch {
+      // Never echo the value: a malformed URL may still hold a password.
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const production = nodeEnv === 'production';
+  const port = integer('PORT', 3000, 1, 65535);
+  const host = read('HOST') ?? '0.0.0.0';
+
+  let jwtSecret = read('JWT_SECRET');
+  const jwtSecretIsDevDefault = jwtSecret === undefined;
+  if (jwtSecret === undefined) {
+    if (production) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    jwtSecret = DEV_JWT_SECRET;
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+
+  const demoData = bool('DEMO_DATA', false);
+  if (demoData && production) {
+    problems.push('DEMO_DATA=true is not allowed when NODE_ENV=production');
+  }
+
+  const redisPrefix = read('REDIS_PREFIX') ?? 'brug';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(redisPrefix)) {
+    problems.push('REDIS_PREFIX may hold only letters, digits, "_", "." and "-" (1 to 64)');
+  }
+
+  const trustProxyRaw = read('TRUST_PROXY');
+  const config: AppConfig = {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']).replace(
+      /\/$/,
+      '',
+    ),
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/brug', [
+      'postgres:',
+      'postgresql:',
+    ]),
+    databaseCreate: bool('DATABASE_CREATE', true),
+    migrationsRun: bool('MIGRATIONS_RUN', true),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisPrefix,
+    jwtSecret,
+    jwtSecretIsDevDefault,
+    jwtTtlSeconds: integer('JWT_TTL_SECONDS', 3600, 60, 86400),
+    demoData,
+    demoPassword: read('DEMO_PASSWORD') ?? 'brug-demo-2026',
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, production ? 'info' : 'debug'),
+    workers: bool('WORKERS', true),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    trustProxy: trustProxyRaw === undefined || trustProxyRaw === 'false' ? false : trustProxyRaw,
+    signInMaxFailuresPerEmail: integer('SIGNIN_MAX_FAILURES_PER_EMAIL', 10, 1, 10000),
+    signInMaxFailuresPerAddress: integer('SIGNIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100000),
+    signInWindowSeconds: integer('SIGNIN_WINDOW_SECONDS', 60, 1, 86400),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The names of every variable loadConfig reads; docs and .env.example are checked against it. */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'HOST',
+  'PORT',
+  'PUBLIC_URL',
+  'DATABASE_URL',
+  'DATABASE_CREATE',
+  'MIGRATIONS_RUN',
+  'REDIS_URL',
+  'REDIS_PREFIX',
+  'JWT_SECRET',
+  'JWT_TTL_SECONDS',
+  'DEMO_DATA',
+  'DEMO_PASSWORD',
+  'LOG_LEVEL',
+  'WORKERS',
+  'BODY_LIMIT_BYTES',
+  'TRUST_PROXY',
+  'SIGNIN_MAX_FAILURES_PER_EMAIL',
+  'SIGNIN_MAX_FAILURES_PER_ADDRESS',
+  'SIGNIN_WINDOW_SECONDS',
+] as const;

@@ -1,0 +1,34 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl'>,
+  extra: { applicationName?: string; poolSize?: number } = {},
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    // The schema changes only through migrations, in every environment, tests included.
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension, no superuser needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: false,
+    applicationName: extra.applicationName ?? 'brug',
+    poolSize: extra.poolSize ?? 10,
+    extra: {
+      // Bounded waits: a stuck database should give errors, not requests that hang forever.
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 30000,
+      idle_in_transaction_session_timeout: 60000,
+    },
+  };
+}

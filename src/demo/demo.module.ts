@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { DemoDataService } from './demo-data.service';
+
+@Module({
+  imports: [AuthModule, CatalogueModule],
+  providers: [DemoDataService],
+  exports: [DemoDataService],
+})
+export class DemoModule {}

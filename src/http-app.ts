@@ -1,0 +1,83 @@
+import { Logger as NestLogger, NotFoundException } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppModule } from './app.module';
+import { API_BASE_PATH } from './common/api-version';
+import { httpConventions } from './common/http-conventions';
+import { ProblemFilter } from './common/problem.filter';
+import { buildOpenApiDocument } from './common/openapi';
+import type { AppConfig } from './config/config';
+import { MetricsService } from './health/metrics.service';
+
+/** Paths outside /api/v1: the platform's probes and metrics. */
+const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
+
+/** A trailing slash names no resource (NLGov ADR): 404, never a redirect. */
+function rejectTrailingSlash(req: Request, _res: Response, next: NextFunction): void {
+  next(req.path.length > 1 && req.path.endsWith('/') ? new NotFoundException() : undefined);
+}
+
+/**
+ * Creates and initialises the HTTP application exactly as production runs it; the tests use
+ * this too, so what they check is what runs. The caller only has to listen.
+ */
+export async function createHttpApp(
+  config: AppConfig,
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { role: 'api', logStream: options.logStream }),
+    { bodyParser: false, bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  if (config.jwtSecretIsDevDefault) {
+    new NestLogger('Config').warn(
+      'JWT_SECRET is not set: using the development-only default. Set it for any shared install.',
+    );
+  }
+
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(httpConventions);
+  app.use(rejectTrailingSlash);
+  app.use(app.get(MetricsService).middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'frame-ancestors': ["'none'"] },
+      },
+      frameguard: { action: 'deny' },
+      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.useBodyParser('json', {
+    limit: config.bodyLimitBytes,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNPREFIXED });
+  app.enableShutdownHooks();
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup(`${API_BASE_PATH.slice(1)}/docs`, app, document, {
+    jsonDocumentUrl: `${API_BASE_PATH.slice(1)}/openapi.json`,
+    yamlDocumentUrl: `${API_BASE_PATH.slice(1)}/openapi.yaml`,
+    customSiteTitle: 'Brug API',
+  });
+
+  // Nest answers unknown paths under its prefix; everything else ends here, as problem+json too.
+  await app.init();
+  const problems = new ProblemFilter();
+  app.use((req: Request, res: Response) => problems.respond(new NotFoundException(), req, res));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
+    problems.respond(error, req, res),
+  );
+  return app;
+}

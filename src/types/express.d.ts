@@ -1,0 +1,13 @@
+import type { Actor } from '../auth/roles';
+
+declare global {
+  // Express's request, as Brug's middleware and guard leave it.
+  namespace Express {
+    interface Request {
+      id: string;
+      actor?: Actor;
+    }
+  }
+}
+
+export {};
