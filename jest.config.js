@@ -26,7 +26,7 @@ module.exports = {
     '^.+\\.ts$': swc('typescript'),
     '^.+\\.m?js$': swc('ecmascript'),
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|@apidevtools)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   maxWorkers: 2,

@@ -63,7 +63,6 @@ export async function createHttpApp(
     type: ['application/json', 'application/*+json'],
   });
   app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNPREFIXED });
-  app.enableShutdownHooks();
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_BASE_PATH.slice(1)}/docs`, app, document, {

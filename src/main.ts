@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { stopGracefully } from './common/shutdown';
 import { configOrExit } from './config/environment';
 import { DEMO_USERS } from './demo/demo-catalogue';
 import { DemoDataService } from './demo/demo-data.service';
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp(config);
   if (config.demoData) await app.get(DemoDataService).seed();
   await app.listen(config.port, config.host);
+  stopGracefully(app);
   new Logger('Brug').log(
     `Brug listening on ${config.publicUrl} (workers ${config.workers ? 'on' : 'off'})`,
   );

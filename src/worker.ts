@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { stopGracefully } from './common/shutdown';
 import { configOrExit } from './config/environment';
 
 /** Workers only (queue processors, outbox relay, SLA reconciler), for scaling them apart. */
@@ -13,8 +14,8 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  app.enableShutdownHooks();
   await app.init();
+  stopGracefully(app);
   app.get(Logger).log('Brug workers started');
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public, SignedIn } from './decorators';
 import { TokenDto, TokenRequestDto } from './dto/token.dto';
@@ -22,6 +22,7 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: 'Sign in: exchange email and password for a bearer token' })
   @ProblemResponses(401, 429)
+  @ApiResult(TokenDto)
   token(@Body() body: TokenRequestDto, @Req() request: Request): Promise<TokenDto> {
     return this.auth.signIn(body.email, body.password, request.ip ?? 'unknown');
   }
@@ -29,6 +30,7 @@ export class AuthController {
   @Get('me')
   @SignedIn()
   @ApiOperation({ summary: 'Who am I: the signed-in user, their role, unit and domains' })
+  @ApiResult(MeDto)
   async me(@CurrentActor() actor: Actor): Promise<MeDto> {
     const { id, email, name, role, organisationUnit, domains } = await this.users.get(actor.id);
     return { id, email, name, role, organisationUnit, domains };
@@ -39,6 +41,7 @@ export class AuthController {
   @SignedIn()
   @ApiOperation({ summary: 'Change my own password (ends my other sessions)' })
   @ProblemResponses(403)
+  @ApiResult(undefined, 204)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangeOwnPasswordDto,

@@ -13,7 +13,7 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_BASE_PATH } from '../common/api-version';
-import { ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { Roles } from './decorators';
 import {
@@ -35,6 +35,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users' })
+  @ApiResult(UserListDto)
   list(@Query() query: ListUsersQuery): Promise<UserListDto> {
     return this.users.list(query);
   }
@@ -42,6 +43,7 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'One user' })
   @ProblemResponses(404)
+  @ApiResult(UserDto)
   get(@Param('id', uuidParam()) id: string): Promise<UserDto> {
     return this.users.get(id);
   }
@@ -49,6 +51,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Create a user' })
   @ProblemResponses(409)
+  @ApiResult(UserDto, 201)
   async create(
     @Body() body: CreateUserDto,
     @Res({ passthrough: true }) response: Response,
@@ -61,6 +64,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s name, role, unit, domains or active flag' })
   @ProblemResponses(404)
+  @ApiResult(UserDto)
   update(@Param('id', uuidParam()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(id, body);
   }
@@ -69,6 +73,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a user’s password (ends their sessions)' })
   @ProblemResponses(404)
+  @ApiResult(undefined, 204)
   async setPassword(
     @Param('id', uuidParam()) id: string,
     @Body() body: SetPasswordDto,

@@ -52,7 +52,9 @@ export class CatalogueService {
 
   async createDomain(input: NewDomain): Promise<DomainEntity> {
     try {
-      return await this.domains.save(this.domains.create({ ...input, active: true }));
+      // insert, not save: save() would silently overwrite an existing domain with this code.
+      await this.domains.insert({ ...input, active: true });
+      return await this.getDomain(input.code);
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new DomainExists(input.code);
       throw error;
@@ -106,7 +108,8 @@ export class CatalogueService {
 
   async createUnit(input: NewOrganisationUnit): Promise<OrganisationUnitEntity> {
     try {
-      return await this.units.save(this.units.create({ ...input, active: true }));
+      const { identifiers } = await this.units.insert({ ...input, active: true });
+      return await this.getUnit(String(identifiers[0]?.id));
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new OrganisationUnitExists(input.code);
       throw error;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/decorators';
-import { ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { CatalogueService } from './catalogue.service';
 import {
   CreateDomainDto,
@@ -19,6 +19,7 @@ export class DomainsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'List the policy domains' })
+  @ApiResult(DomainListDto)
   async list(@Query() query: ListDomainsQuery): Promise<DomainListDto> {
     const domains = await this.catalogue.listDomains(query.includeInactive);
     return { items: domains.map((d) => DomainDto.of(d)) };
@@ -28,6 +29,7 @@ export class DomainsController {
   @SignedIn()
   @ApiOperation({ summary: 'One policy domain' })
   @ProblemResponses(404)
+  @ApiResult(DomainDto)
   async get(@Param('code') code: string): Promise<DomainDto> {
     return DomainDto.of(await this.catalogue.getDomain(code));
   }
@@ -36,6 +38,7 @@ export class DomainsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Add a policy domain' })
   @ProblemResponses(409)
+  @ApiResult(DomainDto, 201)
   async create(@Body() body: CreateDomainDto): Promise<DomainDto> {
     return DomainDto.of(await this.catalogue.createDomain(body));
   }
@@ -44,6 +47,7 @@ export class DomainsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a policy domain' })
   @ProblemResponses(404)
+  @ApiResult(DomainDto)
   async update(@Param('code') code: string, @Body() body: UpdateDomainDto): Promise<DomainDto> {
     return DomainDto.of(await this.catalogue.updateDomain(code, body));
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/decorators';
-import { ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -21,6 +21,7 @@ export class OrganisationUnitsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'List organisation units (municipal units and MeentCoop teams)' })
+  @ApiResult(OrganisationUnitListDto)
   async list(@Query() query: ListOrganisationUnitsQuery): Promise<OrganisationUnitListDto> {
     const units = await this.catalogue.listUnits(query);
     return { items: units.map((u) => OrganisationUnitDto.of(u)) };
@@ -30,6 +31,7 @@ export class OrganisationUnitsController {
   @SignedIn()
   @ApiOperation({ summary: 'One organisation unit' })
   @ProblemResponses(404)
+  @ApiResult(OrganisationUnitDto)
   async get(@Param('id', uuidParam()) id: string): Promise<OrganisationUnitDto> {
     return OrganisationUnitDto.of(await this.catalogue.getUnit(id));
   }
@@ -38,6 +40,7 @@ export class OrganisationUnitsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Add an organisation unit' })
   @ProblemResponses(409)
+  @ApiResult(OrganisationUnitDto, 201)
   async create(@Body() body: CreateOrganisationUnitDto): Promise<OrganisationUnitDto> {
     return OrganisationUnitDto.of(await this.catalogue.createUnit(body));
   }
@@ -46,6 +49,7 @@ export class OrganisationUnitsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename, deactivate or reactivate an organisation unit' })
   @ProblemResponses(404)
+  @ApiResult(OrganisationUnitDto)
   async update(
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateOrganisationUnitDto,

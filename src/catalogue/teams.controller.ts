@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/decorators';
-import { ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -21,6 +21,7 @@ export class TeamsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'List the MeentCoop teams' })
+  @ApiResult(OrganisationUnitListDto)
   async list(@Query() query: ListTeamsQuery): Promise<OrganisationUnitListDto> {
     const units = await this.catalogue.listUnits({ ...query, kind: 'meentcoop_team' });
     return { items: units.map((u) => OrganisationUnitDto.of(u)) };
@@ -30,6 +31,7 @@ export class TeamsController {
   @SignedIn()
   @ApiOperation({ summary: 'One MeentCoop team' })
   @ProblemResponses(404)
+  @ApiResult(OrganisationUnitDto)
   async get(@Param('id', uuidParam()) id: string): Promise<OrganisationUnitDto> {
     return OrganisationUnitDto.of(await this.catalogue.getUnit(id, 'meentcoop_team'));
   }
@@ -38,6 +40,7 @@ export class TeamsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Add a MeentCoop team' })
   @ProblemResponses(409)
+  @ApiResult(OrganisationUnitDto, 201)
   async create(@Body() body: CreateTeamDto): Promise<OrganisationUnitDto> {
     return OrganisationUnitDto.of(
       await this.catalogue.createUnit({ ...body, kind: 'meentcoop_team' }),
@@ -48,6 +51,7 @@ export class TeamsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a MeentCoop team' })
   @ProblemResponses(404)
+  @ApiResult(OrganisationUnitDto)
   async update(
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateOrganisationUnitDto,

@@ -35,3 +35,14 @@ export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   500: 'Internal error; quote the request id',
   503: 'A dependency is unavailable',
 };
+
+/** The success answer of a route and its body type (the document cannot infer it). */
+export const ApiResult = (
+  type: (new () => object) | undefined,
+  status: 200 | 201 | 204 = 200,
+): MethodDecorator =>
+  ApiResponse({
+    status,
+    description: status === 201 ? 'Created' : status === 204 ? 'Done, no content' : 'OK',
+    ...(type ? { type } : {}),
+  });

@@ -1,9 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ServiceUnavailable } from '../common/errors';
-import { ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { LiveDto, ReadinessDto } from './health.dto';
 import { Public } from '../auth/decorators';
-import { HealthService, Readiness } from './health.service';
+import { HealthService } from './health.service';
 import { MetricsService } from './metrics.service';
 
 /** Probes and metrics for the platform; outside /api/v1 and open, as load balancers expect. */
@@ -18,15 +19,16 @@ export class HealthController {
 
   @Get('health/live')
   @ApiOperation({ summary: 'Liveness: the process runs' })
-  live(): { status: 'live' } {
+  @ApiResult(LiveDto)
+  live(): LiveDto {
     return { status: 'live' };
   }
 
   @Get('health/ready')
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis both answer' })
-  @ApiResponse({ status: 200, description: 'Ready; `checks` gives the state of each dependency' })
+  @ApiResult(ReadinessDto)
   @ProblemResponses(503)
-  async ready(): Promise<Readiness> {
+  async ready(): Promise<ReadinessDto> {
     const readiness = await this.health.readiness();
     if (readiness.status !== 'ready') {
       const down = Object.entries(readiness.checks)
@@ -43,6 +45,11 @@ export class HealthController {
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics of this process' })
   @ApiProduces('text/plain')
+  @ApiResponse({
+    status: 200,
+    description: 'Prometheus text format',
+    content: { 'text/plain': {} },
+  })
   metricsText(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { dropDatabase, ensureDatabase } from '../src/database/database-admin';
+import { runMigrations } from '../src/database/migrate';
+import { MIGRATIONS } from '../src/database/migrations';
+import { databasePrefix, databaseUrl } from './support/test-env';
+
+describe('migrations', () => {
+  const url = databaseUrl(`${databasePrefix()}empty_${randomBytes(3).toString('hex')}`);
+  let db: DataSource;
+
+  beforeAll(async () => {
+    await ensureDatabase(url);
+    db = await new DataSource(dataSourceOptions({ databaseUrl: url })).initialize();
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await dropDatabase(url);
+  });
+
+  const tables = async (): Promise<string[]> =>
+    (
+      await db.query<{ tablename: string }[]>(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1`,
+      )
+    ).map((r) => r.tablename);
+
+  it('build the schema on an empty database, and the entities need nothing more', async () => {
+    const applied = await runMigrations(db);
+    expect(applied).toHaveLength(MIGRATIONS.length);
+    // What `npm run migration:generate` would write: must be nothing.
+    const pending = await db.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    expect(await tables()).toEqual(
+      expect.arrayContaining(['domains', 'organisation_units', 'users', 'user_domains']),
+    );
+  });
+
+  it('run twice change nothing (safe for several processes starting at once)', async () => {
+    const [a, b] = await Promise.all([runMigrations(db), runMigrations(db)]);
+    expect([...a, ...b]).toEqual([]);
+  });
+
+  it('revert all the way down and apply again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await db.undoLastMigration({ transaction: 'each' });
+    expect(await tables()).toEqual([]);
+    expect(await runMigrations(db)).toHaveLength(MIGRATIONS.length);
+    expect((await db.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+});
