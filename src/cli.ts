@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { parseHead } from './audit/hash-chain';
+import { verifyExportFile } from './audit/offline-verify';
 import { PASSWORD_MIN } from './auth/dto/user.dto';
 import { ROLES, type Role } from './auth/roles';
 import { UsersService } from './auth/users.service';
@@ -29,6 +31,9 @@ Commands:
   seed                 Creates the catalogue and (unless NODE_ENV=production) the demo users.
   migration:run        Applies pending database migrations.
   migration:revert     Reverts the most recent migration.
+  audit verify <file.jsonl> [--head <seq>:<hash>]
+      Verifies an audit export (GET /api/v1/audit/export) offline, without a database, and
+      prints its head; with --head, the chain must also pass through that head (see docs/audit.md).
 `;
 
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
@@ -138,12 +143,49 @@ async function migrate(config: AppConfig, direction: 'run' | 'revert'): Promise<
   }
 }
 
+async function audit(args: string[]): Promise<number> {
+  const [subcommand, ...rest] = args;
+  if (subcommand !== 'verify') {
+    throw new UsageError(`Usage: audit verify <file.jsonl> [--head <seq>:<hash>]`);
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { head: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file, ...more] = positionals;
+  if (!file || more.length > 0) {
+    throw new UsageError('audit verify needs exactly one export file.');
+  }
+  let head: { seq: number; hash: string } | undefined;
+  if (values.head !== undefined) {
+    try {
+      head = parseHead(values.head);
+    } catch (error) {
+      throw new UsageError(`--head: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const result = await verifyExportFile(file, head);
+  if (!result.ok) {
+    process.stderr.write(
+      `invalid at line ${result.line} (seq ${result.seq ?? 'unknown'}): ${result.reason}\n`,
+    );
+    return 1;
+  }
+  const last = result.headSeq === null ? 'none' : `${result.headSeq}:${result.headHash}`;
+  out(`valid: ${result.events} events, head ${last}`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
     return command ? 0 : 2;
   }
+  // Needs no configuration and no database: an auditor runs it on an export file.
+  if (command === 'audit') return audit(args);
   const config = configOrExit('brug');
   switch (command) {
     case 'users:create':

@@ -178,6 +178,28 @@ export class UsersService {
     if (!result.affected) throw new UserNotFound(id);
   }
 
+  /** Display references ({ id, name }) of many users in one query, for lists without N+1. */
+  async refs(ids: Iterable<string>): Promise<Map<string, { id: string; name: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM users WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The people of a team with a role, active ones only (e.g. the staff of a MeentCoop team). */
+  async activeMembers(
+    unitId: string,
+    role: Actor['role'],
+  ): Promise<{ id: string; name: string }[]> {
+    return await this.db.query<{ id: string; name: string }[]>(
+      'SELECT id, name FROM users WHERE organisation_unit_id = $1 AND role = $2 AND active ORDER BY id',
+      [unitId, role],
+    );
+  }
+
   findIdByEmail(email: string): Promise<string | null> {
     return this.db
       .getRepository(UserEntity)

@@ -102,6 +102,17 @@ export class CatalogueService {
     return unit;
   }
 
+  /** Display references ({ id, name }) of many units in one query, for lists without N+1. */
+  async unitRefs(ids: Iterable<string>): Promise<Map<string, { id: string; name: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const units = await this.units.find({
+      where: { id: In(unique) },
+      select: { id: true, name: true },
+    });
+    return new Map(units.map((u) => [u.id, { id: u.id, name: u.name }]));
+  }
+
   findUnitByCode(code: string): Promise<OrganisationUnitEntity | null> {
     return this.units.findOneBy({ code });
   }

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'validation_failed'
   | 'invalid_cursor'
   | 'service_unavailable'
+  | 'idempotency_key_reused'
+  | 'precondition_required'
+  | 'precondition_failed'
   // auth
   | 'unauthenticated'
   | 'invalid_credentials'
@@ -15,6 +18,10 @@ export type ErrorCode =
   | 'too_many_sign_in_attempts'
   | 'user_not_found'
   | 'email_taken'
+  // cases
+  | 'case_not_found'
+  | 'transition_not_allowed'
+  | 'case_not_editable'
   // catalogue
   | 'domain_not_found'
   | 'domain_exists'
@@ -69,5 +76,28 @@ export class ServiceUnavailable extends DomainError {
   readonly title = 'Service unavailable';
   constructor(detail: string, members?: Record<string, unknown>) {
     super(detail, { members });
+  }
+}
+
+/** A write that needs `If-Match` came without it (RFC 6585: 428). */
+export class PreconditionRequired extends DomainError {
+  readonly code = 'precondition_required';
+  readonly title = 'If-Match required';
+  constructor() {
+    super('Send the version you last read in an If-Match header, e.g. If-Match: "3".');
+  }
+}
+
+/** The `If-Match` version is not the current one: someone changed the resource meanwhile. */
+export class PreconditionFailed extends DomainError {
+  readonly code = 'precondition_failed';
+  readonly title = 'Version conflict';
+  constructor(current?: number) {
+    super(
+      current === undefined
+        ? 'The resource was changed since you read it; read it again.'
+        : `The resource is at version ${current} now; read it again and retry.`,
+      current === undefined ? {} : { members: { currentVersion: current } },
+    );
   }
 }

@@ -33,6 +33,17 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'service_unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'idempotency_key_reused':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'precondition_required':
+      return HttpStatus.PRECONDITION_REQUIRED;
+    case 'precondition_failed':
+      return HttpStatus.PRECONDITION_FAILED;
+    case 'case_not_found':
+      return HttpStatus.NOT_FOUND;
+    case 'transition_not_allowed':
+    case 'case_not_editable':
+      return HttpStatus.CONFLICT;
   }
 }
 

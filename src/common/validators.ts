@@ -2,7 +2,7 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { ValidationFailed } from './errors';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { Matches, MaxLength } from 'class-validator';
+import { Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 export const KEBAB_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -41,3 +41,33 @@ export function uuidParam(name = 'id'): ParseUUIDPipe {
     exceptionFactory: () => new ValidationFailed([{ field: name, message: 'must be a UUID' }]),
   });
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written `YYYY-MM-DD` (no time, no 2027-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    y >= 1900 &&
+    y <= 9999 &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
+  );
+}
+
+export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => isCalendarDate(value),
+        defaultMessage: () => 'must be a date written YYYY-MM-DD',
+      },
+    },
+    options,
+  );

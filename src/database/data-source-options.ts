@@ -1,8 +1,13 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+// A PostgreSQL `date` is a calendar day, not a moment: keep it as its `YYYY-MM-DD` text instead
+// of pg's default (a Date at local midnight, which shifts with the process's time zone).
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export function dataSourceOptions(
   config: Pick<AppConfig, 'databaseUrl'>,

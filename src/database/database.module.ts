@@ -1,11 +1,13 @@
-import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './database-admin';
 import { runMigrations } from './migrate';
+import { UnitOfWork } from './unit-of-work';
 
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(config: AppConfig, role: 'api' | 'worker' | 'cli'): DynamicModule {
@@ -29,6 +31,8 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [UnitOfWork],
+      exports: [UnitOfWork],
     };
   }
 }

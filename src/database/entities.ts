@@ -1,10 +1,29 @@
+import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { UserDomainEntity } from '../auth/entities/user-domain.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { DomainEntity } from '../catalogue/entities/domain.entity';
 import { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
+import { CaseDomainEntity } from '../cases/entities/case-domain.entity';
+import { CaseNoteEntity } from '../cases/entities/case-note.entity';
+import { CaseStatusChangeEntity } from '../cases/entities/case-status-change.entity';
+import { CaseEntity } from '../cases/entities/case.entity';
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
+import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 
 /**
  * Every entity, listed by hand rather than found by a file glob, so the same list works in the
  * compiled service, in Jest (which runs the TypeScript sources) and in the TypeORM CLI.
  */
-export const ENTITIES = [DomainEntity, OrganisationUnitEntity, UserEntity, UserDomainEntity];
+export const ENTITIES = [
+  DomainEntity,
+  OrganisationUnitEntity,
+  UserEntity,
+  UserDomainEntity,
+  CaseEntity,
+  CaseDomainEntity,
+  CaseStatusChangeEntity,
+  CaseNoteEntity,
+  IdempotencyKeyEntity,
+  OutboxEventEntity,
+  AuditEventEntity,
+];

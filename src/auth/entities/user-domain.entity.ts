@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { DomainEntity } from '../../catalogue/entities/domain.entity';
 import { UserEntity } from './user.entity';
 
@@ -14,7 +14,7 @@ export class UserDomainEntity {
 
   @ManyToOne(() => UserEntity, (u) => u.domains, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_domains_user_fkey' })
-  user?: UserEntity;
+  user?: Relation<UserEntity>;
 
   @ManyToOne(() => DomainEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({

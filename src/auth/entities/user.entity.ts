@@ -9,6 +9,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  type Relation,
 } from 'typeorm';
 import { OrganisationUnitEntity } from '../../catalogue/entities/organisation-unit.entity';
 import type { Role } from '../roles';
@@ -55,7 +56,7 @@ export class UserEntity {
   active!: boolean;
 
   @OneToMany(() => UserDomainEntity, (d) => d.user)
-  domains?: UserDomainEntity[];
+  domains?: Relation<UserDomainEntity>[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,0 +1,36 @@
+import type { Actor } from '../auth/roles';
+
+/** Builds parameter placeholders ($1, $2, …) while a query is assembled. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * Which cases an actor may see, as a WHERE fragment over `c` (the cases table): buyers their
+ * own unit's, budget holders those touching a domain they hold, everyone else all. Used by every
+ * query that reads cases, so a list and a single read can never disagree.
+ */
+export function visibleTo(actor: Actor, p: Params): string {
+  switch (actor.role) {
+    case 'buyer':
+      return actor.organisationUnitId
+        ? `c.organisation_unit_id = ${p.add(actor.organisationUnitId)}`
+        : 'FALSE';
+    case 'budget_holder':
+      return `EXISTS (SELECT 1 FROM case_domains v WHERE v.case_id = c.id AND v.domain_code = ANY(${p.add(actor.domains)}::text[]))`;
+    case 'staff':
+    case 'auditor':
+    case 'admin':
+      return 'TRUE';
+  }
+}
+
+/** Internal notes are MeentCoop's working notes: staff, auditors and admins read them. */
+export function seesInternalNotes(actor: Actor): boolean {
+  return actor.role === 'staff' || actor.role === 'auditor' || actor.role === 'admin';
+}

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { UsersService } from '../auth/users.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { CursorCodec } from '../common/cursor';
+import { ValidationFailed } from '../common/errors';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { Params, seesInternalNotes, visibleTo } from './case-access';
+import { buildListQuery, listScope, type KeyRow } from './case-list-query';
+import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
+import { CaseNotFound } from './cases.errors';
+import type { CaseDto, CaseListDto, HistoryDto, NoteListDto } from './dto/case.dto';
+import type { ListCasesQuery } from './dto/list-cases.query';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE = /^BRUG-\d{4}-\d{6,}$/i;
+
+/** Reading cases: always through the caller's visibility. */
+@Injectable()
+export class CaseReader {
+  private readonly cursors: CursorCodec;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly presenter: CasePresenter,
+    private readonly catalogue: CatalogueService,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cursors = new CursorCodec(config.jwtSecret);
+  }
+
+  /**
+   * The row of a case the actor may see, by id or reference, or CaseNotFound. With `lock`, the
+   * row is locked for the rest of the caller's transaction (pass its manager).
+   */
+  async findVisible(
+    manager: EntityManager,
+    actor: Actor,
+    idOrReference: string,
+    options: { lock?: boolean } = {},
+  ): Promise<CaseRow> {
+    const p = new Params();
+    let match: string;
+    if (UUID.test(idOrReference)) match = `c.id = ${p.add(idOrReference)}::uuid`;
+    else if (REFERENCE.test(idOrReference))
+      match = `c.reference = ${p.add(idOrReference.toUpperCase())}`;
+    else throw new CaseNotFound(idOrReference);
+    const rows = await manager.query<CaseRow[]>(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE ${match} AND ${visibleTo(actor, p)}${options.lock ? ' FOR UPDATE OF c' : ''}`,
+      p.values,
+    );
+    const row = rows[0];
+    if (!row) throw new CaseNotFound(idOrReference);
+    return row;
+  }
+
+  async get(actor: Actor, idOrReference: string): Promise<CaseDto> {
+    const row = await this.findVisible(this.db.manager, actor, idOrReference);
+    const [dto] = await this.presenter.present(this.db.manager, [row], actor);
+    return dto!;
+  }
+
+  async list(actor: Actor, query: ListCasesQuery): Promise<CaseListDto> {
+    const scope = listScope(actor, query);
+    const cursorPosition = query.cursor ? this.cursors.decode(query.cursor, scope) : undefined;
+    const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
+    const built = buildListQuery(actor, query, { teamId, cursorPosition });
+    const rows = await this.db.query<(CaseRow & KeyRow)[]>(built.sql, built.params);
+    const page = rows.slice(0, built.pageSize);
+    const last = page[page.length - 1];
+    return {
+      items: await this.presenter.present(this.db.manager, page, actor),
+      nextCursor:
+        rows.length > built.pageSize && last ? this.cursors.encode(built.key(last), scope) : null,
+    };
+  }
+
+  async history(actor: Actor, idOrReference: string): Promise<HistoryDto> {
+    const row = await this.findVisible(this.db.manager, actor, idOrReference);
+    const changes = await this.db.query<
+      {
+        from_status: CaseDto['status'] | null;
+        to_status: CaseDto['status'];
+        at: Date;
+        actor_id: string | null;
+        actor_name: string;
+        actor_role: string;
+        reason: string | null;
+      }[]
+    >(
+      `SELECT from_status, to_status, at, actor_id, actor_name, actor_role, reason
+         FROM case_status_changes WHERE case_id = $1 ORDER BY id`,
+      [row.id],
+    );
+    return {
+      items: changes.map((c) => ({
+        from: c.from_status,
+        to: c.to_status,
+        at: c.at.toISOString(),
+        actor: { id: c.actor_id, name: c.actor_name, role: c.actor_role },
+        reason: c.reason,
+      })),
+    };
+  }
+
+  async notes(actor: Actor, idOrReference: string): Promise<NoteListDto> {
+    const row = await this.findVisible(this.db.manager, actor, idOrReference);
+    const notes = await this.db.query<
+      {
+        id: string;
+        author_id: string;
+        body: string;
+        visibility: 'internal' | 'shared';
+        created_at: Date;
+      }[]
+    >(
+      `SELECT id, author_id, body, visibility, created_at FROM case_notes
+        WHERE case_id = $1 ${seesInternalNotes(actor) ? '' : `AND visibility = 'shared'`}
+        ORDER BY created_at, id`,
+      [row.id],
+    );
+    const authors = await this.users.refs(notes.map((n) => n.author_id));
+    return {
+      items: notes.map((n) => ({
+        id: n.id,
+        author: authors.get(n.author_id) ?? { id: n.author_id, name: '' },
+        body: n.body,
+        visibility: n.visibility,
+        createdAt: n.created_at.toISOString(),
+      })),
+    };
+  }
+
+  private async resolveTeam(team: string): Promise<string> {
+    if (UUID.test(team)) return team;
+    const unit = await this.catalogue.findUnitByCode(team);
+    if (!unit || unit.kind !== 'meentcoop_team') {
+      throw new ValidationFailed([{ field: 'team', message: `unknown team "${team}"` }]);
+    }
+    return unit.id;
+  }
+}

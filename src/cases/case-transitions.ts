@@ -1,0 +1,116 @@
+import type { Role } from '../auth/roles';
+
+export const CASE_STATUSES = [
+  'filed',
+  'routed',
+  'accepted',
+  'in_progress',
+  'proposed',
+  'resolved',
+  'declined',
+  'withdrawn',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['resolved', 'declined', 'withdrawn'];
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
+  (s) => !CLOSED_STATUSES.includes(s),
+);
+
+/** Who may take a transition. `filer` narrows a role to the person who filed the case. */
+export type TransitionActor = Role | 'system' | 'filer';
+
+/** What the body must carry when moving into a state. */
+export type Requirement = 'reason' | 'proposal' | 'outcome';
+
+export interface Transition {
+  from: CaseStatus;
+  to: CaseStatus;
+  by: readonly TransitionActor[];
+  requires?: Requirement;
+}
+
+const withdrawable = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+
+/**
+ * The case state machine: the single source of truth for the API, the UI and the tests.
+ * `filed → routed` is taken by the workflow only; `withdrawn` by the buyer who filed, or an admin.
+ */
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'filed', to: 'routed', by: ['system'] },
+  { from: 'routed', to: 'accepted', by: ['staff'] },
+  { from: 'routed', to: 'declined', by: ['staff'], requires: 'reason' },
+  { from: 'accepted', to: 'in_progress', by: ['staff'] },
+  { from: 'accepted', to: 'declined', by: ['staff'], requires: 'reason' },
+  { from: 'in_progress', to: 'proposed', by: ['staff'], requires: 'proposal' },
+  { from: 'in_progress', to: 'declined', by: ['staff'], requires: 'reason' },
+  { from: 'proposed', to: 'in_progress', by: ['buyer'] },
+  { from: 'proposed', to: 'resolved', by: ['buyer'], requires: 'outcome' },
+  ...withdrawable.map((from): Transition => ({
+    from,
+    to: 'withdrawn',
+    by: ['filer', 'admin'],
+    requires: 'reason',
+  })),
+];
+
+export function findTransition(from: CaseStatus, to: CaseStatus): Transition | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.to === to);
+}
+
+/** Whether this actor may take the transition (`isFiler`: the actor filed the case). */
+export function mayTake(
+  transition: Transition,
+  actor: { role: Role | 'system'; isFiler: boolean },
+): boolean {
+  return transition.by.some((who) =>
+    who === 'filer' ? actor.role === 'buyer' && actor.isFiler : who === actor.role,
+  );
+}
+
+/** The transitions this actor may take from a state now (for the UI's buttons). */
+export function availableTransitions(
+  from: CaseStatus,
+  actor: { role: Role | 'system'; isFiler: boolean },
+): Transition[] {
+  return TRANSITIONS.filter((t) => t.from === from && mayTake(t, actor));
+}
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** One step up, for escalation; `urgent` stays `urgent`. */
+export function raisePriority(priority: Priority): Priority {
+  const i = PRIORITIES.indexOf(priority);
+  return PRIORITIES[Math.min(i + 1, PRIORITIES.length - 1)] ?? 'urgent';
+}
+
+export const PROCUREMENT_STAGES = [
+  'planning',
+  'tender',
+  'award',
+  'contract',
+  'implementation',
+] as const;
+export type ProcurementStage = (typeof PROCUREMENT_STAGES)[number];
+
+export const SUPPLIER_TYPES = [
+  'cooperative',
+  'collective',
+  'foundation_or_association',
+  'social_enterprise',
+  'private_company',
+  'public_body',
+] as const;
+export type SupplierType = (typeof SUPPLIER_TYPES)[number];
+
+/** Supplier types that count towards the commons share (35% of the economy by 2035). */
+export const COMMONS_SUPPLIER_TYPES: readonly SupplierType[] = [
+  'cooperative',
+  'collective',
+  'foundation_or_association',
+  'social_enterprise',
+];
+
+export const DOMAIN_ROLES = ['lead', 'affected'] as const;
+export type DomainRole = (typeof DOMAIN_ROLES)[number];

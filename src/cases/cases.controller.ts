@@ -1,0 +1,168 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
+import type { Actor } from '../auth/roles';
+import { API_BASE_PATH } from '../common/api-version';
+import { ValidationFailed } from '../common/errors';
+import { etagOf, parseIfMatch } from '../common/etag';
+import { IDEMPOTENCY_KEY_PATTERN } from '../common/idempotency/idempotency';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { CaseReader } from './case-reader';
+import { CasesService } from './cases.service';
+import { FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
+import { AddNoteDto, CaseDto, CaseListDto, HistoryDto, NoteDto, NoteListDto } from './dto/case.dto';
+import { ListCasesQuery } from './dto/list-cases.query';
+import { TransitionDto } from './dto/transition.dto';
+
+const CaseIdParam = () =>
+  ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
+const IfMatchHeader = () =>
+  ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you read.' });
+
+@ApiTags('Cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly reader: CaseReader,
+  ) {}
+
+  @Post()
+  @Roles('buyer', 'admin')
+  @ApiOperation({ summary: 'File a cross-domain purchasing question as a case' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Replays with the same key and body return the first response (24 hours).',
+  })
+  @ApiResult(CaseDto, 201)
+  @ProblemResponses(422)
+  async file(
+    @CurrentActor() actor: Actor,
+    @Body() body: FileCaseDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new ValidationFailed([
+        { field: 'Idempotency-Key', message: 'must be 1 to 128 letters, digits or ._:-' },
+      ]);
+    }
+    const result = await this.cases.file(actor, body, idempotencyKey);
+    response.status(result.status);
+    response.setHeader('Location', `${API_BASE_PATH}/cases/${result.body.id}`);
+    response.setHeader('ETag', etagOf(result.body.version));
+    return result.body;
+  }
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'Find cases: filters, full text, sort, keyset pages' })
+  @ApiResult(CaseListDto)
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<CaseListDto> {
+    return this.reader.list(actor, query);
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @CaseIdParam()
+  @ApiOperation({ summary: 'One case, by id or reference' })
+  @ApiResult(CaseDto)
+  @ProblemResponses(404)
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDto> {
+    const found = await this.reader.get(actor, id);
+    response.setHeader('ETag', etagOf(found.version));
+    return found;
+  }
+
+  @Patch(':id')
+  @Roles('buyer', 'staff', 'admin')
+  @CaseIdParam()
+  @IfMatchHeader()
+  @ApiOperation({
+    summary: 'Change a case: content (buyer, while filed or routed), assignee and priority (staff)',
+  })
+  @ApiResult(CaseDto)
+  @ProblemResponses(404, 409, 412, 428)
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: UpdateCaseDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDto> {
+    const updated = await this.cases.update(actor, id, body, parseIfMatch(ifMatch));
+    response.setHeader('ETag', etagOf(updated.version));
+    return updated;
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('buyer', 'staff', 'admin')
+  @CaseIdParam()
+  @IfMatchHeader()
+  @ApiOperation({ summary: 'Move a case along the state machine' })
+  @ApiResult(CaseDto)
+  @ProblemResponses(404, 409, 412, 428)
+  async transition(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: TransitionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDto> {
+    const updated = await this.cases.transition(actor, id, body, parseIfMatch(ifMatch));
+    response.setHeader('ETag', etagOf(updated.version));
+    return updated;
+  }
+
+  @Get(':id/history')
+  @SignedIn()
+  @CaseIdParam()
+  @ApiOperation({ summary: 'The status history, oldest first, the filing included' })
+  @ApiResult(HistoryDto)
+  @ProblemResponses(404)
+  history(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<HistoryDto> {
+    return this.reader.history(actor, id);
+  }
+
+  @Post(':id/notes')
+  @Roles('buyer', 'staff', 'admin')
+  @CaseIdParam()
+  @ApiOperation({ summary: 'Add a note (buyers: shared only)' })
+  @ApiResult(NoteDto, 201)
+  @ProblemResponses(404)
+  addNote(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: AddNoteDto,
+  ): Promise<NoteDto> {
+    return this.cases.addNote(actor, id, body);
+  }
+
+  @Get(':id/notes')
+  @SignedIn()
+  @CaseIdParam()
+  @ApiOperation({ summary: 'The notes of a case (buyers and budget holders: shared ones only)' })
+  @ApiResult(NoteListDto)
+  @ProblemResponses(404)
+  notes(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NoteListDto> {
+    return this.reader.notes(actor, id);
+  }
+}

@@ -1,0 +1,36 @@
+import { DomainError } from '../common/errors';
+import type { CaseStatus } from './case-transitions';
+
+/** Also what a caller gets for a case they may not see: its existence is not disclosed. */
+export class CaseNotFound extends DomainError {
+  readonly code = 'case_not_found';
+  readonly title = 'Case not found';
+  constructor(idOrReference: string) {
+    super(`There is no case ${idOrReference} that you can see.`);
+  }
+}
+
+export class TransitionNotAllowed extends DomainError {
+  readonly code = 'transition_not_allowed';
+  readonly title = 'Transition not allowed';
+  constructor(from: CaseStatus, to: CaseStatus, allowed: CaseStatus[]) {
+    super(
+      `A case cannot move from ${from} to ${to}.` +
+        (allowed.length ? ` From ${from} it can move to: ${allowed.join(', ')}.` : ''),
+      { members: { currentStatus: from } },
+    );
+  }
+}
+
+export class CaseNotEditable extends DomainError {
+  readonly code = 'case_not_editable';
+  readonly title = 'Case can no longer be edited';
+  constructor(status: CaseStatus) {
+    super(
+      `The content of a case can be edited while it is filed or routed; this one is ${status}.`,
+      {
+        members: { currentStatus: status },
+      },
+    );
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CasePresenter } from './case-presenter';
+import { CaseReader } from './case-reader';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+
+@Module({
+  imports: [AuthModule, CatalogueModule],
+  controllers: [CasesController],
+  providers: [CasesService, CaseReader, CasePresenter],
+  exports: [CasesService, CaseReader],
+})
+export class CasesModule {}

@@ -1,0 +1,478 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Forbidden } from '../auth/auth.errors';
+import type { Actor } from '../auth/roles';
+import { UsersService } from '../auth/users.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { PreconditionFailed, PreconditionRequired, ValidationFailed } from '../common/errors';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  requestHash,
+} from '../common/idempotency/idempotency';
+import {
+  SYSTEM_ACTOR,
+  UnitOfWork,
+  type ActorRef,
+  type WriteContext,
+} from '../database/unit-of-work';
+import { CaseReader } from './case-reader';
+import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
+import {
+  CLOSED_STATUSES,
+  availableTransitions,
+  findTransition,
+  mayTake,
+  type CaseStatus,
+} from './case-transitions';
+import { CaseNotEditable, TransitionNotAllowed } from './cases.errors';
+import { diffCase, type CaseChanges } from './case-changes';
+import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
+import { CONTENT_FIELDS, WORK_FIELDS } from './dto/case-input.dto';
+import type { CaseDto, NoteDto } from './dto/case.dto';
+import { misplacedFields, type TransitionDto } from './dto/transition.dto';
+
+export interface FileResult {
+  status: number;
+  body: CaseDto;
+}
+
+/** The routing decision the workflow hands over for `filed → routed`. */
+export interface Routing {
+  teamId: string;
+  koppelMeentcoopId: string;
+  acceptBy: Date;
+  proposeBy: Date;
+  rule?: string;
+}
+
+const actorRef = (actor: Actor): ActorRef => ({ id: actor.id, role: actor.role, name: actor.name });
+
+/**
+ * Every change to a case goes through here, each in one unit of work: the change, its status
+ * history, its audit events and its outbox events commit together or not at all.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reader: CaseReader,
+    private readonly presenter: CasePresenter,
+    private readonly catalogue: CatalogueService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** Files a case for the buyer's unit. With an idempotency key, a replay gets the first answer. */
+  async file(actor: Actor, input: FileCaseDto, idempotencyKey?: string): Promise<FileResult> {
+    const unitId = await this.filingUnit(actor, input.organisationUnitId);
+    await this.assertDomains(input.domains, 'domains');
+    return this.uow.run(actorRef(actor), async (w) => {
+      if (idempotencyKey) {
+        const replay = await claimIdempotencyKey(w.manager, {
+          actorId: actor.id,
+          key: idempotencyKey,
+          operation: 'POST /cases',
+          requestHash: requestHash('POST /cases', input),
+        });
+        if (replay) return { status: replay.status, body: replay.body as CaseDto };
+      }
+      const [row] = await w.manager.query<CaseRow[]>(
+        `INSERT INTO cases (reference, title, description, tender_reference, procurement_stage,
+                            estimated_value_cents, priority, deadline, organisation_unit_id, filed_by_id)
+         VALUES (next_case_reference(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9)
+         RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}`,
+        [
+          input.title,
+          input.description ?? '',
+          input.tenderReference ?? null,
+          input.procurementStage ?? 'planning',
+          input.estimatedValueCents,
+          input.priority ?? 'normal',
+          input.deadline ?? null,
+          unitId,
+          actor.id,
+        ],
+      );
+      const created = row!;
+      await this.writeDomains(w.manager, created.id, input.domains);
+      await this.recordStatusChange(w, created.id, null, 'filed', null);
+      w.emit({ type: 'case.filed', payload: { caseId: created.id, version: created.version } });
+      w.audit({
+        action: 'case.filed',
+        subjectType: 'case',
+        subjectId: created.id,
+        caseId: created.id,
+        data: {
+          reference: created.reference,
+          title: created.title,
+          description: created.description,
+          tenderReference: created.tender_reference,
+          procurementStage: created.procurement_stage,
+          estimatedValueCents: Number(created.estimated_value_cents),
+          priority: created.priority,
+          deadline: created.deadline,
+          organisationUnitId: unitId,
+          domains: input.domains.map((d) => ({ code: d.code, role: d.role })),
+          to: 'filed',
+        },
+      });
+      const [body] = await this.presenter.present(w.manager, [created], actor);
+      if (idempotencyKey) {
+        await completeIdempotencyKey(
+          w.manager,
+          { actorId: actor.id, key: idempotencyKey },
+          {
+            status: 201,
+            body,
+          },
+        );
+      }
+      return { status: 201, body: body! };
+    });
+  }
+
+  /** Applies a partial change at the version the caller read (`If-Match`). */
+  async update(
+    actor: Actor,
+    idOrReference: string,
+    input: UpdateCaseDto,
+    ifMatch: number | undefined,
+  ): Promise<CaseDto> {
+    const fields = Object.keys(input).filter(
+      (k) => (input as Record<string, unknown>)[k] !== undefined,
+    );
+    const content = fields.filter((f) => (CONTENT_FIELDS as readonly string[]).includes(f));
+    const work = fields.filter((f) => (WORK_FIELDS as readonly string[]).includes(f));
+    if (content.length && !['buyer', 'admin'].includes(actor.role)) {
+      throw new Forbidden(`Your role may not change ${content.join(', ')}.`);
+    }
+    if (work.length && !['staff', 'admin'].includes(actor.role)) {
+      throw new Forbidden(`Your role may not change ${work.join(', ')}.`);
+    }
+    if (input.domains) await this.assertDomains(input.domains, 'domains');
+    if (input.assigneeId) await this.assertStaff(input.assigneeId);
+
+    return this.uow.run(actorRef(actor), async (w) => {
+      const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
+        lock: true,
+      });
+      this.checkVersion(current, ifMatch);
+      if (content.length && !['filed', 'routed'].includes(current.status)) {
+        throw new CaseNotEditable(current.status);
+      }
+      const currentDomains = await this.domainsOf(w.manager, current.id);
+      const changes = diffCase(current, currentDomains, input);
+      if (Object.keys(changes).length === 0) {
+        const [same] = await this.presenter.present(w.manager, [current], actor);
+        return same!;
+      }
+      const updated = await this.writeChanges(w.manager, current, changes);
+      if (changes.domains) await this.writeDomains(w.manager, current.id, input.domains!, true);
+      this.journalChanges(w, updated, changes);
+      const [dto] = await this.presenter.present(w.manager, [updated], actor);
+      return dto!;
+    });
+  }
+
+  /** Moves a case along the state machine, as the signed-in actor. */
+  async transition(
+    actor: Actor,
+    idOrReference: string,
+    input: TransitionDto,
+    ifMatch: number | undefined,
+  ): Promise<CaseDto> {
+    const misplaced = misplacedFields(input);
+    return this.uow.run(actorRef(actor), async (w) => {
+      const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
+        lock: true,
+      });
+      this.checkVersion(current, ifMatch);
+      const transition = findTransition(current.status, input.to);
+      const who = { role: actor.role, isFiler: actor.id === current.filed_by_id };
+      if (!transition) {
+        throw new TransitionNotAllowed(
+          current.status,
+          input.to,
+          availableTransitions(current.status, who).map((t) => t.to),
+        );
+      }
+      if (!mayTake(transition, who)) {
+        throw new Forbidden(
+          transition.by.includes('filer')
+            ? `Only the buyer who filed the case, or an admin, may move it to ${input.to}.`
+            : `Your role may not move a case from ${current.status} to ${input.to}.`,
+        );
+      }
+      if (misplaced.length) throw new ValidationFailed(misplaced);
+      const updated = await this.applyTransition(w, current, input);
+      const [dto] = await this.presenter.present(w.manager, [updated], actor);
+      return dto!;
+    });
+  }
+
+  /**
+   * `filed → routed`, taken by the workflow (the system actor): sets the team, the koppel and the
+   * SLA due dates. Returns false, changing nothing, when the case is no longer `filed`, so a
+   * repeated routing job is harmless. Runs in its own unit of work.
+   */
+  async route(caseId: string, routing: Routing): Promise<boolean> {
+    return this.uow.run(SYSTEM_ACTOR, async (w) => {
+      const rows = await w.manager.query<[{ id: string; version: number }[], number]>(
+        `UPDATE cases SET status = 'routed', team_id = $2, koppel_meentcoop_id = $3,
+                accept_by = $4, propose_by = $5, routed_at = now(), updated_at = now(),
+                version = version + 1
+          WHERE id = $1 AND status = 'filed'
+          RETURNING id, version`,
+        [caseId, routing.teamId, routing.koppelMeentcoopId, routing.acceptBy, routing.proposeBy],
+      );
+      const updated = rows[0][0];
+      if (!updated) return false;
+      await this.recordStatusChange(w, caseId, 'filed', 'routed', null);
+      w.emit({
+        type: 'case.transitioned',
+        payload: { caseId, version: updated.version, from: 'filed', to: 'routed' },
+      });
+      w.audit({
+        action: 'case.routed',
+        subjectType: 'case',
+        subjectId: caseId,
+        caseId,
+        data: {
+          from: 'filed',
+          to: 'routed',
+          teamId: routing.teamId,
+          koppelMeentcoopId: routing.koppelMeentcoopId,
+          acceptBy: routing.acceptBy.toISOString(),
+          proposeBy: routing.proposeBy.toISOString(),
+          ...(routing.rule ? { rule: routing.rule } : {}),
+        },
+      });
+      return true;
+    });
+  }
+
+  async addNote(
+    actor: Actor,
+    idOrReference: string,
+    input: { body: string; visibility: 'internal' | 'shared' },
+  ): Promise<NoteDto> {
+    if (input.visibility === 'internal' && !['staff', 'admin'].includes(actor.role)) {
+      throw new Forbidden('Only MeentCoop staff add internal notes.');
+    }
+    return this.uow.run(actorRef(actor), async (w) => {
+      const current = await this.reader.findVisible(w.manager, actor, idOrReference);
+      const [note] = await w.manager.query<{ id: string; created_at: Date }[]>(
+        `INSERT INTO case_notes (case_id, author_id, body, visibility) VALUES ($1, $2, $3, $4)
+         RETURNING id, created_at`,
+        [current.id, actor.id, input.body, input.visibility],
+      );
+      w.emit({
+        type: 'note.added',
+        payload: { caseId: current.id, version: current.version, noteId: note!.id },
+      });
+      w.audit({
+        action: 'note.added',
+        subjectType: 'note',
+        subjectId: note!.id,
+        caseId: current.id,
+        data: { visibility: input.visibility, body: input.body },
+      });
+      return {
+        id: note!.id,
+        author: { id: actor.id, name: actor.name },
+        body: input.body,
+        visibility: input.visibility,
+        createdAt: note!.created_at.toISOString(),
+      };
+    });
+  }
+
+  // ---- helpers ----
+
+  /** Buyers file for their own unit; an admin files on behalf of a municipal unit they name. */
+  private async filingUnit(actor: Actor, requested: string | undefined): Promise<string> {
+    if (actor.role === 'buyer') {
+      if (!actor.organisationUnitId) throw new Forbidden('You belong to no organisation unit.');
+      if (requested && requested !== actor.organisationUnitId) {
+        throw new Forbidden('Buyers file cases for their own organisation unit only.');
+      }
+      return actor.organisationUnitId;
+    }
+    if (actor.role !== 'admin') throw new Forbidden('Cases are filed by buyers.');
+    const invalid = new ValidationFailed([
+      {
+        field: 'organisationUnitId',
+        message: 'an admin names the active municipal unit to file for',
+      },
+    ]);
+    if (!requested) throw invalid;
+    const unit = await this.catalogue.getUnit(requested).catch(() => null);
+    if (!unit || !unit.active || unit.kind !== 'municipal') throw invalid;
+    return unit.id;
+  }
+
+  private checkVersion(current: CaseRow, ifMatch: number | undefined): void {
+    if (ifMatch === undefined) throw new PreconditionRequired();
+    if (ifMatch !== current.version) throw new PreconditionFailed(current.version);
+  }
+
+  private async applyTransition(
+    w: WriteContext,
+    current: CaseRow,
+    input: TransitionDto,
+  ): Promise<CaseRow> {
+    const closing = CLOSED_STATUSES.includes(input.to);
+    const outcome = input.to === 'resolved' ? input.outcome : undefined;
+    const rows = await w.manager.query<[CaseRow[], number]>(
+      `UPDATE cases c SET status = $3, updated_at = now(), version = version + 1,
+              proposal = CASE WHEN $3 = 'proposed' THEN $4 ELSE proposal END,
+              outcome_summary = $5, outcome_supplier_name = $6, outcome_supplier_type = $7,
+              outcome_awarded_value_cents = $8,
+              closed_at = CASE WHEN $9 THEN now() ELSE NULL END
+        WHERE c.id = $1 AND c.version = $2
+        RETURNING ${CASE_COLUMNS}`,
+      [
+        current.id,
+        current.version,
+        input.to,
+        input.proposal ?? null,
+        outcome?.summary ?? null,
+        outcome?.supplierName ?? null,
+        outcome?.supplierType ?? null,
+        outcome?.awardedValueCents ?? null,
+        closing,
+      ],
+    );
+    const updated = rows[0][0];
+    if (!updated) throw new PreconditionFailed();
+    await this.recordStatusChange(w, current.id, current.status, input.to, input.reason ?? null);
+    w.emit({
+      type: 'case.transitioned',
+      payload: { caseId: current.id, version: updated.version, from: current.status, to: input.to },
+    });
+    w.audit({
+      action: 'case.transitioned',
+      subjectType: 'case',
+      subjectId: current.id,
+      caseId: current.id,
+      data: {
+        from: current.status,
+        to: input.to,
+        reason: input.reason ?? null,
+        ...(input.proposal !== undefined ? { proposal: input.proposal } : {}),
+        ...(outcome ? { outcome: { ...outcome } } : {}),
+      },
+    });
+    return updated;
+  }
+
+  private async writeChanges(
+    manager: EntityManager,
+    current: CaseRow,
+    changes: CaseChanges,
+  ): Promise<CaseRow> {
+    const columns: Record<string, string> = {
+      title: 'title',
+      description: 'description',
+      tenderReference: 'tender_reference',
+      procurementStage: 'procurement_stage',
+      estimatedValueCents: 'estimated_value_cents',
+      deadline: 'deadline',
+      priority: 'priority',
+      assigneeId: 'assignee_id',
+    };
+    const sets: string[] = ['updated_at = now()', 'version = version + 1'];
+    const params: unknown[] = [current.id, current.version];
+    for (const [field, change] of Object.entries(changes)) {
+      const column = columns[field];
+      if (!column) continue;
+      params.push(change.new);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const result = await manager.query<[CaseRow[], number]>(
+      `UPDATE cases c SET ${sets.join(', ')} WHERE c.id = $1 AND c.version = $2 RETURNING ${CASE_COLUMNS}`,
+      params,
+    );
+    const updated = result[0][0];
+    if (!updated) throw new PreconditionFailed();
+    return updated;
+  }
+
+  private journalChanges(w: WriteContext, updated: CaseRow, changes: CaseChanges): void {
+    const { assigneeId, ...rest } = changes;
+    const fields = Object.keys(changes);
+    w.emit({
+      type: 'case.updated',
+      payload: { caseId: updated.id, version: updated.version, fields },
+    });
+    if (Object.keys(rest).length) {
+      w.audit({
+        action: 'case.updated',
+        subjectType: 'case',
+        subjectId: updated.id,
+        caseId: updated.id,
+        data: { changes: rest },
+      });
+    }
+    if (assigneeId) {
+      w.audit({
+        action: 'case.assigned',
+        subjectType: 'case',
+        subjectId: updated.id,
+        caseId: updated.id,
+        data: { from: assigneeId.old, to: assigneeId.new },
+      });
+    }
+  }
+
+  private async recordStatusChange(
+    w: WriteContext,
+    caseId: string,
+    from: CaseStatus | null,
+    to: CaseStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await w.manager.query(
+      `INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role, actor_name, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [caseId, from, to, w.actor.id, w.actor.role, w.actor.name, reason],
+    );
+  }
+
+  private async writeDomains(
+    manager: EntityManager,
+    caseId: string,
+    domains: CaseDomainInput[],
+    replace = false,
+  ): Promise<void> {
+    if (replace) await manager.query('DELETE FROM case_domains WHERE case_id = $1', [caseId]);
+    await manager.query(
+      `INSERT INTO case_domains (case_id, domain_code, role)
+       SELECT $1, code, role FROM unnest($2::text[], $3::text[]) AS d(code, role)`,
+      [caseId, domains.map((d) => d.code), domains.map((d) => d.role)],
+    );
+  }
+
+  private async domainsOf(manager: EntityManager, caseId: string): Promise<CaseDomainInput[]> {
+    return await manager.query<CaseDomainInput[]>(
+      'SELECT domain_code AS code, role FROM case_domains WHERE case_id = $1 ORDER BY domain_code',
+      [caseId],
+    );
+  }
+
+  private async assertDomains(domains: CaseDomainInput[], field: string): Promise<void> {
+    await this.catalogue.assertActiveDomains(
+      domains.map((d) => d.code),
+      (i) => `${field}[${i}].code`,
+    );
+  }
+
+  private async assertStaff(userId: string): Promise<void> {
+    const user = await this.users.findActor(userId);
+    if (!user || !user.active || user.role !== 'staff') {
+      throw new ValidationFailed([
+        { field: 'assigneeId', message: 'must be an active MeentCoop staff member' },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+import { IsCalendarDate, IsKebabCode, Trim } from '../../common/validators';
+import {
+  DOMAIN_ROLES,
+  PRIORITIES,
+  PROCUREMENT_STAGES,
+  type DomainRole,
+  type Priority,
+  type ProcurementStage,
+} from '../case-transitions';
+
+export const MAX_ESTIMATED_VALUE_CENTS = 10_000_000_000_000;
+
+export class CaseDomainInput {
+  @ApiProperty({ example: 'energy' })
+  @IsDefined()
+  @IsString()
+  @IsKebabCode()
+  code!: string;
+
+  @ApiProperty({ enum: DOMAIN_ROLES })
+  @IsDefined()
+  @IsIn(DOMAIN_ROLES)
+  role!: DomainRole;
+}
+
+/** Exactly one domain of the list has the role `lead`. */
+function HasExactlyOneLead(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'hasExactlyOneLead',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'must have exactly one domain with role "lead"', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          !Array.isArray(value) ||
+          value.filter((d) => (d as { role?: unknown } | null)?.role === 'lead').length === 1,
+      },
+    });
+}
+
+const DomainList = (): PropertyDecorator => (target, key) => {
+  const decorators: PropertyDecorator[] = [
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(12),
+    ArrayUnique((d: CaseDomainInput | null) => d?.code, {
+      message: 'must not name a domain twice',
+    }),
+    HasExactlyOneLead(),
+    ValidateNested({ each: true }),
+    Type(() => CaseDomainInput),
+  ];
+  for (const decorator of decorators) decorator(target, key);
+};
+
+/** Fields a buyer may set when filing and (while the case is filed or routed) editing. */
+class CaseContentFields {
+  @ApiProperty({ minLength: 5, maxLength: 200, example: 'Aanbesteding energiebespaarservice 2027' })
+  @Trim()
+  @IsString()
+  @Length(5, 200)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'TN-2026-0815', nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  tenderReference?: string | null;
+
+  @ApiPropertyOptional({ enum: PROCUREMENT_STAGES, default: 'planning' })
+  @IsOptional()
+  @IsIn(PROCUREMENT_STAGES)
+  procurementStage?: ProcurementStage;
+
+  @ApiProperty({ minimum: 0, maximum: MAX_ESTIMATED_VALUE_CENTS, example: 120000000 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ESTIMATED_VALUE_CENTS)
+  estimatedValueCents!: number;
+
+  @ApiPropertyOptional({ format: 'date', example: '2027-03-01', nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsCalendarDate()
+  deadline?: string | null;
+
+  @ApiProperty({ type: [CaseDomainInput] })
+  @DomainList()
+  domains!: CaseDomainInput[];
+}
+
+export class FileCaseDto extends CaseContentFields {
+  @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The municipal unit the case is filed for: a buyer’s own (may be left out); required when an admin files.',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationUnitId?: string;
+}
+
+/**
+ * A partial change. Buyers change the content while the case is `filed` or `routed`; staff
+ * change `assignee` and `priority`; admins both.
+ */
+export class UpdateCaseDto {
+  @ApiPropertyOptional({ minLength: 5, maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(5, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  tenderReference?: string | null;
+
+  @ApiPropertyOptional({ enum: PROCUREMENT_STAGES })
+  @IsOptional()
+  @IsIn(PROCUREMENT_STAGES)
+  procurementStage?: ProcurementStage;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ESTIMATED_VALUE_CENTS })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ESTIMATED_VALUE_CENTS)
+  estimatedValueCents?: number;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsCalendarDate()
+  deadline?: string | null;
+
+  @ApiPropertyOptional({ type: [CaseDomainInput] })
+  @IsOptional()
+  @DomainList()
+  domains?: CaseDomainInput[];
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'A MeentCoop staff member; null to unassign.',
+  })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string | null;
+}
+
+export const CONTENT_FIELDS = [
+  'title',
+  'description',
+  'tenderReference',
+  'procurementStage',
+  'estimatedValueCents',
+  'deadline',
+  'domains',
+] as const;
+export const WORK_FIELDS = ['priority', 'assigneeId'] as const;

@@ -1,0 +1,227 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, Length } from 'class-validator';
+import { Trim } from '../../common/validators';
+import {
+  CASE_STATUSES,
+  DOMAIN_ROLES,
+  PRIORITIES,
+  PROCUREMENT_STAGES,
+  SUPPLIER_TYPES,
+  type CaseStatus,
+  type DomainRole,
+  type Priority,
+  type ProcurementStage,
+  type SupplierType,
+} from '../case-transitions';
+import { NOTE_VISIBILITIES, type NoteVisibility } from '../entities/case-note.entity';
+
+export class RefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+}
+
+export class CaseDomainDto {
+  @ApiProperty({ example: 'energy' })
+  code!: string;
+
+  @ApiProperty({ enum: DOMAIN_ROLES })
+  role!: DomainRole;
+}
+
+export class KoppelDto {
+  @ApiProperty({ type: RefDto, description: 'The buyer who filed the case.' })
+  municipal!: RefDto;
+
+  @ApiProperty({ type: RefDto, description: 'The MeentCoop contact of the team.' })
+  meentcoop!: RefDto;
+}
+
+export class SlaDto {
+  @ApiProperty({ format: 'date-time' })
+  acceptBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  proposeBy!: string;
+
+  @ApiProperty({
+    type: [String],
+    enum: ['accept', 'propose'],
+    description: 'Stages whose due time passed while open.',
+  })
+  breached!: string[];
+}
+
+export class OutcomeDto {
+  @ApiProperty()
+  summary!: string;
+
+  @ApiProperty()
+  supplierName!: string;
+
+  @ApiProperty({ enum: SUPPLIER_TYPES })
+  supplierType!: SupplierType;
+
+  @ApiProperty()
+  awardedValueCents!: number;
+}
+
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'BRUG-2026-000042' })
+  reference!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  tenderReference!: string | null;
+
+  @ApiProperty({ enum: PROCUREMENT_STAGES })
+  procurementStage!: ProcurementStage;
+
+  @ApiProperty({ example: 120000000 })
+  estimatedValueCents!: number;
+
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  deadline!: string | null;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: CaseStatus;
+
+  @ApiProperty({ type: [CaseDomainDto] })
+  domains!: CaseDomainDto[];
+
+  @ApiProperty({ description: 'Touches more than one policy domain.' })
+  crossDomain!: boolean;
+
+  @ApiProperty({ type: RefDto })
+  organisationUnit!: RefDto;
+
+  @ApiProperty({ type: RefDto })
+  filedBy!: RefDto;
+
+  @ApiProperty({ type: RefDto, nullable: true })
+  team!: RefDto | null;
+
+  @ApiProperty({ type: RefDto, nullable: true })
+  assignee!: RefDto | null;
+
+  @ApiProperty({ type: KoppelDto, nullable: true })
+  koppel!: KoppelDto | null;
+
+  @ApiProperty({ type: SlaDto, nullable: true })
+  sla!: SlaDto | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  proposal!: string | null;
+
+  @ApiProperty({ type: OutcomeDto, nullable: true })
+  outcome!: OutcomeDto | null;
+
+  @ApiProperty({
+    type: [String],
+    enum: CASE_STATUSES,
+    description: 'The statuses the caller may move this case to now.',
+  })
+  allowedTransitions!: CaseStatus[];
+
+  @ApiProperty({ format: 'date-time' })
+  filedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseDto] })
+  items!: CaseDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+export class HistoryActorDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for Brug itself.',
+  })
+  id!: string | null;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ example: 'staff', description: 'A role, or `system`.' })
+  role!: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ enum: CASE_STATUSES, nullable: true })
+  from!: CaseStatus | null;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  to!: CaseStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: HistoryActorDto })
+  actor!: HistoryActorDto;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+}
+
+export class HistoryDto {
+  @ApiProperty({ type: [StatusChangeDto] })
+  items!: StatusChangeDto[];
+}
+
+export class NoteDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: RefDto })
+  author!: RefDto;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ enum: NOTE_VISIBILITIES })
+  visibility!: NoteVisibility;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class NoteListDto {
+  @ApiProperty({ type: [NoteDto] })
+  items!: NoteDto[];
+}
+
+export class AddNoteDto {
+  @ApiProperty({ minLength: 1, maxLength: 10000 })
+  @Trim()
+  @IsString()
+  @Length(1, 10000)
+  body!: string;
+
+  @ApiProperty({ enum: NOTE_VISIBILITIES, description: 'Buyers may only add shared notes.' })
+  @IsIn(NOTE_VISIBILITIES)
+  visibility!: NoteVisibility;
+}

@@ -1,0 +1,102 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  IsUUID,
+} from 'class-validator';
+import { IsCalendarDate, IsKebabCode, QueryBoolean, QueryInt } from '../../common/validators';
+import { CASE_STATUSES, PRIORITIES, type CaseStatus, type Priority } from '../case-transitions';
+
+export const CASE_SORTS = ['-filedAt', 'filedAt', 'deadline', '-priority'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({
+    enum: CASE_STATUSES,
+    isArray: true,
+    description: 'Repeatable: `status=routed&status=accepted`.',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ description: 'A domain code the case touches.', example: 'housing' })
+  @IsOptional()
+  @IsString()
+  @IsKebabCode()
+  domain?: string;
+
+  @ApiPropertyOptional({ description: 'A MeentCoop team, by id or code.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  team?: string;
+
+  @ApiPropertyOptional({ description: 'A user id, or `me`.' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== 'me')
+  @IsUUID(undefined, { message: 'must be a user id or "me"' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({
+    description: 'Dutch full text over reference, title, description and tender reference.',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Filed on or after this day (Amsterdam).' })
+  @IsOptional()
+  @IsCalendarDate()
+  filedFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Filed on or before this day (Amsterdam).' })
+  @IsOptional()
+  @IsCalendarDate()
+  filedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Only cases whose open SLA stage is past its due time.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: '-filedAt' })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  cursor?: string;
+}

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { Trim } from '../../common/validators';
+import {
+  CASE_STATUSES,
+  SUPPLIER_TYPES,
+  TRANSITIONS,
+  type CaseStatus,
+  type Requirement,
+  type SupplierType,
+} from '../case-transitions';
+import { MAX_ESTIMATED_VALUE_CENTS } from './case-input.dto';
+
+/** Target states that need each kind of explanation, read from the state machine itself. */
+const needing = (requirement: Requirement): CaseStatus[] => [
+  ...new Set(TRANSITIONS.filter((t) => t.requires === requirement).map((t) => t.to)),
+];
+const NEEDS_REASON = needing('reason');
+const NEEDS_PROPOSAL = needing('proposal');
+const NEEDS_OUTCOME = needing('outcome');
+
+export class OutcomeInput {
+  @ApiProperty({
+    example: 'Gegund aan Energiecoöperatie Zuiderlicht in samenwerking met buurtzorg',
+  })
+  @Trim()
+  @IsString()
+  @Length(1, 2000)
+  summary!: string;
+
+  @ApiProperty({ example: 'Energiecoöperatie Zuiderlicht' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  supplierName!: string;
+
+  @ApiProperty({ enum: SUPPLIER_TYPES })
+  @IsIn(SUPPLIER_TYPES)
+  supplierType!: SupplierType;
+
+  @ApiProperty({ minimum: 0, maximum: MAX_ESTIMATED_VALUE_CENTS })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ESTIMATED_VALUE_CENTS)
+  awardedValueCents!: number;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: CASE_STATUSES, description: 'The status to move to.' })
+  @IsIn(CASE_STATUSES)
+  to!: CaseStatus;
+
+  @ApiPropertyOptional({
+    description: `Required for ${NEEDS_REASON.join(' and ')}; allowed with any transition.`,
+    maxLength: 2000,
+  })
+  @ValidateIf((o: TransitionDto) => NEEDS_REASON.includes(o.to) || o.reason !== undefined)
+  @IsDefined({ message: `is required when moving to ${NEEDS_REASON.join(' or ')}` })
+  @Trim()
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Required for (and only with) proposed.', maxLength: 10000 })
+  @ValidateIf((o: TransitionDto) => NEEDS_PROPOSAL.includes(o.to) || o.proposal !== undefined)
+  @IsDefined({ message: 'is required when moving to proposed' })
+  @Trim()
+  @IsString()
+  @Length(1, 10000)
+  proposal?: string;
+
+  @ApiPropertyOptional({
+    type: OutcomeInput,
+    description: 'Required for (and only with) resolved.',
+  })
+  @ValidateIf((o: TransitionDto) => NEEDS_OUTCOME.includes(o.to) || o.outcome !== undefined)
+  @IsDefined({ message: 'is required when moving to resolved' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OutcomeInput)
+  outcome?: OutcomeInput;
+}
+
+/** Fields that belong to one target only; sent with another target they are an error. */
+export function misplacedFields(body: TransitionDto): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (body.proposal !== undefined && !NEEDS_PROPOSAL.includes(body.to)) {
+    out.push({ field: 'proposal', message: 'is only allowed when moving to proposed' });
+  }
+  if (body.outcome !== undefined && !NEEDS_OUTCOME.includes(body.to)) {
+    out.push({ field: 'outcome', message: 'is only allowed when moving to resolved' });
+  }
+  return out;
+}

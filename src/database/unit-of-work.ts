@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendAudit, type AuditEntry } from '../audit/audit-writer';
+import type { Role } from '../auth/roles';
+import { writeOutbox, type OutboxMessage } from '../workflow/outbox/outbox';
+
+/** Who a change is done by: a signed-in person, or Brug itself (routing, escalation). */
+export interface ActorRef {
+  id: string | null;
+  role: Role | 'system';
+  name: string;
+}
+
+export const SYSTEM_ACTOR: ActorRef = Object.freeze({ id: null, role: 'system', name: 'Brug' });
+
+/**
+ * What work inside a unit of work gets: the transaction-bound manager (use it for every read
+ * and write, or the work silently leaves the transaction), the actor, and the two journals the
+ * unit of work writes before commit.
+ */
+export class WriteContext {
+  private readonly messages: OutboxMessage[] = [];
+  private readonly entries: AuditEntry[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: ActorRef,
+  ) {}
+
+  /** An event for the workflow, published only after commit (through the outbox). */
+  emit(message: OutboxMessage): void {
+    this.messages.push(message);
+  }
+
+  /** An event for the audit trail, chained in the same transaction. */
+  audit(entry: AuditEntry): void {
+    this.entries.push(entry);
+  }
+
+  /** @internal Writes the outbox, then the audit trail (last: it takes the chain's lock). */
+  async flush(): Promise<void> {
+    await writeOutbox(this.manager, this.messages);
+    await appendAudit(this.manager, this.actor, this.entries);
+  }
+}
+
+/**
+ * The one write path: a change, its audit events and its outbox events in one transaction;
+ * all of it commits, or none of it.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  run<T>(actor: ActorRef, work: (w: WriteContext) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (manager) => {
+      const context = new WriteContext(manager, actor);
+      const result = await work(context);
+      await context.flush();
+      return result;
+    });
+  }
+}
