@@ -29,6 +29,7 @@ const shared = {
 
 module.exports = {
   maxWorkers: 2,
+  testTimeout: 60000,
   // Integration tests open servers and pools; a hang should fail the run, not stall CI.
   openHandlesTimeout: 2000,
   projects: [
@@ -45,7 +46,6 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

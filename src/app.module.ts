@@ -2,6 +2,7 @@ import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
@@ -40,6 +41,7 @@ export class AppModule {
       CatalogueModule,
       AuthModule,
       CasesModule,
+      AuditModule,
       DemoModule,
     ];
     if (options.role === 'api') imports.push(HealthModule);

@@ -15,6 +15,7 @@ import type { AppConfig } from './config/config';
 import { configOrExit } from './config/environment';
 import { dataSourceOptions } from './database/data-source-options';
 import { ensureDatabase } from './database/database-admin';
+import type { ActorRef } from './database/unit-of-work';
 import { runMigrations } from './database/migrate';
 import { DemoDataService } from './demo/demo-data.service';
 
@@ -39,6 +40,9 @@ Commands:
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
 
 class UsageError extends Error {}
+
+/** Who the audit trail names for changes made from this command line. */
+const OPERATOR: ActorRef = { id: null, role: 'system', name: 'Operator (brug CLI)' };
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -111,7 +115,7 @@ async function usersCreate(config: AppConfig, args: string[]): Promise<void> {
       if (!unit) throw new UsageError(`There is no organisation unit with code "${values.unit}".`);
       unitId = unit.id;
     }
-    const user = await app.get(UsersService).create({
+    const user = await app.get(UsersService).create(OPERATOR, {
       email: values.email!,
       name: values.name!,
       role: values.role as Role,

@@ -61,6 +61,9 @@ export async function createHttpApp(
   app.useBodyParser('json', {
     limit: config.bodyLimitBytes,
     type: ['application/json', 'application/*+json'],
+    // Any JSON value is parsed; the validation pipe then says exactly what is wrong with a body
+    // that is not an object, naming "(body)".
+    strict: false,
   });
   app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNPREFIXED });
 

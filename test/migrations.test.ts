@@ -19,10 +19,13 @@ describe('migrations', () => {
     await dropDatabase(url);
   });
 
+  // schema_migrations and typeorm_metadata are TypeORM's own bookkeeping (its migration runner
+  // re-creates the latter whenever entities have generated columns).
   const tables = async (): Promise<string[]> =>
     (
       await db.query<{ tablename: string }[]>(
-        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1`,
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+           AND tablename NOT IN ('schema_migrations', 'typeorm_metadata') ORDER BY 1`,
       )
     ).map((r) => r.tablename);
 

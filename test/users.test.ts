@@ -168,7 +168,13 @@ describe('user administration', () => {
       .http()
       .post('/api/v1/users')
       .set(auth())
-      .send({ email: 'zelf@brug.example', name: 'Zelf', role: 'auditor', password: DEMO_PASSWORD })
+      .send({
+        email: 'zelf@brug.example',
+        name: 'Zelf',
+        role: 'budget_holder',
+        domains: ['care'],
+        password: DEMO_PASSWORD,
+      })
       .expect(201);
     const token = await t.token('zelf@brug.example');
     const wrong = await t

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { refOf } from '../database/unit-of-work';
 import { Forbidden, InvalidCredentials, Unauthenticated } from './auth.errors';
 import type { TokenDto } from './dto/token.dto';
 import { PasswordHasher } from './password-hasher';
@@ -58,6 +59,6 @@ export class AuthService {
     if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
       throw new Forbidden('The current password is not right.');
     }
-    await this.users.setPassword(actor.id, next);
+    await this.users.setPassword(refOf(actor), actor.id, next);
   }
 }

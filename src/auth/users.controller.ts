@@ -15,7 +15,9 @@ import type { Response } from 'express';
 import { API_BASE_PATH } from '../common/api-version';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
-import { Roles } from './decorators';
+import { refOf } from '../database/unit-of-work';
+import { CurrentActor, Roles } from './decorators';
+import type { Actor } from './roles';
 import {
   CreateUserDto,
   ListUsersQuery,
@@ -53,10 +55,11 @@ export class UsersController {
   @ProblemResponses(409)
   @ApiResult(UserDto, 201)
   async create(
+    @CurrentActor() actor: Actor,
     @Body() body: CreateUserDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UserDto> {
-    const user = await this.users.create(body);
+    const user = await this.users.create(refOf(actor), body);
     response.setHeader('Location', `${API_BASE_PATH}/users/${user.id}`);
     return user;
   }
@@ -65,8 +68,12 @@ export class UsersController {
   @ApiOperation({ summary: 'Change a user’s name, role, unit, domains or active flag' })
   @ProblemResponses(404)
   @ApiResult(UserDto)
-  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return this.users.update(id, body);
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.users.update(refOf(actor), id, body);
   }
 
   @Put(':id/password')
@@ -75,9 +82,10 @@ export class UsersController {
   @ProblemResponses(404)
   @ApiResult(undefined, 204)
   async setPassword(
+    @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: SetPasswordDto,
   ): Promise<void> {
-    await this.users.setPassword(id, body.password);
+    await this.users.setPassword(refOf(actor), id, body.password);
   }
 }

@@ -5,6 +5,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor, ValidationFailed } from '../common/errors';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
@@ -31,6 +32,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
     private readonly hasher: PasswordHasher,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
@@ -119,26 +121,38 @@ export class UsersService {
     };
   }
 
-  /** Creates a user with their domains in one transaction. */
-  async create(input: CreateUserDto): Promise<UserDto> {
-    const domains = input.domains ?? [];
+  /** Creates a user with their domains, audited (`user.created`; never the password). */
+  async create(actor: ActorRef, input: CreateUserDto): Promise<UserDto> {
+    const domains = [...(input.domains ?? [])].sort();
     const unit = await this.resolveUnit(input.organisationUnitId ?? null);
     await this.assertAssignment(input.role, unit, domains);
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
     try {
-      const id = await this.db.transaction(async (tx) => {
-        const user = await tx.getRepository(UserEntity).save(
-          tx.getRepository(UserEntity).create({
+      const id = await this.uow.run(actor, async (w) => {
+        const { identifiers } = await w.manager.getRepository(UserEntity).insert({
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          organisationUnitId: unit?.id ?? null,
+          passwordHash,
+          active: true,
+        });
+        const userId = String(identifiers[0]?.id);
+        await this.replaceDomains(w.manager, userId, domains);
+        w.audit({
+          action: 'user.created',
+          subjectType: 'user',
+          subjectId: userId,
+          data: {
             email: input.email,
             name: input.name,
             role: input.role,
             organisationUnitId: unit?.id ?? null,
-            passwordHash,
-            active: true,
-          }),
-        );
-        await this.replaceDomains(tx, user.id, domains);
-        return user.id;
+            domains,
+            passwordSet: passwordHash !== null,
+          },
+        });
+        return userId;
       });
       return this.get(id);
     } catch (error) {
@@ -147,42 +161,75 @@ export class UsersService {
     }
   }
 
-  async update(id: string, changes: UpdateUserDto): Promise<UserDto> {
-    await this.db.transaction(async (tx) => {
-      const user = await this.loadWithRelations(tx, id, true);
+  /** Changes name, role, unit, domains or active flag together, audited (`user.updated`). */
+  async update(actor: ActorRef, id: string, changes: UpdateUserDto): Promise<UserDto> {
+    await this.uow.run(actor, async (w) => {
+      const user = await this.loadWithRelations(w.manager, id, true);
       const role = changes.role ?? user.role;
       const unitId =
         changes.organisationUnitId === undefined
           ? user.organisationUnitId
           : changes.organisationUnitId;
-      const unit = await this.resolveUnit(unitId);
-      const domains = changes.domains ?? (user.domains ?? []).map((d) => d.domainCode);
-      await this.assertAssignment(role, unit, domains);
-      await tx.getRepository(UserEntity).update(id, {
+      const unit = await this.resolveUnit(unitId, w.manager);
+      const currentDomains = (user.domains ?? []).map((d) => d.domainCode).sort();
+      const domains = changes.domains ? [...changes.domains].sort() : currentDomains;
+      await this.assertAssignment(role, unit, domains, w.manager);
+      const changed = changedFields(user, {
+        role,
+        organisationUnitId: unit?.id ?? null,
+        name: changes.name,
+        active: changes.active,
+      });
+      if (currentDomains.join(',') !== domains.join(',')) {
+        changed.domains = { old: currentDomains, new: domains };
+      }
+      if (Object.keys(changed).length === 0) return;
+      await w.manager.getRepository(UserEntity).update(id, {
         role,
         organisationUnitId: unit?.id ?? null,
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.active !== undefined ? { active: changes.active } : {}),
       });
-      if (changes.domains) await this.replaceDomains(tx, id, changes.domains);
+      if (changed.domains) await this.replaceDomains(w.manager, id, domains);
+      w.audit({
+        action: 'user.updated',
+        subjectType: 'user',
+        subjectId: id,
+        data: { email: user.email, changes: changed },
+      });
     });
     return this.get(id);
   }
 
-  /** Sets a password and ends every token issued before it. */
-  async setPassword(id: string, password: string): Promise<void> {
+  /** Sets a password and ends every token issued before it (`user.password_set`, no password). */
+  async setPassword(actor: ActorRef, id: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    const result = await this.db
-      .getRepository(UserEntity)
-      .update(id, { passwordHash, credentialsChangedAt: () => 'now()' });
-    if (!result.affected) throw new UserNotFound(id);
+    await this.uow.run(actor, async (w) => {
+      const result = await w.manager
+        .getRepository(UserEntity)
+        .update(id, { passwordHash, credentialsChangedAt: () => 'now()' });
+      if (!result.affected) throw new UserNotFound(id);
+      w.audit({
+        action: 'user.password_set',
+        subjectType: 'user',
+        subjectId: id,
+        data: { bySelf: actor.id === id },
+      });
+    });
   }
 
-  /** Display references ({ id, name }) of many users in one query, for lists without N+1. */
-  async refs(ids: Iterable<string>): Promise<Map<string, { id: string; name: string }>> {
+  /**
+   * Display references ({ id, name }) of many users in one query, for lists without N+1.
+   * Inside a transaction, pass its manager: a second pool connection per transaction would
+   * starve the pool under load.
+   */
+  async refs(
+    ids: Iterable<string>,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, { id: string; name: string }>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.db.query<{ id: string; name: string }[]>(
+    const rows = await manager.query<{ id: string; name: string }[]>(
       'SELECT id, name FROM users WHERE id = ANY($1::uuid[])',
       [unique],
     );
@@ -224,10 +271,13 @@ export class UsersService {
     return user;
   }
 
-  private async resolveUnit(id: string | null): Promise<OrganisationUnitEntity | null> {
+  private async resolveUnit(
+    id: string | null,
+    manager?: EntityManager,
+  ): Promise<OrganisationUnitEntity | null> {
     if (id === null) return null;
     try {
-      const unit = await this.catalogue.getUnit(id);
+      const unit = await this.catalogue.getUnit(id, undefined, manager);
       if (!unit.active) throw new Error('inactive');
       return unit;
     } catch {
@@ -241,10 +291,11 @@ export class UsersService {
     role: UserEntity['role'],
     unit: OrganisationUnitEntity | null,
     domains: string[],
+    manager?: EntityManager,
   ): Promise<void> {
     const problems = assignmentProblems(role, unit?.kind ?? null, domains.length);
     if (problems.length) throw new ValidationFailed(problems);
-    await this.catalogue.assertActiveDomains(domains, (i) => `domains[${i}]`);
+    await this.catalogue.assertActiveDomains(domains, (i) => `domains[${i}]`, manager);
   }
 
   private async replaceDomains(tx: EntityManager, userId: string, codes: string[]): Promise<void> {

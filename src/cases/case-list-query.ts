@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/roles';
 import { InvalidCursor } from '../common/errors';
+import { isCalendarDate } from '../common/validators';
 import { Params, visibleTo } from './case-access';
 import { CASE_COLUMNS } from './case-presenter';
 import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
@@ -23,7 +24,11 @@ export interface KeyRow {
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isUuid = (v: unknown): v is string =>
   isString(v) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-const isTimestamp = (v: unknown): v is string => isString(v) && !Number.isNaN(Date.parse(v));
+/** A real moment, as PostgreSQL prints it (`2026-11-28 10:00:00.123456+00`) or in ISO 8601. */
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)$/;
+const isTimestamp = (v: unknown): v is string =>
+  isString(v) && TIMESTAMP.test(v) && isCalendarDate(v.slice(0, 10));
 
 /** A cursor position must have exactly the expected shape, or it is refused (400, not 500). */
 function expect<T extends unknown[]>(
@@ -36,10 +41,13 @@ function expect<T extends unknown[]>(
   return position as T;
 }
 
+/** The filing time in full precision and one fixed form, whatever the session's DateStyle. */
+const FILED_AT_KEY = `to_char(c.filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US"+00"') AS filed_at_key`;
+
 const SORTS: Record<CaseSort, SortSpec> = {
   '-filedAt': {
     orderBy: 'c.filed_at DESC, c.id DESC',
-    keyColumns: 'c.filed_at::text AS filed_at_key',
+    keyColumns: FILED_AT_KEY,
     key: (r) => [r.filed_at_key, r.id],
     after: (pos, p) => {
       const [at, id] = expect<[string, string]>(pos, isTimestamp, isUuid);
@@ -48,7 +56,7 @@ const SORTS: Record<CaseSort, SortSpec> = {
   },
   filedAt: {
     orderBy: 'c.filed_at ASC, c.id ASC',
-    keyColumns: 'c.filed_at::text AS filed_at_key',
+    keyColumns: FILED_AT_KEY,
     key: (r) => [r.filed_at_key, r.id],
     after: (pos, p) => {
       const [at, id] = expect<[string, string]>(pos, isTimestamp, isUuid);
@@ -63,7 +71,7 @@ const SORTS: Record<CaseSort, SortSpec> = {
     after: (pos, p) => {
       const [deadline, id] = expect<[string | null, string]>(
         pos,
-        (v) => v === null || (isString(v) && /^\d{4}-\d{2}-\d{2}$/.test(v)),
+        (v) => v === null || isCalendarDate(v),
         isUuid,
       );
       const idParam = p.add(id);
@@ -74,7 +82,7 @@ const SORTS: Record<CaseSort, SortSpec> = {
   },
   '-priority': {
     orderBy: 'c.priority_rank DESC, c.filed_at DESC, c.id DESC',
-    keyColumns: 'c.priority_rank, c.filed_at::text AS filed_at_key',
+    keyColumns: `c.priority_rank, ${FILED_AT_KEY}`,
     key: (r) => [r.priority_rank, r.filed_at_key, r.id],
     after: (pos, p) => {
       const [rank, at, id] = expect<[number, string, string]>(
@@ -87,6 +95,13 @@ const SORTS: Record<CaseSort, SortSpec> = {
     },
   },
 };
+
+/** A search with fewer matches than this takes the "matches first, then sort" plan. */
+export const RARE_SEARCH_LIMIT = 2000;
+
+/** SQL counting the matches of a search, up to RARE_SEARCH_LIMIT (an index-only probe). */
+export const SEARCH_PROBE = `SELECT count(*)::int AS n FROM (
+  SELECT 1 FROM cases c WHERE c.search @@ websearch_to_tsquery('dutch', $1) LIMIT ${RARE_SEARCH_LIMIT}) m`;
 
 export interface BuiltListQuery {
   sql: string;
@@ -109,7 +124,7 @@ export function listScope(actor: Actor, query: ListCasesQuery): string {
 export function buildListQuery(
   actor: Actor,
   query: ListCasesQuery,
-  resolved: { teamId?: string; cursorPosition?: unknown[] },
+  resolved: { teamId?: string; cursorPosition?: unknown[]; rareSearch?: boolean },
 ): BuiltListQuery {
   const p = new Params();
   const where = [visibleTo(actor, p)];
@@ -150,10 +165,20 @@ export function buildListQuery(
   const sort = SORTS[query.sort ?? '-filedAt'];
   if (resolved.cursorPosition) where.push(sort.after(resolved.cursorPosition, p));
   const pageSize = query.pageSize ?? 25;
+  // For a search with few matches, order by expressions the b-tree indexes cannot serve: the
+  // planner then takes the matches from the GIN index and sorts them, instead of walking the
+  // whole sort index in the hope of meeting LIMIT matches early (slow when words are rare).
+  // For common words walking the sort index is the fast plan, and it is left to the planner.
+  const orderBy = resolved.rareSearch
+    ? sort.orderBy
+        .replace('c.filed_at', "(c.filed_at + interval '0 s')")
+        .replace('c.deadline', '(c.deadline + 0)')
+        .replace('c.priority_rank', '(c.priority_rank + 0)')
+    : sort.orderBy;
   const sql = `SELECT ${CASE_COLUMNS}, ${sort.keyColumns}
     FROM cases c
     WHERE ${where.join('\n      AND ')}
-    ORDER BY ${sort.orderBy}
+    ORDER BY ${orderBy}
     LIMIT ${pageSize + 1}`;
   return { sql, params: p.values, pageSize, key: sort.key };
 }

@@ -64,27 +64,30 @@ export class CasePresenter {
   ) {}
 
   /**
-   * `manager` reads the case domains, so that rows written in the current transaction are seen;
-   * people and units are committed data and read through their owners' services.
+   * Everything is read with `manager` (inside a unit of work: its transaction's), so rows written
+   * in the transaction are seen and no second connection is taken from the pool meanwhile.
    */
   async present(manager: EntityManager, rows: CaseRow[], actor: Actor): Promise<CaseDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [domainRows, people, units] = await Promise.all([
-      manager.query<{ case_id: string; domain_code: string; role: DomainRole }[]>(
-        `SELECT case_id, domain_code, role FROM case_domains WHERE case_id = ANY($1::uuid[])
-          ORDER BY case_id, role DESC, domain_code`,
-        [ids],
+    // One after the other: on a transaction's single connection, queries cannot overlap.
+    const domainRows = await manager.query<
+      { case_id: string; domain_code: string; role: DomainRole }[]
+    >(
+      `SELECT case_id, domain_code, role FROM case_domains WHERE case_id = ANY($1::uuid[])
+        ORDER BY case_id, role DESC, domain_code`,
+      [ids],
+    );
+    const people = await this.users.refs(
+      rows.flatMap((r) =>
+        [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id].filter((x): x is string => !!x),
       ),
-      this.users.refs(
-        rows.flatMap((r) =>
-          [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id].filter((x): x is string => !!x),
-        ),
-      ),
-      this.catalogue.unitRefs(
-        rows.flatMap((r) => [r.organisation_unit_id, r.team_id].filter((x): x is string => !!x)),
-      ),
-    ]);
+      manager,
+    );
+    const units = await this.catalogue.unitRefs(
+      rows.flatMap((r) => [r.organisation_unit_id, r.team_id].filter((x): x is string => !!x)),
+      manager,
+    );
     const domainsByCase = new Map<string, { code: string; role: DomainRole }[]>();
     for (const d of domainRows) {
       const list = domainsByCase.get(d.case_id) ?? [];

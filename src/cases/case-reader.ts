@@ -9,7 +9,13 @@ import { ValidationFailed } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { Params, seesInternalNotes, visibleTo } from './case-access';
-import { buildListQuery, listScope, type KeyRow } from './case-list-query';
+import {
+  buildListQuery,
+  listScope,
+  RARE_SEARCH_LIMIT,
+  SEARCH_PROBE,
+  type KeyRow,
+} from './case-list-query';
 import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
 import { CaseNotFound } from './cases.errors';
 import type { CaseDto, CaseListDto, HistoryDto, NoteListDto } from './dto/case.dto';
@@ -58,6 +64,11 @@ export class CaseReader {
     return row;
   }
 
+  /** The id of a case the actor may see (for modules that hang data under a case). */
+  async visibleId(actor: Actor, idOrReference: string): Promise<string> {
+    return (await this.findVisible(this.db.manager, actor, idOrReference)).id;
+  }
+
   async get(actor: Actor, idOrReference: string): Promise<CaseDto> {
     const row = await this.findVisible(this.db.manager, actor, idOrReference);
     const [dto] = await this.presenter.present(this.db.manager, [row], actor);
@@ -68,7 +79,11 @@ export class CaseReader {
     const scope = listScope(actor, query);
     const cursorPosition = query.cursor ? this.cursors.decode(query.cursor, scope) : undefined;
     const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
-    const built = buildListQuery(actor, query, { teamId, cursorPosition });
+    const q = query.q?.trim();
+    const rareSearch = q
+      ? (await this.db.query<{ n: number }[]>(SEARCH_PROBE, [q]))[0]!.n < RARE_SEARCH_LIMIT
+      : false;
+    const built = buildListQuery(actor, query, { teamId, cursorPosition, rareSearch });
     const rows = await this.db.query<(CaseRow & KeyRow)[]>(built.sql, built.params);
     const page = rows.slice(0, built.pageSize);
     const last = page[page.length - 1];

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldError, ValidationFailed } from '../common/errors';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
+import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import {
   DomainExists,
   DomainNotFound,
@@ -24,10 +25,16 @@ export interface NewOrganisationUnit {
   kind: OrganisationUnitKind;
 }
 
-/** Policy domains, municipal units and MeentCoop teams. The only writer of their tables. */
+/**
+ * Policy domains, municipal units and MeentCoop teams. The only writer of their tables; every
+ * change is one unit of work with its `catalogue.changed` audit event.
+ */
 @Injectable()
 export class CatalogueService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   private get domains() {
     return this.db.getRepository(DomainEntity);
@@ -50,33 +57,58 @@ export class CatalogueService {
     return domain;
   }
 
-  async createDomain(input: NewDomain): Promise<DomainEntity> {
+  async createDomain(actor: ActorRef, input: NewDomain): Promise<DomainEntity> {
     try {
-      // insert, not save: save() would silently overwrite an existing domain with this code.
-      await this.domains.insert({ ...input, active: true });
-      return await this.getDomain(input.code);
+      return await this.uow.run(actor, async (w) => {
+        // insert, not save: save() would silently overwrite an existing domain with this code.
+        await w.manager.getRepository(DomainEntity).insert({ ...input, active: true });
+        w.audit({
+          action: 'catalogue.changed',
+          subjectType: 'domain',
+          subjectId: input.code,
+          data: { change: 'created', ...input, active: true },
+        });
+        return this.domainIn(w.manager, input.code);
+      });
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new DomainExists(input.code);
       throw error;
     }
   }
 
-  async updateDomain(
+  updateDomain(
+    actor: ActorRef,
     code: string,
     changes: Partial<Pick<DomainEntity, 'nameNl' | 'nameEn' | 'active'>>,
   ): Promise<DomainEntity> {
-    const domain = await this.getDomain(code);
-    Object.assign(domain, changes);
-    return this.domains.save(domain);
+    return this.uow.run(actor, async (w) => {
+      const domain = await this.domainIn(w.manager, code, true);
+      const changed = changedFields(domain, changes);
+      if (Object.keys(changed).length === 0) return domain;
+      await w.manager.getRepository(DomainEntity).update({ code }, changes);
+      w.audit({
+        action: 'catalogue.changed',
+        subjectType: 'domain',
+        subjectId: code,
+        data: { change: 'updated', changes: changed },
+      });
+      return this.domainIn(w.manager, code);
+    });
   }
 
   /**
    * Checks that every code names an active domain; reports each bad one against `field`
    * (e.g. `domains[2]`), so input errors name the exact place.
    */
-  async assertActiveDomains(codes: string[], field: (index: number) => string): Promise<void> {
+  async assertActiveDomains(
+    codes: string[],
+    field: (index: number) => string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
     if (codes.length === 0) return;
-    const found = await this.domains.findBy({ code: In([...new Set(codes)]), active: true });
+    const found = await manager
+      .getRepository(DomainEntity)
+      .findBy({ code: In([...new Set(codes)]), active: true });
     const known = new Set(found.map((d) => d.code));
     const errors: FieldError[] = [];
     codes.forEach((code, i) => {
@@ -96,17 +128,27 @@ export class CatalogueService {
     });
   }
 
-  async getUnit(id: string, kind?: OrganisationUnitKind): Promise<OrganisationUnitEntity> {
-    const unit = await this.units.findOneBy({ id });
+  async getUnit(
+    id: string,
+    kind?: OrganisationUnitKind,
+    manager: EntityManager = this.db.manager,
+  ): Promise<OrganisationUnitEntity> {
+    const unit = await manager.getRepository(OrganisationUnitEntity).findOneBy({ id });
     if (!unit || (kind && unit.kind !== kind)) throw new OrganisationUnitNotFound(id);
     return unit;
   }
 
-  /** Display references ({ id, name }) of many units in one query, for lists without N+1. */
-  async unitRefs(ids: Iterable<string>): Promise<Map<string, { id: string; name: string }>> {
+  /**
+   * Display references ({ id, name }) of many units in one query, for lists without N+1.
+   * Inside a transaction, pass its manager (see UsersService.refs).
+   */
+  async unitRefs(
+    ids: Iterable<string>,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, { id: string; name: string }>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const units = await this.units.find({
+    const units = await manager.getRepository(OrganisationUnitEntity).find({
       where: { id: In(unique) },
       select: { id: true, name: true },
     });
@@ -117,23 +159,72 @@ export class CatalogueService {
     return this.units.findOneBy({ code });
   }
 
-  async createUnit(input: NewOrganisationUnit): Promise<OrganisationUnitEntity> {
+  async createUnit(actor: ActorRef, input: NewOrganisationUnit): Promise<OrganisationUnitEntity> {
     try {
-      const { identifiers } = await this.units.insert({ ...input, active: true });
-      return await this.getUnit(String(identifiers[0]?.id));
+      return await this.uow.run(actor, async (w) => {
+        const { identifiers } = await w.manager
+          .getRepository(OrganisationUnitEntity)
+          .insert({ ...input, active: true });
+        const id = String(identifiers[0]?.id);
+        w.audit({
+          action: 'catalogue.changed',
+          subjectType: 'organisation_unit',
+          subjectId: id,
+          data: { change: 'created', ...input, active: true },
+        });
+        return this.unitIn(w.manager, id);
+      });
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new OrganisationUnitExists(input.code);
       throw error;
     }
   }
 
-  async updateUnit(
+  updateUnit(
+    actor: ActorRef,
     id: string,
     changes: Partial<Pick<OrganisationUnitEntity, 'name' | 'active'>>,
     kind?: OrganisationUnitKind,
   ): Promise<OrganisationUnitEntity> {
-    const unit = await this.getUnit(id, kind);
-    Object.assign(unit, changes);
-    return this.units.save(unit);
+    return this.uow.run(actor, async (w) => {
+      const unit = await this.unitIn(w.manager, id, kind, true);
+      const changed = changedFields(unit, changes);
+      if (Object.keys(changed).length === 0) return unit;
+      await w.manager.getRepository(OrganisationUnitEntity).update({ id }, changes);
+      w.audit({
+        action: 'catalogue.changed',
+        subjectType: 'organisation_unit',
+        subjectId: id,
+        data: { change: 'updated', code: unit.code, changes: changed },
+      });
+      return this.unitIn(w.manager, id);
+    });
+  }
+
+  private async domainIn(
+    manager: EntityManager,
+    code: string,
+    lock = false,
+  ): Promise<DomainEntity> {
+    const domain = await manager.getRepository(DomainEntity).findOne({
+      where: { code },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!domain) throw new DomainNotFound(code);
+    return domain;
+  }
+
+  private async unitIn(
+    manager: EntityManager,
+    id: string,
+    kind?: OrganisationUnitKind,
+    lock = false,
+  ): Promise<OrganisationUnitEntity> {
+    const unit = await manager.getRepository(OrganisationUnitEntity).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!unit || (kind && unit.kind !== kind)) throw new OrganisationUnitNotFound(id);
+    return unit;
   }
 }

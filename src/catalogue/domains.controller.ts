@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, SignedIn } from '../auth/decorators';
+import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
+import type { Actor } from '../auth/roles';
+import { refOf } from '../database/unit-of-work';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -39,8 +41,8 @@ export class DomainsController {
   @ApiOperation({ summary: 'Add a policy domain' })
   @ProblemResponses(409)
   @ApiResult(DomainDto, 201)
-  async create(@Body() body: CreateDomainDto): Promise<DomainDto> {
-    return DomainDto.of(await this.catalogue.createDomain(body));
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateDomainDto): Promise<DomainDto> {
+    return DomainDto.of(await this.catalogue.createDomain(refOf(actor), body));
   }
 
   @Patch(':code')
@@ -48,7 +50,11 @@ export class DomainsController {
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a policy domain' })
   @ProblemResponses(404)
   @ApiResult(DomainDto)
-  async update(@Param('code') code: string, @Body() body: UpdateDomainDto): Promise<DomainDto> {
-    return DomainDto.of(await this.catalogue.updateDomain(code, body));
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() body: UpdateDomainDto,
+  ): Promise<DomainDto> {
+    return DomainDto.of(await this.catalogue.updateDomain(refOf(actor), code, body));
   }
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, SignedIn } from '../auth/decorators';
+import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
+import type { Actor } from '../auth/roles';
+import { refOf } from '../database/unit-of-work';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { CatalogueService } from './catalogue.service';
@@ -41,8 +43,11 @@ export class OrganisationUnitsController {
   @ApiOperation({ summary: 'Add an organisation unit' })
   @ProblemResponses(409)
   @ApiResult(OrganisationUnitDto, 201)
-  async create(@Body() body: CreateOrganisationUnitDto): Promise<OrganisationUnitDto> {
-    return OrganisationUnitDto.of(await this.catalogue.createUnit(body));
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateOrganisationUnitDto,
+  ): Promise<OrganisationUnitDto> {
+    return OrganisationUnitDto.of(await this.catalogue.createUnit(refOf(actor), body));
   }
 
   @Patch(':id')
@@ -51,9 +56,10 @@ export class OrganisationUnitsController {
   @ProblemResponses(404)
   @ApiResult(OrganisationUnitDto)
   async update(
+    @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateOrganisationUnitDto,
   ): Promise<OrganisationUnitDto> {
-    return OrganisationUnitDto.of(await this.catalogue.updateUnit(id, body));
+    return OrganisationUnitDto.of(await this.catalogue.updateUnit(refOf(actor), id, body));
   }
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, SignedIn } from '../auth/decorators';
+import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
+import type { Actor } from '../auth/roles';
+import { refOf } from '../database/unit-of-work';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { CatalogueService } from './catalogue.service';
@@ -41,9 +43,12 @@ export class TeamsController {
   @ApiOperation({ summary: 'Add a MeentCoop team' })
   @ProblemResponses(409)
   @ApiResult(OrganisationUnitDto, 201)
-  async create(@Body() body: CreateTeamDto): Promise<OrganisationUnitDto> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateTeamDto,
+  ): Promise<OrganisationUnitDto> {
     return OrganisationUnitDto.of(
-      await this.catalogue.createUnit({ ...body, kind: 'meentcoop_team' }),
+      await this.catalogue.createUnit(refOf(actor), { ...body, kind: 'meentcoop_team' }),
     );
   }
 
@@ -53,9 +58,12 @@ export class TeamsController {
   @ProblemResponses(404)
   @ApiResult(OrganisationUnitDto)
   async update(
+    @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateOrganisationUnitDto,
   ): Promise<OrganisationUnitDto> {
-    return OrganisationUnitDto.of(await this.catalogue.updateUnit(id, body, 'meentcoop_team'));
+    return OrganisationUnitDto.of(
+      await this.catalogue.updateUnit(refOf(actor), id, body, 'meentcoop_team'),
+    );
   }
 }

@@ -2,7 +2,13 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { ValidationFailed } from './errors';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 export const KEBAB_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -71,3 +77,29 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
     },
     options,
   );
+
+/**
+ * The field may be left out, but not sent as null (class-validator's @IsOptional lets null
+ * through, which would then reach a NOT NULL column). For nullable fields use
+ * `@ValidateIf((_, v) => v !== null)` with `@IsOptional()`.
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
+
+/**
+ * Every element of the array is a JSON object (not null, a string or an array). The error
+ * points at the first bad element (`domains[1]`).
+ */
+export const EachIsObject = (what: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'eachIsObject',
+    validator: {
+      validate: (value: unknown) =>
+        !Array.isArray(value) ||
+        value.every((e) => typeof e === 'object' && e !== null && !Array.isArray(e)),
+      defaultMessage: (args) => {
+        const list = (args?.value ?? []) as unknown[];
+        const i = list.findIndex((e) => typeof e !== 'object' || e === null || Array.isArray(e));
+        return `[${i}] must be ${what}`;
+      },
+    },
+  });

@@ -14,6 +14,27 @@ export interface ActorRef {
 
 export const SYSTEM_ACTOR: ActorRef = Object.freeze({ id: null, role: 'system', name: 'Brug' });
 
+/** The actor reference of a signed-in person. */
+export const refOf = (actor: { id: string; role: Role; name: string }): ActorRef => ({
+  id: actor.id,
+  role: actor.role,
+  name: actor.name,
+});
+
+/** The fields that differ between two records, with old and new values (for audit `data`). */
+export function changedFields<T extends object>(
+  before: T,
+  changes: Partial<T>,
+): Record<string, { old: unknown; new: unknown }> {
+  const out: Record<string, { old: unknown; new: unknown }> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    const old = (before as Record<string, unknown>)[key];
+    if (old !== value) out[key] = { old: old ?? null, new: value };
+  }
+  return out;
+}
+
 /**
  * What work inside a unit of work gets: the transaction-bound manager (use it for every read
  * and write, or the work silently leaves the transaction), the actor, and the two journals the

@@ -5,9 +5,13 @@ import { UsersService } from '../auth/users.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import type { ActorRef } from '../database/unit-of-work';
 import { DEMO_USERS, SEED_DOMAINS, SEED_UNITS } from './demo-catalogue';
 
 const SEED_LOCK = 7_202_611_281;
+
+/** Who the audit trail names for seeded records. */
+const SEED_ACTOR: ActorRef = { id: null, role: 'system', name: 'Brug seed' };
 
 export interface SeedReport {
   domains: number;
@@ -59,7 +63,7 @@ export class DemoDataService {
     const existingDomains = new Set((await this.catalogue.listDomains(true)).map((d) => d.code));
     for (const domain of SEED_DOMAINS) {
       if (existingDomains.has(domain.code)) continue;
-      await this.catalogue.createDomain(domain);
+      await this.catalogue.createDomain(SEED_ACTOR, domain);
       report.domains++;
     }
     const units = new Map(
@@ -67,12 +71,12 @@ export class DemoDataService {
     );
     for (const unit of SEED_UNITS) {
       if (units.has(unit.code)) continue;
-      units.set(unit.code, (await this.catalogue.createUnit(unit)).id);
+      units.set(unit.code, (await this.catalogue.createUnit(SEED_ACTOR, unit)).id);
       report.units++;
     }
     for (const user of withUsers ? DEMO_USERS : []) {
       if (await this.users.findIdByEmail(user.email)) continue;
-      await this.users.create({
+      await this.users.create(SEED_ACTOR, {
         email: user.email,
         name: user.name,
         role: user.role,

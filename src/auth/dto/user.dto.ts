@@ -18,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ORGANISATION_UNIT_KINDS } from '../../catalogue/entities/organisation-unit.entity';
-import { IsKebabCode, QueryBoolean, QueryInt, Trim } from '../../common/validators';
+import { IsKebabCode, Optional, QueryBoolean, QueryInt, Trim } from '../../common/validators';
 import { Role, ROLES } from '../roles';
 
 export const PASSWORD_MIN = 12;
@@ -84,7 +84,7 @@ export class UserListDto {
 
 class DomainCodes {
   @ApiPropertyOptional({ type: [String], example: ['energy'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -112,7 +112,7 @@ export class CreateUserDto extends DomainCodes {
   role!: Role;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   organisationUnitId?: string | null;
 
@@ -121,7 +121,7 @@ export class CreateUserDto extends DomainCodes {
     maxLength: PASSWORD_MAX,
     description: 'Optional; without it the user cannot sign in until one is set.',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password?: string;
@@ -129,14 +129,14 @@ export class CreateUserDto extends DomainCodes {
 
 export class UpdateUserDto extends DomainCodes {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 
@@ -147,7 +147,7 @@ export class UpdateUserDto extends DomainCodes {
   organisationUnitId?: string | null;
 
   @ApiPropertyOptional({ description: 'false deactivates the user; users are never deleted.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }

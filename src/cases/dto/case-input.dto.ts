@@ -20,7 +20,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { IsCalendarDate, IsKebabCode, Trim } from '../../common/validators';
+import { EachIsObject, IsCalendarDate, IsKebabCode, Optional, Trim } from '../../common/validators';
 import {
   DOMAIN_ROLES,
   PRIORITIES,
@@ -66,6 +66,7 @@ const DomainList = (): PropertyDecorator => (target, key) => {
     IsArray(),
     ArrayMinSize(1),
     ArrayMaxSize(12),
+    EachIsObject('an object with code and role'),
     ArrayUnique((d: CaseDomainInput | null) => d?.code, {
       message: 'must not name a domain twice',
     }),
@@ -85,7 +86,7 @@ class CaseContentFields {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(10000)
   description?: string;
@@ -99,7 +100,7 @@ class CaseContentFields {
   tenderReference?: string | null;
 
   @ApiPropertyOptional({ enum: PROCUREMENT_STAGES, default: 'planning' })
-  @IsOptional()
+  @Optional()
   @IsIn(PROCUREMENT_STAGES)
   procurementStage?: ProcurementStage;
 
@@ -122,7 +123,7 @@ class CaseContentFields {
 
 export class FileCaseDto extends CaseContentFields {
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
-  @IsOptional()
+  @Optional()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
@@ -131,7 +132,7 @@ export class FileCaseDto extends CaseContentFields {
     description:
       'The municipal unit the case is filed for: a buyer’s own (may be left out); required when an admin files.',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   organisationUnitId?: string;
 }
@@ -142,14 +143,14 @@ export class FileCaseDto extends CaseContentFields {
  */
 export class UpdateCaseDto {
   @ApiPropertyOptional({ minLength: 5, maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(5, 200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(10000)
   description?: string;
@@ -163,12 +164,12 @@ export class UpdateCaseDto {
   tenderReference?: string | null;
 
   @ApiPropertyOptional({ enum: PROCUREMENT_STAGES })
-  @IsOptional()
+  @Optional()
   @IsIn(PROCUREMENT_STAGES)
   procurementStage?: ProcurementStage;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_ESTIMATED_VALUE_CENTS })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MAX_ESTIMATED_VALUE_CENTS)
@@ -181,12 +182,12 @@ export class UpdateCaseDto {
   deadline?: string | null;
 
   @ApiPropertyOptional({ type: [CaseDomainInput] })
-  @IsOptional()
+  @Optional()
   @DomainList()
   domains?: CaseDomainInput[];
 
   @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
+  @Optional()
   @IsIn(PRIORITIES)
   priority?: Priority;
 

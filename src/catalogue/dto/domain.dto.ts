@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { IsKebabCode, QueryBoolean, Trim } from '../../common/validators';
+import { IsKebabCode, Optional, QueryBoolean, Trim } from '../../common/validators';
 import type { DomainEntity } from '../entities/domain.entity';
 
 export class DomainDto {
@@ -52,21 +52,21 @@ export class CreateDomainDto {
 
 export class UpdateDomainDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(1, 200)
   nameNl?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(1, 200)
   nameEn?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the domain; nothing is ever deleted.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }

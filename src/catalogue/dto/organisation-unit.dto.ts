@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsKebabCode, QueryBoolean, Trim } from '../../common/validators';
+import { IsKebabCode, Optional, QueryBoolean, Trim } from '../../common/validators';
 import {
   ORGANISATION_UNIT_KINDS,
   OrganisationUnitEntity,
@@ -60,14 +60,14 @@ export class CreateOrganisationUnitDto extends CreateTeamDto {
 
 export class UpdateOrganisationUnitDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the unit; nothing is ever deleted.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }

@@ -290,6 +290,7 @@ export class CasesOutboxAudit1795848883659 implements MigrationInterface {
     await q.query(`DROP TABLE "case_domains"`);
     await q.query(`DROP TABLE "cases"`);
     await q.query(`DELETE FROM "typeorm_metadata" WHERE "table" = 'cases'`);
+
     await q.query(`DROP FUNCTION next_case_reference(timestamptz)`);
     await q.query(`
       DO $$ DECLARE s record; BEGIN

@@ -1,0 +1,363 @@
+import { DataSource } from 'typeorm';
+import type { Actor } from '../src/auth/roles';
+import { UsersService } from '../src/auth/users.service';
+import {
+  buildListQuery,
+  RARE_SEARCH_LIMIT,
+  SEARCH_PROBE,
+  type KeyRow,
+} from '../src/cases/case-list-query';
+import type { CaseSort, ListCasesQuery } from '../src/cases/dto/list-cases.query';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * The SQL of GET /cases, exactly as the service builds it (`buildListQuery`), explained over
+ * 100,000 generated cases: no filter, sort, page or visibility may make PostgreSQL read the
+ * whole `cases` table (a `Seq Scan` on it). The index design is the subject under test: a
+ * failure names the query and shows the plan.
+ */
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Alias?: string;
+  'Parent Relationship'?: string;
+  'Subplan Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** Every node of a plan tree (sub plans and init plans are children too). */
+function nodesOf(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+}
+
+const seqScansOnCases = (plan: PlanNode): PlanNode[] =>
+  nodesOf(plan).filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'cases');
+
+/** A compact rendering of a plan, one node a line, for failure messages and the report. */
+function render(node: PlanNode, depth = 0): string {
+  const on = [
+    node['Relation Name'] ? `on ${node['Relation Name']}` : '',
+    node['Index Name'] ? `using ${node['Index Name']}` : '',
+    node['Subplan Name'] ? `(${node['Subplan Name']})` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    `${'  '.repeat(depth)}${node['Node Type']}${on ? ` ${on}` : ''}`,
+    ...(node.Plans ?? []).map((child) => render(child, depth + 1)),
+  ].join('\n');
+}
+
+const SORTS: CaseSort[] = ['-filedAt', 'filedAt', 'deadline', '-priority'];
+const N = 100_000;
+
+const DOMAINS = [
+  'energy',
+  'energy-poverty',
+  'housing',
+  'food',
+  'circular',
+  'care',
+  'education',
+  'mobility',
+  'solidarity-finance',
+  'community',
+];
+const WORDS = [
+  'zonnepanelen',
+  'warmtepompen',
+  'schoolmaaltijden',
+  'fietsenstallingen',
+  'kledinginzameling',
+  'isolatie',
+  'groendaken',
+  'voedselbanken',
+  'buurtzorg',
+  'deelautos',
+  'laadpalen',
+  'wooncooperaties',
+];
+
+describe('GET /cases: query plans over 100,000 cases', () => {
+  let t: TestApp;
+  let db: DataSource;
+  const actors: Record<'staff' | 'staff2' | 'buyer' | 'budgetHousing' | 'budgetEnergy', Actor> =
+    {} as never;
+  let teamId = '';
+  let reference = '';
+  let generationMs = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+    const started = Date.now();
+    const users = t.app.get(UsersService);
+    const ids = new Map(
+      (await db.query<{ id: string; email: string }[]>('SELECT id, email FROM users')).map((u) => [
+        u.email,
+        u.id,
+      ]),
+    );
+    const actor = async (email: string): Promise<Actor> => {
+      const found = await users.findActor(ids.get(email)!);
+      if (!found) throw new Error(`no user ${email}`);
+      return found;
+    };
+    actors.staff = await actor('staff@brug.example');
+    actors.staff2 = await actor('staff2@brug.example');
+    actors.buyer = await actor('buyer@brug.example');
+    actors.budgetHousing = await actor('budget.housing@brug.example');
+    actors.budgetEnergy = await actor('budget.energy@brug.example');
+    expect(actors.budgetHousing.domains.length).toBeGreaterThan(0);
+
+    // Ten municipal units: the three of the seed and seven more.
+    await db.query(
+      `INSERT INTO organisation_units (code, name, kind)
+       SELECT 'stadsdeel-' || g, 'Stadsdeel ' || g, 'municipal' FROM generate_series(1, 7) g`,
+    );
+    const [{ units }] = await db.query<[{ units: string[] }]>(
+      `SELECT array_agg(id ORDER BY code) AS units FROM organisation_units WHERE kind = 'municipal'`,
+    );
+    const [{ teams }] = await db.query<[{ teams: string[] }]>(
+      `SELECT array_agg(id ORDER BY code) AS teams FROM organisation_units WHERE kind = 'meentcoop_team'`,
+    );
+    expect(units).toHaveLength(10);
+    const [team] = await db.query<{ id: string }[]>(
+      `SELECT id FROM organisation_units WHERE code = 'meentcoop-energy'`,
+    );
+    teamId = team!.id;
+
+    // One statement for the cases, one for their domains; random() but a fixed seed.
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT setseed(0.2026)');
+      await runner.query(
+        `INSERT INTO cases (reference, title, description, tender_reference, estimated_value_cents,
+                priority, deadline, status, organisation_unit_id, filed_by_id, team_id, assignee_id,
+                koppel_meentcoop_id, routed_at, accept_by, propose_by, outcome_summary,
+                outcome_supplier_name, outcome_supplier_type, outcome_awarded_value_cents,
+                closed_at, filed_at, updated_at)
+         SELECT next_case_reference(filed_at),
+                'Inkoop ' || w1 || ' ' || w2,
+                'Vraag over ' || w3 || ' voor de buurt.',
+                CASE WHEN r_tender < 0.4 THEN 'TN-' || extract(year FROM filed_at) || '-' || g END,
+                (r_value * 1e9)::bigint,
+                CASE WHEN r_priority < 0.1 THEN 'low' WHEN r_priority < 0.7 THEN 'normal'
+                     WHEN r_priority < 0.93 THEN 'high' ELSE 'urgent' END,
+                CASE WHEN r_deadline < 0.7
+                     THEN (filed_at + (r_deadline * 700)::int * interval '1 day')::date END,
+                status,
+                units[1 + floor(r_unit * 10)::int],
+                $1::uuid,
+                CASE WHEN worked THEN teams[1 + floor(r_unit * 50)::int % 5] END,
+                CASE WHEN worked AND r_value < 0.7
+                     THEN (ARRAY[$2::uuid, $3::uuid])[1 + floor(r_value * 100)::int % 2] END,
+                CASE WHEN worked THEN $2::uuid END,
+                CASE WHEN worked THEN filed_at + interval '1 day' END,
+                CASE WHEN worked THEN filed_at + interval '3 days' END,
+                CASE WHEN worked THEN filed_at + interval '15 days' END,
+                CASE WHEN status = 'resolved' THEN 'Gegund' END,
+                CASE WHEN status = 'resolved' THEN 'Coöperatie' END,
+                CASE WHEN status = 'resolved' THEN 'cooperative' END,
+                CASE WHEN status = 'resolved' THEN 100000 END,
+                CASE WHEN status IN ('resolved', 'declined', 'withdrawn')
+                     THEN filed_at + interval '60 days' END,
+                filed_at, filed_at
+           FROM (
+             SELECT g, filed_at, units, teams, r_tender, r_value, r_priority, r_deadline, r_unit,
+                    w1, w2, w3, status, r_worked < 0.065 AND status <> 'filed' AS worked
+               FROM (
+                 SELECT g,
+                        now() - random() * interval '1095 days' AS filed_at,
+                        $4::uuid[] AS units, $5::uuid[] AS teams,
+                        random() AS r_tender, random() AS r_value, random() AS r_priority,
+                        random() AS r_deadline, random() AS r_unit, random() AS r_worked,
+                        w[1 + floor(random() * 12)::int] AS w1,
+                        w[1 + floor(random() * 12)::int] AS w2,
+                        w[1 + floor(random() * 12)::int] AS w3,
+                        (ARRAY['filed', 'filed', 'filed', 'routed', 'accepted', 'in_progress',
+                               'in_progress', 'proposed', 'resolved', 'resolved', 'resolved',
+                               'declined', 'withdrawn'])[1 + floor(random() * 13)::int] AS status
+                   FROM generate_series(1, ${N}) g, (SELECT $6::text[] AS w) words
+               ) r
+           ) s`,
+        [ids.get('admin@brug.example'), actors.staff.id, actors.staff2.id, units, teams, WORDS],
+      );
+      await runner.query(
+        `INSERT INTO case_domains (case_id, domain_code, role)
+         SELECT c.id, d.code, CASE WHEN d.i = l.lead THEN 'lead' ELSE 'affected' END
+           FROM cases c
+           CROSS JOIN LATERAL (SELECT 1 + abs(hashtext(c.id::text)) % 10 AS lead) l
+           CROSS JOIN unnest($1::text[]) WITH ORDINALITY AS d(code, i)
+          WHERE d.i = l.lead OR random() < 0.1`,
+        [DOMAINS],
+      );
+      await runner.query('ANALYZE cases');
+      await runner.query('ANALYZE case_domains');
+    } finally {
+      await runner.release();
+    }
+    const [{ ref }] = await db.query<[{ ref: string }]>(
+      'SELECT reference AS ref FROM cases ORDER BY filed_at LIMIT 1 OFFSET 5000',
+    );
+    reference = ref;
+    generationMs = Date.now() - started;
+  });
+  afterAll(() => t.close());
+
+  it('generates 100,000 cases with a realistic spread, in seconds', async () => {
+    const [stats] = await db.query<
+      [
+        {
+          cases: number;
+          units: number;
+          statuses: number;
+          with_team: number;
+          overdue: number;
+          domains: number;
+          leads: number;
+          years: number;
+        },
+      ]
+    >(
+      `SELECT count(*)::int AS cases,
+              count(DISTINCT organisation_unit_id)::int AS units,
+              count(DISTINCT status)::int AS statuses,
+              count(team_id)::int AS with_team,
+              count(*) FILTER (WHERE (status = 'routed' AND accept_by < now())
+                 OR (status IN ('accepted', 'in_progress') AND propose_by < now()))::int AS overdue,
+              (SELECT count(DISTINCT domain_code)::int FROM case_domains) AS domains,
+              (SELECT count(*)::int FROM case_domains WHERE role = 'lead') AS leads,
+              count(DISTINCT extract(year FROM filed_at))::int AS years
+         FROM cases`,
+    );
+    expect(stats.cases).toBe(N);
+    expect(stats.units).toBe(10);
+    expect(stats.statuses).toBe(8);
+    expect(stats.with_team).toBeGreaterThan(N * 0.03);
+    expect(stats.with_team).toBeLessThan(N * 0.06);
+    expect(stats.overdue).toBeGreaterThan(0);
+    expect(stats.domains).toBe(10);
+    expect(stats.leads).toBe(N);
+    expect(stats.years).toBeGreaterThanOrEqual(3);
+    expect(generationMs).toBeLessThan(30_000);
+  });
+
+  /** The plan of the statement the service would run, with its parameters. */
+  async function explain(sql: string, params: unknown[]): Promise<PlanNode> {
+    const [row] = await db.query<[{ 'QUERY PLAN': [{ Plan: PlanNode }] }]>(
+      `EXPLAIN (FORMAT JSON) ${sql}`,
+      params,
+    );
+    return row['QUERY PLAN'][0].Plan;
+  }
+
+  it('recognises a sequential scan on cases when there is one', async () => {
+    const plan = await explain('SELECT count(*) FROM cases c WHERE c.title <> $1', ['x']);
+    expect(seqScansOnCases(plan)).not.toHaveLength(0);
+  });
+
+  interface Filter {
+    name: string;
+    /** Built when the test runs: some values are known only after the data is generated. */
+    query: () => ListCasesQuery;
+    /** A `team` filter: the service resolves the team's code to its id before building. */
+    team?: boolean;
+  }
+  const day = (offsetDays: number) =>
+    new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const FILTERS: Filter[] = [
+    { name: 'no filter', query: () => ({}) },
+    { name: 'status=filed', query: () => ({ status: ['filed'] }) },
+    { name: 'status=routed', query: () => ({ status: ['routed'] }) },
+    { name: 'status=routed&status=accepted', query: () => ({ status: ['routed', 'accepted'] }) },
+    { name: 'domain=care', query: () => ({ domain: 'care' }) },
+    { name: 'team=meentcoop-energy', query: () => ({ team: 'meentcoop-energy' }), team: true },
+    { name: 'assignee=<staff2 id>', query: () => ({ assignee: actors.staff2.id }) },
+    { name: 'assignee=me', query: () => ({ assignee: 'me' }) },
+    { name: 'priority=urgent', query: () => ({ priority: 'urgent' }) },
+    { name: 'q=warmtepomp (a common word)', query: () => ({ q: 'warmtepomp' }) },
+    { name: 'q=<a reference> (one case)', query: () => ({ q: reference }) },
+    { name: 'q=nonsense (no case)', query: () => ({ q: 'xyzzyplugh' }) },
+    { name: 'filedFrom (the last 30 days)', query: () => ({ filedFrom: day(-30) }) },
+    { name: 'filedTo (the first 30 days)', query: () => ({ filedTo: day(-1095 + 30) }) },
+    {
+      name: 'filedFrom and filedTo (one month)',
+      query: () => ({ filedFrom: day(-365), filedTo: day(-335) }),
+    },
+    { name: 'overdue=true', query: () => ({ overdue: true }) },
+  ];
+
+  interface Offender {
+    actor: string;
+    filter: string;
+    sort: CaseSort;
+    page: 1 | 2;
+    plan: string;
+  }
+
+  /** Explains the first page, runs it to get a real cursor position, explains the second page. */
+  async function check(actorKey: keyof typeof actors, filter: Filter): Promise<Offender[]> {
+    const actor = actors[actorKey];
+    const found: Offender[] = [];
+    for (const sort of SORTS) {
+      const query: ListCasesQuery = { ...filter.query(), sort, pageSize: 25 };
+      // The plan choice the service makes for a search: probe how many cases match.
+      const q = query.q?.trim();
+      const rareSearch = q
+        ? (await db.query<{ n: number }[]>(SEARCH_PROBE, [q]))[0]!.n < RARE_SEARCH_LIMIT
+        : false;
+      const resolved = { ...(filter.team ? { teamId } : {}), rareSearch };
+      const first = buildListQuery(actor, query, resolved);
+      const firstPlan = await explain(first.sql, first.params);
+      if (seqScansOnCases(firstPlan).length) {
+        found.push({
+          actor: actorKey,
+          filter: filter.name,
+          sort,
+          page: 1,
+          plan: render(firstPlan),
+        });
+      }
+      const rows = await db.query<KeyRow[]>(first.sql, first.params);
+      // A position to page from: the last row of a real first page, or a made-up one.
+      const last = rows[Math.min(rows.length, first.pageSize) - 1];
+      const cursorPosition = last
+        ? first.key(last)
+        : first.key({
+            id: '00000000-0000-4000-8000-000000000000',
+            filed_at_key: new Date().toISOString(),
+            deadline: day(100),
+            priority_rank: 3,
+          });
+      const second = buildListQuery(actor, query, { ...resolved, cursorPosition });
+      const secondPlan = await explain(second.sql, second.params);
+      if (seqScansOnCases(secondPlan).length) {
+        found.push({
+          actor: actorKey,
+          filter: filter.name,
+          sort,
+          page: 2,
+          plan: render(secondPlan),
+        });
+      }
+    }
+    return found;
+  }
+
+  describe.each(['staff', 'buyer', 'budgetHousing'] as const)('as %s', (actorKey) => {
+    it.each(FILTERS.map((f) => [f.name, f] as const))(
+      '%s: no sequential scan on cases, for any sort, first or second page',
+      async (_name, filter) => {
+        expect(await check(actorKey, filter)).toEqual([]);
+      },
+    );
+  });
+
+  it('budget holder of one domain (energy), no filter: no sequential scan on cases', async () => {
+    expect(await check('budgetEnergy', FILTERS[0]!)).toEqual([]);
+  });
+});
