@@ -10,12 +10,15 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './health/metrics.module';
 import { ProblemFilter } from './common/problem.filter';
 import { BrugValidationPipe } from './common/validation';
 import { loggerOptions } from './common/logging';
 import { RedisModule } from './redis/redis.module';
-import { WorkersModule } from './workers.module';
+import { WorkflowModule } from './workflow/workflow.module';
+import { WorkersModule } from './workflow/workers.module';
 
 export type ProcessRole = 'api' | 'worker' | 'cli';
 
@@ -38,10 +41,13 @@ export class AppModule {
       LoggerModule.forRoot(loggerOptions(config, options.logStream)),
       DatabaseModule.forRoot(config, options.role),
       RedisModule,
+      MetricsModule,
       CatalogueModule,
       AuthModule,
       CasesModule,
       AuditModule,
+      FundingModule,
+      WorkflowModule,
       DemoModule,
     ];
     if (options.role === 'api') imports.push(HealthModule);

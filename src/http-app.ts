@@ -13,6 +13,8 @@ import { ProblemFilter } from './common/problem.filter';
 import { buildOpenApiDocument } from './common/openapi';
 import type { AppConfig } from './config/config';
 import { MetricsService } from './health/metrics.service';
+import { serveWebUi } from './web-ui';
+import { mountQueueBoard } from './workflow/queue-board';
 
 /** Paths outside /api/v1: the platform's probes and metrics. */
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
@@ -74,8 +76,11 @@ export async function createHttpApp(
     customSiteTitle: 'Brug API',
   });
 
+  mountQueueBoard(app);
+
   // Nest answers unknown paths under its prefix; everything else ends here, as problem+json too.
   await app.init();
+  serveWebUi(app, { publicUrl: config.publicUrl });
   const problems = new ProblemFilter();
   app.use((req: Request, res: Response) => problems.respond(new NotFoundException(), req, res));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>

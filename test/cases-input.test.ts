@@ -14,7 +14,14 @@ import { startTestApp, TestApp } from './support/test-app';
 const INACTIVE = 'heritage-retired';
 
 /** The tables a filing or an edit writes to. */
-const TABLES = ['cases', 'case_domains', 'case_status_changes', 'outbox_events', 'audit_events'];
+const TABLES = [
+  'cases',
+  'case_domains',
+  'case_status_changes',
+  'outbox_events',
+  'audit_events',
+  'funding_entries',
+];
 
 interface BadInput {
   name: string;
@@ -85,14 +92,31 @@ const POST_CASES: BadInput[] = [
   },
   // unknown fields
   { name: 'unknown field', body: model({ colour: 'blue' }), field: 'colour' },
+  // initialFunding (issue 6): every domain one of the case's, amounts whole positive cents
   {
-    name: 'initialFunding (unknown for now)',
+    name: 'initialFunding for a domain the case does not touch',
     body: model({
       initialFunding: [
-        { domainCode: 'energy', amountCents: 45_000_000, budgetLine: 'KP-ENERGIE-7710' },
+        { domainCode: 'energy', amountCents: 45_000_000 },
+        { domainCode: 'food', amountCents: 100 },
       ],
     }),
+    field: 'initialFunding[1].domainCode',
+  },
+  {
+    name: 'initialFunding not a list',
+    body: model({ initialFunding: { domainCode: 'energy', amountCents: 1 } }),
     field: 'initialFunding',
+  },
+  {
+    name: 'initialFunding with a zero amount',
+    body: model({ initialFunding: [{ domainCode: 'energy', amountCents: 0 }] }),
+    field: 'initialFunding[0].amountCents',
+  },
+  {
+    name: 'initialFunding with a kind',
+    body: model({ initialFunding: [{ domainCode: 'energy', amountCents: 1, kind: 'commit' }] }),
+    field: 'initialFunding[0].kind',
   },
   { name: 'server-owned status', body: model({ status: 'resolved' }), field: 'status' },
   { name: 'server-owned version', body: model({ version: 7 }), field: 'version' },
@@ -267,7 +291,7 @@ const PATCH_CASES: BadInput[] = [
   { name: 'description too long', body: { description: 'x'.repeat(10_001) }, field: 'description' },
   { name: 'unknown field', body: { colour: 'blue' }, field: 'colour' },
   {
-    name: 'initialFunding (unknown for now)',
+    name: 'initialFunding (only when filing)',
     body: { initialFunding: [{ domainCode: 'energy', amountCents: 1 }] },
     field: 'initialFunding',
   },

@@ -25,7 +25,11 @@ describe('health', () => {
   it('is live and ready while PostgreSQL and Redis answer', async () => {
     await t.http().get('/health/live').expect(200, { status: 'live' });
     const ready = await t.http().get('/health/ready').expect(200);
-    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'up', redis: 'up' } });
+    expect(ready.body).toEqual({
+      status: 'ready',
+      checks: { database: 'up', redis: 'up' },
+      relay: { unpublished: 0, oldestSeconds: 0 },
+    });
   });
 
   it('turns 503 when Redis stops, and 200 again when it is back', async () => {

@@ -240,11 +240,21 @@ export class UsersService {
   async activeMembers(
     unitId: string,
     role: Actor['role'],
-  ): Promise<{ id: string; name: string }[]> {
-    return await this.db.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM users WHERE organisation_unit_id = $1 AND role = $2 AND active ORDER BY id',
+  ): Promise<{ id: string; name: string; email: string }[]> {
+    return await this.db.query<{ id: string; name: string; email: string }[]>(
+      'SELECT id, name, email FROM users WHERE organisation_unit_id = $1 AND role = $2 AND active ORDER BY id',
       [unitId, role],
     );
+  }
+
+  /** Name and email of one user, for notifications (active or not: the history stays). */
+  async contact(
+    id: string,
+  ): Promise<{ id: string; name: string; email: string; active: boolean } | null> {
+    const [row] = await this.db.query<
+      { id: string; name: string; email: string; active: boolean }[]
+    >('SELECT id, name, email, active FROM users WHERE id = $1', [id]);
+    return row ?? null;
   }
 
   findIdByEmail(email: string): Promise<string | null> {

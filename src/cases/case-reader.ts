@@ -20,11 +20,46 @@ import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
 import { CaseNotFound } from './cases.errors';
 import type { CaseDto, CaseListDto, HistoryDto, NoteListDto } from './dto/case.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
+import type { CaseStatus, Priority } from './case-transitions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^BRUG-\d{4}-\d{6,}$/i;
 
-/** Reading cases: always through the caller's visibility. */
+interface WorkflowFactsRow {
+  id: string;
+  reference: string;
+  title: string;
+  status: CaseStatus;
+  priority: Priority;
+  estimated_value_cents: string;
+  filed_by_id: string;
+  team_id: string | null;
+  accept_by: Date | null;
+  propose_by: Date | null;
+  sla_breached: string[];
+  sla_warned: string[];
+  lead_domain: string | null;
+  domains: string[];
+}
+
+export interface WorkflowFacts {
+  id: string;
+  reference: string;
+  title: string;
+  status: CaseStatus;
+  priority: Priority;
+  estimatedValueCents: number;
+  filedById: string;
+  teamId: string | null;
+  acceptBy: Date | null;
+  proposeBy: Date | null;
+  slaBreached: string[];
+  slaWarned: string[];
+  leadDomain: string | null;
+  domains: string[];
+}
+
+/** Reading cases: always through the caller's visibility (workflow reads excepted). */
 @Injectable()
 export class CaseReader {
   private readonly cursors: CursorCodec;
@@ -148,6 +183,97 @@ export class CaseReader {
         createdAt: n.created_at.toISOString(),
       })),
     };
+  }
+
+  /**
+   * What the workflow needs of one case (system reads, no actor): routing facts, the SLA state
+   * and who to tell. Null when there is no such case.
+   */
+  async workflowFacts(caseId: string): Promise<WorkflowFacts | null> {
+    const [row] = await this.db.query<WorkflowFactsRow[]>(
+      `SELECT c.id, c.reference, c.title, c.status, c.priority, c.estimated_value_cents,
+              c.filed_by_id, c.team_id, c.accept_by, c.propose_by, c.sla_breached, c.sla_warned,
+              (SELECT domain_code FROM case_domains d WHERE d.case_id = c.id AND d.role = 'lead') AS lead_domain,
+              ARRAY(SELECT domain_code FROM case_domains d WHERE d.case_id = c.id ORDER BY domain_code) AS domains
+         FROM cases c WHERE c.id = $1`,
+      [caseId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      status: row.status,
+      priority: row.priority,
+      estimatedValueCents: Number(row.estimated_value_cents),
+      filedById: row.filed_by_id,
+      teamId: row.team_id,
+      acceptBy: row.accept_by,
+      proposeBy: row.propose_by,
+      slaBreached: row.sla_breached,
+      slaWarned: row.sla_warned,
+      leadDomain: row.lead_domain,
+      domains: row.domains,
+    };
+  }
+
+  /** Open cases per MeentCoop contact (for balancing koppels), in one query. */
+  async openKoppelCounts(userIds: string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db.query<{ id: string; n: number }[]>(
+      `SELECT koppel_meentcoop_id AS id, count(*)::int AS n FROM cases
+        WHERE koppel_meentcoop_id = ANY($1::uuid[])
+          AND status NOT IN ('resolved', 'declined', 'withdrawn')
+        GROUP BY koppel_meentcoop_id`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /**
+   * A page of open cases whose SLA stages are still open and unbreached (for re-creating their
+   * deadline jobs), by id after `afterId`.
+   */
+  async openSlaCases(
+    afterId: string | null,
+    limit: number,
+  ): Promise<
+    {
+      id: string;
+      acceptBy: Date | null;
+      proposeBy: Date | null;
+      status: string;
+      priority: string;
+      slaBreached: string[];
+      slaWarned: string[];
+    }[]
+  > {
+    const rows = await this.db.query<
+      {
+        id: string;
+        accept_by: Date | null;
+        propose_by: Date | null;
+        status: string;
+        priority: string;
+        sla_breached: string[];
+        sla_warned: string[];
+      }[]
+    >(
+      `SELECT id, accept_by, propose_by, status, priority, sla_breached, sla_warned FROM cases
+        WHERE status IN ('routed', 'accepted', 'in_progress') AND propose_by IS NOT NULL
+          AND ($1::uuid IS NULL OR id > $1::uuid)
+        ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      acceptBy: r.accept_by,
+      proposeBy: r.propose_by,
+      status: r.status,
+      priority: r.priority,
+      slaBreached: r.sla_breached,
+      slaWarned: r.sla_warned,
+    }));
   }
 
   private async resolveTeam(team: string): Promise<string> {

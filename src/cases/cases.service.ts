@@ -24,6 +24,7 @@ import {
   findTransition,
   mayTake,
   type CaseStatus,
+  type Priority,
 } from './case-transitions';
 import { CaseNotEditable, TransitionNotAllowed } from './cases.errors';
 import { diffCase, type CaseChanges } from './case-changes';
@@ -31,6 +32,8 @@ import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-inp
 import { CONTENT_FIELDS, WORK_FIELDS } from './dto/case-input.dto';
 import type { CaseDto, NoteDto } from './dto/case.dto';
 import { misplacedFields, type TransitionDto } from './dto/transition.dto';
+import type { SlaStage } from '../workflow/outbox/outbox';
+import { FundingLedger } from '../funding/funding-ledger';
 
 export interface FileResult {
   status: number;
@@ -40,7 +43,8 @@ export interface FileResult {
 /** The routing decision the workflow hands over for `filed → routed`. */
 export interface Routing {
   teamId: string;
-  koppelMeentcoopId: string;
+  /** null when the team has no active staff member yet. */
+  koppelMeentcoopId: string | null;
   acceptBy: Date;
   proposeBy: Date;
   rule?: string;
@@ -60,12 +64,14 @@ export class CasesService {
     private readonly presenter: CasePresenter,
     private readonly catalogue: CatalogueService,
     private readonly users: UsersService,
+    private readonly ledger: FundingLedger,
   ) {}
 
   /** Files a case for the buyer's unit. With an idempotency key, a replay gets the first answer. */
   async file(actor: Actor, input: FileCaseDto, idempotencyKey?: string): Promise<FileResult> {
     const unitId = await this.filingUnit(actor, input.organisationUnitId);
     await this.assertDomains(input.domains, 'domains');
+    this.ledger.assertInitialFunding(input.initialFunding, input.domains); // funding (issue 6)
     return this.uow.run(actorRef(actor), async (w) => {
       if (idempotencyKey) {
         const replay = await claimIdempotencyKey(w.manager, {
@@ -116,6 +122,8 @@ export class CasesService {
           to: 'filed',
         },
       });
+      // Funding (issue 6): `initialFunding` becomes pledge entries in this same unit of work.
+      await this.ledger.pledgeInitialFunding(w, created, input.initialFunding);
       const [body] = await this.presenter.present(w.manager, [created], actor);
       if (idempotencyKey) {
         await completeIdempotencyKey(
@@ -247,6 +255,70 @@ export class CasesService {
           ...(routing.rule ? { rule: routing.rule } : {}),
         },
       });
+      return true;
+    });
+  }
+
+  /**
+   * Records that an SLA stage passed its due time while open: marks it on the case, raises the
+   * priority one step, audits `case.sla_breached` and announces it. Effect-once: false (and
+   * nothing changed) when the stage is closed or already breached. System actor.
+   */
+  async recordSlaBreach(caseId: string, stage: SlaStage, dueAt: Date): Promise<boolean> {
+    const openStatuses = stage === 'accept' ? ['routed'] : ['routed', 'accepted', 'in_progress'];
+    return this.uow.run(SYSTEM_ACTOR, async (w) => {
+      const [rows] = await w.manager.query<
+        [{ id: string; version: number; priority: Priority; old_priority: Priority }[], number]
+      >(
+        `WITH old AS (SELECT priority FROM cases WHERE id = $1)
+         UPDATE cases c SET sla_breached = array_append(c.sla_breached, $2),
+                priority = CASE c.priority WHEN 'low' THEN 'normal' WHEN 'normal' THEN 'high' ELSE 'urgent' END,
+                version = c.version + 1, updated_at = now()
+          WHERE c.id = $1 AND c.status = ANY($3::text[]) AND NOT ($2 = ANY(c.sla_breached))
+          RETURNING c.id, c.version, c.priority, (SELECT priority FROM old) AS old_priority`,
+        [caseId, stage, openStatuses],
+      );
+      const updated = rows[0];
+      if (!updated) return false;
+      w.audit({
+        action: 'case.sla_breached',
+        subjectType: 'case',
+        subjectId: caseId,
+        caseId,
+        data: {
+          stage,
+          dueAt: dueAt.toISOString(),
+          priority: { old: updated.old_priority, new: updated.priority },
+        },
+      });
+      w.emit({
+        type: 'case.sla_breached',
+        payload: { caseId, version: updated.version, stage, dueAt: dueAt.toISOString() },
+      });
+      return true;
+    });
+  }
+
+  /** Marks that the warning before an SLA due time went out, once; announces it. */
+  async recordSlaWarning(caseId: string, stage: SlaStage, dueAt: Date): Promise<boolean> {
+    const openStatuses = stage === 'accept' ? ['routed'] : ['routed', 'accepted', 'in_progress'];
+    return this.uow.run(SYSTEM_ACTOR, async (w) => {
+      const [rows] = await w.manager.query<[{ id: string }[], number]>(
+        `UPDATE cases SET sla_warned = array_append(sla_warned, $2)
+          WHERE id = $1 AND status = ANY($3::text[])
+            AND NOT ($2 = ANY(sla_warned)) AND NOT ($2 = ANY(sla_breached))
+          RETURNING id`,
+        [caseId, stage, openStatuses],
+      );
+      if (!rows[0]) return false;
+      w.audit({
+        action: 'case.sla_warned',
+        subjectType: 'case',
+        subjectId: caseId,
+        caseId,
+        data: { stage, dueAt: dueAt.toISOString() },
+      });
+      w.emit({ type: 'case.sla_warning', payload: { caseId, stage, dueAt: dueAt.toISOString() } });
       return true;
     });
   }

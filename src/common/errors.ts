@@ -22,11 +22,22 @@ export type ErrorCode =
   | 'case_not_found'
   | 'transition_not_allowed'
   | 'case_not_editable'
+  // workflow
+  | 'routing_rule_not_found'
+  | 'sla_policy_not_found'
+  | 'sla_policy_exists'
+  | 'webhook_not_found'
+  | 'job_not_found'
   // catalogue
   | 'domain_not_found'
   | 'domain_exists'
   | 'organisation_unit_not_found'
-  | 'organisation_unit_exists';
+  | 'organisation_unit_exists'
+  // funding
+  | 'funding_invariant_broken'
+  | 'domain_not_on_case'
+  | 'case_closed_for_funding'
+  | 'funding_entry_not_found';
 
 export interface FieldError {
   field: string;

@@ -39,10 +39,10 @@ export const PROBLEM_DESCRIPTIONS: Record<number, string> = {
 /** The success answer of a route and its body type (the document cannot infer it). */
 export const ApiResult = (
   type: (new () => object) | undefined,
-  status: 200 | 201 | 204 = 200,
+  status: 200 | 201 | 202 | 204 = 200,
 ): MethodDecorator =>
   ApiResponse({
     status,
-    description: status === 201 ? 'Created' : status === 204 ? 'Done, no content' : 'OK',
+    description: { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'Done, no content' }[status],
     ...(type ? { type } : {}),
   });

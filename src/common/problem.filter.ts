@@ -34,13 +34,23 @@ export function statusOf(code: ErrorCode): number {
     case 'service_unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'idempotency_key_reused':
+    case 'funding_invariant_broken':
+    case 'domain_not_on_case':
+    case 'case_closed_for_funding':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'precondition_required':
       return HttpStatus.PRECONDITION_REQUIRED;
     case 'precondition_failed':
       return HttpStatus.PRECONDITION_FAILED;
     case 'case_not_found':
+    case 'funding_entry_not_found':
+    case 'routing_rule_not_found':
+    case 'sla_policy_not_found':
+    case 'webhook_not_found':
+    case 'job_not_found':
       return HttpStatus.NOT_FOUND;
+    case 'sla_policy_exists':
+      return HttpStatus.CONFLICT;
     case 'transition_not_allowed':
     case 'case_not_editable':
       return HttpStatus.CONFLICT;

@@ -34,6 +34,18 @@ export interface AppConfig {
   signInMaxFailuresPerEmail: number;
   signInMaxFailuresPerAddress: number;
   signInWindowSeconds: number;
+  /** The ocid prefix of the OCDS export (`ocds-` and six characters, from the OCP). */
+  ocdsOcidPrefix: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  webhookAllowLoopback: boolean;
+  webhookAllowPrivate: boolean;
+  relayPollMs: number;
+  relayBatch: number;
+  jobAttempts: number;
+  jobBackoffMs: number;
+  workerConcurrency: number;
+  workerLockMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +135,12 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('REDIS_PREFIX may hold only letters, digits, "_", "." and "-" (1 to 64)');
   }
 
+  // Registered with the Open Contracting Partnership; the default is a placeholder.
+  const ocdsOcidPrefix = read('OCDS_OCID_PREFIX') ?? 'ocds-brug00';
+  if (!/^ocds-[a-z0-9]{6}$/.test(ocdsOcidPrefix)) {
+    problems.push('OCDS_OCID_PREFIX must be "ocds-" and six lower-case letters or digits');
+  }
+
   const trustProxyRaw = read('TRUST_PROXY');
   const config: AppConfig = {
     nodeEnv,
@@ -152,6 +170,17 @@ export function loadConfig(env: Env): AppConfig {
     signInMaxFailuresPerEmail: integer('SIGNIN_MAX_FAILURES_PER_EMAIL', 10, 1, 10000),
     signInMaxFailuresPerAddress: integer('SIGNIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100000),
     signInWindowSeconds: integer('SIGNIN_WINDOW_SECONDS', 60, 1, 86400),
+    ocdsOcidPrefix,
+    smtpUrl: read('SMTP_URL') === undefined ? null : url('SMTP_URL', '', ['smtp:', 'smtps:']),
+    mailFrom: read('MAIL_FROM') ?? 'Brug <brug@meentcoop.example>',
+    webhookAllowLoopback: bool('WEBHOOK_ALLOW_LOOPBACK', false),
+    webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', false),
+    relayPollMs: integer('RELAY_POLL_MS', 1000, 50, 60000),
+    relayBatch: integer('RELAY_BATCH', 100, 1, 1000),
+    jobAttempts: integer('JOB_ATTEMPTS', 8, 1, 50),
+    jobBackoffMs: integer('JOB_BACKOFF_MS', 2000, 10, 600000),
+    workerConcurrency: integer('WORKER_CONCURRENCY', 5, 1, 100),
+    workerLockMs: integer('WORKER_LOCK_MS', 30000, 1000, 600000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -180,4 +209,15 @@ export const CONFIG_VARIABLES = [
   'SIGNIN_MAX_FAILURES_PER_EMAIL',
   'SIGNIN_MAX_FAILURES_PER_ADDRESS',
   'SIGNIN_WINDOW_SECONDS',
+  'OCDS_OCID_PREFIX',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'WEBHOOK_ALLOW_LOOPBACK',
+  'WEBHOOK_ALLOW_PRIVATE',
+  'RELAY_POLL_MS',
+  'RELAY_BATCH',
+  'JOB_ATTEMPTS',
+  'JOB_BACKOFF_MS',
+  'WORKER_CONCURRENCY',
+  'WORKER_LOCK_MS',
 ] as const;

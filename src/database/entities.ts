@@ -8,6 +8,11 @@ import { CaseNoteEntity } from '../cases/entities/case-note.entity';
 import { CaseStatusChangeEntity } from '../cases/entities/case-status-change.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
+import { NotificationDeliveryEntity } from '../workflow/entities/notification-delivery.entity';
+import { RoutingRuleEntity } from '../workflow/entities/routing-rule.entity';
+import { SlaPolicyEntity } from '../workflow/entities/sla-policy.entity';
+import { WebhookEntity } from '../workflow/entities/webhook.entity';
+import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 
 /**
@@ -26,4 +31,9 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   OutboxEventEntity,
   AuditEventEntity,
+  RoutingRuleEntity,
+  SlaPolicyEntity,
+  WebhookEntity,
+  NotificationDeliveryEntity,
+  FundingEntryEntity,
 ];

@@ -58,7 +58,7 @@ export interface DemoUser {
   domains: string[];
 }
 
-/** One user per role (two buyers in different units, two staff in different teams). */
+/** One user per role (two buyers in different units), and a staff member in every team. */
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@brug.example', name: 'Ada Beheerder', role: 'admin', unit: null, domains: [] },
   {
@@ -87,6 +87,28 @@ export const DEMO_USERS: DemoUser[] = [
     name: 'Samir Koppel',
     role: 'staff',
     unit: 'meentcoop-housing',
+    domains: [],
+  },
+  // Every MeentCoop team has a member, so every routed case gets its koppel.
+  {
+    email: 'staff.intake@brug.example',
+    name: 'Ilse Intake',
+    role: 'staff',
+    unit: 'meentcoop-intake',
+    domains: [],
+  },
+  {
+    email: 'staff.voedsel@brug.example',
+    name: 'Vera Voedsel',
+    role: 'staff',
+    unit: 'meentcoop-food-circular',
+    domains: [],
+  },
+  {
+    email: 'staff.zorg@brug.example',
+    name: 'Zeynep Zorg',
+    role: 'staff',
+    unit: 'meentcoop-care',
     domains: [],
   },
   {

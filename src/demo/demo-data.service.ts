@@ -6,6 +6,8 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { ActorRef } from '../database/unit-of-work';
+import { RoutingRulesService } from '../workflow/routing-rules.service';
+import { SlaPoliciesService } from '../workflow/sla-policies.service';
 import { DEMO_USERS, SEED_DOMAINS, SEED_UNITS } from './demo-catalogue';
 
 const SEED_LOCK = 7_202_611_281;
@@ -17,6 +19,8 @@ export interface SeedReport {
   domains: number;
   units: number;
   users: number;
+  routingRules: number;
+  slaPolicies: number;
 }
 
 /**
@@ -32,6 +36,8 @@ export class DemoDataService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
     private readonly users: UsersService,
+    private readonly routingRules: RoutingRulesService,
+    private readonly slaPolicies: SlaPoliciesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,7 +65,7 @@ export class DemoDataService {
   }
 
   private async seedUnlocked(withUsers: boolean): Promise<SeedReport> {
-    const report: SeedReport = { domains: 0, units: 0, users: 0 };
+    const report: SeedReport = { domains: 0, units: 0, users: 0, routingRules: 0, slaPolicies: 0 };
     const existingDomains = new Set((await this.catalogue.listDomains(true)).map((d) => d.code));
     for (const domain of SEED_DOMAINS) {
       if (existingDomains.has(domain.code)) continue;
@@ -74,6 +80,8 @@ export class DemoDataService {
       units.set(unit.code, (await this.catalogue.createUnit(SEED_ACTOR, unit)).id);
       report.units++;
     }
+    report.routingRules = await this.routingRules.seed(SEED_ACTOR);
+    report.slaPolicies = await this.slaPolicies.seed(SEED_ACTOR);
     for (const user of withUsers ? DEMO_USERS : []) {
       if (await this.users.findIdByEmail(user.email)) continue;
       await this.users.create(SEED_ACTOR, {

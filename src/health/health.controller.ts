@@ -36,6 +36,7 @@ export class HealthController {
         .map(([name]) => name);
       throw new ServiceUnavailable(`Not ready: ${down.join(' and ')} unavailable.`, {
         checks: readiness.checks,
+        relay: readiness.relay,
       });
     }
     return readiness;

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
-import { MetricsService } from './metrics.service';
+import { WorkflowModule } from '../workflow/workflow.module';
 
 @Module({
+  imports: [WorkflowModule],
   controllers: [HealthController],
-  providers: [HealthService, MetricsService],
-  exports: [MetricsService],
+  providers: [HealthService],
 })
 export class HealthModule {}

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RedisService } from '../redis/redis.service';
+import { OutboxStats } from '../workflow/outbox/outbox-stats';
 
 export type DependencyState = 'up' | 'down';
 
 export interface Readiness {
   status: 'ready' | 'unavailable';
   checks: { database: DependencyState; redis: DependencyState };
+  /** How far the outbox relay is behind (null when the database does not answer). */
+  relay: { unpublished: number; oldestSeconds: number } | null;
 }
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -33,11 +36,12 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisService,
+    private readonly outbox: OutboxStats,
   ) {}
 
   /** Both dependencies checked at once, each bounded in time, so a probe never hangs. */
   async readiness(): Promise<Readiness> {
-    const [database, redis] = await Promise.all([
+    const [database, redis, relay] = await Promise.all([
       withTimeout(this.db.query('SELECT 1')).then(
         () => 'up' as const,
         () => 'down' as const,
@@ -46,10 +50,12 @@ export class HealthService {
         () => 'up' as const,
         () => 'down' as const,
       ),
+      withTimeout(this.outbox.lag()).catch(() => null),
     ]);
     return {
       status: database === 'up' && redis === 'up' ? 'ready' : 'unavailable',
       checks: { database, redis },
+      relay,
     };
   }
 }

@@ -48,9 +48,10 @@ export function start(name: 'main' | 'worker', env: Record<string, string>): Run
     child,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      const exited = once(child, 'exit') as Promise<[number | null]>;
       child.kill(signal);
-      const [code] = (await once(child, 'exit')) as [number | null];
+      const [code] = await exited;
       return code;
     },
   };

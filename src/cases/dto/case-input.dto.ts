@@ -21,6 +21,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { EachIsObject, IsCalendarDate, IsKebabCode, Optional, Trim } from '../../common/validators';
+import { InitialFundingInput } from '../../funding/dto/funding-entry.dto';
 import {
   DOMAIN_ROLES,
   PRIORITIES,
@@ -91,7 +92,7 @@ class CaseContentFields {
   @MaxLength(10000)
   description?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'TN-2026-0815', nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 100, example: 'TN-2026-0815', nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @Trim()
@@ -110,7 +111,7 @@ class CaseContentFields {
   @Max(MAX_ESTIMATED_VALUE_CENTS)
   estimatedValueCents!: number;
 
-  @ApiPropertyOptional({ format: 'date', example: '2027-03-01', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2027-03-01', nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsCalendarDate()
@@ -135,6 +136,19 @@ export class FileCaseDto extends CaseContentFields {
   @Optional()
   @IsUUID()
   organisationUnitId?: string;
+
+  /** Funding (issue 6): pledges known at filing; each becomes a `pledge` entry. */
+  @ApiPropertyOptional({
+    type: [InitialFundingInput],
+    description: 'Funding known today; every domain is one of the case’s domains.',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @EachIsObject('an object with domainCode and amountCents')
+  @ValidateNested({ each: true })
+  @Type(() => InitialFundingInput)
+  initialFunding?: InitialFundingInput[];
 }
 
 /**
@@ -155,7 +169,7 @@ export class UpdateCaseDto {
   @MaxLength(10000)
   description?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @Trim()
@@ -175,7 +189,7 @@ export class UpdateCaseDto {
   @Max(MAX_ESTIMATED_VALUE_CENTS)
   estimatedValueCents?: number;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsCalendarDate()
@@ -192,6 +206,7 @@ export class UpdateCaseDto {
   priority?: Priority;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A MeentCoop staff member; null to unassign.',

@@ -153,6 +153,10 @@ export class CaseEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   slaBreached!: string[];
 
+  /** SLA stages whose warning went out (so it goes out once). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  slaWarned!: string[];
+
   @Column({ type: 'text', nullable: true })
   proposal!: string | null;
 

@@ -9,9 +9,29 @@ export type OutboxMessage =
       type: 'case.transitioned';
       payload: { caseId: string; version: number; from: string | null; to: string };
     }
-  | { type: 'note.added'; payload: { caseId: string; version: number; noteId: string } };
+  | { type: 'note.added'; payload: { caseId: string; version: number; noteId: string } }
+  | { type: 'funding.entry_recorded'; payload: { caseId: string; entryId: string } }
+  | {
+      type: 'case.sla_breached';
+      payload: { caseId: string; version: number; stage: SlaStage; dueAt: string };
+    }
+  | { type: 'case.sla_warning'; payload: { caseId: string; stage: SlaStage; dueAt: string } };
+
+/** The two SLA stages of a case: accepting it, and proposing a solution. */
+export type SlaStage = 'accept' | 'propose';
 
 export type OutboxEventType = OutboxMessage['type'];
+
+/** The events a webhook may subscribe to. */
+export const WEBHOOK_EVENT_TYPES: readonly string[] = [
+  'case.filed',
+  'case.updated',
+  'case.transitioned',
+  'note.added',
+  'case.sla_breached',
+  'case.sla_warning',
+  'funding.entry_recorded',
+];
 
 /**
  * Writes outbox rows with the caller's transaction-bound manager. Must run inside the

@@ -1,0 +1,29 @@
+import type { Actor } from '../auth/roles';
+import { Params, visibleTo } from '../cases/case-access';
+import type { CaseStatus } from '../cases/case-transitions';
+
+/** Filters over cases shared by the matrix and the export; visibility always first. */
+export function caseFilters(
+  actor: Actor,
+  p: Params,
+  query: { status?: CaseStatus[]; filedFrom?: string; filedTo?: string; domain?: string },
+): string {
+  const where = [visibleTo(actor, p)];
+  if (query.status?.length) where.push(`c.status = ANY(${p.add(query.status)}::text[])`);
+  if (query.domain) {
+    where.push(
+      `EXISTS (SELECT 1 FROM case_domains fd WHERE fd.case_id = c.id AND fd.domain_code = ${p.add(query.domain)})`,
+    );
+  }
+  if (query.filedFrom) {
+    where.push(
+      `c.filed_at >= (${p.add(query.filedFrom)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+    );
+  }
+  if (query.filedTo) {
+    where.push(
+      `c.filed_at < ((${p.add(query.filedTo)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
+    );
+  }
+  return where.join(' AND ');
+}

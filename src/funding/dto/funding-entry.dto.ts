@@ -1,0 +1,156 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
+import { IsKebabCode, Optional, Trim } from '../../common/validators';
+import {
+  FUNDING_KINDS,
+  MAX_ENTRY_CENTS,
+  RELEASE_FROM,
+  type FundingKind,
+  type ReleaseFrom,
+} from '../entities/funding-entry.entity';
+
+/** `releaseFrom` belongs to a release only. */
+const OnlyForRelease = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'onlyForRelease',
+    validator: {
+      validate: (_: unknown, args) =>
+        (args?.object as { kind?: unknown } | undefined)?.kind === 'release',
+      defaultMessage: () => 'is only for kind "release"',
+    },
+  });
+
+/** `POST /cases/{id}/funding-entries`. */
+export class RecordFundingEntryDto {
+  @ApiProperty({ example: 'energy', description: 'A domain the case touches.' })
+  @IsDefined()
+  @IsString()
+  @IsKebabCode()
+  domainCode!: string;
+
+  @ApiProperty({ enum: FUNDING_KINDS })
+  @IsDefined()
+  @IsIn(FUNDING_KINDS)
+  kind!: FundingKind;
+
+  @ApiProperty({
+    example: 45000000,
+    description:
+      'Euro cents, a whole number. Zero, negative or above 10^13 is refused with 422 (a ledger rule).',
+  })
+  @IsInt()
+  amountCents!: number;
+
+  @ApiPropertyOptional({
+    enum: RELEASE_FROM,
+    description: 'Required for (and only with) kind `release`.',
+  })
+  @ValidateIf((o: RecordFundingEntryDto) => o.kind === 'release' || o.releaseFrom !== undefined)
+  @IsDefined({ message: 'is required when kind is "release"' })
+  @IsIn(RELEASE_FROM)
+  @OnlyForRelease()
+  releaseFrom?: ReleaseFrom;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'KP-ENERGIE-7710', description: 'Kostenplaats.' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  budgetLine?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Optional()
+  @Trim()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}
+
+/** One element of `initialFunding` on `POST /cases`: becomes a `pledge` entry. */
+export class InitialFundingInput {
+  @ApiProperty({ example: 'energy', description: 'One of the case’s domains.' })
+  @IsDefined()
+  @IsString()
+  @IsKebabCode()
+  domainCode!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_ENTRY_CENTS, example: 45000000 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ENTRY_CENTS)
+  amountCents!: number;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'KP-ENERGIE-7710', description: 'Kostenplaats.' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  budgetLine?: string;
+}
+
+export class FundingActorDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for Brug.' })
+  id!: string | null;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ example: 'budget_holder' })
+  role!: string;
+}
+
+export class FundingEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'The order of entries (rising).', example: 42 })
+  seq!: number;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ example: 'energy' })
+  domainCode!: string;
+
+  @ApiProperty({ enum: FUNDING_KINDS })
+  kind!: FundingKind;
+
+  @ApiProperty({ enum: RELEASE_FROM, nullable: true })
+  releaseFrom!: ReleaseFrom | null;
+
+  @ApiProperty({ example: 45000000 })
+  amountCents!: number;
+
+  @ApiProperty({
+    example: 45000000,
+    description: 'For `commit`: how much of the open pledge became committed; else 0.',
+  })
+  pledgeConvertedCents!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  budgetLine!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ type: FundingActorDto })
+  actor!: FundingActorDto;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
+export class FundingEntryListDto {
+  @ApiProperty({ type: [FundingEntryDto], description: 'Oldest first.' })
+  items!: FundingEntryDto[];
+}

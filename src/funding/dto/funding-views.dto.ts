@@ -1,0 +1,216 @@
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import {
+  CASE_STATUSES,
+  DOMAIN_ROLES,
+  SUPPLIER_TYPES,
+  type CaseStatus,
+  type DomainRole,
+  type SupplierType,
+} from '../../cases/case-transitions';
+
+export class DomainFundingDto {
+  @ApiProperty({ example: 'energy' })
+  domainCode!: string;
+
+  @ApiProperty({
+    enum: DOMAIN_ROLES,
+    nullable: true,
+    description: 'null for a domain that has entries but no longer is one of the case’s domains.',
+  })
+  role!: DomainRole | null;
+
+  @ApiProperty({ description: 'Pledged and still open (not committed, not released).' })
+  pledgedCents!: number;
+
+  @ApiProperty()
+  committedCents!: number;
+
+  @ApiProperty()
+  disbursedCents!: number;
+}
+
+/** `GET /cases/{id}/funding`. */
+export class CaseFundingDto {
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ example: 'BRUG-2026-000042' })
+  reference!: string;
+
+  @ApiProperty({ example: 120000000 })
+  estimatedValueCents!: number;
+
+  @ApiProperty()
+  committedCents!: number;
+
+  @ApiProperty()
+  pledgedCents!: number;
+
+  @ApiProperty()
+  disbursedCents!: number;
+
+  @ApiProperty({
+    description: 'Estimated value − committed (negative when more is committed than estimated).',
+  })
+  gapCents!: number;
+
+  @ApiProperty({ type: [DomainFundingDto], description: 'Lead domain first, then by code.' })
+  byDomain!: DomainFundingDto[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['energy-poverty', 'care'],
+    description: 'Domains the case touches with nothing committed or pledged.',
+  })
+  nonPayingDomains!: string[];
+}
+
+export class FundingMatrixCellDto {
+  @ApiProperty({ enum: DOMAIN_ROLES, nullable: true })
+  role!: DomainRole | null;
+
+  @ApiProperty()
+  committedCents!: number;
+
+  @ApiProperty()
+  pledgedCents!: number;
+}
+
+@ApiExtraModels(FundingMatrixCellDto)
+export class FundingMatrixRowDto {
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ example: 'BRUG-2026-000042' })
+  reference!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(FundingMatrixCellDto) },
+    description: 'Per domain code: the domains the case touches (or has entries for).',
+  })
+  cells!: Record<string, FundingMatrixCellDto>;
+}
+
+export class FundingMatrixTotalDto {
+  @ApiProperty({ description: 'Cases (of the rows) that touch the domain.' })
+  touchedCases!: number;
+
+  @ApiProperty({ description: 'Cases for which the domain has money committed or pledged.' })
+  payingCases!: number;
+
+  @ApiProperty()
+  committedCents!: number;
+
+  @ApiProperty()
+  pledgedCents!: number;
+}
+
+/** `GET /funding/matrix`. */
+@ApiExtraModels(FundingMatrixTotalDto)
+export class FundingMatrixDto {
+  @ApiProperty({
+    type: [String],
+    description: 'The domains of the columns: those touched by (or funding) the rows, by code.',
+  })
+  domains!: string[];
+
+  @ApiProperty({
+    type: [FundingMatrixRowDto],
+    description: 'One row per case, oldest filed first.',
+  })
+  rows!: FundingMatrixRowDto[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(FundingMatrixTotalDto) },
+  })
+  totals!: Record<string, FundingMatrixTotalDto>;
+}
+
+export class FundingGapDto {
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ example: 'BRUG-2026-000042' })
+  reference!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: CaseStatus;
+
+  @ApiProperty()
+  estimatedValueCents!: number;
+
+  @ApiProperty()
+  committedCents!: number;
+
+  @ApiProperty()
+  pledgedCents!: number;
+
+  @ApiProperty({ description: 'Estimated value − committed.' })
+  gapCents!: number;
+
+  @ApiProperty({ type: [String] })
+  nonPayingDomains!: string[];
+}
+
+/** `GET /funding/gaps`. */
+export class FundingGapListDto {
+  @ApiProperty({ type: [FundingGapDto], description: 'Largest gap first.' })
+  items!: FundingGapDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+export class SupplierTypeShareDto {
+  @ApiProperty({ description: 'Resolved cases awarded to this type of supplier.' })
+  cases!: number;
+
+  @ApiProperty()
+  awardedValueCents!: number;
+
+  @ApiProperty({ description: 'Counts towards the commons share.' })
+  commons!: boolean;
+}
+
+/** `GET /reports/commons-share`. */
+@ApiExtraModels(SupplierTypeShareDto)
+export class CommonsShareDto {
+  @ApiProperty({ example: 2026 })
+  year!: number;
+
+  @ApiProperty({ description: 'Cases resolved in the year (Amsterdam time).' })
+  resolvedCases!: number;
+
+  @ApiProperty()
+  awardedValueCents!: number;
+
+  @ApiProperty({
+    description:
+      'Awarded to cooperatives, collectives, foundations or associations and social enterprises.',
+  })
+  commonsValueCents!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'commonsValueCents / awardedValueCents.' })
+  commonsShare!: number;
+
+  @ApiProperty({ example: 0.35 })
+  target!: number;
+
+  @ApiProperty({ example: 2035 })
+  targetYear!: number;
+
+  @ApiProperty({
+    type: 'object',
+    description: `Per supplier type (${SUPPLIER_TYPES.join(', ')}); adds up to the totals.`,
+    additionalProperties: { $ref: getSchemaPath(SupplierTypeShareDto) },
+  })
+  bySupplierType!: Record<SupplierType, SupplierTypeShareDto>;
+}

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CaseStatus, DomainRole } from '../cases/case-transitions';
+import { ValidationFailed, type FieldError } from '../common/errors';
+import type { WriteContext } from '../database/unit-of-work';
+import type { FundingEntryDto, InitialFundingInput } from './dto/funding-entry.dto';
+import type { FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
+import { CaseClosedForFunding, DomainNotOnCase, FundingInvariantBroken } from './funding.errors';
+import { applyEntry, type Balance } from './ledger-calculator';
+import { BALANCE_SUMS, num } from './ledger-sql';
+
+/** A case whose row the caller's transaction holds locked (or created, unseen by others). */
+export interface LockedCase {
+  id: string;
+  status: CaseStatus;
+}
+
+export interface NewEntry {
+  domainCode: string;
+  kind: FundingKind;
+  amountCents: number;
+  releaseFrom?: ReleaseFrom | null;
+  budgetLine?: string | null;
+  note?: string | null;
+}
+
+/** The balance of one domain of a case, as summed by the database. */
+export interface DomainBalance extends Balance {
+  domainCode: string;
+  /** null: the domain has entries but is no longer one of the case's domains. */
+  role: DomainRole | null;
+}
+
+interface BalanceRow {
+  domain_code: string;
+  role: DomainRole | null;
+  pledged_cents: string;
+  committed_cents: string;
+  disbursed_cents: string;
+}
+
+interface InsertedRow {
+  id: string;
+  seq: string;
+  recorded_at: Date;
+}
+
+/** Statuses in which a case takes no more money. */
+const CLOSED_FOR_FUNDING: readonly CaseStatus[] = ['withdrawn', 'declined'];
+
+/**
+ * The only writer of `funding_entries`. Used by the funding service and by case filing
+ * (`initialFunding`), always inside the caller's unit of work.
+ */
+@Injectable()
+export class FundingLedger {
+  /**
+   * The balances of a case per domain: every domain it touches (lead first), and any domain
+   * with entries that it no longer touches. One query; pass the transaction's manager inside
+   * a unit of work, so the sums see the entries committed before the case's lock was granted.
+   */
+  async balancesOf(manager: EntityManager, caseId: string): Promise<DomainBalance[]> {
+    const rows = await manager.query<BalanceRow[]>(
+      `WITH bal AS (
+         SELECT f.domain_code, ${BALANCE_SUMS}
+           FROM funding_entries f WHERE f.case_id = $1 GROUP BY f.domain_code
+       )
+       SELECT COALESCE(cd.domain_code, b.domain_code) AS domain_code, cd.role,
+              COALESCE(b.pledged_cents, 0) AS pledged_cents,
+              COALESCE(b.committed_cents, 0) AS committed_cents,
+              COALESCE(b.disbursed_cents, 0) AS disbursed_cents
+         FROM (SELECT domain_code, role FROM case_domains WHERE case_id = $1) cd
+         FULL JOIN bal b ON b.domain_code = cd.domain_code
+        ORDER BY cd.role = 'lead' DESC NULLS LAST, cd.role IS NULL, 1`,
+      [caseId],
+    );
+    return rows.map((r) => ({
+      domainCode: r.domain_code,
+      role: r.role,
+      pledgedCents: num(r.pledged_cents),
+      committedCents: num(r.committed_cents),
+      disbursedCents: num(r.disbursed_cents),
+    }));
+  }
+
+  /**
+   * Appends entries to a case's ledger, in order, each checked against the balance the ones
+   * before it left; refuses all of them when one breaks a rule. Must run inside a unit of work
+   * whose transaction holds the case's row lock (`SELECT … FOR UPDATE`), so that concurrent
+   * writers are serialised per case and no check passes on a stale balance. Who may record
+   * each entry is the caller's check (see `refusalFor`).
+   */
+  async append(
+    w: WriteContext,
+    locked: LockedCase,
+    entries: NewEntry[],
+  ): Promise<FundingEntryDto[]> {
+    if (entries.length === 0) return [];
+    if (CLOSED_FOR_FUNDING.includes(locked.status)) throw new CaseClosedForFunding(locked.status);
+    const balances = new Map(
+      (await this.balancesOf(w.manager, locked.id)).map((b) => [b.domainCode, b]),
+    );
+    const touched = [...balances.values()].filter((b) => b.role !== null).map((b) => b.domainCode);
+
+    const planned = entries.map((entry) => {
+      const current = balances.get(entry.domainCode);
+      if (!current || current.role === null) throw new DomainNotOnCase(entry.domainCode, touched);
+      const applied = applyEntry(current, entry);
+      if (!applied.ok) throw new FundingInvariantBroken(applied.reason, entry.domainCode, current);
+      balances.set(entry.domainCode, { ...current, ...applied.balance });
+      return { entry, pledgeConvertedCents: applied.pledgeConvertedCents, after: applied.balance };
+    });
+
+    const actor = w.actor;
+    const ids = planned.map(() => randomUUID());
+    const inserted = await w.manager.query<InsertedRow[]>(
+      `INSERT INTO funding_entries (id, case_id, domain_code, kind, release_from, amount_cents,
+                                    pledge_converted_cents, budget_line, note, actor_id, actor_role, actor_name)
+       SELECT e.id, $1, e.domain_code, e.kind, e.release_from, e.amount_cents, e.converted,
+              e.budget_line, e.note, $2, $3, $4
+         FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[],
+                     $11::text[], $12::text[])
+              WITH ORDINALITY AS e(id, domain_code, kind, release_from, amount_cents, converted,
+                                   budget_line, note, n)
+        ORDER BY e.n
+       RETURNING id, seq, recorded_at`,
+      [
+        locked.id,
+        actor.id,
+        actor.role,
+        actor.name,
+        ids,
+        planned.map((p) => p.entry.domainCode),
+        planned.map((p) => p.entry.kind),
+        planned.map((p) => p.entry.releaseFrom ?? null),
+        planned.map((p) => p.entry.amountCents),
+        planned.map((p) => p.pledgeConvertedCents),
+        planned.map((p) => p.entry.budgetLine ?? null),
+        planned.map((p) => p.entry.note ?? null),
+      ],
+    );
+    const byId = new Map(inserted.map((r) => [r.id, r]));
+
+    return planned.map(({ entry, pledgeConvertedCents, after }, i) => {
+      const row = byId.get(ids[i]!)!;
+      const dto: FundingEntryDto = {
+        id: row.id,
+        seq: num(row.seq),
+        caseId: locked.id,
+        domainCode: entry.domainCode,
+        kind: entry.kind,
+        releaseFrom: entry.releaseFrom ?? null,
+        amountCents: entry.amountCents,
+        pledgeConvertedCents,
+        budgetLine: entry.budgetLine ?? null,
+        note: entry.note ?? null,
+        actor: { id: actor.id, name: actor.name, role: actor.role },
+        recordedAt: row.recorded_at.toISOString(),
+      };
+      w.emit({ type: 'funding.entry_recorded', payload: { caseId: locked.id, entryId: row.id } });
+      w.audit({
+        action: 'funding.entry_recorded',
+        subjectType: 'funding_entry',
+        subjectId: row.id,
+        caseId: locked.id,
+        data: {
+          seq: dto.seq,
+          domainCode: dto.domainCode,
+          kind: dto.kind,
+          releaseFrom: dto.releaseFrom,
+          amountCents: dto.amountCents,
+          pledgeConvertedCents,
+          budgetLine: dto.budgetLine,
+          note: dto.note,
+          balanceAfter: { ...after },
+        },
+      });
+      return dto;
+    });
+  }
+
+  /**
+   * `initialFunding` of a filing: each domain must be one of the case's domains (400 naming
+   * `initialFunding[i].domainCode`). Pure; call before the unit of work.
+   */
+  assertInitialFunding(
+    initialFunding: InitialFundingInput[] | undefined,
+    domains: { code: string }[],
+  ): void {
+    const codes = new Set(domains.map((d) => d.code));
+    const errors: FieldError[] = [];
+    (initialFunding ?? []).forEach((f, i) => {
+      if (!codes.has(f.domainCode)) {
+        errors.push({
+          field: `initialFunding[${i}].domainCode`,
+          message: `must be one of the case's domains (${[...codes].join(', ')})`,
+        });
+      }
+    });
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  /** Records `initialFunding` as pledges of the case just created in this unit of work. */
+  async pledgeInitialFunding(
+    w: WriteContext,
+    created: LockedCase,
+    initialFunding: InitialFundingInput[] | undefined,
+  ): Promise<void> {
+    await this.append(
+      w,
+      created,
+      (initialFunding ?? []).map((f) => ({
+        domainCode: f.domainCode,
+        kind: 'pledge' as const,
+        amountCents: f.amountCents,
+        budgetLine: f.budgetLine ?? null,
+      })),
+    );
+  }
+}

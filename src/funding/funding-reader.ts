@@ -1,0 +1,329 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { Params, visibleTo } from '../cases/case-access';
+import { CaseReader } from '../cases/case-reader';
+import {
+  CLOSED_STATUSES,
+  COMMONS_SUPPLIER_TYPES,
+  SUPPLIER_TYPES,
+  type CaseStatus,
+  type DomainRole,
+  type SupplierType,
+} from '../cases/case-transitions';
+import { CursorCodec } from '../common/cursor';
+import { InvalidCursor } from '../common/errors';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import type { FundingEntryDto, FundingEntryListDto } from './dto/funding-entry.dto';
+import type { FundingGapsQuery, FundingMatrixQuery } from './dto/funding-queries.dto';
+import type {
+  CaseFundingDto,
+  CommonsShareDto,
+  FundingGapListDto,
+  FundingMatrixDto,
+  SupplierTypeShareDto,
+} from './dto/funding-views.dto';
+import type { FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
+import { caseFilters } from './case-filters';
+import { FundingLedger } from './funding-ledger';
+import { FundingEntryNotFound } from './funding.errors';
+import { isPaying } from './ledger-calculator';
+import { matrixToCsv } from './matrix-csv';
+import { CELLS_CTE, num } from './ledger-sql';
+
+/** The 35%-in-common-hands aim of the Publiek-Civiele route. */
+export const COMMONS_TARGET = { target: 0.35, targetYear: 2035 } as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ENTRY_COLUMNS = `id, seq, domain_code, kind, release_from, amount_cents, pledge_converted_cents,
+  budget_line, note, actor_id, actor_name, actor_role, recorded_at`;
+
+interface EntryRow {
+  id: string;
+  seq: string;
+  domain_code: string;
+  kind: FundingKind;
+  release_from: ReleaseFrom | null;
+  amount_cents: string;
+  pledge_converted_cents: string;
+  budget_line: string | null;
+  note: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string;
+  recorded_at: Date;
+}
+
+const toEntryDto = (r: EntryRow, caseId: string): FundingEntryDto => ({
+  id: r.id,
+  seq: num(r.seq),
+  caseId,
+  domainCode: r.domain_code,
+  kind: r.kind,
+  releaseFrom: r.release_from,
+  amountCents: num(r.amount_cents),
+  pledgeConvertedCents: num(r.pledge_converted_cents),
+  budgetLine: r.budget_line,
+  note: r.note,
+  actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
+  recordedAt: r.recorded_at.toISOString(),
+});
+
+/**
+ * The funding views. Each is one SQL aggregation over the ledger (no query per case or per
+ * domain), over the cases the caller may see. Reads only: cases' tables are read, never written.
+ */
+@Injectable()
+export class FundingReader {
+  private readonly cursors: CursorCodec;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CaseReader,
+    private readonly ledger: FundingLedger,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cursors = new CursorCodec(config.jwtSecret);
+  }
+
+  async caseFunding(actor: Actor, idOrReference: string): Promise<CaseFundingDto> {
+    const row = await this.cases.findVisible(this.db.manager, actor, idOrReference);
+    const byDomain = await this.ledger.balancesOf(this.db.manager, row.id);
+    const total = (pick: (b: (typeof byDomain)[number]) => number) =>
+      byDomain.reduce((sum, b) => sum + pick(b), 0);
+    const estimatedValueCents = num(row.estimated_value_cents);
+    const committedCents = total((b) => b.committedCents);
+    return {
+      caseId: row.id,
+      reference: row.reference,
+      estimatedValueCents,
+      committedCents,
+      pledgedCents: total((b) => b.pledgedCents),
+      disbursedCents: total((b) => b.disbursedCents),
+      gapCents: estimatedValueCents - committedCents,
+      byDomain,
+      nonPayingDomains: byDomain
+        .filter((b) => b.role !== null && !isPaying(b))
+        .map((b) => b.domainCode),
+    };
+  }
+
+  async entries(actor: Actor, idOrReference: string): Promise<FundingEntryListDto> {
+    const caseId = await this.cases.visibleId(actor, idOrReference);
+    const rows = await this.db.query<EntryRow[]>(
+      `SELECT ${ENTRY_COLUMNS} FROM funding_entries WHERE case_id = $1 ORDER BY seq`,
+      [caseId],
+    );
+    return { items: rows.map((r) => toEntryDto(r, caseId)) };
+  }
+
+  async entry(actor: Actor, idOrReference: string, entryId: string): Promise<FundingEntryDto> {
+    const caseId = await this.cases.visibleId(actor, idOrReference);
+    const [row] = await this.db.query<EntryRow[]>(
+      `SELECT ${ENTRY_COLUMNS} FROM funding_entries WHERE case_id = $1 AND id = $2`,
+      [caseId, entryId],
+    );
+    if (!row) throw new FundingEntryNotFound(entryId);
+    return toEntryDto(row, caseId);
+  }
+
+  /**
+   * Cases × domains: the cells and, in the same aggregation (GROUPING SETS), the totals per
+   * domain. Rows oldest filed first.
+   */
+  async matrix(actor: Actor, query: FundingMatrixQuery): Promise<FundingMatrixDto> {
+    const p = new Params();
+    const rows = await this.db.query<
+      {
+        case_id: string | null;
+        reference: string | null;
+        title: string | null;
+        domain_code: string;
+        role: DomainRole | null;
+        committed_cents: string;
+        pledged_cents: string;
+        touched_cases: number;
+        paying_cases: number;
+        is_total: boolean;
+      }[]
+    >(
+      `WITH sel AS NOT MATERIALIZED (
+         SELECT c.id, c.reference, c.title, c.filed_at FROM cases c WHERE ${caseFilters(actor, p, query)}
+       ), ${CELLS_CTE}
+       SELECT cells.case_id, sel.reference, sel.title, cells.domain_code,
+              min(cells.role) AS role,
+              SUM(cells.committed_cents)::bigint AS committed_cents,
+              SUM(cells.pledged_cents)::bigint AS pledged_cents,
+              (count(*) FILTER (WHERE cells.role IS NOT NULL))::int AS touched_cases,
+              (count(*) FILTER (WHERE cells.paying))::int AS paying_cases,
+              GROUPING(cells.case_id) = 1 AS is_total
+         FROM cells JOIN sel ON sel.id = cells.case_id
+        GROUP BY GROUPING SETS (
+          (sel.filed_at, cells.case_id, sel.reference, sel.title, cells.domain_code),
+          (cells.domain_code))
+        ORDER BY is_total, sel.filed_at, cells.case_id, cells.domain_code`,
+      p.values,
+    );
+    const matrix: FundingMatrixDto = { domains: [], rows: [], totals: {} };
+    let current: FundingMatrixDto['rows'][number] | undefined;
+    for (const r of rows) {
+      if (r.is_total) {
+        matrix.domains.push(r.domain_code);
+        matrix.totals[r.domain_code] = {
+          touchedCases: r.touched_cases,
+          payingCases: r.paying_cases,
+          committedCents: num(r.committed_cents),
+          pledgedCents: num(r.pledged_cents),
+        };
+        continue;
+      }
+      if (current?.caseId !== r.case_id) {
+        current = { caseId: r.case_id!, reference: r.reference!, title: r.title!, cells: {} };
+        matrix.rows.push(current);
+      }
+      current.cells[r.domain_code] = {
+        role: r.role,
+        committedCents: num(r.committed_cents),
+        pledgedCents: num(r.pledged_cents),
+      };
+    }
+    matrix.domains.sort();
+    return matrix;
+  }
+
+  /** The matrix as RFC 4180 CSV (the same rows as the JSON). */
+  async matrixCsv(actor: Actor, query: FundingMatrixQuery): Promise<string> {
+    return matrixToCsv(await this.matrix(actor, query));
+  }
+
+  /** Open cases with non-paying domains or a gap, largest gap first, in keyset pages. */
+  async gaps(actor: Actor, query: FundingGapsQuery): Promise<FundingGapListDto> {
+    const scope = `funding-gaps:${actor.id}:${query.domain ?? ''}`;
+    const p = new Params();
+    const where = [visibleTo(actor, p), `c.status <> ALL(${p.add(CLOSED_STATUSES)}::text[])`];
+    if (query.domain) {
+      where.push(
+        `EXISTS (SELECT 1 FROM case_domains fd WHERE fd.case_id = c.id AND fd.domain_code = ${p.add(query.domain)})`,
+      );
+    }
+    let after = '';
+    if (query.cursor) {
+      const position = this.cursors.decode(query.cursor, scope);
+      const [gap, id] = position;
+      if (position.length !== 2 || typeof gap !== 'string' || !/^-?\d{1,20}$/.test(gap)) {
+        throw new InvalidCursor();
+      }
+      if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursor();
+      after = `AND (g.gap_cents, g.id) < (${p.add(gap)}::bigint, ${p.add(id)}::uuid)`;
+    }
+    const pageSize = query.pageSize ?? 100;
+    const rows = await this.db.query<
+      {
+        id: string;
+        reference: string;
+        title: string;
+        status: CaseStatus;
+        estimated_value_cents: string;
+        committed_cents: string;
+        pledged_cents: string;
+        gap_cents: string;
+        non_paying: string[];
+      }[]
+    >(
+      `WITH sel AS NOT MATERIALIZED (
+         SELECT c.id, c.reference, c.title, c.status, c.estimated_value_cents
+           FROM cases c WHERE ${where.join(' AND ')}
+       ), ${CELLS_CTE},
+       g AS (
+         SELECT sel.id, sel.reference, sel.title, sel.status, sel.estimated_value_cents,
+                SUM(cells.committed_cents)::bigint AS committed_cents,
+                SUM(cells.pledged_cents)::bigint AS pledged_cents,
+                (sel.estimated_value_cents - SUM(cells.committed_cents))::bigint AS gap_cents,
+                COALESCE(array_agg(cells.domain_code ORDER BY cells.domain_code)
+                  FILTER (WHERE cells.role IS NOT NULL AND NOT cells.paying), '{}') AS non_paying
+           FROM sel JOIN cells ON cells.case_id = sel.id
+          GROUP BY sel.id, sel.reference, sel.title, sel.status, sel.estimated_value_cents
+       )
+       SELECT * FROM g
+        WHERE (g.gap_cents > 0 OR cardinality(g.non_paying) > 0) ${after}
+        ORDER BY g.gap_cents DESC, g.id DESC
+        LIMIT ${pageSize + 1}`,
+      p.values,
+    );
+    const page = rows.slice(0, pageSize);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        caseId: r.id,
+        reference: r.reference,
+        title: r.title,
+        status: r.status,
+        estimatedValueCents: num(r.estimated_value_cents),
+        committedCents: num(r.committed_cents),
+        pledgedCents: num(r.pledged_cents),
+        gapCents: num(r.gap_cents),
+        nonPayingDomains: r.non_paying,
+      })),
+      nextCursor:
+        rows.length > pageSize && last
+          ? this.cursors.encode([last.gap_cents, last.id], scope)
+          : null,
+    };
+  }
+
+  /** The awarded value of the cases resolved in a year (Amsterdam time), per supplier type. */
+  async commonsShare(actor: Actor, year: number | undefined): Promise<CommonsShareDto> {
+    const y =
+      year ??
+      Number(
+        new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(
+          new Date(),
+        ),
+      );
+    const p = new Params();
+    const yearParam = p.add(y);
+    const rows = await this.db.query<
+      { supplier_type: SupplierType; cases: number; awarded: string }[]
+    >(
+      `SELECT c.outcome_supplier_type AS supplier_type, count(*)::int AS cases,
+              COALESCE(SUM(c.outcome_awarded_value_cents), 0)::bigint AS awarded
+         FROM cases c
+        WHERE c.status = 'resolved'
+          AND c.closed_at >= make_timestamptz(${yearParam}::int, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
+          AND c.closed_at < make_timestamptz(${yearParam}::int + 1, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
+          AND ${visibleTo(actor, p)}
+        GROUP BY c.outcome_supplier_type`,
+      p.values,
+    );
+    const bySupplierType = Object.fromEntries(
+      SUPPLIER_TYPES.map((type): [SupplierType, SupplierTypeShareDto] => {
+        const row = rows.find((r) => r.supplier_type === type);
+        return [
+          type,
+          {
+            cases: row?.cases ?? 0,
+            awardedValueCents: num(row?.awarded),
+            commons: COMMONS_SUPPLIER_TYPES.includes(type),
+          },
+        ];
+      }),
+    ) as Record<SupplierType, SupplierTypeShareDto>;
+    const shares = Object.values(bySupplierType);
+    const awardedValueCents = shares.reduce((s, t) => s + t.awardedValueCents, 0);
+    const commonsValueCents = shares
+      .filter((t) => t.commons)
+      .reduce((s, t) => s + t.awardedValueCents, 0);
+    return {
+      year: y,
+      resolvedCases: shares.reduce((s, t) => s + t.cases, 0),
+      awardedValueCents,
+      commonsValueCents,
+      commonsShare: awardedValueCents === 0 ? 0 : commonsValueCents / awardedValueCents,
+      ...COMMONS_TARGET,
+      bySupplierType,
+    };
+  }
+}

@@ -1,0 +1,185 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotAcceptableException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
+import type { Actor } from '../auth/roles';
+import { API_BASE_PATH } from '../common/api-version';
+import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { uuidParam } from '../common/validators';
+import {
+  FundingEntryDto,
+  FundingEntryListDto,
+  RecordFundingEntryDto,
+} from './dto/funding-entry.dto';
+import {
+  CommonsShareQuery,
+  FundingGapsQuery,
+  FundingMatrixQuery,
+  OcdsExportQuery,
+} from './dto/funding-queries.dto';
+import {
+  CaseFundingDto,
+  CommonsShareDto,
+  FundingGapListDto,
+  FundingMatrixDto,
+} from './dto/funding-views.dto';
+import { OcdsReleasePackageDto } from './dto/ocds.dto';
+import { FundingReader } from './funding-reader';
+import { FundingService } from './funding.service';
+import { OcdsExport } from './ocds-export';
+import { CSV_CONTENT_TYPE } from './matrix-csv';
+import type { OcdsReleasePackage } from './ocds-release';
+
+const CaseIdParam = () =>
+  ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
+
+/**
+ * The funding ledger of a case, the views across cases, the commons share and the OCDS export.
+ * Every signed-in role reads, over the cases it may see; auditors never write.
+ */
+@Controller()
+export class FundingController {
+  constructor(
+    private readonly funding: FundingService,
+    private readonly reader: FundingReader,
+    private readonly exporter: OcdsExport,
+  ) {}
+
+  @Post('cases/:id/funding-entries')
+  @Roles('buyer', 'staff', 'budget_holder', 'admin')
+  @ApiTags('Funding')
+  @CaseIdParam()
+  @ApiOperation({
+    summary: 'Record a pledge, commitment, disbursement or release of a domain’s money',
+    description:
+      'Budget holders for the domains they hold; staff pledge and release pledges; buyers pledge; admins all.',
+  })
+  @ApiResult(FundingEntryDto, 201)
+  @ProblemResponses(404, 422)
+  async record(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: RecordFundingEntryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FundingEntryDto> {
+    const entry = await this.funding.record(actor, id, body);
+    response.setHeader(
+      'Location',
+      `${API_BASE_PATH}/cases/${entry.caseId}/funding-entries/${entry.id}`,
+    );
+    return entry;
+  }
+
+  @Get('cases/:id/funding-entries')
+  @SignedIn()
+  @ApiTags('Funding')
+  @CaseIdParam()
+  @ApiOperation({ summary: 'The funding log of a case, oldest first' })
+  @ApiResult(FundingEntryListDto)
+  @ProblemResponses(404)
+  entries(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<FundingEntryListDto> {
+    return this.reader.entries(actor, id);
+  }
+
+  @Get('cases/:id/funding-entries/:entryId')
+  @SignedIn()
+  @ApiTags('Funding')
+  @CaseIdParam()
+  @ApiParam({ name: 'entryId', format: 'uuid' })
+  @ApiOperation({ summary: 'One entry of the funding log' })
+  @ApiResult(FundingEntryDto)
+  @ProblemResponses(404)
+  entry(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('entryId', uuidParam('entryId')) entryId: string,
+  ): Promise<FundingEntryDto> {
+    return this.reader.entry(actor, id, entryId);
+  }
+
+  @Get('cases/:id/funding')
+  @SignedIn()
+  @ApiTags('Funding')
+  @CaseIdParam()
+  @ApiOperation({
+    summary: 'Per domain: pledged, committed, disbursed; the gap and the non-paying domains',
+  })
+  @ApiResult(CaseFundingDto)
+  @ProblemResponses(404)
+  caseFunding(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseFundingDto> {
+    return this.reader.caseFunding(actor, id);
+  }
+
+  @Get('funding/matrix')
+  @SignedIn()
+  @ApiTags('Funding')
+  @ApiOperation({
+    summary: 'Cases × domains: who funds what (JSON, or CSV with Accept: text/csv)',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiResult(FundingMatrixDto)
+  @ProblemResponses(406)
+  async matrix(
+    @CurrentActor() actor: Actor,
+    @Query() query: FundingMatrixQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FundingMatrixDto | string> {
+    response.setHeader('Vary', 'Accept');
+    const format = request.accepts(['application/json', 'text/csv']);
+    if (format === false) {
+      throw new NotAcceptableException('The matrix is available as application/json or text/csv.');
+    }
+    if (format === 'text/csv') {
+      response.setHeader('Content-Type', CSV_CONTENT_TYPE);
+      return this.reader.matrixCsv(actor, query);
+    }
+    return this.reader.matrix(actor, query);
+  }
+
+  @Get('funding/gaps')
+  @SignedIn()
+  @ApiTags('Funding')
+  @ApiOperation({
+    summary: 'Open cases with non-paying domains or a funding gap, largest gap first',
+  })
+  @ApiResult(FundingGapListDto)
+  gaps(@CurrentActor() actor: Actor, @Query() query: FundingGapsQuery): Promise<FundingGapListDto> {
+    return this.reader.gaps(actor, query);
+  }
+
+  @Get('reports/commons-share')
+  @SignedIn()
+  @ApiTags('Reports')
+  @ApiOperation({
+    summary: 'The share of awarded value that went to commons-type suppliers, against 35% by 2035',
+  })
+  @ApiResult(CommonsShareDto)
+  commonsShare(
+    @CurrentActor() actor: Actor,
+    @Query() query: CommonsShareQuery,
+  ): Promise<CommonsShareDto> {
+    return this.reader.commonsShare(actor, query.year);
+  }
+
+  @Get('exports/ocds')
+  @SignedIn()
+  @ApiTags('Exports')
+  @ApiOperation({
+    summary: 'An OCDS 1.1 release package with the budget broken down by funding domain',
+  })
+  @ApiResult(OcdsReleasePackageDto)
+  ocds(@CurrentActor() actor: Actor, @Query() query: OcdsExportQuery): Promise<OcdsReleasePackage> {
+    return this.exporter.releasePackage(actor, query);
+  }
+}

@@ -1,0 +1,43 @@
+import type { CaseStatus } from '../cases/case-transitions';
+import { DomainError } from '../common/errors';
+import type { Balance } from './ledger-calculator';
+
+/** An entry that would break a rule of the ledger (overdraw, over-release, bad amount). */
+export class FundingInvariantBroken extends DomainError {
+  readonly code = 'funding_invariant_broken';
+  readonly title = 'The funding ledger does not allow this entry';
+  constructor(reason: string, domainCode: string, balance: Balance) {
+    super(reason, { members: { domainCode, balance } });
+  }
+}
+
+/** Entries are for the domains a case touches. */
+export class DomainNotOnCase extends DomainError {
+  readonly code = 'domain_not_on_case';
+  readonly title = 'The case does not touch this domain';
+  constructor(domainCode: string, caseDomains: string[]) {
+    super(
+      `The case does not touch the domain ${domainCode}; it touches ${caseDomains.join(', ')}.`,
+      { members: { domainCode, caseDomains } },
+    );
+  }
+}
+
+/** Withdrawn and declined cases take no more money. */
+export class CaseClosedForFunding extends DomainError {
+  readonly code = 'case_closed_for_funding';
+  readonly title = 'The case takes no funding entries';
+  constructor(status: CaseStatus) {
+    super(`The case is ${status}: it takes no more funding entries.`, {
+      members: { currentStatus: status },
+    });
+  }
+}
+
+export class FundingEntryNotFound extends DomainError {
+  readonly code = 'funding_entry_not_found';
+  readonly title = 'Funding entry not found';
+  constructor(entryId: string) {
+    super(`The case has no funding entry ${entryId}.`);
+  }
+}

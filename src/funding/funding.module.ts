@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { FundingLedgerModule } from './funding-ledger.module';
+import { FundingReader } from './funding-reader';
+import { FundingController } from './funding.controller';
+import { FundingService } from './funding.service';
+import { OcdsExport } from './ocds-export';
+
+/** The funding ledger, its views across cases, the commons share and the OCDS export. */
+@Module({
+  imports: [CasesModule, CatalogueModule, FundingLedgerModule],
+  controllers: [FundingController],
+  providers: [FundingService, FundingReader, OcdsExport],
+  exports: [FundingService],
+})
+export class FundingModule {}

@@ -1,0 +1,57 @@
+/**
+ * How balances are derived from entries, in SQL: plain sums per (case, domain), never stored
+ * and never computed by reading and rewriting a number (ADR 9). `f` is funding_entries.
+ */
+
+/** What one entry adds to each balance (negative: takes away). */
+const PLEDGED_DELTA = `CASE f.kind
+    WHEN 'pledge' THEN f.amount_cents
+    WHEN 'commit' THEN -f.pledge_converted_cents
+    WHEN 'release' THEN CASE f.release_from WHEN 'pledge' THEN -f.amount_cents ELSE 0 END
+    ELSE 0 END`;
+const COMMITTED_DELTA = `CASE f.kind
+    WHEN 'commit' THEN f.amount_cents
+    WHEN 'release' THEN CASE f.release_from WHEN 'commitment' THEN -f.amount_cents ELSE 0 END
+    ELSE 0 END`;
+const DISBURSED_DELTA = `CASE f.kind WHEN 'disburse' THEN f.amount_cents ELSE 0 END`;
+
+/**
+ * The three balances of a group of entries. Sums of bigint are numeric in PostgreSQL; cast
+ * back, so that pg hands over integer text.
+ */
+export const BALANCE_SUMS = `
+  COALESCE(SUM(${PLEDGED_DELTA}), 0)::bigint AS pledged_cents,
+  COALESCE(SUM(${COMMITTED_DELTA}), 0)::bigint AS committed_cents,
+  COALESCE(SUM(${DISBURSED_DELTA}), 0)::bigint AS disbursed_cents`;
+
+/**
+ * The cells of a set of cases, as CTEs to follow `WITH sel AS NOT MATERIALIZED (…)` (the
+ * selected cases, with an `id` column; inlined, so the planner sees the cases table and its
+ * statistics): one row per (case, domain) that the case touches or that has entries, with the
+ * domain's role (null for a domain removed from the case after money was recorded for it, which
+ * keeps its money in view), its balances and whether it pays. One aggregation over the case
+ * domains and the entries together.
+ */
+export const CELLS_CTE = `
+  cell_sums AS (
+    SELECT x.case_id, x.domain_code, max(x.role) AS role,
+           SUM(x.pledged)::bigint AS pledged_cents,
+           SUM(x.committed)::bigint AS committed_cents,
+           SUM(x.disbursed)::bigint AS disbursed_cents
+      FROM (
+        SELECT cd.case_id, cd.domain_code, cd.role,
+               0::bigint AS pledged, 0::bigint AS committed, 0::bigint AS disbursed
+          FROM case_domains cd JOIN sel ON sel.id = cd.case_id
+        UNION ALL
+        SELECT f.case_id, f.domain_code, NULL, ${PLEDGED_DELTA}, ${COMMITTED_DELTA}, ${DISBURSED_DELTA}
+          FROM funding_entries f JOIN sel ON sel.id = f.case_id
+      ) x
+     GROUP BY x.case_id, x.domain_code
+  ),
+  cells AS (
+    SELECT s.*, (s.committed_cents > 0 OR s.pledged_cents > 0) AS paying FROM cell_sums s
+  )`;
+
+/** bigint and numeric come back from pg as text; money stays far below 2^53. */
+export const num = (value: string | number | null | undefined): number =>
+  value === null || value === undefined ? 0 : Number(value);

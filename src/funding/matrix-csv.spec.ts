@@ -1,0 +1,47 @@
+import { csvField, matrixToCsv } from './matrix-csv';
+
+describe('csvField', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\r\nlines', '"two\r\nlines"'],
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+31 20 123', "'+31 20 123"],
+    ['-1, or so', `"'-1, or so"`],
+    ['@cmd', "'@cmd"],
+    [null, ''],
+    [0, '0'],
+    [45000000, '45000000'],
+  ])('writes %p as %p', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('matrixToCsv', () => {
+  it('writes a header and one CRLF-ended line per case, empty where a domain is not touched', () => {
+    const csv = matrixToCsv({
+      domains: ['care', 'energy'],
+      rows: [
+        {
+          caseId: 'c1',
+          reference: 'BRUG-2026-000001',
+          title: 'Energie, wonen',
+          cells: { energy: { role: 'lead', committedCents: 100, pledgedCents: 5 } },
+        },
+        {
+          caseId: 'c2',
+          reference: 'BRUG-2026-000002',
+          title: 'Zorg',
+          cells: { care: { role: null, committedCents: 0, pledgedCents: 7 } },
+        },
+      ],
+      totals: {},
+    });
+    expect(csv).toBe(
+      'caseId,reference,title,care.role,care.committedCents,care.pledgedCents,energy.role,energy.committedCents,energy.pledgedCents\r\n' +
+        'c1,BRUG-2026-000001,"Energie, wonen",,,,lead,100,5\r\n' +
+        'c2,BRUG-2026-000002,Zorg,,0,7,,,\r\n',
+    );
+  });
+});

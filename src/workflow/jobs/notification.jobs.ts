@@ -1,0 +1,199 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { UsersService } from '../../auth/users.service';
+import { CaseReader } from '../../cases/case-reader';
+import type { CaseStatus } from '../../cases/case-transitions';
+import { CatalogueService } from '../../catalogue/catalogue.service';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { claimDelivery, finishDelivery, recordDeliveries } from '../notifications/deliveries';
+import { Mailer } from '../notifications/mailer';
+import {
+  deadlineMail,
+  routedToTeamMail,
+  statusChangeMail,
+  type Mail,
+} from '../notifications/messages';
+import { postWebhook } from '../notifications/webhook-client';
+import { QueueService } from '../queue.service';
+import { signatureHeader } from '../webhook-signature';
+import { WebhooksService } from '../webhooks.service';
+
+interface EventJob {
+  eventId: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Who hears of what: the buyer who filed, of every status change of their case; the team, of a
+ * case routed to it and of a deadline near or passed; webhook subscribers, of the event types
+ * they chose. Each (event, channel, recipient) is one delivery row and one job: effect-once.
+ */
+@Injectable()
+export class NotificationJobs {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: CaseReader,
+    private readonly users: UsersService,
+    private readonly catalogue: CatalogueService,
+    private readonly webhooks: WebhooksService,
+    private readonly mailer: Mailer,
+    private readonly queues: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Fans an event out into deliveries, and a job per delivery not done yet. */
+  async fanOut(event: EventJob): Promise<number> {
+    const targets: { channel: 'email' | 'webhook'; recipient: string }[] = [];
+    const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : null;
+    const facts = caseId ? await this.reader.workflowFacts(caseId) : null;
+    if (facts) {
+      if (event.type === 'case.transitioned') {
+        const buyer = await this.users.contact(facts.filedById);
+        if (buyer?.active) targets.push({ channel: 'email', recipient: buyer.email });
+      }
+      const toTeam =
+        (event.type === 'case.transitioned' && event.payload.to === 'routed') ||
+        event.type === 'case.sla_breached' ||
+        event.type === 'case.sla_warning';
+      if (toTeam && facts.teamId) {
+        for (const member of await this.users.activeMembers(facts.teamId, 'staff')) {
+          targets.push({ channel: 'email', recipient: member.email });
+        }
+      }
+    }
+    for (const hook of await this.webhooks.subscribers(event.type)) {
+      targets.push({ channel: 'webhook', recipient: hook.id });
+    }
+    const open = await recordDeliveries(
+      this.db.manager,
+      { id: event.eventId, type: event.type, payload: event.payload },
+      dedupe(targets),
+    );
+    await this.queues.add(
+      open.map((d) => ({
+        job: {
+          queue: 'notifications' as const,
+          name: d.channel === 'email' ? ('deliver-email' as const) : ('deliver-webhook' as const),
+          data: { deliveryId: d.id },
+        },
+        jobId: d.id,
+      })),
+    );
+    return open.length;
+  }
+
+  async deliverEmail(deliveryId: string): Promise<'sent' | 'skipped' | 'done'> {
+    const delivery = await claimDelivery(this.db.manager, deliveryId);
+    if (!delivery) return 'done';
+    if (!this.mailer.enabled) {
+      await finishDelivery(this.db.manager, deliveryId, { status: 'skipped' });
+      return 'skipped';
+    }
+    try {
+      const mail = await this.compose(delivery.eventType, delivery.payload, delivery.recipient);
+      if (!mail) {
+        await finishDelivery(this.db.manager, deliveryId, { status: 'skipped' });
+        return 'skipped';
+      }
+      await this.mailer.send(delivery.recipient, mail, deliveryId);
+      await finishDelivery(this.db.manager, deliveryId, { status: 'sent' });
+      return 'sent';
+    } catch (error) {
+      await finishDelivery(this.db.manager, deliveryId, { status: 'failed', error: String(error) });
+      throw error;
+    }
+  }
+
+  async deliverWebhook(deliveryId: string): Promise<'sent' | 'skipped' | 'done'> {
+    const delivery = await claimDelivery(this.db.manager, deliveryId);
+    if (!delivery) return 'done';
+    const hook = await this.webhooks.withSecret(delivery.recipient);
+    if (!hook || !hook.active) {
+      await finishDelivery(this.db.manager, deliveryId, { status: 'skipped' });
+      return 'skipped';
+    }
+    const body = JSON.stringify({
+      id: delivery.eventId,
+      type: delivery.eventType,
+      createdAt: delivery.createdAt.toISOString(),
+      data: delivery.payload,
+    });
+    try {
+      const response = await postWebhook(
+        hook.url,
+        body,
+        {
+          'Brug-Signature': signatureHeader(hook.secret, body),
+          'Brug-Event': delivery.eventType,
+          'Brug-Delivery': delivery.id,
+        },
+        this.webhooks.addressPolicy,
+      );
+      if (response.status < 200 || response.status >= 300) {
+        throw new Error(`webhook answered ${response.status}`);
+      }
+      await finishDelivery(this.db.manager, deliveryId, { status: 'sent' });
+      return 'sent';
+    } catch (error) {
+      await finishDelivery(this.db.manager, deliveryId, { status: 'failed', error: String(error) });
+      this.logger.warn(`Webhook delivery ${deliveryId} to ${hook.url} failed: ${String(error)}`);
+      throw error;
+    }
+  }
+
+  /** The email for a delivery, from the event's facts and the case as it is now. */
+  private async compose(
+    type: string,
+    payload: Record<string, unknown>,
+    recipient: string,
+  ): Promise<Mail | null> {
+    const facts = await this.reader.workflowFacts(
+      typeof payload.caseId === 'string' ? payload.caseId : '',
+    );
+    if (!facts) return null;
+    const base = this.config.publicUrl;
+    const ref = { id: facts.id, reference: facts.reference, title: facts.title };
+    switch (type) {
+      case 'case.transitioned': {
+        const buyer = await this.users.contact(facts.filedById);
+        if (buyer?.email === recipient) {
+          return statusChangeMail(base, ref, buyer.name, {
+            from: (payload.from as CaseStatus | null) ?? null,
+            to: payload.to as CaseStatus,
+            reason: typeof payload.reason === 'string' ? payload.reason : null,
+          });
+        }
+        const team = facts.teamId
+          ? (await this.catalogue.unitRefs([facts.teamId])).get(facts.teamId)
+          : undefined;
+        return routedToTeamMail(base, ref, team?.name ?? 'MeentCoop');
+      }
+      case 'case.sla_breached':
+      case 'case.sla_warning':
+        return deadlineMail(
+          base,
+          ref,
+          type === 'case.sla_breached' ? 'breached' : 'warning',
+          payload.stage === 'propose' ? 'propose' : 'accept',
+          String(payload.dueAt),
+        );
+      default:
+        return null;
+    }
+  }
+}
+
+function dedupe<T extends { channel: string; recipient: string }>(targets: T[]): T[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = `${t.channel}:${t.recipient}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

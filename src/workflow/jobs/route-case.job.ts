@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UsersService } from '../../auth/users.service';
+import { CaseReader } from '../../cases/case-reader';
+import { CasesService } from '../../cases/cases.service';
+import { CatalogueService } from '../../catalogue/catalogue.service';
+import { RoutingRulesService } from '../routing-rules.service';
+import { FALLBACK_TEAM_CODE, firstMatch } from '../routing-rules';
+import { SlaPoliciesService } from '../sla-policies.service';
+
+/**
+ * `filed → routed`: the first matching rule names the team (the intake team otherwise), the
+ * team member with the fewest open koppels becomes the MeentCoop contact, the SLA policy of the
+ * case's priority gives the due times. Effect-once: a case that is no longer filed is left alone,
+ * and the routing itself only applies to a filed case (checked again in its transaction).
+ */
+@Injectable()
+export class RouteCaseJob {
+  private readonly logger = new Logger('RouteCaseJob');
+
+  constructor(
+    private readonly reader: CaseReader,
+    private readonly cases: CasesService,
+    private readonly rules: RoutingRulesService,
+    private readonly sla: SlaPoliciesService,
+    private readonly users: UsersService,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async handle(data: { caseId: string }): Promise<'routed' | 'skipped'> {
+    const facts = await this.reader.workflowFacts(data.caseId);
+    if (!facts || facts.status !== 'filed') return 'skipped';
+    const rule = firstMatch(await this.rules.all(false), facts);
+    let teamId = rule?.teamId;
+    if (!teamId) {
+      const intake = await this.catalogue.findUnitByCode(FALLBACK_TEAM_CODE);
+      if (!intake) throw new Error(`The fallback team ${FALLBACK_TEAM_CODE} does not exist`);
+      teamId = intake.id;
+    }
+    const contact = await this.leastBusyContact(teamId);
+    const due = await this.sla.dueDates(facts.priority);
+    const routed = await this.cases.route(facts.id, {
+      teamId,
+      koppelMeentcoopId: contact,
+      acceptBy: due.acceptBy,
+      proposeBy: due.proposeBy,
+      rule: rule?.name ?? `fallback: ${FALLBACK_TEAM_CODE}`,
+    });
+    if (routed) this.logger.log(`Routed ${facts.reference} (${rule?.name ?? 'fallback'})`);
+    return routed ? 'routed' : 'skipped';
+  }
+
+  /** The team's active staff member with the fewest open koppels (ties: the lowest id). */
+  private async leastBusyContact(teamId: string): Promise<string | null> {
+    const members = await this.users.activeMembers(teamId, 'staff');
+    if (members.length === 0) return null;
+    const load = await this.reader.openKoppelCounts(members.map((m) => m.id));
+    return members
+      .map((m) => ({ id: m.id, open: load.get(m.id) ?? 0 }))
+      .sort((a, b) => a.open - b.open || a.id.localeCompare(b.id))[0]!.id;
+  }
+}

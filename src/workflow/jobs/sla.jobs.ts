@@ -1,0 +1,139 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CaseReader } from '../../cases/case-reader';
+import { CasesService } from '../../cases/cases.service';
+import type { SlaStage } from '../outbox/outbox';
+import { QueueService } from '../queue.service';
+import { jobIds } from '../queues';
+import { SlaPoliciesService } from '../sla-policies.service';
+
+const STAGES: SlaStage[] = ['accept', 'propose'];
+
+/** Whether a stage is still open in a status: accepting until accepted, proposing until proposed. */
+export function stageOpen(stage: SlaStage, status: string): boolean {
+  return stage === 'accept'
+    ? status === 'routed'
+    : status === 'routed' || status === 'accepted' || status === 'in_progress';
+}
+
+/** The result of a check that fired before its due time: run it again at that time. */
+export class NotYetDue {
+  constructor(readonly dueAt: Date) {}
+}
+
+/**
+ * SLA deadlines as delayed jobs: one check and one warning per open stage, with stable job ids
+ * (so scheduling twice adds nothing). The database holds the due times; the jobs are only the
+ * alarm clock, re-created from the database at every worker start.
+ */
+@Injectable()
+export class SlaJobs {
+  private readonly logger = new Logger('SlaJobs');
+
+  constructor(
+    private readonly reader: CaseReader,
+    private readonly cases: CasesService,
+    private readonly queues: QueueService,
+    private readonly policies: SlaPoliciesService,
+  ) {}
+
+  /** Adds the check and warning jobs of a case's open, unbreached stages. */
+  async schedule(caseId: string): Promise<void> {
+    const facts = await this.reader.workflowFacts(caseId);
+    if (!facts?.acceptBy || !facts.proposeBy) return;
+    await this.scheduleStages({ ...facts, acceptBy: facts.acceptBy, proposeBy: facts.proposeBy });
+  }
+
+  async scheduleStages(c: {
+    id: string;
+    status: string;
+    priority?: string;
+    acceptBy: Date;
+    proposeBy: Date;
+    slaBreached: string[];
+    slaWarned: string[];
+  }): Promise<number> {
+    const warnBefore = await this.policies.warnBeforeSeconds(
+      (c.priority ?? 'normal') as 'low' | 'normal' | 'high' | 'urgent',
+    );
+    const now = Date.now();
+    const jobs = [];
+    for (const stage of STAGES) {
+      if (!stageOpen(stage, c.status) || c.slaBreached.includes(stage)) continue;
+      const due = stage === 'accept' ? c.acceptBy : c.proposeBy;
+      const dueAt = due.toISOString();
+      jobs.push({
+        job: {
+          queue: 'sla' as const,
+          name: 'check-sla' as const,
+          data: { caseId: c.id, stage, dueAt },
+        },
+        jobId: jobIds.check(c.id, stage),
+        delayMs: due.getTime() - now,
+      });
+      const warnAt = due.getTime() - warnBefore * 1000;
+      if (!c.slaWarned.includes(stage) && warnAt > now) {
+        jobs.push({
+          job: {
+            queue: 'sla' as const,
+            name: 'warn-sla' as const,
+            data: { caseId: c.id, stage, dueAt },
+          },
+          jobId: jobIds.warn(c.id, stage),
+          delayMs: warnAt - now,
+        });
+      }
+    }
+    await this.queues.add(jobs);
+    return jobs.length;
+  }
+
+  /**
+   * At the due time: a stage still open is breached (recorded once, on the case). Returns
+   * NotYetDue when the job fired early (e.g. the due time moved), so the caller delays it.
+   */
+  async check(data: {
+    caseId: string;
+    stage: SlaStage;
+    dueAt: string;
+  }): Promise<'breached' | 'met' | NotYetDue> {
+    const facts = await this.reader.workflowFacts(data.caseId);
+    if (!facts) return 'met';
+    const due = data.stage === 'accept' ? facts.acceptBy : facts.proposeBy;
+    if (!due) return 'met';
+    if (due.getTime() > Date.now()) return new NotYetDue(due);
+    if (!stageOpen(data.stage, facts.status) || facts.slaBreached.includes(data.stage))
+      return 'met';
+    const breached = await this.cases.recordSlaBreach(facts.id, data.stage, due);
+    if (breached) this.logger.warn(`SLA ${data.stage} breached for ${facts.reference}`);
+    return breached ? 'breached' : 'met';
+  }
+
+  /** Shortly before the due time: warn the team, once, if the stage is still open. */
+  async warn(data: { caseId: string; stage: SlaStage; dueAt: string }): Promise<boolean> {
+    const facts = await this.reader.workflowFacts(data.caseId);
+    if (!facts) return false;
+    const due = data.stage === 'accept' ? facts.acceptBy : facts.proposeBy;
+    if (!due || due.getTime() <= Date.now() || !stageOpen(data.stage, facts.status)) return false;
+    return this.cases.recordSlaWarning(facts.id, data.stage, due);
+  }
+
+  /** Re-creates the jobs of every open deadline (after Redis lost its data, or at any start). */
+  async reconcile(): Promise<number> {
+    let after: string | null = null;
+    let scheduled = 0;
+    for (;;) {
+      const page = await this.reader.openSlaCases(after, 500);
+      if (page.length === 0) break;
+      for (const c of page) {
+        if (!c.acceptBy || !c.proposeBy) continue;
+        scheduled += await this.scheduleStages({
+          ...c,
+          acceptBy: c.acceptBy,
+          proposeBy: c.proposeBy,
+        });
+      }
+      after = page[page.length - 1]!.id;
+    }
+    return scheduled;
+  }
+}

@@ -1,0 +1,104 @@
+import type { CaseStatus } from '../../cases/case-transitions';
+
+const STATUS: Record<CaseStatus, { nl: string; en: string }> = {
+  filed: { nl: 'ingediend', en: 'filed' },
+  routed: { nl: 'doorgezet naar MeentCoop', en: 'routed to MeentCoop' },
+  accepted: { nl: 'aangenomen', en: 'accepted' },
+  in_progress: { nl: 'in behandeling', en: 'in progress' },
+  proposed: { nl: 'voorstel gedaan', en: 'proposal made' },
+  resolved: { nl: 'opgelost', en: 'resolved' },
+  declined: { nl: 'afgewezen', en: 'declined' },
+  withdrawn: { nl: 'ingetrokken', en: 'withdrawn' },
+};
+
+const STAGE = {
+  accept: { nl: 'aannemen', en: 'accept' },
+  propose: { nl: 'voorstel doen', en: 'propose' },
+} as const;
+
+export interface Mail {
+  subject: string;
+  text: string;
+}
+
+export interface CaseRef {
+  id: string;
+  reference: string;
+  title: string;
+}
+
+const link = (base: string, c: CaseRef) => `${base}/cases/${c.id}`;
+const when = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+
+/** To the buyer who filed: a status change of their case (Dutch, with a short English line). */
+export function statusChangeMail(
+  base: string,
+  c: CaseRef,
+  name: string,
+  change: { from: CaseStatus | null; to: CaseStatus; reason?: string | null },
+): Mail {
+  const to = STATUS[change.to];
+  const from = change.from ? STATUS[change.from] : null;
+  return {
+    subject: `[Brug] ${c.reference}: ${to.nl}`,
+    text: [
+      `Beste ${name},`,
+      '',
+      `Uw zaak ${c.reference} "${c.title}" heeft een nieuwe status: ${to.nl}${from ? ` (was: ${from.nl})` : ''}.`,
+      ...(change.reason ? ['', `Toelichting: ${change.reason}`] : []),
+      '',
+      `Bekijk de zaak: ${link(base, c)}`,
+      '',
+      `English: your case ${c.reference} is now ${to.en}${from ? ` (was ${from.en})` : ''}.`,
+    ].join('\n'),
+  };
+}
+
+/** To the staff of the team a case was routed to. */
+export function routedToTeamMail(base: string, c: CaseRef, team: string): Mail {
+  return {
+    subject: `[Brug] Nieuwe zaak voor ${team}: ${c.reference}`,
+    text: [
+      `Zaak ${c.reference} "${c.title}" is doorgezet naar ${team}.`,
+      `Neem de zaak aan in de werkvoorraad: ${link(base, c)}`,
+      '',
+      `English: case ${c.reference} was routed to ${team}.`,
+    ].join('\n'),
+  };
+}
+
+/** To the team: a deadline passed (breached) or is near (warning). */
+export function deadlineMail(
+  base: string,
+  c: CaseRef,
+  kind: 'breached' | 'warning',
+  stage: 'accept' | 'propose',
+  dueAt: string,
+): Mail {
+  const s = STAGE[stage];
+  return kind === 'breached'
+    ? {
+        subject: `[Brug] Termijn verstreken: ${c.reference}`,
+        text: [
+          `De termijn om te ${s.nl} voor zaak ${c.reference} "${c.title}" is verstreken (${when(dueAt)}).`,
+          'De prioriteit is verhoogd.',
+          link(base, c),
+          '',
+          `English: the deadline to ${s.en} case ${c.reference} has passed; its priority was raised.`,
+        ].join('\n'),
+      }
+    : {
+        subject: `[Brug] Termijn verloopt binnenkort: ${c.reference}`,
+        text: [
+          `De termijn om te ${s.nl} voor zaak ${c.reference} "${c.title}" verloopt op ${when(dueAt)}.`,
+          link(base, c),
+          '',
+          `English: the deadline to ${s.en} case ${c.reference} is near.`,
+        ].join('\n'),
+      };
+}

@@ -1,0 +1,179 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { QueueService } from '../queue.service';
+import type { JobItem } from '../queues';
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Which jobs an outbox event becomes: the workflow's reaction table. */
+export function jobsFor(row: OutboxRow): JobItem[] {
+  const caseId = typeof row.payload.caseId === 'string' ? row.payload.caseId : '';
+  const jobs: JobItem[] = [];
+  if (row.type === 'case.filed') {
+    jobs.push({ queue: 'routing', name: 'route-case', data: { caseId, eventId: row.id } });
+  }
+  if (row.type === 'case.transitioned' && row.payload.to === 'routed') {
+    jobs.push({ queue: 'sla', name: 'schedule-sla', data: { caseId } });
+  }
+  // Every event may interest someone: the buyer, the team, or a webhook subscriber.
+  jobs.push({
+    queue: 'notifications',
+    name: 'notify',
+    data: { eventId: row.id, type: row.type, payload: row.payload },
+  });
+  return jobs;
+}
+
+const LISTEN_CHANNEL = 'brug_outbox';
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Publishes the transactional outbox to BullMQ: takes unpublished rows (FOR UPDATE SKIP LOCKED,
+ * so several relays share the work without overlap), adds their jobs with the row id as job id
+ * (BullMQ drops a job id it has already), then marks them published, in one transaction. Woken by
+ * NOTIFY, polling as the fallback. When Redis is down the transaction rolls back, the rows stay,
+ * and the relay retries with exponential backoff.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private listener: Client | undefined;
+  private failures = 0;
+  private notified = false;
+  private passes = 0;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const rows = await m.query<OutboxRow[]>(
+        `SELECT id, type, payload FROM outbox_events
+          WHERE published_at IS NULL
+          ORDER BY created_at, id
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.config.relayBatch],
+      );
+      if (rows.length === 0) return 0;
+      await this.queues.add(
+        rows.flatMap((row) => jobsFor(row).map((job) => ({ job, jobId: row.id }))),
+      );
+      await m.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])', [
+        rows.map((r) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published: number;
+      try {
+        published = await this.publishBatch();
+        if (this.failures > 0) this.logger.log('Publishing again');
+        this.failures = 0;
+        if (++this.passes % 600 === 0) await this.prune();
+      } catch (error) {
+        this.failures++;
+        const wait = Math.min(this.config.relayPollMs * 2 ** this.failures, MAX_BACKOFF_MS);
+        if (this.failures === 1 || this.failures % 10 === 0) {
+          this.logger.warn(`Cannot publish the outbox (${String(error)}); retrying in ${wait} ms`);
+        }
+        await this.sleep(wait);
+        continue;
+      }
+      if (published < this.config.relayBatch) await this.sleep(this.config.relayPollMs);
+    }
+  }
+
+  /** Waits for a NOTIFY (also one that came while publishing), or the poll interval. */
+  private sleep(ms: number): Promise<void> {
+    if (this.notified) {
+      this.notified = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        this.notified = false;
+        this.wake = undefined;
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /** Published rows are kept a week for inspection, then removed in small batches. */
+  private async prune(): Promise<void> {
+    await this.db.query(
+      `DELETE FROM outbox_events WHERE id IN (
+         SELECT id FROM outbox_events
+          WHERE published_at < now() - interval '7 days' LIMIT 10000)`,
+    );
+  }
+
+  /** A dedicated connection LISTENs; if it drops, polling carries on and it reconnects. */
+  private async listen(): Promise<void> {
+    while (this.running) {
+      const client = new Client({
+        connectionString: this.config.databaseUrl,
+        application_name: 'brug-relay',
+      });
+      try {
+        await client.connect();
+        this.listener = client;
+        client.on('notification', () => {
+          this.notified = true;
+          this.wake?.();
+        });
+        await client.query(`LISTEN ${LISTEN_CHANNEL}`);
+        await new Promise<void>((resolve) => {
+          client.once('error', () => resolve());
+          client.once('end', () => resolve());
+        });
+      } catch {
+        // Polling covers the gap; try again shortly.
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+      if (this.running) await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Forbidden, Unauthenticated } from '../auth/auth.errors';
+import { AuthService } from '../auth/auth.service';
+import { ProblemFilter } from '../common/problem.filter';
+import { QueueService } from './queue.service';
+
+export const BOARD_PATH = '/admin/queues';
+export const BOARD_COOKIE = 'brug_board';
+
+function cookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Bull Board (the queue dashboard) at /admin/queues, for admins only: a bearer token in the
+ * Authorization header, or in the HttpOnly cookie that `POST /api/v1/admin/queue-board/session`
+ * sets for browsers (which cannot send headers on navigation).
+ */
+export function mountQueueBoard(app: INestApplication): void {
+  const adapter = new ExpressAdapter();
+  adapter.setBasePath(BOARD_PATH);
+  createBullBoard({
+    queues: Object.values(app.get(QueueService).queues).map((q) => new BullMQAdapter(q)),
+    serverAdapter: adapter,
+  });
+  const auth = app.get(AuthService);
+  const problems = new ProblemFilter();
+  const adminOnly = (req: Request, res: Response, next: NextFunction): void => {
+    const token = cookie(req, BOARD_COOKIE);
+    auth
+      .authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined))
+      .then((actor) => {
+        if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
+        next();
+      })
+      .catch((error: unknown) =>
+        problems.respond(error instanceof Error ? error : new Unauthenticated(), req, res),
+      );
+  };
+  app.use(BOARD_PATH, adminOnly, adapter.getRouter());
+}

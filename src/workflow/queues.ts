@@ -1,0 +1,56 @@
+import type { JobsOptions } from 'bullmq';
+import type { AppConfig } from '../config/config';
+import type { SlaStage } from './outbox/outbox';
+
+/**
+ * Queue and job names are string constants: renaming a class must never orphan queued jobs.
+ */
+export const QUEUES = ['routing', 'sla', 'notifications'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** Every job, as one typed union: a job carries ids (and the facts of its event), not state. */
+export type JobItem =
+  | { queue: 'routing'; name: 'route-case'; data: { caseId: string; eventId: string } }
+  | { queue: 'sla'; name: 'schedule-sla'; data: { caseId: string } }
+  | { queue: 'sla'; name: 'check-sla'; data: { caseId: string; stage: SlaStage; dueAt: string } }
+  | { queue: 'sla'; name: 'warn-sla'; data: { caseId: string; stage: SlaStage; dueAt: string } }
+  | {
+      queue: 'notifications';
+      name: 'notify';
+      data: { eventId: string; type: string; payload: Record<string, unknown> };
+    }
+  | { queue: 'notifications'; name: 'deliver-email'; data: { deliveryId: string } }
+  | { queue: 'notifications'; name: 'deliver-webhook'; data: { deliveryId: string } };
+
+export type JobName = JobItem['name'];
+export const JOB_NAMES: readonly JobName[] = [
+  'route-case',
+  'schedule-sla',
+  'check-sla',
+  'warn-sla',
+  'notify',
+  'deliver-email',
+  'deliver-webhook',
+];
+
+/**
+ * The retry policy of every job, in one place: attempts and exponential backoff from the
+ * configuration, completed jobs kept a day (ids deduplicate replays meanwhile), failed jobs kept
+ * until an admin retries them.
+ */
+export function jobOptions(config: AppConfig, jobId: string, delayMs = 0): JobsOptions {
+  return {
+    jobId,
+    delay: Math.max(0, delayMs),
+    attempts: config.jobAttempts,
+    backoff: { type: 'exponential', delay: config.jobBackoffMs },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false,
+  };
+}
+
+/** Job ids that are stable for what they do, so a second add of the same work is dropped. */
+export const jobIds = {
+  check: (caseId: string, stage: SlaStage) => `check-${stage}-${caseId}`,
+  warn: (caseId: string, stage: SlaStage) => `warn-${stage}-${caseId}`,
+};

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { PRIORITIES, type Priority } from '../cases/case-transitions';
+import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
+import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import type {
+  CreateSlaPolicyDto,
+  SlaPolicyDto,
+  UpdateSlaPolicyDto,
+} from './dto/workflow-admin.dto';
+import { SlaPolicyEntity } from './entities/sla-policy.entity';
+import { addBusinessDuration } from './working-days';
+import { SlaPolicyExists, SlaPolicyNotFound } from './workflow.errors';
+
+/** Working days to accept and to propose, per priority: what Brug starts with. */
+export const SEED_SLA_POLICIES: Record<Priority, { accept: number; propose: number }> = {
+  urgent: { accept: 1, propose: 5 },
+  high: { accept: 1, propose: 10 },
+  normal: { accept: 2, propose: 15 },
+  low: { accept: 5, propose: 20 },
+};
+
+const DEFAULT_WARN_BEFORE_SECONDS = 4 * 3600;
+
+export interface DueDates {
+  acceptBy: Date;
+  proposeBy: Date;
+  warnBeforeSeconds: number;
+}
+
+/** SLA policies per priority: admin-managed, audited, never deleted. */
+@Injectable()
+export class SlaPoliciesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async list(): Promise<SlaPolicyDto[]> {
+    const policies = await this.db.getRepository(SlaPolicyEntity).find();
+    return policies
+      .sort(
+        (a, b) =>
+          PRIORITIES.indexOf(a.priority as Priority) - PRIORITIES.indexOf(b.priority as Priority),
+      )
+      .map(toDto);
+  }
+
+  /**
+   * The due times of a case routed now with this priority: working days in the Dutch calendar,
+   * or seconds where the policy says so. Without a policy, the seed's values apply.
+   */
+  async dueDates(priority: Priority, from = new Date()): Promise<DueDates> {
+    const policy = await this.db.getRepository(SlaPolicyEntity).findOneBy({ priority });
+    const seed = SEED_SLA_POLICIES[priority];
+    return {
+      acceptBy: addBusinessDuration(from, {
+        workingDays: policy?.acceptWorkingDays ?? seed.accept,
+        seconds: policy?.acceptSeconds ?? undefined,
+      }),
+      proposeBy: addBusinessDuration(from, {
+        workingDays: policy?.proposeWorkingDays ?? seed.propose,
+        seconds: policy?.proposeSeconds ?? undefined,
+      }),
+      warnBeforeSeconds: policy?.warnBeforeSeconds ?? DEFAULT_WARN_BEFORE_SECONDS,
+    };
+  }
+
+  async warnBeforeSeconds(priority: Priority): Promise<number> {
+    const policy = await this.db.getRepository(SlaPolicyEntity).findOneBy({ priority });
+    return policy?.warnBeforeSeconds ?? DEFAULT_WARN_BEFORE_SECONDS;
+  }
+
+  async create(actor: ActorRef, input: CreateSlaPolicyDto): Promise<SlaPolicyDto> {
+    const seed = SEED_SLA_POLICIES[input.priority];
+    const row = {
+      priority: input.priority,
+      acceptWorkingDays: input.acceptWorkingDays ?? seed.accept,
+      proposeWorkingDays: input.proposeWorkingDays ?? seed.propose,
+      acceptSeconds: input.acceptSeconds ?? null,
+      proposeSeconds: input.proposeSeconds ?? null,
+      warnBeforeSeconds: input.warnBeforeSeconds ?? DEFAULT_WARN_BEFORE_SECONDS,
+    };
+    try {
+      return await this.uow.run(actor, async (w) => {
+        await w.manager.getRepository(SlaPolicyEntity).insert(row);
+        w.audit({
+          action: 'catalogue.changed',
+          subjectType: 'sla_policy',
+          subjectId: input.priority,
+          data: { change: 'created', ...row },
+        });
+        return toDto(
+          await w.manager
+            .getRepository(SlaPolicyEntity)
+            .findOneByOrFail({ priority: input.priority }),
+        );
+      });
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new SlaPolicyExists(input.priority);
+      throw error;
+    }
+  }
+
+  update(actor: ActorRef, priority: string, input: UpdateSlaPolicyDto): Promise<SlaPolicyDto> {
+    return this.uow.run(actor, async (w) => {
+      const repo = w.manager.getRepository(SlaPolicyEntity);
+      const policy = await repo.findOne({
+        where: { priority },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!policy) throw new SlaPolicyNotFound(priority);
+      const changes = changedFields(policy, input);
+      if (Object.keys(changes).length === 0) return toDto(policy);
+      await repo.update({ priority }, input);
+      w.audit({
+        action: 'catalogue.changed',
+        subjectType: 'sla_policy',
+        subjectId: priority,
+        data: { change: 'updated', changes },
+      });
+      return toDto(await repo.findOneByOrFail({ priority }));
+    });
+  }
+
+  /** Creates the missing policies (idempotent). */
+  async seed(actor: ActorRef): Promise<number> {
+    const existing = new Set(
+      (await this.db.getRepository(SlaPolicyEntity).find()).map((p) => p.priority),
+    );
+    let created = 0;
+    for (const priority of PRIORITIES) {
+      if (existing.has(priority)) continue;
+      await this.create(actor, { priority });
+      created++;
+    }
+    return created;
+  }
+}
+
+function toDto(policy: SlaPolicyEntity): SlaPolicyDto {
+  return {
+    priority: policy.priority,
+    acceptWorkingDays: policy.acceptWorkingDays,
+    proposeWorkingDays: policy.proposeWorkingDays,
+    acceptSeconds: policy.acceptSeconds,
+    proposeSeconds: policy.proposeSeconds,
+    warnBeforeSeconds: policy.warnBeforeSeconds,
+  };
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ValidationFailed } from '../common/errors';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import { urlProblem, type AddressPolicy } from './address-guard';
+import type {
+  CreateWebhookDto,
+  CreatedWebhookDto,
+  UpdateWebhookDto,
+  WebhookDto,
+} from './dto/workflow-admin.dto';
+import { WebhookEntity } from './entities/webhook.entity';
+import { WebhookNotFound } from './workflow.errors';
+
+/** Webhook subscriptions: admin-managed, audited; the secret is shown once and never again. */
+@Injectable()
+export class WebhooksService {
+  readonly addressPolicy: AddressPolicy;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.addressPolicy = {
+      allowLoopback: config.webhookAllowLoopback,
+      allowPrivate: config.webhookAllowPrivate,
+    };
+  }
+
+  async list(): Promise<WebhookDto[]> {
+    return (await this.db.getRepository(WebhookEntity).find({ order: { createdAt: 'ASC' } })).map(
+      toDto,
+    );
+  }
+
+  /** Active webhooks that subscribe to an event type. */
+  subscribers(eventType: string): Promise<WebhookEntity[]> {
+    return this.db
+      .getRepository(WebhookEntity)
+      .createQueryBuilder('w')
+      .where('w.active AND :type = ANY(w.event_types)', { type: eventType })
+      .getMany();
+  }
+
+  /** A webhook with its secret, for signing a delivery. */
+  withSecret(id: string): Promise<WebhookEntity | null> {
+    return this.db
+      .getRepository(WebhookEntity)
+      .createQueryBuilder('w')
+      .addSelect('w.secret')
+      .where('w.id = :id', { id })
+      .getOne();
+  }
+
+  async create(actor: ActorRef, input: CreateWebhookDto): Promise<CreatedWebhookDto> {
+    await this.assertUrl(input.url);
+    const secret = input.secret ?? randomBytes(32).toString('base64url');
+    return this.uow.run(actor, async (w) => {
+      const { identifiers } = await w.manager.getRepository(WebhookEntity).insert({
+        url: input.url,
+        eventTypes: input.eventTypes,
+        secret,
+        description: input.description ?? '',
+        active: true,
+      });
+      const hook = await this.get(w.manager, String(identifiers[0]?.id));
+      w.audit({
+        action: 'catalogue.changed',
+        subjectType: 'webhook',
+        subjectId: hook.id,
+        data: { change: 'created', url: hook.url, eventTypes: hook.eventTypes, active: true },
+      });
+      return { ...toDto(hook), secret };
+    });
+  }
+
+  async update(actor: ActorRef, id: string, input: UpdateWebhookDto): Promise<WebhookDto> {
+    if (input.url) await this.assertUrl(input.url);
+    return this.uow.run(actor, async (w) => {
+      const hook = await this.get(w.manager, id, true);
+      const changes = changedFields(
+        { ...hook, eventTypes: hook.eventTypes.join(',') },
+        { ...input, eventTypes: input.eventTypes?.join(',') },
+      );
+      if (Object.keys(changes).length === 0) return toDto(hook);
+      await w.manager
+        .getRepository(WebhookEntity)
+        .update(
+          { id },
+          Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+        );
+      w.audit({
+        action: 'catalogue.changed',
+        subjectType: 'webhook',
+        subjectId: id,
+        data: { change: 'updated', changes },
+      });
+      return toDto(await this.get(w.manager, id));
+    });
+  }
+
+  private async assertUrl(url: string): Promise<void> {
+    const problem = await urlProblem(url, this.addressPolicy);
+    if (problem) throw new ValidationFailed([{ field: 'url', message: problem }]);
+  }
+
+  private async get(manager: EntityManager, id: string, lock = false): Promise<WebhookEntity> {
+    const hook = await manager.getRepository(WebhookEntity).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!hook) throw new WebhookNotFound(id);
+    return hook;
+  }
+}
+
+function toDto(hook: WebhookEntity): WebhookDto {
+  return {
+    id: hook.id,
+    url: hook.url,
+    eventTypes: hook.eventTypes,
+    description: hook.description,
+    active: hook.active,
+    createdAt: hook.createdAt.toISOString(),
+  };
+}

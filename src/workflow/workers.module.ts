@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CasesModule } from '../cases/cases.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { NotificationJobs } from './jobs/notification.jobs';
+import { RouteCaseJob } from './jobs/route-case.job';
+import { SlaJobs } from './jobs/sla.jobs';
+import { Mailer } from './notifications/mailer';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { WorkflowModule } from './workflow.module';
+import { WorkflowWorkers } from './workflow-workers';
+
+/**
+ * The background workers: the outbox relay and the queue processors. Run by `worker.ts`, and by
+ * `main.ts` unless WORKERS=off. Any number of worker processes may run side by side.
+ */
+@Module({
+  imports: [WorkflowModule, CasesModule, AuthModule, CatalogueModule],
+  providers: [OutboxRelay, WorkflowWorkers, RouteCaseJob, SlaJobs, NotificationJobs, Mailer],
+})
+export class WorkersModule {}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CasesModule } from '../cases/cases.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { FailedJobsService } from './failed-jobs.service';
+import { OutboxStats } from './outbox/outbox-stats';
+import { QueueService } from './queue.service';
+import { RoutingRulesService } from './routing-rules.service';
+import { SlaPoliciesService } from './sla-policies.service';
+import { WebhooksService } from './webhooks.service';
+import {
+  FailedJobsController,
+  QueueBoardController,
+  RoutingRulesController,
+  SlaPoliciesController,
+  WebhooksController,
+} from './workflow.controllers';
+
+/** The workflow's configuration and queues, in every process (the API administers them). */
+@Module({
+  imports: [AuthModule, CatalogueModule, CasesModule],
+  controllers: [
+    RoutingRulesController,
+    SlaPoliciesController,
+    WebhooksController,
+    FailedJobsController,
+    QueueBoardController,
+  ],
+  providers: [
+    QueueService,
+    RoutingRulesService,
+    SlaPoliciesService,
+    WebhooksService,
+    FailedJobsService,
+    OutboxStats,
+  ],
+  exports: [QueueService, RoutingRulesService, SlaPoliciesService, WebhooksService, OutboxStats],
+})
+export class WorkflowModule {}

@@ -1,0 +1,77 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { expectProblem } from './support/problem';
+import { startTestApp, TestApp } from './support/test-app';
+import { serveWebUi, WEB_DIST_DIR, webUiContentSecurityPolicy } from '../src/web-ui';
+
+/** The service serves the built web UI (src/web-ui.ts) without getting in the API's way. */
+describe('serving the web UI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('serves index.html at / and for deep links, with its own strict CSP, revalidated', async () => {
+    for (const path of ['/', '/cases/BRUG-2026-000001', '/queue?status=routed']) {
+      const response = await t.http().get(path).set('Accept', 'text/html').expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.text).toContain('<div id="root">');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https:/);
+    }
+  });
+
+  it('serves the hashed assets with a year of caching, and 404s missing files', async () => {
+    const assets = readdirSync(join(WEB_DIST_DIR, 'assets'));
+    const script = assets.find((f) => f.endsWith('.js'));
+    expect(script).toBeDefined();
+    const response = await t.http().get(`/assets/${script}`).expect(200);
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expectProblem(await t.http().get('/assets/no-such-file.js'), 404);
+    expectProblem(await t.http().get('/favicon-that-is-not-there.png'), 404);
+  });
+
+  it('leaves the API, health, metrics and their 404s alone', async () => {
+    const unknown = await t.http().get('/api/v1/no-such-thing').set('Accept', 'text/html');
+    expectProblem(unknown, 404);
+    expectProblem(await t.http().get('/api/v2/cases').set('Accept', 'text/html'), 404);
+    expectProblem(await t.http().get('/health/nope').set('Accept', 'text/html'), 404);
+    await t.http().get('/health/live').expect(200);
+    await t.http().get('/metrics').expect(200);
+    const me = await t.http().get('/api/v1/me');
+    expectProblem(me, 401);
+    // Not a page: clients that do not take HTML still get problem+json.
+    expectProblem(await t.http().get('/nowhere').set('Accept', 'application/json'), 404);
+    expectProblem(await t.http().post('/cases').send({}), 404);
+  });
+
+  it('allows upgrade-insecure-requests only behind HTTPS', () => {
+    expect(webUiContentSecurityPolicy('https://brug.example')).toContain(
+      'upgrade-insecure-requests',
+    );
+    expect(webUiContentSecurityPolicy('http://localhost:3000')).not.toContain(
+      'upgrade-insecure-requests',
+    );
+  });
+
+  it('serves nothing (and says so) without a built UI', () => {
+    const untouchable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('serveWebUi must not touch the app without a built UI');
+        },
+      },
+    ) as NestExpressApplication;
+    expect(
+      serveWebUi(untouchable, { publicUrl: 'http://localhost', distDir: '/no/such/dir' }),
+    ).toBe(false);
+  });
+});

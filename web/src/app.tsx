@@ -1,0 +1,86 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { isClientError } from './api/problem';
+import { RequireRole, RequireSignIn } from './auth/guards';
+import { MePage } from './auth/me-page';
+import { homeOf } from './auth/roles';
+import { SignInPage, SignOutPage } from './auth/sign-in-page';
+import { useMe } from './auth/use-auth';
+import { AuditLogPage } from './audit/audit-log-page';
+import { ExportsPage } from './audit/exports-page';
+import { VerifyPage } from './audit/verify-page';
+import { CaseDetailPage } from './cases/case-detail-page';
+import { CaseListPage } from './cases/case-list-page';
+import { FileCasePage } from './cases/file-case-page';
+import { Layout } from './common/layout';
+import { NotFoundPage } from './common/not-found-page';
+import { Loading } from './common/query-state';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { WorkQueuePage } from './queue/work-queue-page';
+
+/** Cache for 15 s; retry twice, but never what the API refused (4xx: it will not change its mind). */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        retry: (failures, error) => !isClientError(error) && failures < 2,
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function Home() {
+  const { data: me } = useMe();
+  if (!me) return <Loading />;
+  return <Navigate to={homeOf(me.role)} replace />;
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-out" element={<SignOutPage />} />
+            <Route
+              path="/"
+              element={
+                <RequireSignIn>
+                  <Home />
+                </RequireSignIn>
+              }
+            />
+            {(
+              [
+                ['/me', 'me', <MePage key="me" />],
+                ['/cases', 'cases', <CaseListPage key="cases" />],
+                ['/cases/new', 'fileCase', <FileCasePage key="new" />],
+                ['/cases/:id', 'caseDetail', <CaseDetailPage key="case" />],
+                ['/queue', 'queue', <WorkQueuePage key="queue" />],
+                ['/dashboard', 'dashboard', <DashboardPage key="dashboard" />],
+                ['/audit', 'audit', <AuditLogPage key="audit" />],
+                ['/audit/verify', 'verify', <VerifyPage key="verify" />],
+                ['/exports', 'exports', <ExportsPage key="exports" />],
+              ] as const
+            ).map(([path, page, element]) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <RequireSignIn>
+                    <RequireRole page={page}>{element}</RequireRole>
+                  </RequireSignIn>
+                }
+              />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

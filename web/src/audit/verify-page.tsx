@@ -1,0 +1,131 @@
+import {
+  Alert,
+  Button,
+  Column,
+  DescriptionList,
+  Heading,
+  Paragraph,
+  Row,
+} from '@amsterdam/design-system-react';
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorAt, fieldErrorsOf, TextField } from '../common/form';
+import { formatDateTime, formatNumber } from '../common/format';
+import { PageHeading } from '../common/page-title';
+import { describeError, LoadError, Loading } from '../common/query-state';
+import { useAuditHead, useVerifyChain, type VerifyResult } from './api';
+
+/**
+ * "Verify the chain": the server recomputes every hash. The head it ends at is what an auditor
+ * writes down, to check later (here, or offline with `npm run brug -- audit verify`) that the
+ * history up to it was not rewritten.
+ */
+export function VerifyPage() {
+  const { t } = useTranslation();
+  const head = useAuditHead();
+  const verify = useVerifyChain();
+  const [expectHead, setExpectHead] = useState('');
+  const errors = fieldErrorsOf(verify.error);
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    verify.mutate(expectHead.trim() || undefined);
+  };
+
+  return (
+    <>
+      <PageHeading title={t('verify.title')} />
+      <Paragraph className="ams-mb-l">{t('verify.intro')}</Paragraph>
+      <section aria-labelledby="head-heading" className="ams-mb-l">
+        <Heading level={2} id="head-heading" className="ams-visually-hidden">
+          {t('verify.currentHead')}
+        </Heading>
+        {head.isPending ? (
+          <Loading />
+        ) : head.isError ? (
+          <LoadError error={head.error} retry={() => void head.refetch()} />
+        ) : (
+          <DescriptionList termsWidth="medium">
+            <DescriptionList.Term>{t('verify.currentHead')}</DescriptionList.Term>
+            <DescriptionList.Description>
+              {head.data.seq === null
+                ? t('verify.emptyTrail')
+                : `${head.data.seq} · ${head.data.occurredAt ? formatDateTime(head.data.occurredAt) : ''}`}
+            </DescriptionList.Description>
+          </DescriptionList>
+        )}
+      </section>
+      <form onSubmit={onSubmit} aria-label={t('verify.title')} className="ams-mb-l">
+        <Column>
+          <TextField
+            id="verify-expect-head"
+            label={t('verify.expectHead')}
+            hint={t('verify.expectHeadHint')}
+            optional
+            value={expectHead}
+            onChange={setExpectHead}
+            error={errorAt(errors, 'expectHead') ? t('verify.expectHeadError') : undefined}
+          />
+          <Row>
+            <Button type="submit" disabled={verify.isPending}>
+              {verify.isPending ? t('verify.busy') : t('verify.submit')}
+            </Button>
+          </Row>
+        </Column>
+      </form>
+      <div role="status" aria-live="polite">
+        {verify.data && <VerifyOutcome result={verify.data} />}
+      </div>
+      {verify.isError && errors.length === 0 && (
+        <Alert heading={t('verify.failed')} headingLevel={2} severity="error" role="alert">
+          <Paragraph>{describeError(verify.error, t('common.tryAgainLater'))}</Paragraph>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function VerifyOutcome({ result }: { result: VerifyResult }) {
+  const { t } = useTranslation();
+  if (!result.valid) {
+    return (
+      <Alert
+        heading={t('verify.invalid')}
+        headingLevel={2}
+        severity="error"
+        data-testid="verify-result"
+      >
+        <Paragraph>
+          {t('verify.invalidDetail', {
+            seq: result.firstInvalidSeq ?? '?',
+            reason: result.reason ?? '',
+          })}
+        </Paragraph>
+      </Alert>
+    );
+  }
+  const head =
+    result.headSeq != null && result.headHash ? `${result.headSeq}:${result.headHash}` : null;
+  return (
+    <Alert
+      heading={t('verify.valid')}
+      headingLevel={2}
+      severity="success"
+      data-testid="verify-result"
+    >
+      <Paragraph className="ams-mb-s">
+        {t('verify.validDetail', { events: formatNumber(result.events ?? 0) })}
+      </Paragraph>
+      {head && (
+        <>
+          <Paragraph className="ams-mb-s">{t('verify.writeDown')}</Paragraph>
+          <Paragraph>
+            <code className="brug-code brug-head" data-testid="verify-head">
+              {head}
+            </code>
+          </Paragraph>
+        </>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,38 @@
+import { DescriptionList, Paragraph } from '@amsterdam/design-system-react';
+import { useTranslation } from 'react-i18next';
+import { useDomainNames } from '../common/catalogue';
+import { PageHeading } from '../common/page-title';
+import { useCurrentUser } from './use-auth';
+
+/** Who am I: the signed-in user as the API knows them. */
+export function MePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const domainName = useDomainNames();
+  return (
+    <>
+      <PageHeading title={t('me.title')} />
+      <DescriptionList termsWidth="medium" className="ams-mb-l">
+        <DescriptionList.Term>{t('me.name')}</DescriptionList.Term>
+        <DescriptionList.Description>{me.name}</DescriptionList.Description>
+        <DescriptionList.Term>{t('me.email')}</DescriptionList.Term>
+        <DescriptionList.Description>{me.email}</DescriptionList.Description>
+        <DescriptionList.Term>{t('me.role')}</DescriptionList.Term>
+        <DescriptionList.Description>{t(`roles.${me.role}`)}</DescriptionList.Description>
+        <DescriptionList.Term>{t('me.unit')}</DescriptionList.Term>
+        <DescriptionList.Description>
+          {me.organisationUnit?.name ?? t('common.none')}
+        </DescriptionList.Description>
+        {me.role === 'budget_holder' && (
+          <>
+            <DescriptionList.Term>{t('me.domains')}</DescriptionList.Term>
+            <DescriptionList.Description>
+              {me.domains.map(domainName).join(', ') || t('common.none')}
+            </DescriptionList.Description>
+          </>
+        )}
+      </DescriptionList>
+      <Paragraph size="small">{t(`me.explain.${me.role}`)}</Paragraph>
+    </>
+  );
+}

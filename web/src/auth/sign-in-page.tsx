@@ -1,0 +1,115 @@
+import {
+  Alert,
+  Button,
+  Column,
+  Field,
+  Label,
+  Paragraph,
+  PasswordInput,
+  TextInput,
+} from '@amsterdam/design-system-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api, call } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { PageHeading } from '../common/page-title';
+import { Loading } from '../common/query-state';
+import { session } from './session';
+import { useSession, useSignOut } from './use-auth';
+
+/** Only paths inside the app are followed after signing in (no open redirect). */
+function safeReturnTo(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const state = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const returnTo = safeReturnTo(params.get('returnTo'));
+
+  const signIn = useMutation({
+    mutationFn: () => call(api.POST('/auth/token', { body: { email, password } })),
+    onSuccess: (token) => {
+      queryClient.clear();
+      session.signIn(token.accessToken, token.expiresIn);
+      void navigate(returnTo, { replace: true });
+    },
+  });
+
+  if (state.status === 'signed-in' && !signIn.isPending) return <Navigate to={returnTo} replace />;
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+
+  return (
+    <Column gap="large" className="brug-narrow">
+      <PageHeading title={t('signIn.title')} />
+      {params.get('expired') === '1' && !signIn.isError && (
+        <Alert heading={t('signIn.expiredHeading')} headingLevel={2} severity="warning">
+          <Paragraph>{t('signIn.expired')}</Paragraph>
+        </Alert>
+      )}
+      {signIn.isError && (
+        <Alert heading={t('signIn.failedHeading')} headingLevel={2} severity="error" role="alert">
+          <Paragraph>{signInError(signIn.error, t)}</Paragraph>
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Column gap="large">
+          <Field>
+            <Label htmlFor="sign-in-email">{t('signIn.email')}</Label>
+            <TextInput
+              id="sign-in-email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </Field>
+          <Field>
+            <Label htmlFor="sign-in-password">{t('signIn.password')}</Label>
+            <PasswordInput
+              id="sign-in-password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          <div>
+            <Button type="submit" disabled={signIn.isPending}>
+              {signIn.isPending ? t('signIn.busy') : t('signIn.submit')}
+            </Button>
+          </div>
+        </Column>
+      </form>
+    </Column>
+  );
+}
+
+function signInError(error: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+  if (error instanceof ApiProblem) {
+    if (error.status === 401) return t('signIn.wrongCredentials');
+    if (error.status === 429) return t('signIn.tooManyAttempts');
+    if (error.status === 400) return t('signIn.fillBoth');
+  }
+  return t('common.tryAgainLater');
+}
+
+/** Signs out and returns to the sign-in page. */
+export function SignOutPage() {
+  const signOut = useSignOut();
+  const state = useSession();
+  useEffect(() => signOut(), [signOut]);
+  return state.status === 'signed-out' ? <Navigate to="/sign-in" replace /> : <Loading />;
+}

@@ -1,0 +1,366 @@
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Column,
+  Heading,
+  Paragraph,
+  Row,
+} from '@amsterdam/design-system-react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDto, CaseStatus, SupplierType } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { mayAssign } from '../auth/roles';
+import { useCurrentUser } from '../auth/use-auth';
+import {
+  ErrorSummary,
+  errorAt,
+  fieldErrorsOf,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../common/form';
+import { parseEuroToCents } from '../common/format';
+import { describeError } from '../common/query-state';
+import { useTakeOn, useTransition, useUpdateCase, type TransitionBody } from './api';
+import { isOpen, SUPPLIER_TYPES } from './case-vocabulary';
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** The button text for a transition, from where the case is now. */
+function transitionLabel(item: CaseDto, to: CaseStatus, t: T): string {
+  if (to === 'in_progress' && item.status === 'proposed') return t('transition.sendBack');
+  if (to === 'in_progress') return t('transition.start');
+  switch (to) {
+    case 'accepted':
+      return t('transition.takeOn');
+    case 'proposed':
+      return t('transition.propose');
+    case 'resolved':
+      return t('transition.acceptProposal');
+    case 'declined':
+      return t('transition.decline');
+    case 'withdrawn':
+      return t('transition.withdraw');
+    case 'filed':
+    case 'routed':
+      return t(`status.${to}`);
+  }
+}
+
+/** What the form asks before a transition (mirrors the state machine's requirements). */
+type Need = 'nothing' | 'reason' | 'optionalReason' | 'proposal' | 'outcome';
+function needOf(item: CaseDto, to: CaseStatus): Need {
+  switch (to) {
+    case 'declined':
+    case 'withdrawn':
+      return 'reason';
+    case 'proposed':
+      return 'proposal';
+    case 'resolved':
+      return 'outcome';
+    case 'in_progress':
+      return item.status === 'proposed' ? 'optionalReason' : 'nothing';
+    case 'filed':
+    case 'routed':
+    case 'accepted':
+      return 'nothing';
+  }
+}
+
+/**
+ * Only the transitions the API offers this user for this case (`allowedTransitions`) become
+ * buttons; staff can also (re)assign. Transitions that need words open a small form.
+ */
+export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const transition = useTransition(routeId);
+  const takeOn = useTakeOn(routeId);
+  const update = useUpdateCase(routeId);
+  const [chosen, setChosen] = useState<CaseStatus | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const canAssign = mayAssign(me.role) && isOpen(item.status) && item.status !== 'filed';
+  const hasActions = item.allowedTransitions.length > 0 || canAssign;
+  // The section stays while it has something to say (the outcome of the last action).
+  if (!hasActions && !done) return null;
+
+  const failure = [transition, takeOn, update].find((m) => m.isError)?.error;
+  const act = (to: CaseStatus) => {
+    setDone(null);
+    transition.reset();
+    takeOn.reset();
+    update.reset();
+    if (to === 'accepted') {
+      takeOn.mutate(
+        { current: item, meId: me.id },
+        { onSuccess: () => setDone(t('actions.done', { status: t('status.accepted') })) },
+      );
+    } else if (needOf(item, to) === 'nothing') {
+      transition.mutate(
+        { current: item, body: { to } },
+        { onSuccess: () => setDone(t('actions.done', { status: t(`status.${to}`) })) },
+      );
+    } else {
+      setChosen(to);
+    }
+  };
+  const assign = (assigneeId: string | null) => {
+    setDone(null);
+    update.mutate(
+      { current: item, body: { assigneeId } },
+      {
+        onSuccess: (u) =>
+          setDone(
+            u.assignee ? t('actions.assigned', { name: u.assignee.name }) : t('actions.unassigned'),
+          ),
+      },
+    );
+  };
+  const busy = transition.isPending || takeOn.isPending || update.isPending;
+
+  return (
+    <section aria-labelledby="actions-heading" className="ams-mb-xl">
+      <Heading level={2} id="actions-heading" className="ams-mb-m">
+        {t('actions.title')}
+      </Heading>
+      <div role="status">
+        {done && <Alert heading={done} headingLevel={3} severity="success" className="ams-mb-m" />}
+      </div>
+      {failure !== undefined && !chosen && <ActionFailure error={failure} />}
+      {hasActions && (
+        <ActionGroup className="ams-mb-m">
+          {item.allowedTransitions.map((to) => (
+            <Button
+              key={to}
+              variant={to === 'declined' || to === 'withdrawn' ? 'secondary' : 'primary'}
+              onClick={() => act(to)}
+              disabled={busy}
+              aria-expanded={needOf(item, to) === 'nothing' ? undefined : chosen === to}
+            >
+              {transitionLabel(item, to, t)}
+            </Button>
+          ))}
+          {canAssign && item.assignee?.id !== me.id && (
+            <Button variant="secondary" onClick={() => assign(me.id)} disabled={busy}>
+              {t('actions.assignToMe')}
+            </Button>
+          )}
+          {canAssign &&
+            item.koppel &&
+            item.assignee?.id !== item.koppel.meentcoop.id &&
+            item.koppel.meentcoop.id !== me.id && (
+              <Button
+                variant="secondary"
+                onClick={() => assign(item.koppel?.meentcoop.id ?? null)}
+                disabled={busy}
+              >
+                {t('actions.assignToKoppel', { name: item.koppel.meentcoop.name })}
+              </Button>
+            )}
+          {canAssign && item.assignee && (
+            <Button variant="tertiary" onClick={() => assign(null)} disabled={busy}>
+              {t('actions.unassign')}
+            </Button>
+          )}
+        </ActionGroup>
+      )}
+      {chosen && (
+        <TransitionForm
+          key={chosen}
+          item={item}
+          to={chosen}
+          need={needOf(item, chosen)}
+          label={transitionLabel(item, chosen, t)}
+          pending={transition.isPending}
+          error={transition.error}
+          onCancel={() => {
+            setChosen(null);
+            transition.reset();
+          }}
+          onSubmit={(body) =>
+            transition.mutate(
+              { current: item, body },
+              {
+                onSuccess: () => {
+                  setChosen(null);
+                  setDone(t('actions.done', { status: t(`status.${body.to}`) }));
+                },
+              },
+            )
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function ActionFailure({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const stale = error instanceof ApiProblem && (error.status === 412 || error.status === 409);
+  return (
+    <Alert
+      heading={stale ? t('actions.staleHeading') : t('actions.failed')}
+      headingLevel={3}
+      severity="error"
+      className="ams-mb-m"
+      role="alert"
+    >
+      <Paragraph>
+        {stale ? t('actions.stale') : describeError(error, t('common.tryAgainLater'))}
+      </Paragraph>
+    </Alert>
+  );
+}
+
+interface Outcome {
+  summary: string;
+  supplierName: string;
+  supplierType: SupplierType | '';
+  awardedValue: string;
+}
+
+function TransitionForm({
+  item,
+  to,
+  need,
+  label,
+  pending,
+  error,
+  onCancel,
+  onSubmit,
+}: {
+  item: CaseDto;
+  to: CaseStatus;
+  need: Need;
+  label: string;
+  pending: boolean;
+  error: unknown;
+  onCancel: () => void;
+  onSubmit: (body: TransitionBody) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [proposal, setProposal] = useState(item.proposal ?? '');
+  const [outcome, setOutcome] = useState<Outcome>({
+    summary: '',
+    supplierName: '',
+    supplierType: '',
+    awardedValue: '',
+  });
+  const first = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    first.current?.querySelector<HTMLElement>('textarea, input, select')?.focus();
+  }, []);
+  const errors = fieldErrorsOf(error);
+  const message = (field: string) => errorAt(errors, field)?.message;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const body: TransitionBody = { to };
+    if ((need === 'reason' || need === 'optionalReason') && (need === 'reason' || reason.trim())) {
+      body.reason = reason;
+    }
+    if (need === 'proposal') body.proposal = proposal;
+    if (need === 'outcome') {
+      const cents = parseEuroToCents(outcome.awardedValue);
+      // Left out when it does not read as an amount: the API names the field.
+      body.outcome = {
+        summary: outcome.summary,
+        supplierName: outcome.supplierName,
+        supplierType: outcome.supplierType as SupplierType,
+        ...(cents === null ? {} : { awardedValueCents: cents }),
+      } as NonNullable<TransitionBody['outcome']>;
+    }
+    onSubmit(body);
+  };
+
+  const summary = errors.map((e) => ({
+    id: `transition-${e.field.replace(/^outcome\./, '').replace(/[^A-Za-z]/g, '-')}`,
+    label: `${e.field}: ${e.message}`,
+  }));
+
+  return (
+    <form ref={first} onSubmit={submit} aria-labelledby="transition-heading" className="brug-panel">
+      <Heading level={3} id="transition-heading" className="ams-mb-s">
+        {label}
+      </Heading>
+      {summary.length > 0 && <ErrorSummary errors={summary} />}
+      {error !== null && errors.length === 0 && <ActionFailure error={error} />}
+      <Column>
+        {(need === 'reason' || need === 'optionalReason') && (
+          <TextAreaField
+            id="transition-reason"
+            label={t('transition.reason')}
+            optional={need === 'optionalReason'}
+            value={reason}
+            onChange={setReason}
+            error={message('reason')}
+          />
+        )}
+        {need === 'proposal' && (
+          <TextAreaField
+            id="transition-proposal"
+            label={t('transition.proposal')}
+            hint={t('transition.proposalHint')}
+            value={proposal}
+            onChange={setProposal}
+            error={message('proposal')}
+            rows={6}
+          />
+        )}
+        {need === 'outcome' && (
+          <>
+            <Paragraph>{t('transition.outcomeIntro')}</Paragraph>
+            <TextAreaField
+              id="transition-summary"
+              label={t('outcome.summary')}
+              value={outcome.summary}
+              onChange={(summary) => setOutcome((o) => ({ ...o, summary }))}
+              error={message('outcome.summary')}
+            />
+            <TextField
+              id="transition-supplierName"
+              label={t('outcome.supplierName')}
+              value={outcome.supplierName}
+              onChange={(supplierName) => setOutcome((o) => ({ ...o, supplierName }))}
+              error={message('outcome.supplierName')}
+            />
+            <SelectField
+              id="transition-supplierType"
+              label={t('outcome.supplierType')}
+              value={outcome.supplierType}
+              onChange={(supplierType) => setOutcome((o) => ({ ...o, supplierType }))}
+              options={SUPPLIER_TYPES.map((s) => ({ value: s, label: t(`supplierType.${s}`) }))}
+              placeholder={t('outcome.chooseSupplierType')}
+              error={message('outcome.supplierType')}
+            />
+            <TextField
+              id="transition-awardedValueCents"
+              label={t('outcome.awardedValue')}
+              hint={t('fileCase.valueHint')}
+              inputMode="decimal"
+              value={outcome.awardedValue}
+              onChange={(awardedValue) => setOutcome((o) => ({ ...o, awardedValue }))}
+              error={
+                message('outcome.awardedValueCents')
+                  ? t('fileCase.errors.estimatedValue')
+                  : undefined
+              }
+            />
+          </>
+        )}
+        <Row wrap>
+          <Button type="submit" disabled={pending}>
+            {t('transition.confirm', { action: label })}
+          </Button>
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </Row>
+      </Column>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { DescriptionList } from '@amsterdam/design-system-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDto } from '../api/client';
+import { useDomainNames } from '../common/catalogue';
+import { formatDate, formatDateTime, formatEuro } from '../common/format';
+
+/** The facts of a case, as a description list. */
+export function CaseSummary({ item }: { item: CaseDto }) {
+  const { t } = useTranslation();
+  const domainName = useDomainNames();
+  const lead = item.domains.find((d) => d.role === 'lead');
+  const affected = item.domains.filter((d) => d.role === 'affected');
+  const entries: [string, string][] = [
+    [t('case.procurementStage'), t(`stage.${item.procurementStage}`)],
+    [t('case.priority'), t(`priority.${item.priority}`)],
+    [t('case.estimatedValue'), formatEuro(item.estimatedValueCents)],
+    [t('case.deadline'), item.deadline ? formatDate(item.deadline) : t('common.none')],
+    [t('case.tenderReference'), item.tenderReference ?? t('common.none')],
+    [t('case.leadDomain'), lead ? domainName(lead.code) : t('common.none')],
+    [
+      t('case.affectedDomains'),
+      affected.length ? affected.map((d) => domainName(d.code)).join(', ') : t('common.none'),
+    ],
+    [t('case.unit'), item.organisationUnit.name],
+    [t('case.filedBy'), `${item.filedBy.name}, ${formatDateTime(item.filedAt)}`],
+    [t('case.team'), item.team?.name ?? t('case.notRouted')],
+    [
+      t('case.koppel'),
+      item.koppel
+        ? t('case.koppelValue', {
+            municipal: item.koppel.municipal.name,
+            meentcoop: item.koppel.meentcoop.name,
+          })
+        : t('common.none'),
+    ],
+    [t('case.assignee'), item.assignee?.name ?? t('case.unassigned')],
+  ];
+  if (item.sla) {
+    entries.push(
+      [t('case.acceptBy'), formatDateTime(item.sla.acceptBy)],
+      [t('case.proposeBy'), formatDateTime(item.sla.proposeBy)],
+    );
+  }
+  return (
+    <DescriptionList termsWidth="medium" className="ams-mb-l">
+      {entries.map(([term, description]) => (
+        <DescriptionList.Section key={term}>
+          <DescriptionList.Term>{term}</DescriptionList.Term>
+          <DescriptionList.Description>{description}</DescriptionList.Description>
+        </DescriptionList.Section>
+      ))}
+    </DescriptionList>
+  );
+}

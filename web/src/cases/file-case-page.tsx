@@ -1,0 +1,386 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Column,
+  DateInput,
+  Field,
+  FieldSet,
+  Label,
+  Paragraph,
+  Radio,
+  Row,
+} from '@amsterdam/design-system-react';
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Priority, ProcurementStage } from '../api/client';
+import type { FieldError } from '../api/problem';
+import { useDomainNames, useDomains } from '../common/catalogue';
+import {
+  describedBy,
+  ErrorSummary,
+  errorAt,
+  FieldErrorMessage,
+  FieldHint,
+  fieldErrorsOf,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../common/form';
+import { parseEuroToCents } from '../common/format';
+import { PageHeading } from '../common/page-title';
+import { LoadError, Loading, describeError } from '../common/query-state';
+import { useFileCase, type FileCaseBody } from './api';
+import { PRIORITIES, PROCUREMENT_STAGES } from './case-vocabulary';
+import { FundingLinesFieldSet, type FundingLine } from '../funding/funding-lines';
+
+interface Draft {
+  title: string;
+  description: string;
+  tenderReference: string;
+  procurementStage: ProcurementStage;
+  estimatedValue: string;
+  priority: Priority;
+  deadline: string;
+  leadDomain: string;
+  affectedDomains: string[];
+  funding: FundingLine[];
+}
+
+const EMPTY: Draft = {
+  title: '',
+  description: '',
+  tenderReference: '',
+  procurementStage: 'planning',
+  estimatedValue: '',
+  priority: 'normal',
+  deadline: '',
+  leadDomain: '',
+  affectedDomains: [],
+  funding: [],
+};
+
+/** The control each field of the API's FileCaseDto is entered in (for errors and their links). */
+const CONTROL_OF: Record<string, string> = {
+  title: 'case-title',
+  description: 'case-description',
+  tenderReference: 'case-tender-reference',
+  procurementStage: 'case-stage',
+  estimatedValueCents: 'case-value',
+  priority: 'case-priority-normal',
+  deadline: 'case-deadline',
+  domains: 'case-lead-domain',
+  initialFunding: 'case-funding-add',
+};
+
+/**
+ * What is sent. Amounts that do not read as euros are left out on purpose: the API then names
+ * the field, and the form shows that next to it, like every other rule the API enforces.
+ */
+function toBody(draft: Draft): FileCaseBody {
+  const cents = parseEuroToCents(draft.estimatedValue);
+  const domains = [
+    ...(draft.leadDomain ? [{ code: draft.leadDomain, role: 'lead' as const }] : []),
+    ...draft.affectedDomains
+      .filter((code) => code !== draft.leadDomain)
+      .map((code) => ({ code, role: 'affected' as const })),
+  ];
+  const initialFunding = draft.funding.map((line) => {
+    const amountCents = parseEuroToCents(line.amount);
+    return {
+      domainCode: line.domainCode,
+      ...(amountCents === null ? {} : { amountCents }),
+      ...(line.budgetLine.trim() ? { budgetLine: line.budgetLine.trim() } : {}),
+    };
+  });
+  const body = {
+    title: draft.title,
+    ...(draft.description.trim() ? { description: draft.description } : {}),
+    ...(draft.tenderReference.trim() ? { tenderReference: draft.tenderReference } : {}),
+    procurementStage: draft.procurementStage,
+    ...(cents === null ? {} : { estimatedValueCents: cents }),
+    priority: draft.priority,
+    ...(draft.deadline ? { deadline: draft.deadline } : {}),
+    domains,
+    ...(initialFunding.length ? { initialFunding } : {}),
+  };
+  // The API validates the whole body and names every field it refuses.
+  return body as FileCaseBody;
+}
+
+/** A buyer files a cross-domain case: every field of the API, errors from the API per field. */
+export function FileCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const domains = useDomains();
+  const domainName = useDomainNames();
+  const fileCase = useFileCase();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  const errors: FieldError[] = fieldErrorsOf(fileCase.error);
+  const messageFor = (field: string): string | undefined => {
+    const error = errorAt(errors, field);
+    if (!error) return undefined;
+    return localisedError(field, error, t);
+  };
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    fileCase.mutate(toBody(draft), {
+      onSuccess: (created) =>
+        void navigate(`/cases/${created.id}`, { state: { filed: created.reference } }),
+    });
+  };
+
+  if (domains.isPending) return <Loading />;
+  if (domains.isError)
+    return <LoadError error={domains.error} retry={() => void domains.refetch()} />;
+
+  const domainOptions = domains.data.map((d) => ({ value: d.code, label: domainName(d.code) }));
+  const chosenDomains = [draft.leadDomain, ...draft.affectedDomains].filter(
+    (code, i, all) => code !== '' && all.indexOf(code) === i,
+  );
+  const summary = errors.map((e) => ({
+    id: controlFor(e.field),
+    label: `${fieldLabel(e.field, t)}: ${localisedError(e.field, e, t)}`,
+  }));
+  const otherFailure =
+    fileCase.isError && errors.length === 0
+      ? describeError(fileCase.error, t('common.tryAgainLater'))
+      : null;
+
+  return (
+    <>
+      <PageHeading title={t('fileCase.title')} />
+      <Paragraph className="ams-mb-l">{t('fileCase.intro')}</Paragraph>
+      {summary.length > 0 && <ErrorSummary errors={summary} />}
+      {otherFailure && (
+        <Alert
+          heading={t('fileCase.failed')}
+          headingLevel={2}
+          severity="error"
+          className="ams-mb-l"
+          role="alert"
+        >
+          <Paragraph>{otherFailure}</Paragraph>
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate aria-label={t('fileCase.title')}>
+        <Column gap="large" className="brug-form">
+          <TextField
+            id="case-title"
+            label={t('case.title')}
+            hint={t('fileCase.titleHint')}
+            error={messageFor('title')}
+            value={draft.title}
+            onChange={(v) => set('title', v)}
+            maxLength={200}
+          />
+          <TextAreaField
+            id="case-description"
+            label={t('case.description')}
+            hint={t('fileCase.descriptionHint')}
+            optional
+            error={messageFor('description')}
+            value={draft.description}
+            onChange={(v) => set('description', v)}
+            rows={6}
+          />
+          <TextField
+            id="case-tender-reference"
+            label={t('case.tenderReference')}
+            optional
+            error={messageFor('tenderReference')}
+            value={draft.tenderReference}
+            onChange={(v) => set('tenderReference', v)}
+            maxLength={100}
+          />
+          <SelectField
+            id="case-stage"
+            label={t('case.procurementStage')}
+            error={messageFor('procurementStage')}
+            value={draft.procurementStage}
+            onChange={(v) => set('procurementStage', v || 'planning')}
+            options={PROCUREMENT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+          />
+          <TextField
+            id="case-value"
+            label={t('case.estimatedValue')}
+            hint={t('fileCase.valueHint')}
+            error={messageFor('estimatedValueCents')}
+            value={draft.estimatedValue}
+            onChange={(v) => set('estimatedValue', v)}
+            inputMode="decimal"
+          />
+          <FieldSet
+            legend={t('case.priority')}
+            invalid={Boolean(messageFor('priority'))}
+            aria-describedby={messageFor('priority') ? 'case-priority-error' : undefined}
+          >
+            {messageFor('priority') && (
+              <FieldErrorMessage id="case-priority">{messageFor('priority')}</FieldErrorMessage>
+            )}
+            <Column gap="x-small">
+              {PRIORITIES.map((p) => (
+                <Radio
+                  key={p}
+                  id={`case-priority-${p}`}
+                  name="priority"
+                  value={p}
+                  checked={draft.priority === p}
+                  onChange={() => set('priority', p)}
+                >
+                  {t(`priority.${p}`)}
+                </Radio>
+              ))}
+            </Column>
+          </FieldSet>
+          <Field invalid={Boolean(messageFor('deadline'))}>
+            <Label htmlFor="case-deadline" hint={t('form.optional')}>
+              {t('case.deadline')}
+            </Label>
+            <FieldHint id="case-deadline">{t('fileCase.deadlineHint')}</FieldHint>
+            {messageFor('deadline') && (
+              <FieldErrorMessage id="case-deadline">{messageFor('deadline')}</FieldErrorMessage>
+            )}
+            <DateInput
+              id="case-deadline"
+              name="deadline"
+              invalid={Boolean(messageFor('deadline'))}
+              aria-describedby={describedBy('case-deadline', true, Boolean(messageFor('deadline')))}
+              value={draft.deadline}
+              onChange={(e) => set('deadline', e.target.value)}
+            />
+          </Field>
+          <FieldSet
+            legend={t('fileCase.domains')}
+            hint={t('fileCase.domainsHint')}
+            invalid={Boolean(messageFor('domains'))}
+            aria-describedby={messageFor('domains') ? 'case-domains-error' : undefined}
+          >
+            {messageFor('domains') && (
+              <FieldErrorMessage id="case-domains">{messageFor('domains')}</FieldErrorMessage>
+            )}
+            <Column gap="large">
+              <SelectField
+                id="case-lead-domain"
+                label={t('fileCase.leadDomain')}
+                hint={t('fileCase.leadDomainHint')}
+                value={draft.leadDomain}
+                onChange={(v) => set('leadDomain', v)}
+                options={domainOptions}
+                placeholder={t('fileCase.chooseDomain')}
+              />
+              <FieldSet legend={t('fileCase.affectedDomains')} inFieldSet>
+                <Column gap="x-small">
+                  {domainOptions
+                    .filter((d) => d.value !== draft.leadDomain)
+                    .map((d) => (
+                      <Checkbox
+                        key={d.value}
+                        id={`case-affected-${d.value}`}
+                        name="affectedDomains"
+                        value={d.value}
+                        checked={draft.affectedDomains.includes(d.value)}
+                        onChange={(e) =>
+                          set(
+                            'affectedDomains',
+                            e.target.checked
+                              ? [...draft.affectedDomains, d.value]
+                              : draft.affectedDomains.filter((c) => c !== d.value),
+                          )
+                        }
+                      >
+                        {d.label}
+                      </Checkbox>
+                    ))}
+                </Column>
+              </FieldSet>
+            </Column>
+          </FieldSet>
+          <FundingLinesFieldSet
+            lines={draft.funding}
+            onChange={(lines) => set('funding', lines)}
+            domains={chosenDomains.map((code) => ({ value: code, label: domainName(code) }))}
+            errors={errors}
+            messageFor={(field, error) => localisedError(field, error, t)}
+          />
+          <Row>
+            <Button type="submit" disabled={fileCase.isPending}>
+              {fileCase.isPending ? t('fileCase.busy') : t('fileCase.submit')}
+            </Button>
+          </Row>
+        </Column>
+      </form>
+    </>
+  );
+}
+
+/** The control an API field's error belongs to (`initialFunding[1].amountCents` → its input). */
+function controlFor(field: string): string {
+  const line = /^initialFunding\[(\d+)\]\.(\w+)/.exec(field);
+  if (line) {
+    const index = line[1] ?? '0';
+    const part = line[2];
+    const suffix =
+      part === 'amountCents' ? 'amount' : part === 'budgetLine' ? 'budget-line' : 'domain';
+    return `funding-${index}-${suffix}`;
+  }
+  const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field;
+  return CONTROL_OF[top] ?? 'case-title';
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function fieldLabel(field: string, t: T): string {
+  const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field;
+  switch (top) {
+    case 'title':
+      return t('case.title');
+    case 'description':
+      return t('case.description');
+    case 'tenderReference':
+      return t('case.tenderReference');
+    case 'procurementStage':
+      return t('case.procurementStage');
+    case 'estimatedValueCents':
+      return t('case.estimatedValue');
+    case 'priority':
+      return t('case.priority');
+    case 'deadline':
+      return t('case.deadline');
+    case 'domains':
+      return t('fileCase.domains');
+    case 'initialFunding':
+      return t('fileCase.funding');
+    default:
+      return field;
+  }
+}
+
+/**
+ * The API decides which field is wrong; the interface says it in the reader's language where it
+ * knows the rule, and repeats the API's own words where it does not.
+ */
+function localisedError(field: string, error: FieldError, t: T): string {
+  const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field;
+  switch (top) {
+    case 'title':
+      return t('fileCase.errors.title');
+    case 'estimatedValueCents':
+      return t('fileCase.errors.estimatedValue');
+    case 'deadline':
+      return t('fileCase.errors.deadline');
+    case 'domains':
+      return t('fileCase.errors.domains');
+    case 'initialFunding':
+      if (field.endsWith('.amountCents')) return t('fileCase.errors.fundingAmount');
+      if (field.endsWith('.domainCode')) return t('fileCase.errors.fundingDomain');
+      return error.message;
+    default:
+      return error.message;
+  }
+}

@@ -1,0 +1,49 @@
+import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../api/problem';
+import { NoAccess } from './no-access-page';
+import { NotFound } from './not-found-page';
+
+/** Announced politely while data loads. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paragraph role="status" className="brug-loading">
+      {label ?? t('common.loading')}
+    </Paragraph>
+  );
+}
+
+/**
+ * What went wrong, in words: a missing or invisible object (404) and a refusal (403) get their
+ * own pages; anything else says what the API said and offers to try again.
+ */
+export function LoadError({
+  error,
+  retry,
+  headingLevel = 2,
+}: {
+  error: unknown;
+  retry?: () => void;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const { t } = useTranslation();
+  if (error instanceof ApiProblem && error.status === 404) return <NotFound embedded />;
+  if (error instanceof ApiProblem && error.status === 403) return <NoAccess embedded />;
+  return (
+    <Alert heading={t('common.loadFailed')} headingLevel={headingLevel} severity="error">
+      <Paragraph className="ams-mb-s">{describeError(error, t('common.tryAgainLater'))}</Paragraph>
+      {retry && (
+        <Button variant="secondary" onClick={retry}>
+          {t('common.retry')}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
+/** A sentence for an error: the API's detail when it gave one. */
+export function describeError(error: unknown, fallback: string): string {
+  if (error instanceof ApiProblem && error.problem) return error.problem.detail;
+  return fallback;
+}

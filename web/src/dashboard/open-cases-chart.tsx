@@ -1,0 +1,143 @@
+import { Paragraph, Table } from '@amsterdam/design-system-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDto, CaseStatus } from '../api/client';
+import { OPEN_STATUSES } from '../cases/case-vocabulary';
+import { formatNumber } from '../common/format';
+import { TableRegion } from '../common/table-region';
+import { ChartFigure } from './chart-figure';
+
+const LEFT = 230;
+const BAR_H = 24;
+const GAP = 8;
+const WIDTH = 640;
+const STATUS_CLASS: Record<(typeof OPEN_STATUSES)[number], string> = {
+  filed: 'brug-status-filed',
+  routed: 'brug-status-routed',
+  accepted: 'brug-status-accepted',
+  in_progress: 'brug-status-in-progress',
+  proposed: 'brug-status-proposed',
+};
+
+interface TeamRow {
+  team: string;
+  counts: Record<(typeof OPEN_STATUSES)[number], number>;
+  total: number;
+}
+
+export function countOpenCases(items: CaseDto[], notRouted: string): TeamRow[] {
+  const byTeam = new Map<string, TeamRow>();
+  for (const item of items) {
+    if (!(OPEN_STATUSES as readonly CaseStatus[]).includes(item.status)) continue;
+    const team = item.team?.name ?? notRouted;
+    const row =
+      byTeam.get(team) ??
+      ({
+        team,
+        counts: { filed: 0, routed: 0, accepted: 0, in_progress: 0, proposed: 0 },
+        total: 0,
+      } satisfies TeamRow);
+    row.counts[item.status as (typeof OPEN_STATUSES)[number]] += 1;
+    row.total += 1;
+    byTeam.set(team, row);
+  }
+  return [...byTeam.values()].sort((a, b) => b.total - a.total);
+}
+
+/** Open cases per MeentCoop team, stacked by status. */
+export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete: boolean }) {
+  const { t } = useTranslation();
+  const rows = countOpenCases(items, t('case.notRouted'));
+  if (rows.length === 0)
+    return <Paragraph className="ams-mb-l">{t('dashboard.openCases.none')}</Paragraph>;
+  const max = Math.max(1, ...rows.map((r) => r.total));
+  const scale = (n: number) => ((WIDTH - LEFT - 40) * n) / max;
+  const legendY = rows.length * (BAR_H + GAP) + 20;
+  const height = legendY + 50;
+  const total = rows.reduce((n, r) => n + r.total, 0);
+
+  const table = (
+    <TableRegion label={t('dashboard.openCases.title')}>
+      <Table>
+        <Table.Caption className="ams-visually-hidden">
+          {t('dashboard.openCases.title')}
+        </Table.Caption>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('case.team')}</Table.HeaderCell>
+            {OPEN_STATUSES.map((s) => (
+              <Table.HeaderCell key={s} scope="col" align="end">
+                {t(`status.${s}`)}
+              </Table.HeaderCell>
+            ))}
+            <Table.HeaderCell scope="col" align="end">
+              {t('dashboard.openCases.total')}
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.team}>
+              <Table.HeaderCell scope="row">{r.team}</Table.HeaderCell>
+              {OPEN_STATUSES.map((s) => (
+                <Table.Cell key={s} align="end">
+                  {formatNumber(r.counts[s])}
+                </Table.Cell>
+              ))}
+              <Table.Cell align="end">{formatNumber(r.total)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableRegion>
+  );
+
+  return (
+    <ChartFigure
+      id="open-cases-chart"
+      title={t('dashboard.openCases.title')}
+      description={t('dashboard.openCases.description', { total, teams: rows.length })}
+      caption={
+        complete
+          ? t('dashboard.openCases.caption')
+          : t('dashboard.openCases.captionPartial', { count: items.length })
+      }
+      width={WIDTH}
+      height={height}
+      table={table}
+    >
+      {rows.map((r, i) => {
+        const y = 10 + i * (BAR_H + GAP);
+        let x = LEFT;
+        return (
+          <g key={r.team}>
+            <text x={LEFT - 8} y={y + BAR_H / 2 + 4} textAnchor="end" className="brug-chart-label">
+              {r.team.slice(0, 32)}
+            </text>
+            {OPEN_STATUSES.map((s) => {
+              const w = scale(r.counts[s]);
+              const rect = (
+                <rect key={s} x={x} y={y} width={w} height={BAR_H} className={STATUS_CLASS[s]} />
+              );
+              x += w;
+              return rect;
+            })}
+            <text x={x + 6} y={y + BAR_H / 2 + 4} className="brug-chart-label">
+              {r.total}
+            </text>
+          </g>
+        );
+      })}
+      {OPEN_STATUSES.map((s, i) => (
+        <g
+          key={s}
+          transform={`translate(${LEFT + (i % 3) * 130}, ${legendY + Math.floor(i / 3) * 20})`}
+        >
+          <rect width="12" height="12" className={STATUS_CLASS[s]} />
+          <text x="18" y="11" className="brug-chart-label">
+            {t(`status.${s}`)}
+          </text>
+        </g>
+      ))}
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,217 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Column,
+  FieldSet,
+  Paragraph,
+  Row,
+} from '@amsterdam/design-system-react';
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { CaseDto, CaseStatus } from '../api/client';
+import { useCurrentUser } from '../auth/use-auth';
+import { useCaseList, useTakeOn, type CaseListQuery } from '../cases/api';
+import { CaseTable } from '../cases/case-table';
+import { CASE_STATUSES, isCaseStatus, QUEUE_STATUSES } from '../cases/case-vocabulary';
+import { useDomainNames, useDomains, useTeams } from '../common/catalogue';
+import { CursorPager } from '../common/cursor-pager';
+import { SelectField } from '../common/form';
+import { PageHeading } from '../common/page-title';
+import { describeError, LoadError, Loading } from '../common/query-state';
+
+interface Filters {
+  status: CaseStatus[];
+  team: string;
+  domain: string;
+  overdue: boolean;
+  mine: boolean;
+}
+
+function filtersFrom(params: URLSearchParams): Filters {
+  const status = params.getAll('status').filter(isCaseStatus);
+  return {
+    status: status.length ? status : [...QUEUE_STATUSES],
+    team: params.get('team') ?? '',
+    domain: params.get('domain') ?? '',
+    overdue: params.get('overdue') === 'true',
+    mine: params.get('assignee') === 'me',
+  };
+}
+
+function paramsFrom(filters: Filters): URLSearchParams {
+  const params = new URLSearchParams();
+  const isDefault =
+    filters.status.length === QUEUE_STATUSES.length &&
+    QUEUE_STATUSES.every((s) => filters.status.includes(s));
+  if (!isDefault) for (const s of filters.status) params.append('status', s);
+  if (filters.team) params.set('team', filters.team);
+  if (filters.domain) params.set('domain', filters.domain);
+  if (filters.overdue) params.set('overdue', 'true');
+  if (filters.mine) params.set('assignee', 'me');
+  return params;
+}
+
+/** MeentCoop's werkvoorraad: routed and open cases, with their SLA clocks, to take on. */
+export function WorkQueuePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const [draft, setDraft] = useState<Filters>(filters);
+  const teams = useTeams();
+  const domains = useDomains();
+  const domainName = useDomainNames();
+  const query: CaseListQuery = {
+    status: filters.status,
+    ...(filters.team ? { team: filters.team } : {}),
+    ...(filters.domain ? { domain: filters.domain } : {}),
+    ...(filters.overdue ? { overdue: true } : {}),
+    ...(filters.mine ? { assignee: 'me' } : {}),
+    ...(params.get('cursor') ? { cursor: params.get('cursor') ?? undefined } : {}),
+    sort: '-priority',
+    pageSize: 25,
+  };
+  const list = useCaseList(query);
+
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    setParams(paramsFrom(draft));
+  };
+
+  return (
+    <>
+      <PageHeading title={t('queue.title')} />
+      <Paragraph className="ams-mb-l">{t('queue.intro')}</Paragraph>
+      <form onSubmit={onSubmit} aria-label={t('queue.filters')} className="ams-mb-l brug-filters">
+        <Column gap="large">
+          <FieldSet legend={t('case.status')}>
+            <Row wrap gap="large">
+              {CASE_STATUSES.filter((s) => s !== 'filed').map((s) => (
+                <Checkbox
+                  key={s}
+                  id={`queue-status-${s}`}
+                  name="status"
+                  value={s}
+                  checked={draft.status.includes(s)}
+                  onChange={(e) =>
+                    setDraft((d) => ({
+                      ...d,
+                      status: e.target.checked ? [...d.status, s] : d.status.filter((x) => x !== s),
+                    }))
+                  }
+                >
+                  {t(`status.${s}`)}
+                </Checkbox>
+              ))}
+            </Row>
+          </FieldSet>
+          <Row wrap gap="large" alignVertical="end">
+            <SelectField
+              id="queue-team"
+              label={t('case.team')}
+              value={draft.team}
+              onChange={(team) => setDraft((d) => ({ ...d, team }))}
+              options={(teams.data ?? []).map((team) => ({ value: team.code, label: team.name }))}
+              placeholder={t('queue.allTeams')}
+            />
+            <SelectField
+              id="queue-domain"
+              label={t('queue.domain')}
+              value={draft.domain}
+              onChange={(domain) => setDraft((d) => ({ ...d, domain }))}
+              options={(domains.data ?? []).map((d) => ({
+                value: d.code,
+                label: domainName(d.code),
+              }))}
+              placeholder={t('queue.allDomains')}
+            />
+          </Row>
+          <Row wrap gap="large">
+            <Checkbox
+              id="queue-overdue"
+              checked={draft.overdue}
+              onChange={(e) => setDraft((d) => ({ ...d, overdue: e.target.checked }))}
+            >
+              {t('queue.overdue')}
+            </Checkbox>
+            <Checkbox
+              id="queue-mine"
+              checked={draft.mine}
+              onChange={(e) => setDraft((d) => ({ ...d, mine: e.target.checked }))}
+            >
+              {t('queue.mine')}
+            </Checkbox>
+          </Row>
+          <Row>
+            <Button type="submit" variant="secondary">
+              {t('cases.applyFilters')}
+            </Button>
+          </Row>
+        </Column>
+      </form>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <LoadError error={list.error} retry={() => void list.refetch()} />
+      ) : (
+        <QueueTable items={list.data.items} nextCursor={list.data.nextCursor} />
+      )}
+    </>
+  );
+}
+
+function QueueTable({ items, nextCursor }: { items: CaseDto[]; nextCursor: string | null }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [done, setDone] = useState<string | null>(null);
+  const takeOn = useTakeOn();
+  return (
+    <>
+      <div role="status" className="ams-mb-m">
+        {done && (
+          <Alert
+            heading={t('queue.takenOn', { reference: done })}
+            headingLevel={2}
+            severity="success"
+          />
+        )}
+      </div>
+      {takeOn.isError && (
+        <Alert
+          heading={t('queue.takeOnFailed')}
+          headingLevel={2}
+          severity="error"
+          className="ams-mb-m"
+        >
+          <Paragraph>{describeError(takeOn.error, t('common.tryAgainLater'))}</Paragraph>
+        </Alert>
+      )}
+      <CaseTable
+        items={items}
+        caption={t('queue.title')}
+        columns={['status', 'sla', 'team', 'assignee', 'deadline']}
+        actions={{
+          header: t('queue.action'),
+          cell: (item) =>
+            item.allowedTransitions.includes('accepted') ? (
+              <Button
+                variant="secondary"
+                disabled={takeOn.isPending}
+                onClick={() =>
+                  takeOn.mutate(
+                    { current: item, meId: me.id },
+                    { onSuccess: (updated) => setDone(updated.reference) },
+                  )
+                }
+              >
+                {t('queue.takeOn')}
+                <span className="ams-visually-hidden"> {item.reference}</span>
+              </Button>
+            ) : null,
+        }}
+      />
+      <CursorPager nextCursor={nextCursor} />
+    </>
+  );
+}
