@@ -360,6 +360,33 @@ describe('cases', () => {
       );
     });
 
+    it('refuses to remove a domain that still has money on the case (409)', async () => {
+      const c = await fileCase(t, 'buyer', {
+        initialFunding: [{ domainCode: 'housing', amountCents: 5_000_000 }],
+      });
+      const buyer = { ...(await bearer(t, 'buyer')), 'If-Match': '"1"' };
+      const refused = await t
+        .http()
+        .patch(`/api/v1/cases/${c.id}`)
+        .set(buyer)
+        .send({ domains: [{ code: 'energy', role: 'lead' }] });
+      expect(expectProblem(refused, 409).errors).toEqual([
+        { field: 'domains', message: 'still funded: housing' },
+      ]);
+      const kept = await t
+        .http()
+        .patch(`/api/v1/cases/${c.id}`)
+        .set(buyer)
+        .send({
+          domains: [
+            { code: 'energy', role: 'lead' },
+            { code: 'housing', role: 'affected' },
+          ],
+        })
+        .expect(200);
+      expect(kept.body.domains).toHaveLength(2);
+    });
+
     it('refuses content edits once the case is accepted (409)', async () => {
       const c = await fileCase(t);
       await route(c.id);

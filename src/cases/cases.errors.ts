@@ -34,3 +34,14 @@ export class CaseNotEditable extends DomainError {
     );
   }
 }
+
+export class DomainHasFunding extends DomainError {
+  readonly code = 'domain_has_funding';
+  readonly title = 'Domain still has money on this case';
+  constructor(domains: string[]) {
+    super(
+      `${domains.join(', ')} still ${domains.length > 1 ? 'have' : 'has'} money pledged or committed on this case: release it before removing the domain.`,
+      { errors: [{ field: 'domains', message: `still funded: ${domains.join(', ')}` }] },
+    );
+  }
+}

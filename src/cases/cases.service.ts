@@ -26,7 +26,7 @@ import {
   type CaseStatus,
   type Priority,
 } from './case-transitions';
-import { CaseNotEditable, TransitionNotAllowed } from './cases.errors';
+import { CaseNotEditable, DomainHasFunding, TransitionNotAllowed } from './cases.errors';
 import { diffCase, type CaseChanges } from './case-changes';
 import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { CONTENT_FIELDS, WORK_FIELDS } from './dto/case-input.dto';
@@ -174,6 +174,7 @@ export class CasesService {
         const [same] = await this.presenter.present(w.manager, [current], actor);
         return same!;
       }
+      if (changes.domains) await this.assertNoMoneyOnRemovedDomains(w, current.id, input.domains!);
       const updated = await this.writeChanges(w.manager, current, changes);
       if (changes.domains) await this.writeDomains(w.manager, current.id, input.domains!, true);
       this.journalChanges(w, updated, changes);
@@ -360,6 +361,22 @@ export class CasesService {
   }
 
   // ---- helpers ----
+
+  /**
+   * A domain that still has money pledged or committed on the case cannot be removed from it:
+   * the funding log would hold money for a domain the case no longer touches.
+   */
+  private async assertNoMoneyOnRemovedDomains(
+    w: WriteContext,
+    caseId: string,
+    next: CaseDomainInput[],
+  ): Promise<void> {
+    const keep = new Set(next.map((d) => d.code));
+    const funded = (await this.ledger.balancesOf(w.manager, caseId)).filter(
+      (b) => !keep.has(b.domainCode) && (b.pledgedCents > 0 || b.committedCents > 0),
+    );
+    if (funded.length) throw new DomainHasFunding(funded.map((b) => b.domainCode));
+  }
 
   /** Buyers file for their own unit; an admin files on behalf of a municipal unit they name. */
   private async filingUnit(actor: Actor, requested: string | undefined): Promise<string> {

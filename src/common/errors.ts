@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'case_not_found'
   | 'transition_not_allowed'
   | 'case_not_editable'
+  | 'domain_has_funding'
   // workflow
   | 'routing_rule_not_found'
   | 'sla_policy_not_found'

@@ -53,6 +53,7 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'transition_not_allowed':
     case 'case_not_editable':
+    case 'domain_has_funding':
       return HttpStatus.CONFLICT;
   }
 }
