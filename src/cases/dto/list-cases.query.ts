@@ -20,7 +20,11 @@ import { CASE_STATUSES, PRIORITIES, type CaseStatus, type Priority } from '../ca
 export const CASE_SORTS = ['-filedAt', 'filedAt', 'deadline', '-priority'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
-export class ListCasesQuery {
+/**
+ * The filters every view over cases offers (the case list, the funding matrix): owned here, so
+ * they mean the same everywhere.
+ */
+export class CaseFilterQuery {
   @ApiPropertyOptional({
     enum: CASE_STATUSES,
     isArray: true,
@@ -39,6 +43,18 @@ export class ListCasesQuery {
   @IsKebabCode()
   domain?: string;
 
+  @ApiPropertyOptional({ format: 'date', description: 'Filed on or after this day (Amsterdam).' })
+  @IsOptional()
+  @IsCalendarDate()
+  filedFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Filed on or before this day (Amsterdam).' })
+  @IsOptional()
+  @IsCalendarDate()
+  filedTo?: string;
+}
+
+export class ListCasesQuery extends CaseFilterQuery {
   @ApiPropertyOptional({ description: 'A MeentCoop team, by id or code.' })
   @IsOptional()
   @IsString()
@@ -64,16 +80,6 @@ export class ListCasesQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'Filed on or after this day (Amsterdam).' })
-  @IsOptional()
-  @IsCalendarDate()
-  filedFrom?: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'Filed on or before this day (Amsterdam).' })
-  @IsOptional()
-  @IsCalendarDate()
-  filedTo?: string;
 
   @ApiPropertyOptional({ description: 'Only cases whose open SLA stage is past its due time.' })
   @IsOptional()

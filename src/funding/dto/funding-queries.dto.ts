@@ -1,51 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { CASE_STATUSES, type CaseStatus } from '../../cases/case-transitions';
-import { IsCalendarDate, IsKebabCode, QueryInt } from '../../common/validators';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { CaseFilterQuery } from '../../cases/dto/list-cases.query';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsKebabCode, QueryInt } from '../../common/validators';
 
-class FiledBetween {
-  @ApiPropertyOptional({ format: 'date', description: 'Filed on or after this day (Amsterdam).' })
-  @IsOptional()
-  @IsCalendarDate()
-  filedFrom?: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'Filed on or before this day (Amsterdam).' })
-  @IsOptional()
-  @IsCalendarDate()
-  filedTo?: string;
-}
-
-/** `GET /funding/matrix`. */
-export class FundingMatrixQuery extends FiledBetween {
-  @ApiPropertyOptional({
-    enum: CASE_STATUSES,
-    isArray: true,
-    description: 'Repeatable: `status=routed&status=accepted`.',
-  })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
-  @IsArray()
-  @ArrayMaxSize(8)
-  @IsIn(CASE_STATUSES, { each: true })
-  status?: CaseStatus[];
-
-  @ApiPropertyOptional({ description: 'Only cases touching this domain.', example: 'housing' })
-  @IsOptional()
-  @IsString()
-  @IsKebabCode()
-  domain?: string;
-}
+/** `GET /funding/matrix`: the case filters of the case list. */
+export class FundingMatrixQuery extends CaseFilterQuery {}
 
 /** `GET /funding/gaps`. */
 export class FundingGapsQuery {
@@ -87,4 +46,4 @@ export class CommonsShareQuery {
 }
 
 /** `GET /exports/ocds`. */
-export class OcdsExportQuery extends FiledBetween {}
+export class OcdsExportQuery extends PickType(CaseFilterQuery, ['filedFrom', 'filedTo'] as const) {}

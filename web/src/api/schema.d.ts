@@ -3709,7 +3709,7 @@ export interface operations {
     FundingController_matrix: {
         parameters: {
             query?: {
-                /** @description Only cases touching this domain. */
+                /** @description A domain code the case touches. */
                 domain?: string;
                 /** @description Filed on or after this day (Amsterdam). */
                 filedFrom?: string;
