@@ -18,6 +18,7 @@ export default tseslint.config(
       'web/src/api/schema.d.ts',
       'scripts/*.d.cts',
       'bench/results/',
+      'dist-bench/',
       'test-results/',
       '*.js',
       '*.mjs',

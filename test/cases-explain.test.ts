@@ -331,6 +331,7 @@ describe('GET /cases: query plans over 100,000 cases', () => {
             id: '00000000-0000-4000-8000-000000000000',
             filed_at_key: new Date().toISOString(),
             deadline: day(100),
+            deadline_key: day(100),
             priority_rank: 3,
           });
       const second = buildListQuery(actor, query, { ...resolved, cursorPosition });

@@ -937,7 +937,7 @@ describe('GET /cases: filters, sorts and pages over 1,000 cases', () => {
       const id = randomUUID();
       const good: [string, unknown[]][] = [
         ['-filedAt', ['2025-01-01 10:00:00+00', id]],
-        ['deadline', [null, id]],
+        ['deadline', ['infinity', id]],
         ['deadline', ['2025-06-01', id]],
         ['-priority', [3, '2025-01-01 10:00:00+00', id]],
       ];

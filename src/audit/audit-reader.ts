@@ -1,4 +1,5 @@
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -47,8 +48,20 @@ const EXPORT_LINE = `'{"seq":' || seq
   || ',"subjectId":' || to_json(subject_id) || ',"caseId":' || coalesce(to_json(case_id)::text, 'null')
   || ',"data":' || data || ',"prevHash":' || to_json(prev_hash) || ',"hash":' || to_json(hash) || '}'`;
 
-/** Rows are read in batches of this many: verification runs in constant memory. */
-const BATCH = 1000;
+/**
+ * The hashed content of an event as RFC 8785 canonical JSON, built by PostgreSQL: keys in
+ * code-unit order, strings JSON-escaped (PostgreSQL escapes as JSON.stringify does), `data` as
+ * the stored canonical text, the time with milliseconds in UTC as the writer hashed it.
+ */
+const CANONICAL_CONTENT = `'{"action":' || to_json(action)
+  || ',"actorId":' || coalesce(to_json(actor_id)::text, 'null')
+  || ',"actorName":' || to_json(actor_name) || ',"actorRole":' || to_json(actor_role)
+  || ',"caseId":' || coalesce(to_json(case_id)::text, 'null')
+  || ',"data":' || data
+  || ',"occurredAt":' || to_json(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+  || ',"seq":' || seq
+  || ',"subjectId":' || to_json(subject_id) || ',"subjectType":' || to_json(subject_type) || '}'`;
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The event as the API and the export show it; `data` is parsed from the hashed text. */
@@ -133,36 +146,51 @@ export class AuditReader {
   }
 
   /**
-   * Recomputes the whole chain from the stored columns, in batches, and names the first event
-   * that does not match; with `expectHead`, also checks that the chain still passes through a
-   * head written down earlier (the only defence against a consistent rewrite of every hash).
+   * Recomputes the whole chain and names the first event that does not match; with
+   * `expectHead`, also checks that the chain still passes through a head written down earlier
+   * (the only defence against a consistent rewrite of every hash). PostgreSQL streams each
+   * event's canonical JSON (built from the columns, `data` being the stored canonical text) with
+   * COPY; this process hashes and links them, in constant memory.
    */
   async verify(expectHead?: { seq: number; hash: string }): Promise<VerifyResultDto> {
-    const verifier = new ChainVerifier({ expectHead });
-    let after = 0;
-    for (;;) {
-      const rows = await this.db.query<AuditRow[]>(
-        `SELECT ${COLUMNS} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
-        [after],
+    const verifier = new ChainVerifier({ expectHead, fromGenesis: true });
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      const copy = client.query(
+        copyTo(
+          `COPY (SELECT seq, prev_hash, hash, ${CANONICAL_CONTENT} FROM audit_events ORDER BY seq)
+           TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`,
+        ),
       );
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        let event: ChainedAuditEvent;
-        try {
-          event = toEvent(row);
-        } catch {
-          return {
-            valid: false,
-            firstInvalidSeq: Number(row.seq),
-            reason: 'data is not valid JSON',
-          };
+      let rest = '';
+      // A chunk may end inside a multi-byte character: decode across chunk boundaries.
+      const decoder = new StringDecoder('utf8');
+      for await (const chunk of copy as AsyncIterable<Buffer>) {
+        const lines = (rest + decoder.write(chunk)).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          const [seq, prevHash, hash, canonical] = line.split('\x01');
+          const failure = verifier.pushCanonical(
+            { seq: Number(seq), prevHash: prevHash ?? '', hash: hash ?? '' },
+            canonical ?? '',
+          );
+          if (failure) {
+            // Stop reading: the COPY is abandoned, so its connection is not reused.
+            broken = true;
+            copy.destroy();
+            return failure;
+          }
         }
-        const failure = verifier.push(event);
-        if (failure) return failure;
-        after = event.seq;
       }
+      return verifier.finish();
+    } catch (error) {
+      broken = true;
+      throw error;
+    } finally {
+      client.release(broken);
     }
-    return verifier.finish();
   }
 
   /**

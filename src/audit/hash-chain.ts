@@ -121,19 +121,59 @@ export class ChainVerifier {
   private headSeen = false;
   private failure: ChainFailure | null = null;
 
-  constructor(options?: { expectHead?: { seq: number; hash: string } }) {
+  private readonly fromGenesis: boolean;
+
+  /**
+   * `fromGenesis`: the chain must start at seq 1 (a whole trail, as the database holds it), so a
+   * deleted first event is found too; an export from `fromSeq` may start anywhere.
+   */
+  constructor(options?: { expectHead?: { seq: number; hash: string }; fromGenesis?: boolean }) {
     const head = options?.expectHead;
     this.expectHead = head && { seq: head.seq, hash: head.hash.toLowerCase() };
+    this.fromGenesis = options?.fromGenesis ?? false;
   }
 
   push(event: ChainedAuditEvent): ChainFailure | null {
     if (this.failure) return this.failure;
-    const problem = this.check(event);
-    if (problem) {
-      this.failure = { valid: false, events: this.count, ...problem };
-      return this.failure;
+    const shape = eventShapeProblem(event);
+    if (shape) {
+      const seq = (event as { seq?: unknown }).seq;
+      return this.fail({
+        firstInvalidSeq: typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : null,
+        reason: `${CHAIN_REASONS.malformed}: ${shape}`,
+      });
     }
-    this.last = { seq: event.seq, hash: event.hash };
+    return this.accept(event, () => hashEvent(event.prevHash, event));
+  }
+
+  /**
+   * The same checks for an event whose canonical JSON (the exact text after `prevHash` that
+   * was hashed) is already built, e.g. by the database: no parsing, no re-serialising.
+   */
+  pushCanonical(
+    link: { seq: number; prevHash: string; hash: string },
+    canonical: string,
+  ): ChainFailure | null {
+    if (this.failure) return this.failure;
+    return this.accept(link, () =>
+      createHash('sha256')
+        .update(link.prevHash + canonical, 'utf8')
+        .digest('hex'),
+    );
+  }
+
+  private fail(problem: { firstInvalidSeq: number | null; reason: string }): ChainFailure {
+    this.failure = { valid: false, events: this.count, ...problem };
+    return this.failure;
+  }
+
+  private accept(
+    link: { seq: number; prevHash: string; hash: string },
+    computeHash: () => string,
+  ): ChainFailure | null {
+    const problem = this.check(link, computeHash);
+    if (problem) return this.fail(problem);
+    this.last = { seq: link.seq, hash: link.hash };
     this.count += 1;
     return null;
   }
@@ -158,16 +198,9 @@ export class ChainVerifier {
   }
 
   private check(
-    event: ChainedAuditEvent,
+    event: { seq: number; prevHash: string; hash: string },
+    computeHash: () => string,
   ): { firstInvalidSeq: number | null; reason: string } | null {
-    const shape = eventShapeProblem(event);
-    if (shape) {
-      const seq = (event as { seq?: unknown }).seq;
-      return {
-        firstInvalidSeq: typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : null,
-        reason: `${CHAIN_REASONS.malformed}: ${shape}`,
-      };
-    }
     const at = (reason: string) => ({ firstInvalidSeq: event.seq, reason });
     const head = this.expectHead;
     if (this.last === null) {
@@ -175,6 +208,7 @@ export class ChainVerifier {
         // The chain starts after the head, so it cannot pass through it.
         return { firstInvalidSeq: head.seq, reason: CHAIN_REASONS.missedHead };
       }
+      if (this.fromGenesis && event.seq !== 1) return at(CHAIN_REASONS.gap);
       if (event.seq === 1 && event.prevHash !== GENESIS_HASH) return at(CHAIN_REASONS.brokenLink);
     } else {
       const expected = this.last.seq + 1;
@@ -184,7 +218,7 @@ export class ChainVerifier {
     }
     let computed: string;
     try {
-      computed = hashEvent(event.prevHash, event);
+      computed = computeHash();
     } catch (error) {
       return at(
         `${CHAIN_REASONS.malformed}: ${error instanceof Error ? error.message : String(error)}`,

@@ -8,6 +8,8 @@ import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
 /** How each sort orders rows and pages through them (keyset: sort key, then id). */
 interface SortSpec {
   orderBy: string;
+  /** The same order in expressions no b-tree index serves (see buildListQuery). */
+  searchOrderBy: string;
   /** Extra columns selected to build the next cursor from the last row. */
   keyColumns: string;
   key: (row: KeyRow) => unknown[];
@@ -18,6 +20,8 @@ export interface KeyRow {
   id: string;
   filed_at_key: string;
   deadline: string | null;
+  /** The deadline as sorted: a date, or `infinity` for none. */
+  deadline_key: string;
   priority_rank: number;
 }
 
@@ -41,12 +45,15 @@ function expect<T extends unknown[]>(
   return position as T;
 }
 
+const DEADLINE_KEY = `coalesce(c.deadline, 'infinity'::date)`;
+
 /** The filing time in full precision and one fixed form, whatever the session's DateStyle. */
 const FILED_AT_KEY = `to_char(c.filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US"+00"') AS filed_at_key`;
 
 const SORTS: Record<CaseSort, SortSpec> = {
   '-filedAt': {
     orderBy: 'c.filed_at DESC, c.id DESC',
+    searchOrderBy: "(c.filed_at + interval '0 s') DESC, c.id DESC",
     keyColumns: FILED_AT_KEY,
     key: (r) => [r.filed_at_key, r.id],
     after: (pos, p) => {
@@ -56,6 +63,7 @@ const SORTS: Record<CaseSort, SortSpec> = {
   },
   filedAt: {
     orderBy: 'c.filed_at ASC, c.id ASC',
+    searchOrderBy: "(c.filed_at + interval '0 s') ASC, c.id ASC",
     keyColumns: FILED_AT_KEY,
     key: (r) => [r.filed_at_key, r.id],
     after: (pos, p) => {
@@ -63,25 +71,25 @@ const SORTS: Record<CaseSort, SortSpec> = {
       return `(c.filed_at, c.id) > (${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
     },
   },
-  // Cases without a deadline come last.
+  // Cases without a deadline come last: the sort key is the deadline or `infinity`, one indexed
+  // expression, so a deep page is one index range like any other.
   deadline: {
-    orderBy: 'c.deadline ASC NULLS LAST, c.id ASC',
-    keyColumns: 'c.deadline',
-    key: (r) => [r.deadline, r.id],
+    orderBy: `${DEADLINE_KEY} ASC, c.id ASC`,
+    searchOrderBy: `(${DEADLINE_KEY} + 0) ASC, c.id ASC`,
+    keyColumns: `${DEADLINE_KEY}::text AS deadline_key`,
+    key: (r) => [r.deadline_key, r.id],
     after: (pos, p) => {
-      const [deadline, id] = expect<[string | null, string]>(
+      const [deadline, id] = expect<[string, string]>(
         pos,
-        (v) => v === null || isCalendarDate(v),
+        (v) => v === 'infinity' || isCalendarDate(v),
         isUuid,
       );
-      const idParam = p.add(id);
-      if (deadline === null) return `(c.deadline IS NULL AND c.id > ${idParam}::uuid)`;
-      const d = p.add(deadline);
-      return `(c.deadline > ${d}::date OR (c.deadline = ${d}::date AND c.id > ${idParam}::uuid) OR c.deadline IS NULL)`;
+      return `(${DEADLINE_KEY}, c.id) > (${p.add(deadline)}::date, ${p.add(id)}::uuid)`;
     },
   },
   '-priority': {
     orderBy: 'c.priority_rank DESC, c.filed_at DESC, c.id DESC',
+    searchOrderBy: '(c.priority_rank + 0) DESC, c.filed_at DESC, c.id DESC',
     keyColumns: `c.priority_rank, ${FILED_AT_KEY}`,
     key: (r) => [r.priority_rank, r.filed_at_key, r.id],
     after: (pos, p) => {
@@ -169,12 +177,7 @@ export function buildListQuery(
   // planner then takes the matches from the GIN index and sorts them, instead of walking the
   // whole sort index in the hope of meeting LIMIT matches early (slow when words are rare).
   // For common words walking the sort index is the fast plan, and it is left to the planner.
-  const orderBy = resolved.rareSearch
-    ? sort.orderBy
-        .replace('c.filed_at', "(c.filed_at + interval '0 s')")
-        .replace('c.deadline', '(c.deadline + 0)')
-        .replace('c.priority_rank', '(c.priority_rank + 0)')
-    : sort.orderBy;
+  const orderBy = resolved.rareSearch ? sort.searchOrderBy : sort.orderBy;
   const sql = `SELECT ${CASE_COLUMNS}, ${sort.keyColumns}
     FROM cases c
     WHERE ${where.join('\n      AND ')}

@@ -2,6 +2,7 @@ import { InitialSchema1795847995736 } from './1795847995736-InitialSchema';
 import { CasesOutboxAudit1795848883659 } from './1795848883659-CasesOutboxAudit';
 import { Workflow1795851046608 } from './1795851046608-Workflow';
 import { FundingLedger1795851141809 } from './1795851141809-FundingLedger';
+import { ListAndRoutingIndexes1795855000000 } from './1795855000000-ListAndRoutingIndexes';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CasesOutboxAudit1795848883659,
   Workflow1795851046608,
   FundingLedger1795851141809,
+  ListAndRoutingIndexes1795855000000,
 ];

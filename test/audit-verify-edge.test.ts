@@ -1,0 +1,63 @@
+import { DataSource } from 'typeorm';
+import { asSuperuserWithoutTriggers } from './support/audit';
+import { bearer } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** The server's verification agrees with the writer for awkward text, and starts at event 1. */
+describe('audit verification edge cases', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('verifies events whose text holds quotes, backslashes, control characters and non-ASCII', async () => {
+    const admin = await bearer(t, 'admin');
+    for (const name of [
+      'Quote "x" and \\ back\\slash',
+      'Tab\there, newline\nthere, \u0001 and \u001f',
+      'Coöperatie ✓ 𝄞 \u2028 </script>',
+    ]) {
+      await t
+        .http()
+        .post('/api/v1/domains')
+        .set(admin)
+        .send({
+          code: `d-${Math.random().toString(36).slice(2, 8)}`,
+          nameNl: name.replace(/[\u0000-\u001f]/g, ' '),
+          nameEn: name.replace(/\u0001|\u001f/g, ''),
+        })
+        .expect(201);
+    }
+    const result = await t
+      .http()
+      .get('/api/v1/audit/verify')
+      .set(await bearer(t, 'auditor'))
+      .expect(200);
+    expect(result.body).toMatchObject({ valid: true });
+  });
+
+  it('finds a deleted first event', async () => {
+    const db = t.app.get(DataSource);
+    await db.query('CREATE TABLE audit_backup AS SELECT * FROM audit_events');
+    try {
+      await asSuperuserWithoutTriggers(db, ['DELETE FROM audit_events WHERE seq = 1']);
+      const result = await t
+        .http()
+        .get('/api/v1/audit/verify')
+        .set(await bearer(t, 'auditor'))
+        .expect(200);
+      expect(result.body).toMatchObject({
+        valid: false,
+        firstInvalidSeq: 2,
+        reason: 'gap in sequence',
+      });
+    } finally {
+      await asSuperuserWithoutTriggers(db, [
+        'DELETE FROM audit_events',
+        'INSERT INTO audit_events SELECT * FROM audit_backup',
+      ]);
+      await db.query('DROP TABLE audit_backup');
+    }
+  });
+});
