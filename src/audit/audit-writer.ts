@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
-import { AuditEventEntity } from './entities/audit-event.entity';
-import { GENESIS_HASH, hashEvent, type AuditEventContent } from './hash-chain';
+import { canonicalAroundSeq } from './hash-chain';
 
 /** Serialises appends: one chain, one order, whatever number of processes write. */
 export const AUDIT_APPEND_LOCK = 7_202_611_282;
@@ -22,9 +21,11 @@ export interface AuditActor {
 }
 
 /**
- * Appends entries to the chain inside the caller's transaction. Takes a transaction-scoped
- * advisory lock and reads the head, so call it last in the transaction: the lock is held until
- * commit, and every other writer waits for it.
+ * Appends entries to the chain inside the caller's transaction, in one round trip: the
+ * database function `append_audit_events` takes the chain's advisory lock, reads the head and
+ * hashes each event (SHA-256 over the previous hash and the canonical JSON built here around the
+ * `seq`). Call it last in the transaction: the lock is held until commit, and every other writer
+ * waits for it. `hashEvent` computes the same hash; the verifiers check it.
  */
 export async function appendAudit(
   manager: EntityManager,
@@ -33,17 +34,9 @@ export async function appendAudit(
   at = new Date(),
 ): Promise<void> {
   if (entries.length === 0) return;
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
-  const head = await manager.query<{ seq: string; hash: string }[]>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-  );
-  let seq = head[0] ? Number(head[0].seq) : 0;
-  let prevHash = head[0]?.hash ?? GENESIS_HASH;
   const occurredAt = at.toISOString();
-  const rows = entries.map((entry) => {
-    seq += 1;
-    const content: AuditEventContent = {
-      seq,
+  const events = entries.map((entry) => {
+    const content = {
       occurredAt,
       actorId: actor.id,
       actorRole: actor.role,
@@ -54,17 +47,20 @@ export async function appendAudit(
       caseId: entry.caseId ?? null,
       data: entry.data,
     };
-    const hash = hashEvent(prevHash, content);
-    const row = {
-      ...content,
-      seq: String(seq),
-      occurredAt: at,
+    return {
+      ...canonicalAroundSeq(content),
+      action: content.action,
+      subjectType: content.subjectType,
+      subjectId: content.subjectId,
+      caseId: content.caseId,
       data: canonicalJson(entry.data),
-      prevHash,
-      hash,
     };
-    prevHash = hash;
-    return row;
   });
-  await manager.getRepository(AuditEventEntity).insert(rows);
+  await manager.query('SELECT append_audit_events($1, $2, $3, $4, $5::jsonb)', [
+    occurredAt,
+    actor.id,
+    actor.role,
+    actor.name,
+    JSON.stringify(events),
+  ]);
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import {
+  canonicalAroundSeq,
   type AuditEventContent,
   type ChainedAuditEvent,
   type ChainResult,
@@ -345,5 +347,36 @@ describe('parseHead', () => {
     ['nothing', ''],
   ])('refuses %s with a clear message', (_name, text) => {
     expect(() => parseHead(text)).toThrow(/<seq>:<hash>/);
+  });
+});
+
+describe('canonicalAroundSeq', () => {
+  it('splits the canonical JSON of any content exactly around seq', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1, max: 2 ** 40 }),
+          occurredAt: fc
+            .date({ min: new Date(0), max: new Date(4102444800000), noInvalidDate: true })
+            .map((d) => d.toISOString()),
+          actorId: fc.option(fc.uuid(), { nil: null }),
+          actorRole: fc.string(),
+          actorName: fc.string({ unit: 'grapheme' }),
+          action: fc.string(),
+          subjectType: fc.string(),
+          subjectId: fc.string(),
+          caseId: fc.option(fc.uuid(), { nil: null }),
+          data: fc
+            .dictionary(fc.string(), fc.jsonValue())
+            .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>),
+        }),
+        (content) => {
+          const { seq, ...rest } = content;
+          const { prefix, suffix } = canonicalAroundSeq(rest);
+          expect(prefix + String(seq) + suffix).toBe(canonicalJson(content));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -245,3 +245,24 @@ export function parseHead(text: string): { seq: number; hash: string } {
   }
   return { seq, hash: match[2].toLowerCase() };
 }
+
+/**
+ * The canonical JSON of an event's content, split around its `seq` (which only the database
+ * knows when it appends): `prefix + seq + suffix === canonicalJson(content)`. Keys in RFC 8785
+ * order: action, actorId, actorName, actorRole, caseId, data, occurredAt, seq, subjectId,
+ * subjectType.
+ */
+export function canonicalAroundSeq(content: Omit<AuditEventContent, 'seq'>): {
+  prefix: string;
+  suffix: string;
+} {
+  const j = canonicalJson;
+  return {
+    prefix:
+      `{"action":${j(content.action)},"actorId":${j(content.actorId)}` +
+      `,"actorName":${j(content.actorName)},"actorRole":${j(content.actorRole)}` +
+      `,"caseId":${j(content.caseId)},"data":${j(content.data)}` +
+      `,"occurredAt":${j(content.occurredAt)},"seq":`,
+    suffix: `,"subjectId":${j(content.subjectId)},"subjectType":${j(content.subjectType)}}`,
+  };
+}

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor, ValidationFailed } from '../common/errors';
+import { RefCache, type Ref } from '../common/ref-cache';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import { EmailTaken, UserNotFound } from './auth.errors';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
@@ -27,6 +28,7 @@ export interface ActorRecord extends Actor {
 @Injectable()
 export class UsersService {
   private readonly cursors: CursorCodec;
+  private readonly names = new RefCache();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -184,6 +186,7 @@ export class UsersService {
         changed.domains = { old: currentDomains, new: domains };
       }
       if (Object.keys(changed).length === 0) return;
+      this.names.forget(id);
       await w.manager.getRepository(UserEntity).update(id, {
         role,
         organisationUnitId: unit?.id ?? null,
@@ -227,13 +230,9 @@ export class UsersService {
     ids: Iterable<string>,
     manager: EntityManager = this.db.manager,
   ): Promise<Map<string, { id: string; name: string }>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const rows = await manager.query<{ id: string; name: string }[]>(
-      'SELECT id, name FROM users WHERE id = ANY($1::uuid[])',
-      [unique],
+    return this.names.get(ids, (missing) =>
+      manager.query<Ref[]>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [missing]),
     );
-    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** The people of a team with a role, active ones only (e.g. the staff of a MeentCoop team). */

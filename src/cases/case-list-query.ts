@@ -2,7 +2,7 @@ import type { Actor } from '../auth/roles';
 import { InvalidCursor } from '../common/errors';
 import { isCalendarDate } from '../common/validators';
 import { Params, visibleTo } from './case-access';
-import { CASE_COLUMNS } from './case-presenter';
+import { CASE_COLUMNS, DOMAIN_LIST } from './case-presenter';
 import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
 
 /** How each sort orders rows and pages through them (keyset: sort key, then id). */
@@ -178,7 +178,7 @@ export function buildListQuery(
   // whole sort index in the hope of meeting LIMIT matches early (slow when words are rare).
   // For common words walking the sort index is the fast plan, and it is left to the planner.
   const orderBy = resolved.rareSearch ? sort.searchOrderBy : sort.orderBy;
-  const sql = `SELECT ${CASE_COLUMNS}, ${sort.keyColumns}
+  const sql = `SELECT ${CASE_COLUMNS}, ${DOMAIN_LIST} AS domain_list, ${sort.keyColumns}
     FROM cases c
     WHERE ${where.join('\n      AND ')}
     ORDER BY ${orderBy}

@@ -11,7 +11,7 @@ import {
   type ProcurementStage,
   type SupplierType,
 } from './case-transitions';
-import type { CaseDto } from './dto/case.dto';
+import type { CaseDomainDto, CaseDto } from './dto/case.dto';
 
 /** The columns every case read selects (`c` is the cases table). */
 export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender_reference,
@@ -20,6 +20,13 @@ export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender
   c.accept_by, c.propose_by, c.sla_breached, c.proposal, c.outcome_summary,
   c.outcome_supplier_name, c.outcome_supplier_type, c.outcome_awarded_value_cents,
   c.filed_at, c.updated_at, c.version`;
+
+/**
+ * The domains of a case as one JSON array, lead first: selected with a page of cases (see the
+ * list query), so a page needs no separate domain query.
+ */
+export const DOMAIN_LIST = `(SELECT coalesce(json_agg(json_build_object('code', d.domain_code, 'role', d.role)
+    ORDER BY d.role DESC, d.domain_code), '[]'::json) FROM case_domains d WHERE d.case_id = c.id)`;
 
 export interface CaseRow {
   id: string;
@@ -67,17 +74,14 @@ export class CasePresenter {
    * Everything is read with `manager` (inside a unit of work: its transaction's), so rows written
    * in the transaction are seen and no second connection is taken from the pool meanwhile.
    */
-  async present(manager: EntityManager, rows: CaseRow[], actor: Actor): Promise<CaseDto[]> {
+  async present(
+    manager: EntityManager,
+    rows: (CaseRow & { domain_list?: CaseDomainDto[] })[],
+    actor: Actor,
+  ): Promise<CaseDto[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
     // One after the other: on a transaction's single connection, queries cannot overlap.
-    const domainRows = await manager.query<
-      { case_id: string; domain_code: string; role: DomainRole }[]
-    >(
-      `SELECT case_id, domain_code, role FROM case_domains WHERE case_id = ANY($1::uuid[])
-        ORDER BY case_id, role DESC, domain_code`,
-      [ids],
-    );
+    const domainsByCase = await this.domainsOf(manager, rows);
     const people = await this.users.refs(
       rows.flatMap((r) =>
         [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id].filter((x): x is string => !!x),
@@ -88,12 +92,6 @@ export class CasePresenter {
       rows.flatMap((r) => [r.organisation_unit_id, r.team_id].filter((x): x is string => !!x)),
       manager,
     );
-    const domainsByCase = new Map<string, { code: string; role: DomainRole }[]>();
-    for (const d of domainRows) {
-      const list = domainsByCase.get(d.case_id) ?? [];
-      list.push({ code: d.domain_code, role: d.role });
-      domainsByCase.set(d.case_id, list);
-    }
     const ref = (map: Map<string, Ref>, id: string | null): Ref | null =>
       id === null ? null : (map.get(id) ?? { id, name: '' });
     return rows.map((r) => {
@@ -145,5 +143,27 @@ export class CasePresenter {
         version: r.version,
       };
     });
+  }
+
+  /** The domains of each row: already selected with the rows (lists), or one query for all. */
+  private async domainsOf(
+    manager: EntityManager,
+    rows: (CaseRow & { domain_list?: CaseDomainDto[] })[],
+  ): Promise<Map<string, CaseDomainDto[]>> {
+    if (rows.every((r) => Array.isArray(r.domain_list))) {
+      return new Map(rows.map((r) => [r.id, r.domain_list!]));
+    }
+    const found = await manager.query<{ case_id: string; domain_code: string; role: DomainRole }[]>(
+      `SELECT case_id, domain_code, role FROM case_domains WHERE case_id = ANY($1::uuid[])
+        ORDER BY case_id, role DESC, domain_code`,
+      [rows.map((r) => r.id)],
+    );
+    const byCase = new Map<string, CaseDomainDto[]>();
+    for (const d of found) {
+      const list = byCase.get(d.case_id) ?? [];
+      list.push({ code: d.domain_code, role: d.role });
+      byCase.set(d.case_id, list);
+    }
+    return byCase;
   }
 }

@@ -63,6 +63,7 @@ export interface WorkflowFacts {
 @Injectable()
 export class CaseReader {
   private readonly cursors: CursorCodec;
+  private readonly searchProbes = new Map<string, { rare: boolean; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -115,9 +116,7 @@ export class CaseReader {
     const cursorPosition = query.cursor ? this.cursors.decode(query.cursor, scope) : undefined;
     const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
     const q = query.q?.trim();
-    const rareSearch = q
-      ? (await this.db.query<{ n: number }[]>(SEARCH_PROBE, [q]))[0]!.n < RARE_SEARCH_LIMIT
-      : false;
+    const rareSearch = q ? await this.isRareSearch(q) : false;
     const built = buildListQuery(actor, query, { teamId, cursorPosition, rareSearch });
     const rows = await this.db.query<(CaseRow & KeyRow)[]>(built.sql, built.params);
     const page = rows.slice(0, built.pageSize);
@@ -274,6 +273,21 @@ export class CaseReader {
       slaBreached: r.sla_breached,
       slaWarned: r.sla_warned,
     }));
+  }
+
+  /**
+   * Whether a search has few matches (then the matches-first plan is the fast one). Probed once
+   * per search text a minute: the probe costs as much as a page of a common word.
+   */
+  private async isRareSearch(q: string): Promise<boolean> {
+    const now = Date.now();
+    const known = this.searchProbes.get(q);
+    if (known && known.until > now) return known.rare;
+    const [row] = await this.db.query<{ n: number }[]>(SEARCH_PROBE, [q]);
+    const rare = (row?.n ?? 0) < RARE_SEARCH_LIMIT;
+    if (this.searchProbes.size >= 1000) this.searchProbes.clear();
+    this.searchProbes.set(q, { rare, until: now + 60_000 });
+    return rare;
   }
 
   private async resolveTeam(team: string): Promise<string> {

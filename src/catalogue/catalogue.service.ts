@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldError, ValidationFailed } from '../common/errors';
+import { RefCache } from '../common/ref-cache';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import {
@@ -31,6 +32,8 @@ export interface NewOrganisationUnit {
  */
 @Injectable()
 export class CatalogueService {
+  private readonly unitNames = new RefCache();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
@@ -146,13 +149,11 @@ export class CatalogueService {
     ids: Iterable<string>,
     manager: EntityManager = this.db.manager,
   ): Promise<Map<string, { id: string; name: string }>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map();
-    const units = await manager.getRepository(OrganisationUnitEntity).find({
-      where: { id: In(unique) },
-      select: { id: true, name: true },
-    });
-    return new Map(units.map((u) => [u.id, { id: u.id, name: u.name }]));
+    return this.unitNames.get(ids, (missing) =>
+      manager
+        .getRepository(OrganisationUnitEntity)
+        .find({ where: { id: In(missing) }, select: { id: true, name: true } }),
+    );
   }
 
   findUnitByCode(code: string): Promise<OrganisationUnitEntity | null> {
@@ -190,6 +191,7 @@ export class CatalogueService {
       const unit = await this.unitIn(w.manager, id, kind, true);
       const changed = changedFields(unit, changes);
       if (Object.keys(changed).length === 0) return unit;
+      this.unitNames.forget(id);
       await w.manager.getRepository(OrganisationUnitEntity).update({ id }, changes);
       w.audit({
         action: 'catalogue.changed',

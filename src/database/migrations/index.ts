@@ -3,6 +3,7 @@ import { CasesOutboxAudit1795848883659 } from './1795848883659-CasesOutboxAudit'
 import { Workflow1795851046608 } from './1795851046608-Workflow';
 import { FundingLedger1795851141809 } from './1795851141809-FundingLedger';
 import { ListAndRoutingIndexes1795855000000 } from './1795855000000-ListAndRoutingIndexes';
+import { AuditAppendFunction1795856000000 } from './1795856000000-AuditAppendFunction';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Workflow1795851046608,
   FundingLedger1795851141809,
   ListAndRoutingIndexes1795855000000,
+  AuditAppendFunction1795856000000,
 ];
