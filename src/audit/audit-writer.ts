@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Params } from '../common/sql-params';
 import { canonicalJson } from './canonical-json';
 import { canonicalAroundSeq } from './hash-chain';
 
@@ -21,19 +21,18 @@ export interface AuditActor {
 }
 
 /**
- * Appends entries to the chain inside the caller's transaction, in one round trip: the
- * database function `append_audit_events` takes the chain's advisory lock, reads the head and
- * hashes each event (SHA-256 over the previous hash and the canonical JSON built here around the
- * `seq`). Call it last in the transaction: the lock is held until commit, and every other writer
- * waits for it. `hashEvent` computes the same hash; the verifiers check it.
+ * The INSERT that records entries in the caller's transaction, to be chained when it commits:
+ * rows in `audit_pending`, no lock. At COMMIT a deferred trigger takes the chain's advisory lock, hashes
+ * each event (SHA-256 over the previous hash and the canonical JSON built here around `seq`)
+ * and appends it to `audit_events`; a failure there fails the commit, so no change commits
+ * without its events. `hashEvent` computes the same hash; the verifiers check it.
  */
-export async function appendAudit(
-  manager: EntityManager,
+export function auditInsert(
   actor: AuditActor,
   entries: AuditEntry[],
+  p: Params,
   at = new Date(),
-): Promise<void> {
-  if (entries.length === 0) return;
+): string {
   const occurredAt = at.toISOString();
   const events = entries.map((entry) => {
     const content = {
@@ -47,20 +46,22 @@ export async function appendAudit(
       caseId: entry.caseId ?? null,
       data: entry.data,
     };
-    return {
-      ...canonicalAroundSeq(content),
-      action: content.action,
-      subjectType: content.subjectType,
-      subjectId: content.subjectId,
-      caseId: content.caseId,
-      data: canonicalJson(entry.data),
-    };
+    return { ...content, ...canonicalAroundSeq(content), data: canonicalJson(entry.data) };
   });
-  await manager.query('SELECT append_audit_events($1, $2, $3, $4, $5::jsonb)', [
-    occurredAt,
-    actor.id,
-    actor.role,
-    actor.name,
-    JSON.stringify(events),
-  ]);
+  const column = (pick: (e: (typeof events)[number]) => string | null) => events.map(pick);
+  // Written in order: the deferred triggers chain them in the order of the rows.
+  return `INSERT INTO audit_pending (occurred_at, actor_id, actor_role, actor_name, action,
+                                    subject_type, subject_id, case_id, data, prefix, suffix)
+    SELECT ${p.add(occurredAt)}::timestamptz, ${p.add(actor.id)}::uuid, ${p.add(actor.role)},
+           ${p.add(actor.name)}, e.action, e.subject_type, e.subject_id, e.case_id, e.data,
+           e.prefix, e.suffix
+      FROM unnest(${p.add(column((e) => e.action))}::text[],
+                  ${p.add(column((e) => e.subjectType))}::text[],
+                  ${p.add(column((e) => e.subjectId))}::text[],
+                  ${p.add(column((e) => e.caseId))}::uuid[],
+                  ${p.add(column((e) => e.data))}::text[],
+                  ${p.add(column((e) => e.prefix))}::text[],
+                  ${p.add(column((e) => e.suffix))}::text[]) WITH ORDINALITY
+           AS e(action, subject_type, subject_id, case_id, data, prefix, suffix, n)
+     ORDER BY e.n`;
 }

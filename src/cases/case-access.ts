@@ -1,14 +1,7 @@
 import type { Actor } from '../auth/roles';
+import { Params } from '../common/sql-params';
 
-/** Builds parameter placeholders ($1, $2, …) while a query is assembled. */
-export class Params {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+export { Params };
 
 /**
  * Which cases an actor may see, as a WHERE fragment over `c` (the cases table): buyers their

@@ -82,11 +82,23 @@ export class CasesService {
         });
         if (replay) return { status: replay.status, body: replay.body as CaseDto };
       }
+      // The case, its domains and its first status change in one statement (one round trip).
       const [row] = await w.manager.query<CaseRow[]>(
-        `INSERT INTO cases (reference, title, description, tender_reference, procurement_stage,
-                            estimated_value_cents, priority, deadline, organisation_unit_id, filed_by_id)
-         VALUES (next_case_reference(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9)
-         RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}`,
+        `WITH c AS (
+           INSERT INTO cases (reference, title, description, tender_reference, procurement_stage,
+                              estimated_value_cents, priority, deadline, organisation_unit_id,
+                              filed_by_id)
+           VALUES (next_case_reference(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9)
+           RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}
+         ), d AS (
+           INSERT INTO case_domains (case_id, domain_code, role)
+           SELECT c.id, x.code, x.role FROM c, unnest($10::text[], $11::text[]) AS x(code, role)
+         ), h AS (
+           INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
+                                            actor_name, reason)
+           SELECT c.id, NULL, 'filed', $9, $12, $13, NULL FROM c
+         )
+         SELECT * FROM c`,
         [
           input.title,
           input.description ?? '',
@@ -97,11 +109,13 @@ export class CasesService {
           input.deadline ?? null,
           unitId,
           actor.id,
+          input.domains.map((d) => d.code),
+          input.domains.map((d) => d.role),
+          actor.role,
+          actor.name,
         ],
       );
       const created = row!;
-      await this.writeDomains(w.manager, created.id, input.domains);
-      await this.recordStatusChange(w, created.id, null, 'filed', null);
       w.emit({ type: 'case.filed', payload: { caseId: created.id, version: created.version } });
       w.audit({
         action: 'case.filed',
@@ -124,7 +138,17 @@ export class CasesService {
       });
       // Funding (issue 6): `initialFunding` becomes pledge entries in this same unit of work.
       await this.ledger.pledgeInitialFunding(w, created, input.initialFunding);
-      const [body] = await this.presenter.present(w.manager, [created], actor);
+      // Lead first, as every read lists them.
+      const domainList = [...input.domains]
+        .sort((a, b) =>
+          a.role === b.role ? a.code.localeCompare(b.code) : a.role === 'lead' ? -1 : 1,
+        )
+        .map((d) => ({ code: d.code, role: d.role }));
+      const [body] = await this.presenter.present(
+        w.manager,
+        [{ ...created, domain_list: domainList }],
+        actor,
+      );
       if (idempotencyKey) {
         await completeIdempotencyKey(
           w.manager,

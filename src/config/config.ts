@@ -19,6 +19,7 @@ export interface AppConfig {
   publicUrl: string;
   databaseUrl: string;
   databaseCreate: boolean;
+  databasePoolSize: number;
   migrationsRun: boolean;
   redisUrl: string;
   redisPrefix: string;
@@ -155,6 +156,7 @@ export function loadConfig(env: Env): AppConfig {
       'postgresql:',
     ]),
     databaseCreate: bool('DATABASE_CREATE', true),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 2, 200),
     migrationsRun: bool('MIGRATIONS_RUN', true),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
@@ -195,6 +197,7 @@ export const CONFIG_VARIABLES = [
   'PUBLIC_URL',
   'DATABASE_URL',
   'DATABASE_CREATE',
+  'DATABASE_POOL_SIZE',
   'MIGRATIONS_RUN',
   'REDIS_URL',
   'REDIS_PREFIX',

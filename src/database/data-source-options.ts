@@ -10,7 +10,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export function dataSourceOptions(
-  config: Pick<AppConfig, 'databaseUrl'>,
+  config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'databasePoolSize'>>,
   extra: { applicationName?: string; poolSize?: number } = {},
 ): DataSourceOptions {
   return {
@@ -28,7 +28,7 @@ export function dataSourceOptions(
     installExtensions: false,
     logging: false,
     applicationName: extra.applicationName ?? 'brug',
-    poolSize: extra.poolSize ?? 10,
+    poolSize: extra.poolSize ?? config.databasePoolSize ?? 10,
     extra: {
       // Bounded waits: a stuck database should give errors, not requests that hang forever.
       connectionTimeoutMillis: 5000,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { appendAudit, type AuditEntry } from '../audit/audit-writer';
+import { auditInsert, type AuditEntry } from '../audit/audit-writer';
 import type { Role } from '../auth/roles';
-import { writeOutbox, type OutboxMessage } from '../workflow/outbox/outbox';
+import { Params } from '../common/sql-params';
+import { outboxInsert, type OutboxMessage } from '../workflow/outbox/outbox';
 
 /** Who a change is done by: a signed-in person, or Brug itself (routing, escalation). */
 export interface ActorRef {
@@ -59,10 +60,21 @@ export class WriteContext {
     this.entries.push(entry);
   }
 
-  /** @internal Writes the outbox, then the audit trail (last: it takes the chain's lock). */
+  /**
+   * @internal Writes the outbox events and the audit events in one statement (one round trip);
+   * the audit events are chained when the transaction commits.
+   */
   async flush(): Promise<void> {
-    await writeOutbox(this.manager, this.messages);
-    await appendAudit(this.manager, this.actor, this.entries);
+    const p = new Params();
+    const parts: string[] = [];
+    if (this.messages.length) parts.push(outboxInsert(this.messages, p));
+    if (this.entries.length) parts.push(auditInsert(this.actor, this.entries, p));
+    if (parts.length === 0) return;
+    const [last, ...before] = parts.reverse();
+    const sql = before.length
+      ? `WITH ${before.map((part, i) => `j${i} AS (${part})`).join(', ')} ${last}`
+      : last!;
+    await this.manager.query(sql, p.values);
   }
 }
 

@@ -4,6 +4,7 @@ import { Workflow1795851046608 } from './1795851046608-Workflow';
 import { FundingLedger1795851141809 } from './1795851141809-FundingLedger';
 import { ListAndRoutingIndexes1795855000000 } from './1795855000000-ListAndRoutingIndexes';
 import { AuditAppendFunction1795856000000 } from './1795856000000-AuditAppendFunction';
+import { AuditChainAtCommit1795857000000 } from './1795857000000-AuditChainAtCommit';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => object)[] = [
   FundingLedger1795851141809,
   ListAndRoutingIndexes1795855000000,
   AuditAppendFunction1795856000000,
+  AuditChainAtCommit1795857000000,
 ];

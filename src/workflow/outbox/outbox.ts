@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { Params } from '../../common/sql-params';
 
 /** The events the workflow reacts to; each carries ids, never state (it reloads what it needs). */
 export type OutboxMessage =
@@ -34,21 +34,12 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
 ];
 
 /**
- * Writes outbox rows with the caller's transaction-bound manager. Must run inside the
- * transaction of the change it announces (the unit of work calls it).
+ * The INSERT of outbox rows, for the unit of work to send (with the audit events, in one
+ * statement) inside the transaction of the change it announces.
  */
-export async function writeOutbox(
-  manager: EntityManager,
-  messages: OutboxMessage[],
-): Promise<void> {
-  if (messages.length === 0) return;
-  await manager.query(
-    `INSERT INTO outbox_events (id, type, payload)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[])`,
-    [
-      messages.map(() => randomUUID()),
-      messages.map((m) => m.type),
-      messages.map((m) => JSON.stringify(m.payload)),
-    ],
-  );
+export function outboxInsert(messages: OutboxMessage[], p: Params): string {
+  return `INSERT INTO outbox_events (id, type, payload)
+    SELECT * FROM unnest(${p.add(messages.map(() => randomUUID()))}::uuid[],
+                         ${p.add(messages.map((m) => m.type))}::text[],
+                         ${p.add(messages.map((m) => JSON.stringify(m.payload)))}::jsonb[])`;
 }
