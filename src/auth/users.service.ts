@@ -5,6 +5,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { preparedQuery } from '../database/prepared';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor, ValidationFailed } from '../common/errors';
@@ -50,7 +51,8 @@ export class UsersService {
       active: boolean;
       credentials_changed_at: Date;
       domains: string[];
-    }[] = await this.db.query(
+    }[] = await preparedQuery(
+      this.db,
       `SELECT u.id, u.email, u.name, u.role, u.organisation_unit_id, u.active,
               u.credentials_changed_at,
               coalesce(array_agg(ud.domain_code ORDER BY ud.domain_code)

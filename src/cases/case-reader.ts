@@ -8,6 +8,7 @@ import { CursorCodec } from '../common/cursor';
 import { ValidationFailed } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { preparedQuery } from '../database/prepared';
 import { Params, seesInternalNotes, visibleTo } from './case-access';
 import {
   buildListQuery,
@@ -118,7 +119,7 @@ export class CaseReader {
     const q = query.q?.trim();
     const rareSearch = q ? await this.isRareSearch(q) : false;
     const built = buildListQuery(actor, query, { teamId, cursorPosition, rareSearch });
-    const rows = await this.db.query<(CaseRow & KeyRow)[]>(built.sql, built.params);
+    const rows = await preparedQuery<CaseRow & KeyRow>(this.db, built.sql, built.params);
     const page = rows.slice(0, built.pageSize);
     const last = page[page.length - 1];
     return {
