@@ -38,6 +38,14 @@ export class WebhooksService {
     );
   }
 
+  /** The event types any active webhook subscribes to (pass a transaction's manager inside one). */
+  async subscribedTypes(manager: EntityManager = this.db.manager): Promise<Set<string>> {
+    const rows = await manager.query<{ type: string }[]>(
+      'SELECT DISTINCT unnest(event_types) AS type FROM webhooks WHERE active',
+    );
+    return new Set(rows.map((r) => r.type));
+  }
+
   /** Active webhooks that subscribe to an event type. */
   subscribers(eventType: string): Promise<WebhookEntity[]> {
     return this.db

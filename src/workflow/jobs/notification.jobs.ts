@@ -51,7 +51,8 @@ export class NotificationJobs {
     const targets: { channel: 'email' | 'webhook'; recipient: string }[] = [];
     const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : null;
     const facts = caseId ? await this.reader.workflowFacts(caseId) : null;
-    if (facts) {
+    // Without SMTP no email goes out: record none (webhooks still do).
+    if (facts && this.mailer.enabled) {
       if (event.type === 'case.transitioned') {
         const buyer = await this.users.contact(facts.filedById);
         if (buyer?.active) targets.push({ channel: 'email', recipient: buyer.email });

@@ -12,6 +12,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { QueueService } from '../queue.service';
 import type { JobItem } from '../queues';
+import { WebhooksService } from '../webhooks.service';
 
 interface OutboxRow {
   id: string;
@@ -19,8 +20,19 @@ interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-/** Which jobs an outbox event becomes: the workflow's reaction table. */
-export function jobsFor(row: OutboxRow): JobItem[] {
+/** Events that may become an email (to the buyer who filed, or to the team). */
+export const EMAIL_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'case.transitioned',
+  'case.sla_breached',
+  'case.sla_warning',
+]);
+
+/**
+ * Which jobs an outbox event becomes: the workflow's reaction table. `notified` says whether
+ * anyone may hear of this event type (an email, or a webhook subscribed to it); when nobody
+ * can, no notification job is made at all.
+ */
+export function jobsFor(row: OutboxRow, notified: (type: string) => boolean): JobItem[] {
   const caseId = typeof row.payload.caseId === 'string' ? row.payload.caseId : '';
   const jobs: JobItem[] = [];
   if (row.type === 'case.filed') {
@@ -29,12 +41,13 @@ export function jobsFor(row: OutboxRow): JobItem[] {
   if (row.type === 'case.transitioned' && row.payload.to === 'routed') {
     jobs.push({ queue: 'sla', name: 'schedule-sla', data: { caseId } });
   }
-  // Every event may interest someone: the buyer, the team, or a webhook subscriber.
-  jobs.push({
-    queue: 'notifications',
-    name: 'notify',
-    data: { eventId: row.id, type: row.type, payload: row.payload },
-  });
+  if (notified(row.type)) {
+    jobs.push({
+      queue: 'notifications',
+      name: 'notify',
+      data: { eventId: row.id, type: row.type, payload: row.payload },
+    });
+  }
   return jobs;
 }
 
@@ -62,6 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly queues: QueueService,
+    private readonly webhooks: WebhooksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,8 +104,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [this.config.relayBatch],
       );
       if (rows.length === 0) return 0;
+      // Read per batch, so a webhook registered in any process hears the next event.
+      const subscribed = await this.webhooks.subscribedTypes(m);
+      const notified = (type: string) =>
+        subscribed.has(type) || (this.config.smtpUrl !== null && EMAIL_EVENT_TYPES.has(type));
       await this.queues.add(
-        rows.flatMap((row) => jobsFor(row).map((job) => ({ job, jobId: row.id }))),
+        rows.flatMap((row) => jobsFor(row, notified).map((job) => ({ job, jobId: row.id }))),
       );
       await m.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])', [
         rows.map((r) => r.id),

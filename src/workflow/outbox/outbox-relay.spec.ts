@@ -1,0 +1,33 @@
+import { jobsFor } from './outbox-relay';
+
+describe('the reaction table of the outbox relay', () => {
+  const row = (type: string, payload: Record<string, unknown> = {}) => ({
+    id: 'e1',
+    type,
+    payload: { caseId: 'c1', ...payload },
+  });
+  const nobody = () => false;
+  const everybody = () => true;
+
+  it('routes filed cases and schedules deadlines of routed ones', () => {
+    expect(jobsFor(row('case.filed'), nobody)).toEqual([
+      { queue: 'routing', name: 'route-case', data: { caseId: 'c1', eventId: 'e1' } },
+    ]);
+    expect(jobsFor(row('case.transitioned', { to: 'routed' }), nobody)).toEqual([
+      { queue: 'sla', name: 'schedule-sla', data: { caseId: 'c1' } },
+    ]);
+    expect(jobsFor(row('case.transitioned', { to: 'accepted' }), nobody)).toEqual([]);
+  });
+
+  it('makes a notification job only when someone may hear of the event', () => {
+    const notify = jobsFor(row('note.added'), everybody).filter((j) => j.queue === 'notifications');
+    expect(notify).toEqual([
+      {
+        queue: 'notifications',
+        name: 'notify',
+        data: { eventId: 'e1', type: 'note.added', payload: { caseId: 'c1' } },
+      },
+    ]);
+    expect(jobsFor(row('note.added'), (t) => t === 'case.filed')).toEqual([]);
+  });
+});
