@@ -250,17 +250,32 @@ export class CasesService {
    */
   async route(caseId: string, routing: Routing): Promise<boolean> {
     return this.uow.run(SYSTEM_ACTOR, async (w) => {
-      const rows = await w.manager.query<[{ id: string; version: number }[], number]>(
-        `UPDATE cases SET status = 'routed', team_id = $2, koppel_meentcoop_id = $3,
-                accept_by = $4, propose_by = $5, routed_at = now(), updated_at = now(),
-                version = version + 1
-          WHERE id = $1 AND status = 'filed'
-          RETURNING id, version`,
-        [caseId, routing.teamId, routing.koppelMeentcoopId, routing.acceptBy, routing.proposeBy],
+      // The routing and its status change in one statement (one round trip).
+      const [updated] = await w.manager.query<{ id: string; version: number }[]>(
+        `WITH r AS (
+           UPDATE cases SET status = 'routed', team_id = $2, koppel_meentcoop_id = $3,
+                  accept_by = $4, propose_by = $5, routed_at = now(), updated_at = now(),
+                  version = version + 1
+            WHERE id = $1 AND status = 'filed'
+            RETURNING id, version
+         ), h AS (
+           INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
+                                            actor_name, reason)
+           SELECT r.id, 'filed', 'routed', $6::uuid, $7, $8, NULL FROM r
+         )
+         SELECT id, version FROM r`,
+        [
+          caseId,
+          routing.teamId,
+          routing.koppelMeentcoopId,
+          routing.acceptBy,
+          routing.proposeBy,
+          w.actor.id,
+          w.actor.role,
+          w.actor.name,
+        ],
       );
-      const updated = rows[0][0];
       if (!updated) return false;
-      await this.recordStatusChange(w, caseId, 'filed', 'routed', null);
       w.emit({
         type: 'case.transitioned',
         payload: { caseId, version: updated.version, from: 'filed', to: 'routed' },

@@ -181,7 +181,7 @@ export function loadConfig(env: Env): AppConfig {
     relayBatch: integer('RELAY_BATCH', 100, 1, 1000),
     jobAttempts: integer('JOB_ATTEMPTS', 8, 1, 50),
     jobBackoffMs: integer('JOB_BACKOFF_MS', 2000, 10, 600000),
-    workerConcurrency: integer('WORKER_CONCURRENCY', 5, 1, 100),
+    workerConcurrency: integer('WORKER_CONCURRENCY', 20, 1, 200),
     workerLockMs: integer('WORKER_LOCK_MS', 30000, 1000, 600000),
   };
 

@@ -13,9 +13,13 @@ import { RoutingRuleEntity } from './entities/routing-rule.entity';
 import { SEED_ROUTING_RULES } from './routing-rules';
 import { RoutingRuleNotFound } from './workflow.errors';
 
+const RULES_TTL_MS = 5000;
+
 /** Routing rules: admin-managed, audited (`catalogue.changed`), never deleted. */
 @Injectable()
 export class RoutingRulesService {
+  private cached: { rules: RoutingRuleEntity[]; until: number } | undefined;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
@@ -28,6 +32,18 @@ export class RoutingRulesService {
       where: includeInactive ? {} : { active: true },
       order: { position: 'ASC', id: 'ASC' },
     });
+  }
+
+  /**
+   * The active rules, as routing uses them: read at most every few seconds per process (a
+   * change made in another process applies within RULES_TTL_MS; in this one, at once).
+   */
+  async active(): Promise<RoutingRuleEntity[]> {
+    const now = Date.now();
+    if (!this.cached || this.cached.until <= now) {
+      this.cached = { rules: await this.all(false), until: now + RULES_TTL_MS };
+    }
+    return this.cached.rules;
   }
 
   async list(): Promise<RoutingRuleDto[]> {
@@ -51,6 +67,7 @@ export class RoutingRulesService {
         active: true,
       });
       const id = String(identifiers[0]?.id);
+      this.cached = undefined;
       const rule = await this.get(w.manager, id);
       w.audit({
         action: 'catalogue.changed',
@@ -74,6 +91,7 @@ export class RoutingRulesService {
       );
       if (Object.keys(changes).length === 0) return this.present(w.manager, rule);
       await w.manager.getRepository(RoutingRuleEntity).update({ id }, stripUndefined(input));
+      this.cached = undefined;
       w.audit({
         action: 'catalogue.changed',
         subjectType: 'routing_rule',

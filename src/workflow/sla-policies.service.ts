@@ -22,6 +22,7 @@ export const SEED_SLA_POLICIES: Record<Priority, { accept: number; propose: numb
 };
 
 const DEFAULT_WARN_BEFORE_SECONDS = 4 * 3600;
+const POLICY_TTL_MS = 5000;
 
 export interface DueDates {
   acceptBy: Date;
@@ -32,6 +33,8 @@ export interface DueDates {
 /** SLA policies per priority: admin-managed, audited, never deleted. */
 @Injectable()
 export class SlaPoliciesService {
+  private cached: { policies: Map<string, SlaPolicyEntity>; until: number } | undefined;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
@@ -52,7 +55,7 @@ export class SlaPoliciesService {
    * or seconds where the policy says so. Without a policy, the seed's values apply.
    */
   async dueDates(priority: Priority, from = new Date()): Promise<DueDates> {
-    const policy = await this.db.getRepository(SlaPolicyEntity).findOneBy({ priority });
+    const policy = await this.policy(priority);
     const seed = SEED_SLA_POLICIES[priority];
     return {
       acceptBy: addBusinessDuration(from, {
@@ -68,8 +71,24 @@ export class SlaPoliciesService {
   }
 
   async warnBeforeSeconds(priority: Priority): Promise<number> {
-    const policy = await this.db.getRepository(SlaPolicyEntity).findOneBy({ priority });
+    const policy = await this.policy(priority);
     return policy?.warnBeforeSeconds ?? DEFAULT_WARN_BEFORE_SECONDS;
+  }
+
+  /**
+   * A priority's policy as routing and the deadline jobs use it: read at most every few seconds
+   * per process (another process's change applies within POLICY_TTL_MS; this one's at once).
+   */
+  private async policy(priority: Priority): Promise<SlaPolicyEntity | undefined> {
+    const now = Date.now();
+    if (!this.cached || this.cached.until <= now) {
+      const all = await this.db.getRepository(SlaPolicyEntity).find();
+      this.cached = {
+        policies: new Map(all.map((p) => [p.priority, p])),
+        until: now + POLICY_TTL_MS,
+      };
+    }
+    return this.cached.policies.get(priority);
   }
 
   async create(actor: ActorRef, input: CreateSlaPolicyDto): Promise<SlaPolicyDto> {
@@ -85,6 +104,7 @@ export class SlaPoliciesService {
     try {
       return await this.uow.run(actor, async (w) => {
         await w.manager.getRepository(SlaPolicyEntity).insert(row);
+        this.cached = undefined;
         w.audit({
           action: 'catalogue.changed',
           subjectType: 'sla_policy',
@@ -114,6 +134,7 @@ export class SlaPoliciesService {
       const changes = changedFields(policy, input);
       if (Object.keys(changes).length === 0) return toDto(policy);
       await repo.update({ priority }, input);
+      this.cached = undefined;
       w.audit({
         action: 'catalogue.changed',
         subjectType: 'sla_policy',

@@ -29,7 +29,7 @@ export class RouteCaseJob {
   async handle(data: { caseId: string }): Promise<'routed' | 'skipped'> {
     const facts = await this.reader.workflowFacts(data.caseId);
     if (!facts || facts.status !== 'filed') return 'skipped';
-    const rule = firstMatch(await this.rules.all(false), facts);
+    const rule = firstMatch(await this.rules.active(), facts);
     let teamId = rule?.teamId;
     if (!teamId) {
       const intake = await this.catalogue.findUnitByCode(FALLBACK_TEAM_CODE);
