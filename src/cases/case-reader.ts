@@ -119,7 +119,12 @@ export class CaseReader {
     const q = query.q?.trim();
     const rareSearch = q ? await this.isRareSearch(q) : false;
     const built = buildListQuery(actor, query, { teamId, cursorPosition, rareSearch });
-    const rows = await preparedQuery<CaseRow & KeyRow>(this.db, built.sql, built.params);
+    // A text search is planned per request: the best plan depends on the search term (a
+    // generic plan for a rare term walked the whole list on deep pages). The other list
+    // queries are prepared once per connection.
+    const rows: (CaseRow & KeyRow)[] = q
+      ? await this.db.query(built.sql, built.params)
+      : await preparedQuery<CaseRow & KeyRow>(this.db, built.sql, built.params);
     const page = rows.slice(0, built.pageSize);
     const last = page[page.length - 1];
     return {
