@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Queue, Worker } from 'bullmq';
@@ -22,7 +23,10 @@ export interface HttpLoad {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
-  /** Requests per second over all connections (a steady rate); unset: as fast as possible. */
+  /**
+   * Requests per second, sent at evenly spaced moments (request n at n / rate s) whatever the
+   * answers, on at most `connections` keep-alive connections; unset: as fast as possible.
+   */
   rate?: number;
   /** Collect the `id` of every 2xx body, with the moment it arrived (ms since the epoch). */
   collectIds?: boolean;
@@ -62,6 +66,7 @@ export interface LoadResult {
 }
 
 async function http(load: HttpLoad): Promise<LoadResult> {
+  if (load.rate) return paced(load, load.rate);
   const samples: number[] = [];
   const ids: { id: string; at: number }[] = [];
   let k = 0;
@@ -262,6 +267,87 @@ async function pgFiling(load: PgFilingLoad): Promise<LoadResult> {
     errors,
     non2xx: 0,
     statuses: {},
+  };
+}
+
+/**
+ * A steady rate (autocannon's `overallRate` sends each second's quota at the start of the second,
+ * in bursts). Open loop: request n is sent at `n / rate` s whether or not earlier ones were
+ * answered, and its latency counts from that moment, so a slow answer cannot hide the queue
+ * behind it.
+ */
+async function paced(load: HttpLoad, rate: number): Promise<LoadResult> {
+  const url = new URL(load.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: load.connections });
+  const samples: number[] = [];
+  const ids: { id: string; at: number }[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let non2xx = 0;
+  const send = (n: number, sentAt: number) =>
+    new Promise<void>((resolve) => {
+      const body = load.bodies?.[n % load.bodies.length];
+      const req = httpRequest(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method: load.method,
+          path: load.paths[n % load.paths.length],
+          headers: body
+            ? { ...load.headers, 'content-length': Buffer.byteLength(body) }
+            : load.headers,
+          timeout: 30_000,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            if (status >= 200 && status < 300) {
+              samples.push(performance.now() - sentAt);
+              if (load.collectIds) {
+                const text = Buffer.concat(chunks).toString('utf8');
+                ids.push({ id: (JSON.parse(text) as { id: string }).id, at: Date.now() });
+              }
+            } else non2xx++;
+            resolve();
+          });
+          res.on('error', () => {
+            errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const total = Math.round(rate * load.seconds);
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(n, due));
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return {
+    requests: samples.length,
+    seconds,
+    perSecond: samples.length / seconds,
+    latency: summarise(samples),
+    errors,
+    non2xx,
+    statuses,
+    ids: load.collectIds ? ids : undefined,
   };
 }
 

@@ -186,6 +186,8 @@ async function main(): Promise<number> {
       // As the Dockerfile runs Brug: glibc keeps fewer per-thread arenas (argon2 hashes on the
       // thread pool), which keeps the resident memory down.
       MALLOC_ARENA_MAX: '2',
+      // V8 flags for experiments (e.g. --max-old-space-size=128); recorded with the machine.
+      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
     };
     const cli = async (args: string[]): Promise<void> => {
       const name = `cli ${args[0]}`;

@@ -34,6 +34,9 @@ const METHOD = `
   over the whole history for information.
 - **Load from another process**: \`autocannon\` (through its API) in a child process of the bench,
   on keep-alive connections, for a fixed time; latencies are the raw response times of 2xx answers.
+  A steady rate (routing) is paced by the child itself: request n leaves at n / rate seconds
+  whether earlier ones were answered or not, and its latency counts from that moment
+  (autocannon's \`overallRate\` sends each second's quota in a burst at the start of the second).
 - **Baselines in the same run.** Filing: the same rows (case, domains, status change, outbox
   event, chained audit event under the same advisory lock) with \`pg\`, one transaction a case, at
   the same concurrency, from a child process; its outbox rows are written as published, so the
@@ -89,7 +92,8 @@ Scenarios: \`funding\`, \`list\`, \`detail\`, \`verify\`, \`export\`, \`filing\`
 \`memory\`. A full run of every scenario rewrites this page; other runs print their table and
 write their JSON only (\`--docs\` writes this page anyway). PostgreSQL and Redis are found at
 \`BENCH_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) and
-\`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`).
+\`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`); \`BENCH_NODE_OPTIONS\` passes V8 flags to
+Brug's processes for experiments (e.g. \`--max-old-space-size=128\`).
 
 ## The run
 

@@ -65,7 +65,9 @@ export async function describeMachine(db: Client): Promise<Machine> {
     os: `${osType()} ${release()}`,
     postgres: `${version.split(',')[0]} (${settings})`,
     redis: redisVersion,
-    node: process.version,
+    node: process.env.BENCH_NODE_OPTIONS
+      ? `${process.version} (Brug started with ${process.env.BENCH_NODE_OPTIONS})`
+      : process.version,
     commit,
     loadAverage: loadavg()
       .map((l) => l.toFixed(2))
