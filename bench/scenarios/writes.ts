@@ -1,7 +1,7 @@
 import { runLoad } from '../lib/api';
 import { actorOf, heapMb, sleep, waitForQuiet, WaitSampler, type Bench } from '../lib/bench';
 import { filingBodies } from '../lib/generate';
-import { rssMb, RssSampler } from '../lib/processes';
+import { CpuMeter, rssMb, RssSampler, type CpuUse } from '../lib/processes';
 import { ms, perSecond, ratio } from '../lib/report';
 import { BENCH_REDIS_URL } from '../lib/resources';
 import { fmt, summarise } from '../lib/stats';
@@ -33,21 +33,25 @@ export async function filingScenario(
   let raw: LoadResult | undefined;
   let rawWaiting: Awaited<ReturnType<WaitSampler['stop']>> | undefined;
   let unchained: LoadResult | undefined;
+  let rawCpu: CpuUse | undefined;
+  const apiPid = bench.processes.pid('api');
+  const workerPid = bench.processes.pid('worker');
   if (what.filing) {
     const rawWaits = new WaitSampler(bench.db);
+    const meter = new CpuMeter({ api: apiPid, worker: workerPid });
     raw = await runLoad(bench.processes, rawLoad(true));
+    rawCpu = meter.stop();
     rawWaiting = await rawWaits.stop();
     unchained = await runLoad(bench.processes, rawLoad(false));
   }
 
-  const apiPid = bench.processes.pid('api');
-  const workerPid = bench.processes.pid('worker');
   await sleep(2000);
   const rest = rssMb(apiPid);
   const restWorker = rssMb(workerPid);
   const heapBefore = await heapMb(bench);
   const sampler = new RssSampler([apiPid, workerPid], 100);
   const waits = new WaitSampler(bench.db);
+  const meter = new CpuMeter({ api: apiPid, worker: workerPid });
   let brug;
   let peaks: Map<number, number>;
   try {
@@ -70,6 +74,8 @@ export async function filingScenario(
   const waiting = await waits.stop();
   const heapAfter = await heapMb(bench);
   const drainMs = await waitForQuiet(bench, scale.drainTimeoutSeconds * 1000);
+  // Until the workers are done: the routing and announcing of every filed case count too.
+  const brugCpu = meter.stop();
   const peakApi = peaks.get(apiPid)!;
   const peakWorker = peaks.get(workerPid)!;
   const errors = brug.errors + brug.non2xx;
@@ -102,6 +108,31 @@ export async function filingScenario(
         `p99 ${ms(unchained.latency.p99)} (pg, no audit event, no chain lock)`,
       ratio: `chained / unchained ${ratio(raw.perSecond / unchained.perSecond)}`,
       data: { baseline: unchained },
+    });
+    const perCase = (cpu: CpuUse, cases: number, parts: [string, number][]) =>
+      parts
+        .map(([name, total]) => `${name} ${ms(total / cases)}`)
+        .concat(
+          `the whole machine ${ms(cpu.machine / cases)} (${fmt(100 * cpu.machineShare)} % busy)`,
+        )
+        .join(', ');
+    const brugCases = brug.requests;
+    const rawCases = raw.requests;
+    bench.report.add({
+      scenario: 'filing',
+      what: 'CPU per filed case (information: where the cores go)',
+      brug: perCase(brugCpu, brugCases, [
+        ['API', brugCpu.processes.api!],
+        ['workers', brugCpu.processes.worker!],
+        ['PostgreSQL', brugCpu.postgres],
+        ['Redis', brugCpu.redis],
+      ]),
+      baseline: perCase(rawCpu!, rawCases, [
+        ['PostgreSQL', rawCpu!.postgres],
+        ['Brug’s idle API and workers', rawCpu!.processes.api! + rawCpu!.processes.worker!],
+      ]),
+      ratio: `machine CPU per case ${ratio(brugCpu.machine / brugCases / (rawCpu!.machine / rawCases))}`,
+      data: { brug: brugCpu, baseline: rawCpu },
     });
     bench.report.note(
       `After the filing load the workers needed ${fmt(drainMs / 1000)} s more to route and announce every filed case.`,
