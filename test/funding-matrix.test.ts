@@ -208,7 +208,7 @@ describe('funding matrix and gaps', () => {
       ).toHaveLength(6);
       expect((await rowsOf(`?filedFrom=${today}&filedTo=${today}`)).rows).toHaveLength(6);
       const none = await rowsOf(`?filedTo=${yesterday}`);
-      expect(none).toEqual({ domains: [], rows: [], totals: {} });
+      expect(none).toEqual({ domains: [], rows: [], totals: {}, caseCount: 0, truncated: false });
     });
 
     it('applies the caller’s visibility', async () => {

@@ -24,9 +24,20 @@ export class Api {
     token: string,
     timeoutMs = 120_000,
   ): Promise<{ body: T; ms: number }> {
+    const { text, ms } = await this.getText(path, token, 'application/json', timeoutMs);
+    return { body: JSON.parse(text) as T, ms };
+  }
+
+  /** The answer as text (e.g. CSV), timed until its last byte. */
+  async getText(
+    path: string,
+    token: string,
+    accept: string,
+    timeoutMs = 120_000,
+  ): Promise<{ text: string; ms: number }> {
     const t0 = performance.now();
     const res = await fetch(`${this.base}${path}`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, accept },
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
@@ -34,7 +45,7 @@ export class Api {
     if (res.status < 200 || res.status >= 300) {
       throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 500)}`);
     }
-    return { body: JSON.parse(text) as T, ms };
+    return { text, ms };
   }
 }
 

@@ -30,11 +30,22 @@ import { caseFilters } from './case-filters';
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
 import { isPaying } from './ledger-calculator';
-import { matrixToCsv } from './matrix-csv';
+import { matrixCsvHeader, matrixCsvRow } from './matrix-csv';
 import { CELLS_CTE, num } from './ledger-sql';
 
 /** The 35%-in-common-hands aim of the Publiek-Civiele route. */
 export const COMMONS_TARGET = { target: 0.35, targetYear: 2035 } as const;
+
+/** The JSON matrix holds the rows of at most this many cases, the newest (the CSV has them all). */
+export const MATRIX_ROW_LIMIT = 1000;
+/** Cases per query while the CSV streams. */
+const MATRIX_CSV_PAGE = 5000;
+
+/** Where a page of the CSV continues: the filed time (exact, as text) and id of the last case. */
+interface MatrixPosition {
+  filedAt: string;
+  id: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -131,58 +142,141 @@ export class FundingReader {
   }
 
   /**
-   * Cases × domains: the cells and, in the same aggregation (GROUPING SETS), the totals per
-   * domain. Rows oldest filed first.
+   * Cases × domains over every case the filters select: the totals per domain and the number of
+   * cases, and the rows of the newest MATRIX_ROW_LIMIT cases (oldest filed first), so that the
+   * answer stays the same size however many cases the years bring. The CSV has every row.
    */
   async matrix(actor: Actor, query: FundingMatrixQuery): Promise<FundingMatrixDto> {
+    const [summary, rows] = await Promise.all([
+      this.matrixSummary(actor, query),
+      this.matrixRows(actor, query, { newest: MATRIX_ROW_LIMIT }),
+    ]);
+    return {
+      domains: summary.domains,
+      rows: rows.map(({ position: _position, ...row }) => row),
+      totals: summary.totals,
+      caseCount: summary.caseCount,
+      truncated: summary.caseCount > rows.length,
+    };
+  }
+
+  /**
+   * The matrix as RFC 4180 CSV, every selected case: the header, then the rows a page at a time
+   * (keyset on filed time and id), so memory stays flat however long the list.
+   */
+  async *matrixCsv(actor: Actor, query: FundingMatrixQuery): AsyncGenerator<string> {
+    const { domains } = await this.matrixSummary(actor, query);
+    yield matrixCsvHeader(domains);
+    let after: MatrixPosition | undefined;
+    for (;;) {
+      const rows = await this.matrixRows(actor, query, { after, page: MATRIX_CSV_PAGE });
+      if (rows.length) yield rows.map((row) => matrixCsvRow(domains, row)).join('');
+      if (rows.length < MATRIX_CSV_PAGE) return;
+      after = rows[rows.length - 1]!.position;
+    }
+  }
+
+  /** The domains of the columns, the totals per domain and the number of selected cases. */
+  private async matrixSummary(
+    actor: Actor,
+    query: FundingMatrixQuery,
+  ): Promise<Pick<FundingMatrixDto, 'domains' | 'totals' | 'caseCount'>> {
     const p = new Params();
+    const filters = caseFilters(actor, p, query);
+    // The selection inlined (NOT MATERIALIZED): the planner then joins with the statistics of
+    // `cases` (see docs/funding.md); a page of rows below is materialised, being small.
     const rows = await this.db.query<
       {
-        case_id: string | null;
-        reference: string | null;
-        title: string | null;
-        domain_code: string;
-        role: DomainRole | null;
+        domain_code: string | null;
         committed_cents: string;
         pledged_cents: string;
         touched_cases: number;
         paying_cases: number;
-        is_total: boolean;
       }[]
     >(
-      `WITH sel AS NOT MATERIALIZED (
-         SELECT c.id, c.reference, c.title, c.filed_at FROM cases c WHERE ${caseFilters(actor, p, query)}
-       ), ${CELLS_CTE}
-       SELECT cells.case_id, sel.reference, sel.title, cells.domain_code,
-              min(cells.role) AS role,
+      `WITH sel AS NOT MATERIALIZED (SELECT c.id FROM cases c WHERE ${filters}), ${CELLS_CTE}
+       SELECT cells.domain_code,
               SUM(cells.committed_cents)::bigint AS committed_cents,
               SUM(cells.pledged_cents)::bigint AS pledged_cents,
               (count(*) FILTER (WHERE cells.role IS NOT NULL))::int AS touched_cases,
-              (count(*) FILTER (WHERE cells.paying))::int AS paying_cases,
-              GROUPING(cells.case_id) = 1 AS is_total
-         FROM cells JOIN sel ON sel.id = cells.case_id
-        GROUP BY GROUPING SETS (
-          (sel.filed_at, cells.case_id, sel.reference, sel.title, cells.domain_code),
-          (cells.domain_code))
-        ORDER BY is_total, sel.filed_at, cells.case_id, cells.domain_code`,
+              (count(*) FILTER (WHERE cells.paying))::int AS paying_cases
+         FROM cells GROUP BY cells.domain_code
+       UNION ALL
+       SELECT NULL, 0, 0, (SELECT count(*) FROM sel)::int, 0`,
       p.values,
     );
-    const matrix: FundingMatrixDto = { domains: [], rows: [], totals: {} };
-    let current: FundingMatrixDto['rows'][number] | undefined;
+    const summary = { domains: [] as string[], totals: {} as FundingMatrixDto['totals'] };
+    let caseCount = 0;
     for (const r of rows) {
-      if (r.is_total) {
-        matrix.domains.push(r.domain_code);
-        matrix.totals[r.domain_code] = {
-          touchedCases: r.touched_cases,
-          payingCases: r.paying_cases,
-          committedCents: num(r.committed_cents),
-          pledgedCents: num(r.pledged_cents),
-        };
+      if (r.domain_code === null) {
+        caseCount = r.touched_cases;
         continue;
       }
+      summary.domains.push(r.domain_code);
+      summary.totals[r.domain_code] = {
+        touchedCases: r.touched_cases,
+        payingCases: r.paying_cases,
+        committedCents: num(r.committed_cents),
+        pledgedCents: num(r.pledged_cents),
+      };
+    }
+    summary.domains.sort();
+    return { ...summary, caseCount };
+  }
+
+  /**
+   * Rows of the matrix, oldest filed first: the `newest` n selected cases, or a `page` of them
+   * after a position.
+   */
+  private async matrixRows(
+    actor: Actor,
+    query: FundingMatrixQuery,
+    take: { newest: number } | { page: number; after?: MatrixPosition },
+  ): Promise<(FundingMatrixDto['rows'][number] & { position: MatrixPosition })[]> {
+    const p = new Params();
+    let where = caseFilters(actor, p, query);
+    let order: string;
+    if ('newest' in take) {
+      order = `ORDER BY c.filed_at DESC, c.id DESC LIMIT ${take.newest}`;
+    } else {
+      if (take.after) {
+        where += ` AND (c.filed_at, c.id) > (${p.add(take.after.filedAt)}::timestamptz, ${p.add(take.after.id)}::uuid)`;
+      }
+      order = `ORDER BY c.filed_at, c.id LIMIT ${take.page}`;
+    }
+    const cells = await this.db.query<
+      {
+        case_id: string;
+        reference: string;
+        title: string;
+        filed_at: string;
+        domain_code: string;
+        role: DomainRole | null;
+        committed_cents: string;
+        pledged_cents: string;
+      }[]
+    >(
+      `WITH sel AS MATERIALIZED (
+         SELECT c.id, c.reference, c.title, c.filed_at FROM cases c WHERE ${where} ${order}
+       ), ${CELLS_CTE}
+       SELECT cells.case_id, sel.reference, sel.title, sel.filed_at::text AS filed_at,
+              cells.domain_code, cells.role, cells.committed_cents, cells.pledged_cents
+         FROM cells JOIN sel ON sel.id = cells.case_id
+        ORDER BY sel.filed_at, cells.case_id, cells.domain_code`,
+      p.values,
+    );
+    const rows: (FundingMatrixDto['rows'][number] & { position: MatrixPosition })[] = [];
+    let current: (typeof rows)[number] | undefined;
+    for (const r of cells) {
       if (current?.caseId !== r.case_id) {
-        current = { caseId: r.case_id!, reference: r.reference!, title: r.title!, cells: {} };
-        matrix.rows.push(current);
+        current = {
+          caseId: r.case_id,
+          reference: r.reference,
+          title: r.title,
+          cells: {},
+          position: { filedAt: r.filed_at, id: r.case_id },
+        };
+        rows.push(current);
       }
       current.cells[r.domain_code] = {
         role: r.role,
@@ -190,16 +284,9 @@ export class FundingReader {
         pledgedCents: num(r.pledged_cents),
       };
     }
-    matrix.domains.sort();
-    return matrix;
+    return rows;
   }
 
-  /** The matrix as RFC 4180 CSV (the same rows as the JSON). */
-  async matrixCsv(actor: Actor, query: FundingMatrixQuery): Promise<string> {
-    return matrixToCsv(await this.matrix(actor, query));
-  }
-
-  /** Open cases with non-paying domains or a gap, largest gap first, in keyset pages. */
   async gaps(actor: Actor, query: FundingGapsQuery): Promise<FundingGapListDto> {
     const scope = `funding-gaps:${actor.id}:${query.domain ?? ''}`;
     const p = new Params();

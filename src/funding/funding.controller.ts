@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   Body,
   Controller,
@@ -8,6 +9,7 @@ import {
   Query,
   Req,
   Res,
+  StreamableFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -134,15 +136,26 @@ export class FundingController {
     @Query() query: FundingMatrixQuery,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<FundingMatrixDto | string> {
+  ): Promise<FundingMatrixDto | StreamableFile> {
     response.setHeader('Vary', 'Accept');
     const format = request.accepts(['application/json', 'text/csv']);
     if (format === false) {
       throw new NotAcceptableException('The matrix is available as application/json or text/csv.');
     }
     if (format === 'text/csv') {
+      // Every case, streamed a page at a time. The header line is read first, so a failure up
+      // to there is still answered as a problem; a later one breaks the download (Nest destroys
+      // the response), never a shorter CSV that looks complete.
+      const lines = this.reader.matrixCsv(actor, query);
+      const header = await lines.next();
+      const body = Readable.from(
+        (async function* () {
+          if (!header.done) yield header.value;
+          yield* lines;
+        })(),
+      );
       response.setHeader('Content-Type', CSV_CONTENT_TYPE);
-      return this.reader.matrixCsv(actor, query);
+      return new StreamableFile(body);
     }
     return this.reader.matrix(actor, query);
   }

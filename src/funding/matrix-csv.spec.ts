@@ -36,7 +36,6 @@ describe('matrixToCsv', () => {
           cells: { care: { role: null, committedCents: 0, pledgedCents: 7 } },
         },
       ],
-      totals: {},
     });
     expect(csv).toBe(
       'caseId,reference,title,care.role,care.committedCents,care.pledgedCents,energy.role,energy.committedCents,energy.pledgedCents\r\n' +

@@ -120,15 +120,26 @@ export class FundingMatrixDto {
 
   @ApiProperty({
     type: [FundingMatrixRowDto],
-    description: 'One row per case, oldest filed first.',
+    description:
+      'One row per case, oldest filed first: the newest 1,000 of the selected cases at most ' +
+      '(see `truncated`; the CSV has a row for every case).',
   })
   rows!: FundingMatrixRowDto[];
 
   @ApiProperty({
     type: 'object',
+    description: 'Per domain, over every selected case (also those without a row).',
     additionalProperties: { $ref: getSchemaPath(FundingMatrixTotalDto) },
   })
   totals!: Record<string, FundingMatrixTotalDto>;
+
+  @ApiProperty({ description: 'How many cases the filters select.', example: 1234 })
+  caseCount!: number;
+
+  @ApiProperty({
+    description: 'True when `rows` holds only the newest 1,000 of the selected cases.',
+  })
+  truncated!: boolean;
 }
 
 export class FundingGapDto {

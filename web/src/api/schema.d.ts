@@ -1284,13 +1284,21 @@ export interface components {
             role: "lead" | "affected" | null;
         };
         FundingMatrixDto: {
+            /**
+             * @description How many cases the filters select.
+             * @example 1234
+             */
+            caseCount: number;
             /** @description The domains of the columns: those touched by (or funding) the rows, by code. */
             domains: string[];
-            /** @description One row per case, oldest filed first. */
+            /** @description One row per case, oldest filed first: the newest 1,000 of the selected cases at most (see `truncated`; the CSV has a row for every case). */
             rows: components["schemas"]["FundingMatrixRowDto"][];
+            /** @description Per domain, over every selected case (also those without a row). */
             totals: {
                 [key: string]: components["schemas"]["FundingMatrixTotalDto"];
             };
+            /** @description True when `rows` holds only the newest 1,000 of the selected cases. */
+            truncated: boolean;
         };
         FundingMatrixRowDto: {
             /** Format: uuid */

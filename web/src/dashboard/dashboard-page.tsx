@@ -1,6 +1,7 @@
 import { Badge, Heading, Paragraph, Row } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { useDomainNames } from '../common/catalogue';
+import { formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
 import { useFundingMatrix } from '../funding/api';
@@ -50,7 +51,17 @@ export function DashboardPage() {
         ) : matrix.isError ? (
           <LoadError error={matrix.error} retry={() => void matrix.refetch()} headingLevel={3} />
         ) : (
-          <FundingHeatmap matrix={matrix.data} />
+          <>
+            <FundingHeatmap matrix={matrix.data} />
+            {matrix.data.truncated && (
+              <Paragraph size="small" className="ams-mb-m">
+                {t('dashboard.heatmap.truncated', {
+                  shown: formatNumber(matrix.data.rows.length),
+                  total: formatNumber(matrix.data.caseCount),
+                })}
+              </Paragraph>
+            )}
+          </>
         )}
       </section>
 

@@ -423,6 +423,8 @@ export const en: Messages = {
       caption:
         'Darker means more money pledged or committed. A hatched cell with an orange outline: the domain is touched but pays nothing.',
       paysNothing: 'touched, pays nothing',
+      truncated:
+        'The table shows the newest {{shown}} of the {{total}} cases; the totals per domain count them all.',
     },
     nonPaying: {
       heading: 'Domains that do not pay',

@@ -428,6 +428,8 @@ export const nl = {
       caption:
         'Donkerder is meer geld toegezegd of vastgelegd. Een gearceerd, oranje omlijnd vak: het domein wordt geraakt, maar betaalt niets.',
       paysNothing: 'geraakt, betaalt niets',
+      truncated:
+        'De tabel toont de nieuwste {{shown}} van de {{total}} zaken; de totalen per domein tellen ze allemaal.',
     },
     nonPaying: {
       heading: 'Domeinen die niet meebetalen',
