@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { MATRIX_ROW_LIMIT } from '../src/funding/funding-reader';
+import { OCDS_PAGE } from '../src/funding/ocds-export';
 import { fileCase } from './support/factories';
 import { EUR, recordEntry } from './support/funding';
 import { startTestApp, TestApp } from './support/test-app';
@@ -14,10 +15,11 @@ type Matrix = {
 };
 
 /**
- * The matrix as the years pile cases up: the JSON stays the same size (the newest
- * MATRIX_ROW_LIMIT cases, totals over all of them), the CSV streams every case.
+ * The funding views as the years pile cases up: the matrix JSON stays the same size (the newest
+ * MATRIX_ROW_LIMIT cases, totals over all of them); the matrix CSV and the OCDS package stream
+ * every case, a page at a time.
  */
-describe('funding matrix over more cases than a page', () => {
+describe('funding matrix and OCDS export over more cases than a page', () => {
   let t: TestApp;
   let db: DataSource;
   const older = MATRIX_ROW_LIMIT + 250; // history, inserted directly
@@ -110,5 +112,33 @@ describe('funding matrix over more cases than a page', () => {
     const expected = await db.query<{ id: string }[]>('SELECT id FROM cases ORDER BY filed_at, id');
     expect(rows.map((r) => r[0])).toEqual(expected.map((r) => r.id));
     expect(rows[older]![0]).toBe(newest);
+  });
+
+  it('streams every case into one OCDS release package, oldest filed first', async () => {
+    expect(older + 1).toBeGreaterThan(OCDS_PAGE);
+    const response = await t
+      .http()
+      .get('/api/v1/exports/ocds')
+      .set('authorization', `Bearer ${await t.token('auditor')}`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const pkg = JSON.parse(response.text) as {
+      version: string;
+      publishedDate: string;
+      releases: { ocid: string; date: string }[];
+    };
+    expect(pkg.version).toBe('1.1');
+    const expected = await db.query<{ reference: string }[]>(
+      'SELECT reference FROM cases ORDER BY filed_at, id',
+    );
+    expect(pkg.releases.map((r) => r.ocid.slice(r.ocid.lastIndexOf('BRUG-')))).toEqual(
+      expected.map((r) => r.reference),
+    );
+    // The package's date is the latest change of any case in it.
+    const latest = pkg.releases
+      .map((r) => r.date)
+      .sort()
+      .pop();
+    expect(pkg.publishedDate).toBe(latest);
   });
 });

@@ -40,7 +40,6 @@ import { FundingReader } from './funding-reader';
 import { FundingService } from './funding.service';
 import { OcdsExport } from './ocds-export';
 import { CSV_CONTENT_TYPE } from './matrix-csv';
-import type { OcdsReleasePackage } from './ocds-release';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
@@ -146,14 +145,7 @@ export class FundingController {
       // Every case, streamed a page at a time. The header line is read first, so a failure up
       // to there is still answered as a problem; a later one breaks the download (Nest destroys
       // the response), never a shorter CSV that looks complete.
-      const lines = this.reader.matrixCsv(actor, query);
-      const header = await lines.next();
-      const body = Readable.from(
-        (async function* () {
-          if (!header.done) yield header.value;
-          yield* lines;
-        })(),
-      );
+      const body = await startedStream(this.reader.matrixCsv(actor, query));
       response.setHeader('Content-Type', CSV_CONTENT_TYPE);
       return new StreamableFile(body);
     }
@@ -192,7 +184,28 @@ export class FundingController {
     summary: 'An OCDS 1.1 release package with the budget broken down by funding domain',
   })
   @ApiResult(OcdsReleasePackageDto)
-  ocds(@CurrentActor() actor: Actor, @Query() query: OcdsExportQuery): Promise<OcdsReleasePackage> {
-    return this.exporter.releasePackage(actor, query);
+  async ocds(
+    @CurrentActor() actor: Actor,
+    @Query() query: OcdsExportQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    // Streamed a page of cases at a time; the first page is read before the answer starts, so a
+    // failure up to there is still a problem, and a later one breaks the download.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    return new StreamableFile(await startedStream(this.exporter.releasePackageJson(actor, query)));
   }
+}
+
+/**
+ * A stream of `chunks` whose first chunk has already been made: an error until then is thrown
+ * here (and answered as a problem), not in the middle of a response.
+ */
+async function startedStream(chunks: AsyncGenerator<string>): Promise<Readable> {
+  const first = await chunks.next();
+  return Readable.from(
+    (async function* () {
+      if (!first.done) yield first.value;
+      yield* chunks;
+    })(),
+  );
 }

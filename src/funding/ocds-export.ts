@@ -10,12 +10,21 @@ import { APP_CONFIG } from '../config/config.module';
 import { caseFilters } from './case-filters';
 import type { OcdsExportQuery } from './dto/funding-queries.dto';
 import { CELLS_CTE } from './ledger-sql';
-import { toReleasePackage, type OcdsCaseRow, type OcdsReleasePackage } from './ocds-release';
+import { toReleasePackage, type OcdsCaseRow } from './ocds-release';
+
+/** Cases per query while the package streams. */
+export const OCDS_PAGE = 1000;
+
+/** Where the next page continues: the filed time (exact, as text) and id of the last case. */
+interface Position {
+  filedAt: string;
+  id: string;
+}
 
 /**
- * The OCDS export: the cases the caller may see, with their funding per domain, read in one
- * aggregation; the names of units and domains from the catalogue (two queries, whatever the
- * number of cases); the mapping to OCDS in `ocds-release.ts`.
+ * The OCDS export: the cases the caller may see, with their funding per domain, a page at a time
+ * (keyset on filed time and id), streamed as one release package in constant memory; the names
+ * of units and domains from the catalogue (cached); the mapping to OCDS in `ocds-release.ts`.
  */
 @Injectable()
 export class OcdsExport {
@@ -25,16 +34,77 @@ export class OcdsExport {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The OCDS release package of the cases the caller may see, oldest filed first. */
-  async releasePackage(actor: Actor, query: OcdsExportQuery): Promise<OcdsReleasePackage> {
+  /**
+   * The release package of the cases the caller may see, oldest filed first, as JSON text in
+   * chunks. The first chunk comes after the first page was read, so a failure up to there can
+   * still be answered as a problem. `publishedDate` (the latest change of any case) is known
+   * only at the end: it is the package's last member.
+   */
+  async *releasePackageJson(actor: Actor, query: OcdsExportQuery): AsyncGenerator<string> {
+    const domains = new Map(
+      (await this.catalogue.listDomains(true)).map((d) => [d.code, d.nameNl]),
+    );
+    const search = new URLSearchParams();
+    if (query.filedFrom) search.set('filedFrom', query.filedFrom);
+    if (query.filedTo) search.set('filedTo', query.filedTo);
+    const qs = search.toString();
+    const now = new Date();
+    const ctx = {
+      ocidPrefix: this.config.ocdsOcidPrefix,
+      packageUri: `${this.config.publicUrl}${API_BASE_PATH}/exports/ocds${qs ? `?${qs}` : ''}`,
+      publisherUri: this.config.publicUrl,
+      domainName: (code: string) => domains.get(code) ?? code,
+      now,
+    };
+    const {
+      releases: _none,
+      publishedDate: _later,
+      ...head
+    } = toReleasePackage([], {
+      ...ctx,
+      unitName: (id) => id,
+    });
+    let latest: Date | null = null;
+    let first = true;
+    let after: Position | undefined;
+    for (;;) {
+      const rows = await this.page(actor, query, after);
+      const units = await this.catalogue.unitRefs(rows.map((r) => r.organisation_unit_id));
+      const releases = toReleasePackage(rows, {
+        ...ctx,
+        unitName: (id) => units.get(id)?.name ?? id,
+      }).releases.map((release) => JSON.stringify(release));
+      for (const row of rows)
+        if (latest === null || row.changed_at > latest) latest = row.changed_at;
+      const opening = first ? `${JSON.stringify(head).slice(0, -1)},"releases":[` : ',';
+      if (first || releases.length) yield opening + releases.join(',');
+      first = false;
+      if (rows.length < OCDS_PAGE) break;
+      const last = rows[rows.length - 1]!;
+      after = { filedAt: last.filed_key, id: last.id };
+    }
+    yield `],"publishedDate":${JSON.stringify((latest ?? now).toISOString())}}`;
+  }
+
+  /** A page of cases with their funding, read in one aggregation. */
+  private async page(
+    actor: Actor,
+    query: OcdsExportQuery,
+    after: Position | undefined,
+  ): Promise<(OcdsCaseRow & { filed_key: string })[]> {
     const p = new Params();
-    const rows = await this.db.query<OcdsCaseRow[]>(
-      `WITH sel AS NOT MATERIALIZED (
+    let where = caseFilters(actor, p, query);
+    if (after) {
+      where += ` AND (c.filed_at, c.id) > (${p.add(after.filedAt)}::timestamptz, ${p.add(after.id)}::uuid)`;
+    }
+    return this.db.query<(OcdsCaseRow & { filed_key: string })[]>(
+      `WITH sel AS MATERIALIZED (
          SELECT c.id, c.reference, c.title, c.description, c.tender_reference,
                 c.estimated_value_cents, c.status, c.organisation_unit_id, c.outcome_summary,
                 c.outcome_supplier_name, c.outcome_awarded_value_cents, c.closed_at,
                 c.filed_at, c.updated_at, c.version
-           FROM cases c WHERE ${caseFilters(actor, p, query)}
+           FROM cases c WHERE ${where}
+          ORDER BY c.filed_at, c.id LIMIT ${OCDS_PAGE}
        ), ${CELLS_CTE},
        lines AS (
          SELECT f.case_id, f.domain_code,
@@ -57,27 +127,12 @@ export class OcdsExport {
            LEFT JOIN lines l ON l.case_id = cells.case_id AND l.domain_code = cells.domain_code
           GROUP BY cells.case_id
        )
-       SELECT sel.*, GREATEST(sel.updated_at, pc.last_at) AS changed_at,
+       SELECT sel.*, sel.filed_at::text AS filed_key,
+              GREATEST(sel.updated_at, pc.last_at) AS changed_at,
               COALESCE(pc.entries, 0) AS entries, COALESCE(pc.funders, '[]') AS funders
          FROM sel LEFT JOIN per_case pc ON pc.case_id = sel.id
         ORDER BY sel.filed_at, sel.id`,
       p.values,
     );
-    const domains = new Map(
-      (await this.catalogue.listDomains(true)).map((d) => [d.code, d.nameNl]),
-    );
-    const units = await this.catalogue.unitRefs(rows.map((r) => r.organisation_unit_id));
-    const search = new URLSearchParams();
-    if (query.filedFrom) search.set('filedFrom', query.filedFrom);
-    if (query.filedTo) search.set('filedTo', query.filedTo);
-    const qs = search.toString();
-    return toReleasePackage(rows, {
-      ocidPrefix: this.config.ocdsOcidPrefix,
-      packageUri: `${this.config.publicUrl}${API_BASE_PATH}/exports/ocds${qs ? `?${qs}` : ''}`,
-      publisherUri: this.config.publicUrl,
-      domainName: (code) => domains.get(code) ?? code,
-      unitName: (id) => units.get(id)?.name ?? id,
-      now: new Date(),
-    });
   }
 }
