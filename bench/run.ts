@@ -186,8 +186,6 @@ async function main(): Promise<number> {
       // As the Dockerfile runs Brug: glibc keeps fewer per-thread arenas (argon2 hashes on the
       // thread pool), which keeps the resident memory down.
       MALLOC_ARENA_MAX: '2',
-      // V8 flags for experiments (e.g. --max-old-space-size=128); recorded with the machine.
-      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
     };
     const cli = async (args: string[]): Promise<void> => {
       const name = `cli ${args[0]}`;
@@ -214,9 +212,23 @@ async function main(): Promise<number> {
       const profile = options.profile
         ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'tmp', 'profiles')}`]
         : [];
-      const api = processes.start('api', [...profile, join(ROOT, 'dist', 'main.js')], { cwd, env });
+      // Node and V8 flags for experiments (e.g. --max-old-space-size=128), given on the command
+      // line of the API and the worker (NODE_OPTIONS refuses most V8 flags); recorded in the
+      // run's table.
+      const nodeFlags = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+      const api = processes.start(
+        'api',
+        [...profile, ...nodeFlags, join(ROOT, 'dist', 'main.js')],
+        {
+          cwd,
+          env,
+        },
+      );
       processes.follow('api', api);
-      const worker = processes.start('worker', [join(ROOT, 'dist', 'worker.js')], { cwd, env });
+      const worker = processes.start('worker', [...nodeFlags, join(ROOT, 'dist', 'worker.js')], {
+        cwd,
+        env,
+      });
       processes.follow('worker', worker);
       await until(
         'The API',

@@ -92,8 +92,9 @@ Scenarios: \`funding\`, \`list\`, \`detail\`, \`verify\`, \`export\`, \`filing\`
 \`memory\`. A full run of every scenario rewrites this page; other runs print their table and
 write their JSON only (\`--docs\` writes this page anyway). PostgreSQL and Redis are found at
 \`BENCH_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) and
-\`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`); \`BENCH_NODE_OPTIONS\` passes V8 flags to
-Brug's processes for experiments (e.g. \`--max-old-space-size=128\`).
+\`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`); \`BENCH_NODE_OPTIONS\` passes Node and
+V8 flags to Brug's API and worker, on their command line, for experiments (e.g.
+\`--heap-growing-percent=50\`); the run's table records them.
 
 ## The run
 
