@@ -27,3 +27,17 @@ export function caseFilters(
   }
   return where.join(' AND ');
 }
+
+/**
+ * Where an export continues: the filed time (exact, as PostgreSQL's text, so no microsecond is
+ * lost to a JavaScript Date) and the id of the last case it wrote.
+ */
+export interface FiledPosition {
+  filedAt: string;
+  id: string;
+}
+
+/** The keyset condition for the cases after `position`, in filed order (`c.filed_at, c.id`). */
+export function filedAfter(p: Params, position: FiledPosition): string {
+  return `(c.filed_at, c.id) > (${p.add(position.filedAt)}::timestamptz, ${p.add(position.id)}::uuid)`;
+}

@@ -26,7 +26,7 @@ import type {
   SupplierTypeShareDto,
 } from './dto/funding-views.dto';
 import type { FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
-import { caseFilters } from './case-filters';
+import { caseFilters, filedAfter, type FiledPosition } from './case-filters';
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
 import { isPaying } from './ledger-calculator';
@@ -40,12 +40,6 @@ export const COMMONS_TARGET = { target: 0.35, targetYear: 2035 } as const;
 export const MATRIX_ROW_LIMIT = 1000;
 /** Cases per query while the CSV streams. */
 const MATRIX_CSV_PAGE = 5000;
-
-/** Where a page of the CSV continues: the filed time (exact, as text) and id of the last case. */
-interface MatrixPosition {
-  filedAt: string;
-  id: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -167,7 +161,7 @@ export class FundingReader {
   async *matrixCsv(actor: Actor, query: FundingMatrixQuery): AsyncGenerator<string> {
     const { domains } = await this.matrixSummary(actor, query);
     yield matrixCsvHeader(domains);
-    let after: MatrixPosition | undefined;
+    let after: FiledPosition | undefined;
     for (;;) {
       const rows = await this.matrixRows(actor, query, { after, page: MATRIX_CSV_PAGE });
       if (rows.length) yield rows.map((row) => matrixCsvRow(domains, row)).join('');
@@ -231,8 +225,8 @@ export class FundingReader {
   private async matrixRows(
     actor: Actor,
     query: FundingMatrixQuery,
-    take: { newest: number } | { page: number; after?: MatrixPosition },
-  ): Promise<(FundingMatrixDto['rows'][number] & { position: MatrixPosition })[]> {
+    take: { newest: number } | { page: number; after?: FiledPosition },
+  ): Promise<(FundingMatrixDto['rows'][number] & { position: FiledPosition })[]> {
     const p = new Params();
     let where = caseFilters(actor, p, query);
     let order: string;
@@ -240,7 +234,7 @@ export class FundingReader {
       order = `ORDER BY c.filed_at DESC, c.id DESC LIMIT ${take.newest}`;
     } else {
       if (take.after) {
-        where += ` AND (c.filed_at, c.id) > (${p.add(take.after.filedAt)}::timestamptz, ${p.add(take.after.id)}::uuid)`;
+        where += ` AND ${filedAfter(p, take.after)}`;
       }
       order = `ORDER BY c.filed_at, c.id LIMIT ${take.page}`;
     }
@@ -265,7 +259,7 @@ export class FundingReader {
         ORDER BY sel.filed_at, cells.case_id, cells.domain_code`,
       p.values,
     );
-    const rows: (FundingMatrixDto['rows'][number] & { position: MatrixPosition })[] = [];
+    const rows: (FundingMatrixDto['rows'][number] & { position: FiledPosition })[] = [];
     let current: (typeof rows)[number] | undefined;
     for (const r of cells) {
       if (current?.caseId !== r.case_id) {

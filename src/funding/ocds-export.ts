@@ -7,19 +7,13 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { API_BASE_PATH } from '../common/api-version';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { caseFilters } from './case-filters';
+import { caseFilters, filedAfter, type FiledPosition } from './case-filters';
 import type { OcdsExportQuery } from './dto/funding-queries.dto';
 import { CELLS_CTE } from './ledger-sql';
 import { toReleasePackage, type OcdsCaseRow } from './ocds-release';
 
 /** Cases per query while the package streams. */
 export const OCDS_PAGE = 1000;
-
-/** Where the next page continues: the filed time (exact, as text) and id of the last case. */
-interface Position {
-  filedAt: string;
-  id: string;
-}
 
 /**
  * The OCDS export: the cases the caller may see, with their funding per domain, a page at a time
@@ -66,7 +60,7 @@ export class OcdsExport {
     });
     let latest: Date | null = null;
     let first = true;
-    let after: Position | undefined;
+    let after: FiledPosition | undefined;
     for (;;) {
       const rows = await this.page(actor, query, after);
       const units = await this.catalogue.unitRefs(rows.map((r) => r.organisation_unit_id));
@@ -90,12 +84,12 @@ export class OcdsExport {
   private async page(
     actor: Actor,
     query: OcdsExportQuery,
-    after: Position | undefined,
+    after: FiledPosition | undefined,
   ): Promise<(OcdsCaseRow & { filed_key: string })[]> {
     const p = new Params();
     let where = caseFilters(actor, p, query);
     if (after) {
-      where += ` AND (c.filed_at, c.id) > (${p.add(after.filedAt)}::timestamptz, ${p.add(after.id)}::uuid)`;
+      where += ` AND ${filedAfter(p, after)}`;
     }
     return this.db.query<(OcdsCaseRow & { filed_key: string })[]>(
       `WITH sel AS MATERIALIZED (
