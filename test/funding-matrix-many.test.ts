@@ -112,6 +112,19 @@ describe('funding matrix and OCDS export over more cases than a page', () => {
     const expected = await db.query<{ id: string }[]>('SELECT id FROM cases ORDER BY filed_at, id');
     expect(rows.map((r) => r[0])).toEqual(expected.map((r) => r.id));
     expect(rows[older]![0]).toBe(newest);
+
+    // The JSON's rows are the CSV's last ones, cell for cell.
+    const json = (await get('application/json')).body as Matrix;
+    const header = records[0]!;
+    const tail = rows.slice(-MATRIX_ROW_LIMIT);
+    expect(tail.map((r) => r[0])).toEqual(json.rows.map((r) => r.caseId));
+    tail.forEach((record, i) => {
+      for (const d of json.domains) {
+        const cell = json.rows[i]!.cells[d];
+        const pledged = record[header.indexOf(`${d}.pledgedCents`)];
+        expect(pledged).toBe(cell ? String(cell.pledgedCents) : '');
+      }
+    });
   });
 
   it('streams every case into one OCDS release package, oldest filed first', async () => {
