@@ -37,7 +37,7 @@ import {
 } from './lib/resources';
 import { fmt } from './lib/stats';
 import { addPopulation, loadWorld } from './lib/world';
-import { verifyScenario, exportScenario } from './scenarios/audit';
+import { chainedEventOf, exportScenario, verifyScenario, type AuditRow } from './scenarios/audit';
 import { listScenario } from './scenarios/list';
 import { detailScenario, fundingAtScaleScenario, fundingScenario } from './scenarios/reads';
 import { filingScenario, routingScenario } from './scenarios/writes';
@@ -378,36 +378,13 @@ async function main(): Promise<number> {
       let after = from - 1;
       let checked = 0;
       for (;;) {
-        const { rows } = await bench.db.query<{
-          seq: string;
-          occurred_at: Date;
-          actor_id: string | null;
-          actor_role: string;
-          actor_name: string;
-          action: string;
-          subject_type: string;
-          subject_id: string;
-          case_id: string | null;
-          data: string;
-          prev_hash: string;
-          hash: string;
-        }>('SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT 5000', [after]);
+        const { rows } = await bench.db.query<AuditRow>(
+          'SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT 5000',
+          [after],
+        );
         if (rows.length === 0) break;
         for (const r of rows) {
-          const failure = verifier.push({
-            seq: Number(r.seq),
-            occurredAt: r.occurred_at.toISOString(),
-            actorId: r.actor_id,
-            actorRole: r.actor_role,
-            actorName: r.actor_name,
-            action: r.action,
-            subjectType: r.subject_type,
-            subjectId: r.subject_id,
-            caseId: r.case_id,
-            data: JSON.parse(r.data) as Record<string, unknown>,
-            prevHash: r.prev_hash,
-            hash: r.hash,
-          });
+          const failure = verifier.push(chainedEventOf(r));
           if (failure)
             throw new Error(
               `The audit chain broke at ${failure.firstInvalidSeq}: ${failure.reason}`,

@@ -5,13 +5,13 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { to as copyTo } from 'pg-copy-streams';
 import { canonicalJson } from '../../src/audit/canonical-json';
-import type { AuditEventContent } from '../../src/audit/hash-chain';
+import type { ChainedAuditEvent } from '../../src/audit/hash-chain';
 import type { Bench } from '../lib/bench';
 import { rssMb, RssSampler } from '../lib/processes';
 import { perSecond, ratio } from '../lib/report';
 import { fmt } from '../lib/stats';
 
-interface AuditRow {
+export interface AuditRow {
   seq: string;
   occurred_at: Date;
   actor_id: string | null;
@@ -24,6 +24,24 @@ interface AuditRow {
   data: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The chained event of a row of `audit_events`, as Brug hashes and verifies it. */
+export function chainedEventOf(r: AuditRow): ChainedAuditEvent {
+  return {
+    seq: Number(r.seq),
+    occurredAt: r.occurred_at.toISOString(),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    actorName: r.actor_name,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    caseId: r.case_id,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
 
 /**
@@ -45,19 +63,8 @@ async function hashBaseline(bench: Bench): Promise<{ events: number; seconds: nu
     );
     if (rows.length === 0) break;
     const bytes = rows.map((r) => {
-      const content: AuditEventContent = {
-        seq: Number(r.seq),
-        occurredAt: r.occurred_at.toISOString(),
-        actorId: r.actor_id,
-        actorRole: r.actor_role,
-        actorName: r.actor_name,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        caseId: r.case_id,
-        data: JSON.parse(r.data) as Record<string, unknown>,
-      };
-      return Buffer.from(r.prev_hash + canonicalJson(content), 'utf8');
+      const { prevHash, hash: _hash, ...content } = chainedEventOf(r);
+      return Buffer.from(prevHash + canonicalJson(content), 'utf8');
     });
     const hashes = new Array<string>(bytes.length);
     const t0 = performance.now();
