@@ -1,9 +1,9 @@
-import { Paragraph, Table } from '@amsterdam/design-system-react';
+import { Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { formatEuroWhole, formatNumber, formatPercent } from '../common/format';
-import { TableRegion } from '../common/table-region';
 import type { CommonsShare } from '../funding/api';
 import { ChartFigure } from './chart-figure';
+import { ChartTable } from './chart-table';
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -39,41 +39,26 @@ export function CommonsShareChart({ years }: { years: CommonsShare[] }) {
   const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
 
   const table = (
-    <TableRegion label={t('dashboard.commons.title')}>
-      <Table>
-        <Table.Caption className="ams-visually-hidden">
-          {t('dashboard.commons.title')}
-        </Table.Caption>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('dashboard.commons.year')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.commons.resolved')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.commons.awarded')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.commons.commons')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.commons.share')}
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {years.map((yr) => (
-            <Table.Row key={yr.year}>
-              <Table.HeaderCell scope="row">{yr.year}</Table.HeaderCell>
-              <Table.Cell align="end">{formatNumber(yr.resolvedCases)}</Table.Cell>
-              <Table.Cell align="end">{formatEuroWhole(yr.awardedValueCents)}</Table.Cell>
-              <Table.Cell align="end">{formatEuroWhole(yr.commonsValueCents)}</Table.Cell>
-              <Table.Cell align="end">{formatPercent(yr.commonsShare)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+    <ChartTable
+      title={t('dashboard.commons.title')}
+      head={t('dashboard.commons.year')}
+      columns={[
+        { key: 'resolved', label: t('dashboard.commons.resolved') },
+        { key: 'awarded', label: t('dashboard.commons.awarded') },
+        { key: 'commons', label: t('dashboard.commons.commons') },
+        { key: 'share', label: t('dashboard.commons.share') },
+      ]}
+      rows={years.map((yr) => ({
+        key: String(yr.year),
+        head: yr.year,
+        cells: [
+          formatNumber(yr.resolvedCases),
+          formatEuroWhole(yr.awardedValueCents),
+          formatEuroWhole(yr.commonsValueCents),
+          formatPercent(yr.commonsShare),
+        ],
+      }))}
+    />
   );
 
   return (

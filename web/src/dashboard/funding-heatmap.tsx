@@ -1,10 +1,10 @@
-import { Paragraph, Table } from '@amsterdam/design-system-react';
+import { Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { useDomainNames } from '../common/catalogue';
 import { formatEuroWhole } from '../common/format';
-import { TableRegion } from '../common/table-region';
 import type { FundingMatrix } from '../funding/api';
 import { ChartFigure } from './chart-figure';
+import { ChartTable } from './chart-table';
 
 const CELL_W = 64;
 const CELL_H = 26;
@@ -42,42 +42,23 @@ export function FundingHeatmap({ matrix }: { matrix: FundingMatrix }) {
     amount === 0 ? 0 : Math.max(1, Math.ceil((amount / max) * LEVELS));
 
   const table = (
-    <TableRegion label={t('dashboard.heatmap.title')}>
-      <Table>
-        <Table.Caption className="ams-visually-hidden">
-          {t('dashboard.heatmap.title')}
-        </Table.Caption>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('case.reference')}</Table.HeaderCell>
-            {matrix.domains.map((d) => (
-              <Table.HeaderCell key={d} scope="col" align="end">
-                {domainName(d)}
-              </Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {matrix.rows.map((r) => (
-            <Table.Row key={r.caseId}>
-              <Table.HeaderCell scope="row">{r.reference}</Table.HeaderCell>
-              {matrix.domains.map((d) => {
-                const cell = r.cells[d];
-                return (
-                  <Table.Cell key={d} align="end">
-                    {!cell
-                      ? '–'
-                      : amountOf(cell) === 0
-                        ? t('dashboard.heatmap.paysNothing')
-                        : formatEuroWhole(amountOf(cell))}
-                  </Table.Cell>
-                );
-              })}
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+    <ChartTable
+      title={t('dashboard.heatmap.title')}
+      head={t('case.reference')}
+      columns={matrix.domains.map((d) => ({ key: d, label: domainName(d) }))}
+      rows={matrix.rows.map((r) => ({
+        key: r.caseId,
+        head: r.reference,
+        cells: matrix.domains.map((d) => {
+          const cell = r.cells[d];
+          return !cell
+            ? '–'
+            : amountOf(cell) === 0
+              ? t('dashboard.heatmap.paysNothing')
+              : formatEuroWhole(amountOf(cell));
+        }),
+      }))}
+    />
   );
 
   return (

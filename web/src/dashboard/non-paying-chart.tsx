@@ -1,10 +1,10 @@
-import { Paragraph, Table } from '@amsterdam/design-system-react';
+import { Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { useDomainNames } from '../common/catalogue';
 import { formatNumber } from '../common/format';
-import { TableRegion } from '../common/table-region';
 import type { FundingMatrix } from '../funding/api';
 import { ChartFigure } from './chart-figure';
+import { ChartTable } from './chart-table';
 
 const LEFT = 230;
 const BAR_H = 24;
@@ -32,37 +32,20 @@ export function NonPayingChart({ matrix }: { matrix: FundingMatrix }) {
   const worst = rows[0];
 
   const table = (
-    <TableRegion label={t('dashboard.nonPaying.title')}>
-      <Table>
-        <Table.Caption className="ams-visually-hidden">
-          {t('dashboard.nonPaying.title')}
-        </Table.Caption>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('funding.domain')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.nonPaying.touched')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.nonPaying.paying')}
-            </Table.HeaderCell>
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.nonPaying.notPaying')}
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.code}>
-              <Table.HeaderCell scope="row">{domainName(r.code)}</Table.HeaderCell>
-              <Table.Cell align="end">{formatNumber(r.touched)}</Table.Cell>
-              <Table.Cell align="end">{formatNumber(r.paying)}</Table.Cell>
-              <Table.Cell align="end">{formatNumber(r.notPaying)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+    <ChartTable
+      title={t('dashboard.nonPaying.title')}
+      head={t('funding.domain')}
+      columns={[
+        { key: 'touched', label: t('dashboard.nonPaying.touched') },
+        { key: 'paying', label: t('dashboard.nonPaying.paying') },
+        { key: 'notPaying', label: t('dashboard.nonPaying.notPaying') },
+      ]}
+      rows={rows.map((r) => ({
+        key: r.code,
+        head: domainName(r.code),
+        cells: [formatNumber(r.touched), formatNumber(r.paying), formatNumber(r.notPaying)],
+      }))}
+    />
   );
 
   return (

@@ -1,10 +1,10 @@
-import { Paragraph, Table } from '@amsterdam/design-system-react';
+import { Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto, CaseStatus } from '../api/client';
 import { OPEN_STATUSES } from '../cases/case-vocabulary';
 import { formatNumber } from '../common/format';
-import { TableRegion } from '../common/table-region';
 import { ChartFigure } from './chart-figure';
+import { ChartTable } from './chart-table';
 
 const LEFT = 230;
 const BAR_H = 24;
@@ -56,39 +56,19 @@ export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete
   const total = rows.reduce((n, r) => n + r.total, 0);
 
   const table = (
-    <TableRegion label={t('dashboard.openCases.title')}>
-      <Table>
-        <Table.Caption className="ams-visually-hidden">
-          {t('dashboard.openCases.title')}
-        </Table.Caption>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('case.team')}</Table.HeaderCell>
-            {OPEN_STATUSES.map((s) => (
-              <Table.HeaderCell key={s} scope="col" align="end">
-                {t(`status.${s}`)}
-              </Table.HeaderCell>
-            ))}
-            <Table.HeaderCell scope="col" align="end">
-              {t('dashboard.openCases.total')}
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.team}>
-              <Table.HeaderCell scope="row">{r.team}</Table.HeaderCell>
-              {OPEN_STATUSES.map((s) => (
-                <Table.Cell key={s} align="end">
-                  {formatNumber(r.counts[s])}
-                </Table.Cell>
-              ))}
-              <Table.Cell align="end">{formatNumber(r.total)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableRegion>
+    <ChartTable
+      title={t('dashboard.openCases.title')}
+      head={t('case.team')}
+      columns={[
+        ...OPEN_STATUSES.map((s) => ({ key: s, label: t(`status.${s}`) })),
+        { key: 'total', label: t('dashboard.openCases.total') },
+      ]}
+      rows={rows.map((r) => ({
+        key: r.team,
+        head: r.team,
+        cells: [...OPEN_STATUSES.map((s) => formatNumber(r.counts[s])), formatNumber(r.total)],
+      }))}
+    />
   );
 
   return (
