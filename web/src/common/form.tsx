@@ -57,6 +57,28 @@ interface BaseFieldProps {
   optional?: boolean;
 }
 
+/** What every field has around its control: the label, its hint and its error, in that order. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: BaseFieldProps & { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Field invalid={Boolean(error)}>
+      <Label htmlFor={id} hint={optional ? t('form.optional') : undefined}>
+        {label}
+      </Label>
+      {hint && <FieldHint id={id}>{hint}</FieldHint>}
+      {error && <FieldErrorMessage id={id}>{error}</FieldErrorMessage>}
+      {children}
+    </Field>
+  );
+}
+
 export function TextField({
   id,
   label,
@@ -77,14 +99,8 @@ export function TextField({
   autoComplete?: string;
   maxLength?: number;
 }) {
-  const { t } = useTranslation();
   return (
-    <Field invalid={Boolean(error)}>
-      <Label htmlFor={id} hint={optional ? t('form.optional') : undefined}>
-        {label}
-      </Label>
-      {hint && <FieldHint id={id}>{hint}</FieldHint>}
-      {error && <FieldErrorMessage id={id}>{error}</FieldErrorMessage>}
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       <TextInput
         id={id}
         name={id}
@@ -97,7 +113,7 @@ export function TextField({
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
-    </Field>
+    </FieldFrame>
   );
 }
 
@@ -111,14 +127,8 @@ export function TextAreaField({
   onChange,
   rows = 4,
 }: BaseFieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
-  const { t } = useTranslation();
   return (
-    <Field invalid={Boolean(error)}>
-      <Label htmlFor={id} hint={optional ? t('form.optional') : undefined}>
-        {label}
-      </Label>
-      {hint && <FieldHint id={id}>{hint}</FieldHint>}
-      {error && <FieldErrorMessage id={id}>{error}</FieldErrorMessage>}
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       <TextArea
         id={id}
         name={id}
@@ -128,7 +138,7 @@ export function TextAreaField({
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
-    </Field>
+    </FieldFrame>
   );
 }
 
@@ -149,14 +159,8 @@ export function SelectField<V extends string>({
   /** An empty first choice ("choose…"), for selects without a sensible default. */
   placeholder?: string;
 }) {
-  const { t } = useTranslation();
   return (
-    <Field invalid={Boolean(error)}>
-      <Label htmlFor={id} hint={optional ? t('form.optional') : undefined}>
-        {label}
-      </Label>
-      {hint && <FieldHint id={id}>{hint}</FieldHint>}
-      {error && <FieldErrorMessage id={id}>{error}</FieldErrorMessage>}
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       <Select
         id={id}
         name={id}
@@ -172,7 +176,7 @@ export function SelectField<V extends string>({
           </Select.Option>
         ))}
       </Select>
-    </Field>
+    </FieldFrame>
   );
 }
 
