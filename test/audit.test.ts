@@ -8,7 +8,7 @@ import { CasesService } from '../src/cases/cases.service';
 import { CatalogueService } from '../src/catalogue/catalogue.service';
 import { UsersService } from '../src/auth/users.service';
 import { asSuperuserWithoutTriggers } from './support/audit';
-import { bearer, fileCase, MODEL_CASE } from './support/factories';
+import { bearer, fileCase, MODEL_CASE, transition } from './support/factories';
 import { expectProblem } from './support/problem';
 import { runSync } from './support/processes';
 import { listRoutes } from './support/routes';
@@ -79,12 +79,7 @@ describe('audit trail', () => {
       .set(staff)
       .send({ body: 'Eerste gesprek gepland', visibility: 'internal' })
       .expect(201);
-    await t
-      .http()
-      .post(`/api/v1/cases/${c.id}/transitions`)
-      .set({ ...staff, 'If-Match': '"4"' })
-      .send({ to: 'accepted' })
-      .expect(200);
+    await transition(t, 'staff', c.id, 4, { to: 'accepted' });
     const admin = await bearer(t, 'admin');
     const user = await t
       .http()
@@ -191,20 +186,9 @@ describe('audit trail', () => {
     for (let i = 0; i < 3; i++) {
       const c = await fileCase(t);
       await route(c.id);
-      const staff = await bearer(t, 'staff');
-      await t
-        .http()
-        .post(`/api/v1/cases/${c.id}/transitions`)
-        .set({ ...staff, 'If-Match': '"2"' })
-        .send({ to: 'accepted' })
-        .expect(200);
+      await transition(t, 'staff', c.id, 2, { to: 'accepted' });
       if (i > 0) {
-        await t
-          .http()
-          .post(`/api/v1/cases/${c.id}/transitions`)
-          .set({ ...staff, 'If-Match': '"3"' })
-          .send({ to: 'declined', reason: `Reden ${i}` })
-          .expect(200);
+        await transition(t, 'staff', c.id, 3, { to: 'declined', reason: `Reden ${i}` });
       }
       const history = (await t.http().get(`/api/v1/cases/${c.id}/history`).set(auditor).expect(200))
         .body.items as {

@@ -40,3 +40,22 @@ export async function fileCase(
   }
   return response.body;
 }
+
+/** Takes a transition at the version the caller read; returns the new version (throws unless 200). */
+export async function transition(
+  t: TestApp,
+  who: string,
+  caseId: string,
+  version: number,
+  body: Record<string, unknown>,
+): Promise<number> {
+  const response = await t
+    .http()
+    .post(`/api/v1/cases/${caseId}/transitions`)
+    .set({ ...(await bearer(t, who)), 'If-Match': `"${version}"` })
+    .send(body);
+  if (response.status !== 200) {
+    throw new Error(`transition refused: ${response.status} ${response.text}`);
+  }
+  return (response.body as { version: number }).version;
+}

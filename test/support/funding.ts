@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { CasesService } from '../../src/cases/cases.service';
 import { CatalogueService } from '../../src/catalogue/catalogue.service';
 import { UsersService } from '../../src/auth/users.service';
-import { bearer, fileCase, MODEL_CASE } from './factories';
+import { bearer, fileCase, MODEL_CASE, transition } from './factories';
 import { DEMO, type TestApp } from './test-app';
 
 export const EUR = 100;
@@ -96,24 +96,6 @@ export async function routeCase(t: TestApp, caseId: string): Promise<void> {
     proposeBy: new Date(Date.now() + 15 * 86400_000),
   });
   if (!routed) throw new Error(`case ${caseId} was not routed`);
-}
-
-async function transition(
-  t: TestApp,
-  who: string,
-  caseId: string,
-  version: number,
-  body: Record<string, unknown>,
-): Promise<number> {
-  const response = await t
-    .http()
-    .post(`/api/v1/cases/${caseId}/transitions`)
-    .set({ ...(await bearer(t, who)), 'If-Match': `"${version}"` })
-    .send(body);
-  if (response.status !== 200) {
-    throw new Error(`transition refused: ${response.status} ${response.text}`);
-  }
-  return (response.body as { version: number }).version;
 }
 
 export interface Outcome {

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { verifySignature } from '../../src/workflow/webhook-signature';
-import { bearer, fileCase } from '../support/factories';
+import { bearer, fileCase, transition } from '../support/factories';
 import { MailCatcher } from '../support/mail-catcher';
 import { expectProblem } from '../support/problem';
 import { waitFor } from '../support/processes';
@@ -71,19 +71,8 @@ describe('notifications', () => {
             .set(await bearer(t, 'staff'))
         ).body.status === 'routed',
     );
-    const staff = await bearer(t, 'staff');
-    await t
-      .http()
-      .post(`/api/v1/cases/${c.id}/transitions`)
-      .set({ ...staff, 'If-Match': '"2"' })
-      .send({ to: 'accepted' })
-      .expect(200);
-    await t
-      .http()
-      .post(`/api/v1/cases/${c.id}/transitions`)
-      .set({ ...staff, 'If-Match': '"3"' })
-      .send({ to: 'in_progress' })
-      .expect(200);
+    await transition(t, 'staff', c.id, 2, { to: 'accepted' });
+    await transition(t, 'staff', c.id, 3, { to: 'in_progress' });
     const toBuyer = () =>
       mail.mails.filter((m) => m.to.includes(DEMO.buyer) && m.subject.includes(c.reference));
     await waitFor(() => toBuyer().length === 3, 15_000);
@@ -153,12 +142,7 @@ describe('notifications', () => {
       );
       hook.answer.status = 500;
       const before = hook.received.length;
-      await t
-        .http()
-        .post(`/api/v1/cases/${c.id}/transitions`)
-        .set({ ...staff, 'If-Match': '"2"' })
-        .send({ to: 'accepted' })
-        .expect(200);
+      await transition(t, 'staff', c.id, 2, { to: 'accepted' });
       const tries = () =>
         hook.received.slice(before).filter((r) => r.body.includes('"to":"accepted"'));
       await waitFor(() => tries().length >= 3, 20_000);

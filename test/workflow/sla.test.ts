@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { bearer, fileCase } from '../support/factories';
+import { bearer, fileCase, transition } from '../support/factories';
 import { MailCatcher } from '../support/mail-catcher';
 import { waitFor } from '../support/processes';
 import { PrivateRedis } from '../support/redis-server';
@@ -56,12 +56,7 @@ describe('SLA deadlines', () => {
     );
     const routed = await caseOf(late.id);
     expect(Date.parse(routed.sla.acceptBy) - Date.parse(routed.filedAt)).toBeLessThan(4000);
-    await t
-      .http()
-      .post(`/api/v1/cases/${onTime.id}/transitions`)
-      .set({ ...(await bearer(t, 'staff')), 'If-Match': '"2"' })
-      .send({ to: 'accepted' })
-      .expect(200);
+    await transition(t, 'staff', onTime.id, 2, { to: 'accepted' });
 
     await waitFor(async () => (await caseOf(late.id)).sla.breached.includes('accept'), 10_000);
     const breached = await caseOf(late.id);
