@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import type { FailedJobDto } from './dto/workflow-admin.dto';
 import { QueueService } from './queue.service';
 import { QUEUES, type QueueName } from './queues';
@@ -24,10 +25,16 @@ function decodeId(id: string): [QueueName, string] {
   throw new JobNotFound();
 }
 
-/** Jobs that failed their last attempt: visible to admins and re-drivable. */
+/**
+ * Jobs that failed their last attempt: visible to admins and re-drivable. The only way to change
+ * a queue by hand (the queue dashboard is read-only, ADR 0020), so every retry is audited.
+ */
 @Injectable()
 export class FailedJobsService {
-  constructor(private readonly queues: QueueService) {}
+  constructor(
+    private readonly queues: QueueService,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async list(limit = 100): Promise<FailedJobDto[]> {
     const items: FailedJobDto[] = [];
@@ -48,10 +55,22 @@ export class FailedJobsService {
     return items.sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''));
   }
 
-  async retry(id: string): Promise<void> {
+  /**
+   * Runs a failed job again, with an audit event (`job.retried`: queue, job id and name). The
+   * retry is the last step of the unit of work, so a retry that Redis refuses leaves no event.
+   */
+  async retry(actor: ActorRef, id: string): Promise<void> {
     const [queue, jobId] = decodeId(id);
     const job = await this.queues.queues[queue].getJob(jobId);
     if (!job || !(await job.isFailed())) throw new JobNotFound();
-    await job.retry('failed');
+    await this.uow.run(actor, async (w) => {
+      w.audit({
+        action: 'job.retried',
+        subjectType: 'queue_job',
+        subjectId: `${queue}/${jobId}`,
+        data: { queue, jobId, name: job.name, attemptsMade: job.attemptsMade },
+      });
+      await job.retry('failed');
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { INestApplication } from '@nestjs/common';
+import { MethodNotAllowedException, type INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Forbidden, Unauthenticated } from '../auth/auth.errors';
 import { AuthService } from '../auth/auth.service';
@@ -19,16 +19,27 @@ function cookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The only methods the board answers: it is read-only (ADR 0020). */
+const BOARD_METHODS = ['GET', 'HEAD'];
+
 /**
  * Bull Board (the queue dashboard) at /admin/queues, for admins only: a bearer token in the
  * Authorization header, or in the HttpOnly cookie that `POST /api/v1/admin/queue-board/session`
  * sets for browsers (which cannot send headers on navigation).
+ *
+ * Read-only (ADR 0020): its actions (pause, add, edit, remove, retry, clean, promote…) would
+ * change queues without an audit event, so every queue is in Bull Board's `readOnlyMode` and,
+ * in case a version of the board forgets to check it on some route, every request other than
+ * GET or HEAD is refused here with 405 before the board sees it. Changes go through Brug's own
+ * audited routes (`/api/v1/admin/failed-jobs`).
  */
 export function mountQueueBoard(app: INestApplication): void {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BOARD_PATH);
   createBullBoard({
-    queues: Object.values(app.get(QueueService).queues).map((q) => new BullMQAdapter(q)),
+    queues: Object.values(app.get(QueueService).queues).map(
+      (q) => new BullMQAdapter(q, { readOnlyMode: true, allowRetries: false }),
+    ),
     serverAdapter: adapter,
   });
   const auth = app.get(AuthService);
@@ -45,5 +56,16 @@ export function mountQueueBoard(app: INestApplication): void {
         problems.respond(error instanceof Error ? error : new Unauthenticated(), req, res),
       );
   };
-  app.use(BOARD_PATH, adminOnly, adapter.getRouter());
+  const readOnly = (req: Request, res: Response, next: NextFunction): void => {
+    if (BOARD_METHODS.includes(req.method)) return next();
+    res.setHeader('Allow', BOARD_METHODS.join(', '));
+    problems.respond(
+      new MethodNotAllowedException(
+        'The queue dashboard is read-only; retry failed jobs with POST /api/v1/admin/failed-jobs/{id}/retry.',
+      ),
+      req,
+      res,
+    );
+  };
+  app.use(BOARD_PATH, adminOnly, readOnly, adapter.getRouter());
 }

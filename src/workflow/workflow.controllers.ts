@@ -171,8 +171,8 @@ export class FailedJobsController {
   @ApiOperation({ summary: 'Run a failed job again' })
   @ApiResult(undefined, 202)
   @ProblemResponses(404)
-  async retry(@Param('id') id: string): Promise<void> {
-    await this.failed.retry(id);
+  async retry(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    await this.failed.retry(refOf(actor), id);
   }
 }
 
@@ -193,7 +193,8 @@ export class QueueBoardController {
     response.cookie(BOARD_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: this.config.publicUrl.startsWith('https:'),
+      // Secure whenever people reach Brug over https (PUBLIC_URL), or this request came so.
+      secure: this.config.publicUrl.startsWith('https:') || request.secure,
       path: BOARD_PATH,
       maxAge: this.config.jwtTtlSeconds * 1000,
     });

@@ -91,6 +91,8 @@ describe('workflow administration', () => {
     expect(cookie).toMatch(
       /brug_board=.+; Max-Age=\d+; Path=\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict/,
     );
+    // PUBLIC_URL is http here (test/workflow/queue-board.test.ts covers https).
+    expect(cookie).not.toMatch(/Secure/i);
     await t.http().get('/admin/queues').set('Cookie', cookie.split(';')[0]!).expect(200);
     expectProblem(
       await t
