@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { COULD_NOT_CONNECT } from '../../src/workflow/notifications/webhook-client';
 import { verifySignature } from '../../src/workflow/webhook-signature';
 import { bearer, fileCase, transition } from '../support/factories';
 import { MailCatcher } from '../support/mail-catcher';
@@ -202,5 +203,145 @@ describe('notifications', () => {
     expect(problem.errors).toEqual([
       { field: 'url', message: expect.stringMatching(/private|link-local/) },
     ]);
+  });
+
+  it('records a closed port with the same neutral reason as a refused address', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as AddressInfo;
+    probe.close();
+    await once(probe, 'close');
+    const admin = await bearer(t, 'admin');
+    const created = await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url: `http://127.0.0.1:${port}/hook`, eventTypes: ['case.filed'] })
+      .expect(201);
+    try {
+      await fileCase(t);
+      let rows: { last_error: string | null }[] = [];
+      await waitFor(async () => {
+        rows = await dbOf(t).query(
+          `SELECT last_error FROM notification_deliveries
+            WHERE recipient = $1 AND status = 'failed'`,
+          [created.body.id],
+        );
+        return rows.length > 0;
+      });
+      expect(rows[0]!.last_error).toBe(COULD_NOT_CONNECT);
+    } finally {
+      await dbOf(t).query(`UPDATE webhooks SET active = false WHERE id = $1`, [created.body.id]);
+    }
+  });
+});
+
+const dbOf = (t: TestApp) => t.app.get(DataSource);
+
+describe('webhook addresses with loopback refused (the SSRF probe)', () => {
+  let t: TestApp;
+  let hook: Awaited<ReturnType<typeof receiver>>;
+  beforeAll(async () => {
+    hook = await receiver();
+    t = await startTestApp({
+      env: {
+        WORKERS: 'on',
+        RELAY_POLL_MS: '200',
+        WEBHOOK_ALLOW_LOOPBACK: 'false',
+        WEBHOOK_ALLOW_PRIVATE: 'false',
+        JOB_ATTEMPTS: '1',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    hook.server.close();
+  });
+  const port = () => new URL(hook.url).port;
+
+  it.each([
+    'http://[::ffff:127.0.0.1]:PORT/hook',
+    'http://[0:0:0:0:0:ffff:7f00:1]:PORT/hook',
+    'http://[::127.0.0.1]:PORT/hook',
+    'http://[::ffff:7f00:1]:PORT/hook',
+    'http://[::ffff:169.254.169.254]/latest/meta-data',
+    'http://[::ffff:10.0.0.1]/hook',
+    'http://[64:ff9b::7f00:1]:PORT/hook',
+    'http://[2002:7f00:1::]:PORT/hook',
+    'http://[::1]:PORT/hook',
+    'http://[::]:PORT/hook',
+    'http://127.0.0.1:PORT/hook',
+    'http://0.0.0.0:PORT/hook',
+    'http://0x7f.1:PORT/hook',
+    'http://2130706433:PORT/hook',
+    'http://localhost:PORT/hook',
+  ])('refuses to register %s', async (spelling) => {
+    const url = spelling.replace('PORT', port());
+    const admin = await bearer(t, 'admin');
+    const problem = expectProblem(
+      await t
+        .http()
+        .post('/api/v1/webhooks')
+        .set(admin)
+        .send({ url, eventTypes: ['case.filed'] }),
+      400,
+    );
+    expect(problem.errors).toEqual([{ field: 'url', message: expect.any(String) }]);
+  });
+
+  it('refuses to change a webhook to a mapped loopback address', async () => {
+    const admin = await bearer(t, 'admin');
+    const created = await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url: 'http://8.8.8.8/hook', eventTypes: ['case.sla_breached'] })
+      .expect(201);
+    const problem = expectProblem(
+      await t
+        .http()
+        .patch(`/api/v1/webhooks/${created.body.id}`)
+        .set(admin)
+        .set('If-Match', '"1"')
+        .send({ url: `http://[::ffff:127.0.0.1]:${port()}/hook` }),
+      400,
+    );
+    expect(problem.errors).toEqual([
+      { field: 'url', message: 'is a loopback address, which is not allowed' },
+    ]);
+  });
+
+  it('does not deliver to a loopback literal written behind the guard, and says only "could not connect"', async () => {
+    const ids: string[] = [];
+    for (const url of [`http://[::ffff:127.0.0.1]:${port()}/hook`, hook.url]) {
+      const [row] = await dbOf(t).query<{ id: string }[]>(
+        `INSERT INTO webhooks (url, event_types, secret) VALUES ($1, '{case.filed}', 's3cret')
+         RETURNING id`,
+        [url],
+      );
+      ids.push(row!.id);
+    }
+    await fileCase(t);
+    let rows: { recipient: string; last_error: string | null }[] = [];
+    await waitFor(async () => {
+      rows = await dbOf(t).query(
+        `SELECT recipient, last_error FROM notification_deliveries
+          WHERE recipient = ANY($1) AND status = 'failed'`,
+        [ids],
+      );
+      return rows.length === ids.length;
+    });
+    expect(rows.map((r) => r.last_error)).toEqual([COULD_NOT_CONNECT, COULD_NOT_CONNECT]);
+    const admin = await bearer(t, 'admin');
+    let failed: { name: string; failedReason: string; data: { deliveryId: string } }[] = [];
+    await waitFor(async () => {
+      failed = (await t.http().get('/api/v1/admin/failed-jobs').set(admin).expect(200)).body.items;
+      return failed.filter((f) => f.name === 'deliver-webhook').length >= ids.length;
+    });
+    for (const job of failed.filter((f) => f.name === 'deliver-webhook')) {
+      expect(job.failedReason).toBe(COULD_NOT_CONNECT);
+    }
+    expect(hook.received).toHaveLength(0);
   });
 });

@@ -15,7 +15,7 @@ import {
   statusChangeMail,
   type Mail,
 } from '../notifications/messages';
-import { postWebhook } from '../notifications/webhook-client';
+import { postWebhook, WebhookUnreachable } from '../notifications/webhook-client';
 import { QueueService } from '../queue.service';
 import { signatureHeader } from '../webhook-signature';
 import { WebhooksService } from '../webhooks.service';
@@ -141,8 +141,12 @@ export class NotificationJobs {
       await finishDelivery(this.db.manager, deliveryId, { status: 'sent' });
       return 'sent';
     } catch (error) {
-      await finishDelivery(this.db.manager, deliveryId, { status: 'failed', error: String(error) });
-      this.logger.warn(`Webhook delivery ${deliveryId} to ${hook.url} failed: ${String(error)}`);
+      // Admins see the message only (here and as the failed job's reason): an HTTP status, or
+      // one neutral "could not connect" for every connection-level cause. The cause is logged.
+      const reason = error instanceof Error ? error.message : String(error);
+      await finishDelivery(this.db.manager, deliveryId, { status: 'failed', error: reason });
+      const cause = error instanceof WebhookUnreachable ? ` (${String(error.cause)})` : '';
+      this.logger.warn(`Webhook delivery ${deliveryId} to ${hook.url} failed: ${reason}${cause}`);
       throw error;
     }
   }
