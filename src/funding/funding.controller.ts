@@ -39,7 +39,7 @@ import { OcdsReleasePackageDto } from './dto/ocds.dto';
 import { FundingReader } from './funding-reader';
 import { FundingService } from './funding.service';
 import { OcdsExport } from './ocds-export';
-import { CSV_CONTENT_TYPE } from './matrix-csv';
+import { CSV_CONTENT_TYPE } from '../common/csv';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
