@@ -95,7 +95,7 @@ describe('audit trail', () => {
     await t
       .http()
       .patch(`/api/v1/users/${user.body.id}`)
-      .set(admin)
+      .set({ ...admin, 'If-Match': '"1"' })
       .send({ name: 'Nieuwe Naam' })
       .expect(200);
     await t
@@ -107,7 +107,7 @@ describe('audit trail', () => {
     await t
       .http()
       .patch('/api/v1/domains/mobility')
-      .set(admin)
+      .set({ ...admin, 'If-Match': '"1"' })
       .send({ nameEn: 'Mobility and transport' })
       .expect(200);
 

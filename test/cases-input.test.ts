@@ -373,7 +373,7 @@ describe('bad input to POST and PATCH /cases', () => {
     await t
       .http()
       .patch(`/api/v1/domains/${INACTIVE}`)
-      .set(headers.admin!)
+      .set({ ...headers.admin!, 'If-Match': '"1"' })
       .send({ active: false })
       .expect(200);
   });

@@ -33,6 +33,7 @@ describe('catalogue', () => {
       nameNl: 'Schone energie',
       nameEn: 'Clean energy',
       active: true,
+      version: 1,
     });
     const teams = await t.http().get('/api/v1/teams').set(buyer).expect(200);
     expect((teams.body.items as { code: string }[]).map((d) => d.code).sort()).toEqual([
@@ -61,10 +62,15 @@ describe('catalogue', () => {
     await t
       .http()
       .patch('/api/v1/domains/culture')
-      .set(admin)
+      .set({ ...admin, 'If-Match': '"1"' })
       .send({ nameEn: 'Arts and culture' })
       .expect(200);
-    await t.http().patch('/api/v1/domains/culture').set(admin).send({ active: false }).expect(200);
+    await t
+      .http()
+      .patch('/api/v1/domains/culture')
+      .set({ ...admin, 'If-Match': '"2"' })
+      .send({ active: false })
+      .expect(200);
     const active = await t.http().get('/api/v1/domains').set(buyer).expect(200);
     expect((active.body.items as { code: string }[]).map((d) => d.code)).not.toContain('culture');
     const all = await t.http().get('/api/v1/domains?includeInactive=true').set(buyer).expect(200);
@@ -73,6 +79,7 @@ describe('catalogue', () => {
       nameNl: 'Cultuur',
       nameEn: 'Arts and culture',
       active: false,
+      version: 3,
     });
     expectProblem(await t.http().delete('/api/v1/domains/culture').set(admin), 404);
   });
@@ -111,7 +118,7 @@ describe('catalogue', () => {
     await t
       .http()
       .patch(`/api/v1/teams/${team.body.id}`)
-      .set(admin)
+      .set({ ...admin, 'If-Match': '"1"' })
       .send({ active: false })
       .expect(200);
     const teams = await t.http().get('/api/v1/teams').set(buyer).expect(200);

@@ -90,7 +90,7 @@ describe('user administration', () => {
     const updated = await t
       .http()
       .patch(`/api/v1/users/${id}`)
-      .set(auth())
+      .set({ ...auth(), 'If-Match': '"1"' })
       .send({
         role: 'budget_holder',
         domains: ['care', 'food'],
@@ -98,8 +98,13 @@ describe('user administration', () => {
       })
       .expect(200);
     expect(updated.body).toMatchObject({ role: 'budget_holder', domains: ['care', 'food'] });
+    expect(updated.body.version).toBe(2);
     // Becoming staff while still holding domains and sitting in a municipal unit is refused.
-    const refused = await t.http().patch(`/api/v1/users/${id}`).set(auth()).send({ role: 'staff' });
+    const refused = await t
+      .http()
+      .patch(`/api/v1/users/${id}`)
+      .set({ ...auth(), 'If-Match': '"2"' })
+      .send({ role: 'staff' });
     expectProblem(refused, 400);
     const unchanged = await t.http().get(`/api/v1/users/${id}`).set(auth()).expect(200);
     expect(unchanged.body.role).toBe('budget_holder');
@@ -117,7 +122,7 @@ describe('user administration', () => {
     await t
       .http()
       .patch(`/api/v1/users/${me.body.id}`)
-      .set(auth())
+      .set({ ...auth(), 'If-Match': '"1"' })
       .send({ active: false })
       .expect(200);
     expectProblem(await t.http().get('/api/v1/me').set('Authorization', `Bearer ${token}`), 401);

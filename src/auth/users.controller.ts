@@ -13,7 +13,8 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_BASE_PATH } from '../common/api-version';
-import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { refOf } from '../database/unit-of-work';
 import { CurrentActor, Roles } from './decorators';
@@ -43,6 +44,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @WithEtag()
   @ApiOperation({ summary: 'One user' })
   @ProblemResponses(404)
   @ApiResult(UserDto)
@@ -51,6 +53,7 @@ export class UsersController {
   }
 
   @Post()
+  @WithEtag()
   @ApiOperation({ summary: 'Create a user' })
   @ProblemResponses(409)
   @ApiResult(UserDto, 201)
@@ -65,6 +68,8 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @WithEtag()
+  @IfMatchRequired()
   @ApiOperation({ summary: 'Change a user’s name, role, unit, domains or active flag' })
   @ProblemResponses(404)
   @ApiResult(UserDto)
@@ -72,10 +77,12 @@ export class UsersController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateUserDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
   ): Promise<UserDto> {
-    return this.users.update(refOf(actor), id, body);
+    return this.users.update(refOf(actor), id, body, ifMatch);
   }
 
+  // No If-Match: a password is written, never read, so there is no version of it to name.
   @Put(':id/password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a user’s password (ends their sessions)' })

@@ -9,8 +9,10 @@ import { preparedQuery } from '../database/prepared';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor, ValidationFailed } from '../common/errors';
+import { checkIfMatch, type IfMatch } from '../common/etag';
 import { RefCache, type Ref } from '../common/ref-cache';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
+import { updateVersioned } from '../database/versioned';
 import { EmailTaken, UserNotFound } from './auth.errors';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UserDomainEntity } from './entities/user-domain.entity';
@@ -165,10 +167,19 @@ export class UsersService {
     }
   }
 
-  /** Changes name, role, unit, domains or active flag together, audited (`user.updated`). */
-  async update(actor: ActorRef, id: string, changes: UpdateUserDto): Promise<UserDto> {
+  /**
+   * Changes name, role, unit, domains or active flag together, at the version the caller read
+   * (`If-Match`), audited (`user.updated`).
+   */
+  async update(
+    actor: ActorRef,
+    id: string,
+    changes: UpdateUserDto,
+    ifMatch: IfMatch | undefined,
+  ): Promise<UserDto> {
     await this.uow.run(actor, async (w) => {
       const user = await this.loadWithRelations(w.manager, id, true);
+      checkIfMatch(ifMatch, user.version);
       const role = changes.role ?? user.role;
       const unitId =
         changes.organisationUnitId === undefined
@@ -189,7 +200,7 @@ export class UsersService {
       }
       if (Object.keys(changed).length === 0) return;
       this.names.forget(id);
-      await w.manager.getRepository(UserEntity).update(id, {
+      await updateVersioned(w.manager.getRepository(UserEntity), { id }, user.version, {
         role,
         organisationUnitId: unit?.id ?? null,
         ...(changes.name !== undefined ? { name: changes.name } : {}),
@@ -328,6 +339,7 @@ export function toUserDto(user: UserEntity): UserDto {
       : null,
     domains: (user.domains ?? []).map((d) => d.domainCode).sort(),
     active: user.active,
+    version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

@@ -16,9 +16,9 @@ import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
 import { ValidationFailed } from '../common/errors';
-import { etagOf, parseIfMatch } from '../common/etag';
+import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
 import { IDEMPOTENCY_KEY_PATTERN } from '../common/idempotency/idempotency';
-import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { CaseReader } from './case-reader';
 import { CasesService } from './cases.service';
 import { FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
@@ -28,8 +28,6 @@ import { TransitionDto } from './dto/transition.dto';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
-const IfMatchHeader = () =>
-  ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the version you read.' });
 
 @ApiTags('Cases')
 @Controller('cases')
@@ -94,20 +92,20 @@ export class CasesController {
   @Patch(':id')
   @Roles('buyer', 'staff', 'admin')
   @CaseIdParam()
-  @IfMatchHeader()
+  @IfMatchRequired()
   @ApiOperation({
     summary: 'Change a case: content (buyer, while filed or routed), assignee and priority (staff)',
   })
   @ApiResult(CaseDto)
-  @ProblemResponses(404, 409, 412, 428)
+  @ProblemResponses(404, 409)
   async update(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: UpdateCaseDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseDto> {
-    const updated = await this.cases.update(actor, id, body, parseIfMatch(ifMatch));
+    const updated = await this.cases.update(actor, id, body, ifMatch);
     response.setHeader('ETag', etagOf(updated.version));
     return updated;
   }
@@ -116,18 +114,18 @@ export class CasesController {
   @HttpCode(200)
   @Roles('buyer', 'staff', 'admin')
   @CaseIdParam()
-  @IfMatchHeader()
+  @IfMatchRequired()
   @ApiOperation({ summary: 'Move a case along the state machine' })
   @ApiResult(CaseDto)
-  @ProblemResponses(404, 409, 412, 428)
+  @ProblemResponses(404, 409)
   async transition(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: TransitionDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseDto> {
-    const updated = await this.cases.transition(actor, id, body, parseIfMatch(ifMatch));
+    const updated = await this.cases.transition(actor, id, body, ifMatch);
     response.setHeader('ETag', etagOf(updated.version));
     return updated;
   }

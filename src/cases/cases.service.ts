@@ -4,7 +4,8 @@ import { Forbidden } from '../auth/auth.errors';
 import type { Actor } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { PreconditionFailed, PreconditionRequired, ValidationFailed } from '../common/errors';
+import { PreconditionFailed, ValidationFailed } from '../common/errors';
+import { checkIfMatch, type IfMatch } from '../common/etag';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -168,7 +169,7 @@ export class CasesService {
     actor: Actor,
     idOrReference: string,
     input: UpdateCaseDto,
-    ifMatch: number | undefined,
+    ifMatch: IfMatch | undefined,
   ): Promise<CaseDto> {
     const fields = Object.keys(input).filter(
       (k) => (input as Record<string, unknown>)[k] !== undefined,
@@ -212,7 +213,7 @@ export class CasesService {
     actor: Actor,
     idOrReference: string,
     input: TransitionDto,
-    ifMatch: number | undefined,
+    ifMatch: IfMatch | undefined,
   ): Promise<CaseDto> {
     const misplaced = misplacedFields(input);
     return this.uow.run(actorRef(actor), async (w) => {
@@ -439,9 +440,8 @@ export class CasesService {
     return unit.id;
   }
 
-  private checkVersion(current: CaseRow, ifMatch: number | undefined): void {
-    if (ifMatch === undefined) throw new PreconditionRequired();
-    if (ifMatch !== current.version) throw new PreconditionFailed(current.version);
+  private checkVersion(current: CaseRow, ifMatch: IfMatch | undefined): void {
+    checkIfMatch(ifMatch, current.version);
   }
 
   private async applyTransition(

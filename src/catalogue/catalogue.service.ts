@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldError, ValidationFailed } from '../common/errors';
+import { checkIfMatch, type IfMatch } from '../common/etag';
 import { RefCache } from '../common/ref-cache';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import { updateVersioned } from '../database/versioned';
 import {
   DomainExists,
   DomainNotFound,
@@ -79,16 +81,21 @@ export class CatalogueService {
     }
   }
 
+  /** Changes a domain at the version the caller read (`If-Match`). */
   updateDomain(
     actor: ActorRef,
     code: string,
     changes: Partial<Pick<DomainEntity, 'nameNl' | 'nameEn' | 'active'>>,
+    ifMatch: IfMatch | undefined,
   ): Promise<DomainEntity> {
     return this.uow.run(actor, async (w) => {
       const domain = await this.domainIn(w.manager, code, true);
+      checkIfMatch(ifMatch, domain.version);
       const changed = changedFields(domain, changes);
       if (Object.keys(changed).length === 0) return domain;
-      await w.manager.getRepository(DomainEntity).update({ code }, changes);
+      await updateVersioned(w.manager.getRepository(DomainEntity), { code }, domain.version, {
+        ...changes,
+      });
       w.audit({
         action: 'catalogue.changed',
         subjectType: 'domain',
@@ -181,18 +188,23 @@ export class CatalogueService {
     }
   }
 
+  /** Changes a unit at the version the caller read (`If-Match`). */
   updateUnit(
     actor: ActorRef,
     id: string,
     changes: Partial<Pick<OrganisationUnitEntity, 'name' | 'active'>>,
+    ifMatch: IfMatch | undefined,
     kind?: OrganisationUnitKind,
   ): Promise<OrganisationUnitEntity> {
     return this.uow.run(actor, async (w) => {
       const unit = await this.unitIn(w.manager, id, kind, true);
+      checkIfMatch(ifMatch, unit.version);
       const changed = changedFields(unit, changes);
       if (Object.keys(changed).length === 0) return unit;
       this.unitNames.forget(id);
-      await w.manager.getRepository(OrganisationUnitEntity).update({ id }, changes);
+      await updateVersioned(w.manager.getRepository(OrganisationUnitEntity), { id }, unit.version, {
+        ...changes,
+      });
       w.audit({
         action: 'catalogue.changed',
         subjectType: 'organisation_unit',

@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { refOf } from '../database/unit-of-work';
-import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { CatalogueService } from './catalogue.service';
 import {
   CreateDomainDto,
@@ -29,6 +30,7 @@ export class DomainsController {
 
   @Get(':code')
   @SignedIn()
+  @WithEtag()
   @ApiOperation({ summary: 'One policy domain' })
   @ProblemResponses(404)
   @ApiResult(DomainDto)
@@ -38,6 +40,7 @@ export class DomainsController {
 
   @Post()
   @Roles('admin')
+  @WithEtag()
   @ApiOperation({ summary: 'Add a policy domain' })
   @ProblemResponses(409)
   @ApiResult(DomainDto, 201)
@@ -47,6 +50,8 @@ export class DomainsController {
 
   @Patch(':code')
   @Roles('admin')
+  @WithEtag()
+  @IfMatchRequired()
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a policy domain' })
   @ProblemResponses(404)
   @ApiResult(DomainDto)
@@ -54,7 +59,8 @@ export class DomainsController {
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Body() body: UpdateDomainDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
   ): Promise<DomainDto> {
-    return DomainDto.of(await this.catalogue.updateDomain(refOf(actor), code, body));
+    return DomainDto.of(await this.catalogue.updateDomain(refOf(actor), code, body, ifMatch));
   }
 }

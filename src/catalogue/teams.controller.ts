@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { refOf } from '../database/unit-of-work';
-import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -31,6 +32,7 @@ export class TeamsController {
 
   @Get(':id')
   @SignedIn()
+  @WithEtag()
   @ApiOperation({ summary: 'One MeentCoop team' })
   @ProblemResponses(404)
   @ApiResult(OrganisationUnitDto)
@@ -40,6 +42,7 @@ export class TeamsController {
 
   @Post()
   @Roles('admin')
+  @WithEtag()
   @ApiOperation({ summary: 'Add a MeentCoop team' })
   @ProblemResponses(409)
   @ApiResult(OrganisationUnitDto, 201)
@@ -54,6 +57,8 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles('admin')
+  @WithEtag()
+  @IfMatchRequired()
   @ApiOperation({ summary: 'Rename, deactivate or reactivate a MeentCoop team' })
   @ProblemResponses(404)
   @ApiResult(OrganisationUnitDto)
@@ -61,9 +66,10 @@ export class TeamsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateOrganisationUnitDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
   ): Promise<OrganisationUnitDto> {
     return OrganisationUnitDto.of(
-      await this.catalogue.updateUnit(refOf(actor), id, body, 'meentcoop_team'),
+      await this.catalogue.updateUnit(refOf(actor), id, body, ifMatch, 'meentcoop_team'),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 
 /**
@@ -46,3 +46,18 @@ export const ApiResult = (
     description: { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'Done, no content' }[status],
     ...(type ? { type } : {}),
   });
+
+/**
+ * A change at the version the caller read (see src/common/etag.ts): `If-Match` is required, and
+ * the route answers 428 without it and 412 when it names another version.
+ */
+export const IfMatchRequired = (): MethodDecorator =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: true,
+      description:
+        'The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches.',
+    }),
+    ProblemResponses(412, 428),
+  );

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { ValidationFailed } from '../common/errors';
+import { checkIfMatch, type IfMatch } from '../common/etag';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import { updateVersioned } from '../database/versioned';
 import type {
   CreateRoutingRuleDto,
   RoutingRuleDto,
@@ -79,10 +81,17 @@ export class RoutingRulesService {
     });
   }
 
-  async update(actor: ActorRef, id: string, input: UpdateRoutingRuleDto): Promise<RoutingRuleDto> {
+  /** Changes a rule at the version the caller read (`If-Match`). */
+  async update(
+    actor: ActorRef,
+    id: string,
+    input: UpdateRoutingRuleDto,
+    ifMatch: IfMatch | undefined,
+  ): Promise<RoutingRuleDto> {
     await this.validate(input);
     return this.uow.run(actor, async (w) => {
       const rule = await this.get(w.manager, id, true);
+      checkIfMatch(ifMatch, rule.version);
       const before = snapshot(rule);
       const after = { ...before, ...stripUndefined(input) };
       const changes = changedFields(
@@ -90,7 +99,12 @@ export class RoutingRulesService {
         Object.fromEntries(Object.entries(after).map(([k, v]) => [k, JSON.stringify(v)])),
       );
       if (Object.keys(changes).length === 0) return this.present(w.manager, rule);
-      await w.manager.getRepository(RoutingRuleEntity).update({ id }, stripUndefined(input));
+      await updateVersioned(
+        w.manager.getRepository(RoutingRuleEntity),
+        { id },
+        rule.version,
+        stripUndefined(input),
+      );
       this.cached = undefined;
       w.audit({
         action: 'catalogue.changed',
@@ -197,5 +211,6 @@ function toDto(rule: RoutingRuleEntity, teamName: string): RoutingRuleDto {
     priorities: rule.priorities,
     team: { id: rule.teamId, name: teamName },
     active: rule.active,
+    version: rule.version,
   };
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PRIORITIES, type Priority } from '../cases/case-transitions';
+import { checkIfMatch, type IfMatch } from '../common/etag';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import { updateVersioned } from '../database/versioned';
 import type {
   CreateSlaPolicyDto,
   SlaPolicyDto,
@@ -123,7 +125,13 @@ export class SlaPoliciesService {
     }
   }
 
-  update(actor: ActorRef, priority: string, input: UpdateSlaPolicyDto): Promise<SlaPolicyDto> {
+  /** Changes a policy at the version the caller read (`If-Match`). */
+  update(
+    actor: ActorRef,
+    priority: string,
+    input: UpdateSlaPolicyDto,
+    ifMatch: IfMatch | undefined,
+  ): Promise<SlaPolicyDto> {
     return this.uow.run(actor, async (w) => {
       const repo = w.manager.getRepository(SlaPolicyEntity);
       const policy = await repo.findOne({
@@ -131,9 +139,10 @@ export class SlaPoliciesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!policy) throw new SlaPolicyNotFound(priority);
+      checkIfMatch(ifMatch, policy.version);
       const changes = changedFields(policy, input);
       if (Object.keys(changes).length === 0) return toDto(policy);
-      await repo.update({ priority }, input);
+      await updateVersioned(repo, { priority }, policy.version, { ...input });
       this.cached = undefined;
       w.audit({
         action: 'catalogue.changed',
@@ -168,5 +177,6 @@ function toDto(policy: SlaPolicyEntity): SlaPolicyDto {
     acceptSeconds: policy.acceptSeconds,
     proposeSeconds: policy.proposeSeconds,
     warnBeforeSeconds: policy.warnBeforeSeconds,
+    version: policy.version,
   };
 }

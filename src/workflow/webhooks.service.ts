@@ -3,9 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ValidationFailed } from '../common/errors';
+import { checkIfMatch, type IfMatch } from '../common/etag';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import { updateVersioned } from '../database/versioned';
 import { urlProblem, type AddressPolicy } from './address-guard';
 import type {
   CreateWebhookDto,
@@ -87,21 +89,28 @@ export class WebhooksService {
     });
   }
 
-  async update(actor: ActorRef, id: string, input: UpdateWebhookDto): Promise<WebhookDto> {
+  /** Changes a webhook at the version the caller read (`If-Match`). */
+  async update(
+    actor: ActorRef,
+    id: string,
+    input: UpdateWebhookDto,
+    ifMatch: IfMatch | undefined,
+  ): Promise<WebhookDto> {
     if (input.url) await this.assertUrl(input.url);
     return this.uow.run(actor, async (w) => {
       const hook = await this.get(w.manager, id, true);
+      checkIfMatch(ifMatch, hook.version);
       const changes = changedFields(
         { ...hook, eventTypes: hook.eventTypes.join(',') },
         { ...input, eventTypes: input.eventTypes?.join(',') },
       );
       if (Object.keys(changes).length === 0) return toDto(hook);
-      await w.manager
-        .getRepository(WebhookEntity)
-        .update(
-          { id },
-          Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
-        );
+      await updateVersioned(
+        w.manager.getRepository(WebhookEntity),
+        { id },
+        hook.version,
+        Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      );
       w.audit({
         action: 'catalogue.changed',
         subjectType: 'webhook',
@@ -134,6 +143,7 @@ function toDto(hook: WebhookEntity): WebhookDto {
     eventTypes: hook.eventTypes,
     description: hook.description,
     active: hook.active,
+    version: hook.version,
     createdAt: hook.createdAt.toISOString(),
   };
 }

@@ -18,7 +18,8 @@ import { BOARD_COOKIE, BOARD_PATH } from './queue-board';
 import { CurrentActor, Roles } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
-import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import { refOf } from '../database/unit-of-work';
 import {
@@ -56,6 +57,7 @@ export class RoutingRulesController {
   }
 
   @Post()
+  @WithEtag()
   @ApiOperation({ summary: 'Add a routing rule' })
   @ApiResult(RoutingRuleDto, 201)
   create(
@@ -66,6 +68,8 @@ export class RoutingRulesController {
   }
 
   @Patch(':id')
+  @WithEtag()
+  @IfMatchRequired()
   @ApiOperation({ summary: 'Change, switch off or on a routing rule (never deleted)' })
   @ApiResult(RoutingRuleDto)
   @ProblemResponses(404)
@@ -73,8 +77,9 @@ export class RoutingRulesController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateRoutingRuleDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
   ): Promise<RoutingRuleDto> {
-    return this.rules.update(refOf(actor), id, body);
+    return this.rules.update(refOf(actor), id, body, ifMatch);
   }
 }
 
@@ -92,6 +97,7 @@ export class SlaPoliciesController {
   }
 
   @Post()
+  @WithEtag()
   @ApiOperation({ summary: 'Add the SLA policy of a priority' })
   @ApiResult(SlaPolicyDto, 201)
   @ProblemResponses(409)
@@ -100,6 +106,8 @@ export class SlaPoliciesController {
   }
 
   @Patch(':priority')
+  @WithEtag()
+  @IfMatchRequired()
   @ApiOperation({
     summary: 'Change the SLA policy of a priority (applies to cases routed from now)',
   })
@@ -109,8 +117,9 @@ export class SlaPoliciesController {
     @CurrentActor() actor: Actor,
     @Param('priority') priority: string,
     @Body() body: UpdateSlaPolicyDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
   ): Promise<SlaPolicyDto> {
-    return this.policies.update(refOf(actor), priority, body);
+    return this.policies.update(refOf(actor), priority, body, ifMatch);
   }
 }
 
@@ -128,6 +137,7 @@ export class WebhooksController {
   }
 
   @Post()
+  @WithEtag()
   @ApiOperation({ summary: 'Register a webhook; the answer shows its signing secret, once' })
   @ApiResult(CreatedWebhookDto, 201)
   async create(
@@ -141,6 +151,8 @@ export class WebhooksController {
   }
 
   @Patch(':id')
+  @WithEtag()
+  @IfMatchRequired()
   @ApiOperation({ summary: 'Change, deactivate or reactivate a webhook (never deleted)' })
   @ApiResult(WebhookDto)
   @ProblemResponses(404)
@@ -148,8 +160,9 @@ export class WebhooksController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() body: UpdateWebhookDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
   ): Promise<WebhookDto> {
-    return this.webhooks.update(refOf(actor), id, body);
+    return this.webhooks.update(refOf(actor), id, body, ifMatch);
   }
 }
 

@@ -27,7 +27,7 @@ describe('workflow administration', () => {
     const changed = await t
       .http()
       .patch('/api/v1/sla-policies/low')
-      .set(admin)
+      .set({ ...admin, 'If-Match': `"${list.body.items[0].version}"` })
       .send({ proposeWorkingDays: 25 })
       .expect(200);
     expect(changed.body.proposeWorkingDays).toBe(25);

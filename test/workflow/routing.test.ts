@@ -153,7 +153,7 @@ describe('routing by the workflow', () => {
     await t
       .http()
       .patch(`/api/v1/routing-rules/${big.body.id}`)
-      .set(admin)
+      .set({ ...admin, 'If-Match': `"${big.body.version}"` })
       .send({ active: false })
       .expect(200);
     expectProblem(

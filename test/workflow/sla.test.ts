@@ -28,7 +28,7 @@ describe('SLA deadlines', () => {
     await t
       .http()
       .patch('/api/v1/sla-policies/high')
-      .set(await bearer(t, 'admin'))
+      .set({ ...(await bearer(t, 'admin')), 'If-Match': '"1"' })
       .send({ acceptSeconds: 2, proposeSeconds: 60, warnBeforeSeconds: 1 })
       .expect(200);
   });

@@ -67,6 +67,9 @@ export class UserDto extends MeDto {
   @ApiProperty()
   active!: boolean;
 
+  @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
+  version!: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 

@@ -55,6 +55,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Optimistic locking: counted up by every change; the ETag is this number quoted. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @OneToMany(() => UserDomainEntity, (d) => d.user)
   domains?: Relation<UserDomainEntity>[];
 

@@ -16,12 +16,16 @@ export class DomainDto {
   @ApiProperty()
   active!: boolean;
 
+  @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
+  version!: number;
+
   static of(entity: DomainEntity): DomainDto {
     return {
       code: entity.code,
       nameNl: entity.nameNl,
       nameEn: entity.nameEn,
       active: entity.active,
+      version: entity.version,
     };
   }
 }

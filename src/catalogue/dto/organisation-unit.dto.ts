@@ -23,6 +23,9 @@ export class OrganisationUnitDto {
   @ApiProperty()
   active!: boolean;
 
+  @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
+  version!: number;
+
   static of(entity: OrganisationUnitEntity): OrganisationUnitDto {
     return {
       id: entity.id,
@@ -30,6 +33,7 @@ export class OrganisationUnitDto {
       name: entity.name,
       kind: entity.kind,
       active: entity.active,
+      version: entity.version,
     };
   }
 }

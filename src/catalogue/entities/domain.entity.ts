@@ -16,6 +16,10 @@ export class DomainEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Optimistic locking: counted up by every change; the ETag is this number quoted. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -5,6 +5,7 @@ import { FundingLedger1795851141809 } from './1795851141809-FundingLedger';
 import { ListAndRoutingIndexes1795855000000 } from './1795855000000-ListAndRoutingIndexes';
 import { AuditAppendFunction1795856000000 } from './1795856000000-AuditAppendFunction';
 import { AuditChainAtCommit1795857000000 } from './1795857000000-AuditChainAtCommit';
+import { ResourceVersions1796465428531 } from './1796465428531-ResourceVersions';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ListAndRoutingIndexes1795855000000,
   AuditAppendFunction1795856000000,
   AuditChainAtCommit1795857000000,
+  ResourceVersions1796465428531,
 ];

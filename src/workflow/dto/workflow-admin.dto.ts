@@ -60,6 +60,9 @@ export class RoutingRuleDto {
 
   @ApiProperty()
   active!: boolean;
+
+  @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
+  version!: number;
 }
 
 export class RoutingRuleListDto {
@@ -180,6 +183,9 @@ export class SlaPolicyDto {
 
   @ApiProperty({ example: 14400 })
   warnBeforeSeconds!: number;
+
+  @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
+  version!: number;
 }
 
 export class SlaPolicyListDto {
@@ -249,6 +255,9 @@ export class WebhookDto {
 
   @ApiProperty()
   active!: boolean;
+
+  @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
+  version!: number;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

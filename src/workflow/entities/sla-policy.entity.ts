@@ -30,6 +30,10 @@ export class SlaPolicyEntity {
   @Column({ type: 'integer', default: 14400 })
   warnBeforeSeconds!: number;
 
+  /** Optimistic locking: counted up by every change; the ETag is this number quoted. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
