@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { API_BASE_PATH } from './common/api-version';
 import { httpConventions } from './common/http-conventions';
+import { parseQuery } from './common/input-limits';
 import { ProblemFilter } from './common/problem.filter';
 import { buildOpenApiDocument } from './common/openapi';
 import type { AppConfig } from './config/config';
@@ -46,6 +47,8 @@ export async function createHttpApp(
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // At most one pair more than the validation pipe accepts (ADR 15): bounded, never shortened.
+  app.set('query parser', parseQuery);
   app.use(httpConventions);
   app.use(rejectTrailingSlash);
   app.use(app.get(MetricsService).middleware);

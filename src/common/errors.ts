@@ -1,3 +1,5 @@
+import { MAX_FIELD_ERRORS } from './input-limits';
+
 /**
  * Domain errors: each module declares its own classes (in `<module>.errors.ts`), each with a
  * code from this union. The global filter maps every code to an HTTP status in one exhaustive
@@ -64,12 +66,23 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** Input that is well-formed JSON but breaks a rule; `errors` names each field. */
+/**
+ * Input that is well-formed JSON but breaks a rule; `errors` names each field, at most
+ * MAX_FIELD_ERRORS of them (the detail counts the rest), so a body full of mistakes cannot make
+ * a huge answer.
+ */
 export class ValidationFailed extends DomainError {
   readonly code = 'validation_failed';
   readonly title = 'The request is not valid';
   constructor(errors: FieldError[], detail?: string) {
-    super(detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+    const listed = errors.slice(0, MAX_FIELD_ERRORS);
+    const more = errors.length - listed.length;
+    super(
+      detail ??
+        listed.map((e) => `${e.field}: ${e.message}`).join('; ') +
+          (more > 0 ? ` (and ${more} more)` : ''),
+      { errors: listed },
+    );
   }
 }
 

@@ -18,7 +18,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ORGANISATION_UNIT_KINDS } from '../../catalogue/entities/organisation-unit.entity';
-import { IsKebabCode, Optional, QueryBoolean, QueryInt, Trim } from '../../common/validators';
+import { normaliseText, SingleLineText } from '../../common/text';
+import { IsKebabCode, Optional, QueryBoolean, QueryInt } from '../../common/validators';
 import { Role, ROLES } from '../roles';
 
 export const PASSWORD_MIN = 12;
@@ -26,7 +27,7 @@ export const PASSWORD_MAX = 256;
 
 const LowerCase = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
+    typeof value === 'string' ? normaliseText(value, true).toLowerCase() : value,
   );
 
 export class UnitRefDto {
@@ -105,9 +106,7 @@ export class CreateUserDto extends DomainCodes {
   email!: string;
 
   @ApiProperty({ example: 'A. Jansen' })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200 })
   name!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -132,10 +131,7 @@ export class CreateUserDto extends DomainCodes {
 
 export class UpdateUserDto extends DomainCodes {
   @ApiPropertyOptional()
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200, optional: true })
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES })

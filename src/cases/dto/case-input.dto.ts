@@ -11,16 +11,15 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { EachIsObject, IsCalendarDate, IsKebabCode, Optional, Trim } from '../../common/validators';
+import { MultiLineText, SingleLineText } from '../../common/text';
+import { EachIsObject, IsCalendarDate, IsKebabCode, Optional } from '../../common/validators';
 import { InitialFundingInput } from '../../funding/dto/funding-entry.dto';
 import {
   DOMAIN_ROLES,
@@ -81,23 +80,15 @@ const DomainList = (): PropertyDecorator => (target, key) => {
 /** Fields a buyer may set when filing and (while the case is filed or routed) editing. */
 class CaseContentFields {
   @ApiProperty({ minLength: 5, maxLength: 200, example: 'Aanbesteding energiebespaarservice 2027' })
-  @Trim()
-  @IsString()
-  @Length(5, 200)
+  @SingleLineText({ min: 5, max: 200 })
   title!: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @Optional()
-  @IsString()
-  @MaxLength(10000)
+  @MultiLineText({ min: 0, max: 10000, optional: true })
   description?: string;
 
   @ApiPropertyOptional({ type: String, maxLength: 100, example: 'TN-2026-0815', nullable: true })
-  @ValidateIf((_, v) => v !== null)
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @SingleLineText({ min: 0, max: 100, optional: 'nullable' })
   tenderReference?: string | null;
 
   @ApiPropertyOptional({ enum: PROCUREMENT_STAGES, default: 'planning' })
@@ -157,24 +148,15 @@ export class FileCaseDto extends CaseContentFields {
  */
 export class UpdateCaseDto {
   @ApiPropertyOptional({ minLength: 5, maxLength: 200 })
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(5, 200)
+  @SingleLineText({ min: 5, max: 200, optional: true })
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @Optional()
-  @IsString()
-  @MaxLength(10000)
+  @MultiLineText({ min: 0, max: 10000, optional: true })
   description?: string;
 
   @ApiPropertyOptional({ type: String, maxLength: 100, nullable: true })
-  @ValidateIf((_, v) => v !== null)
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @SingleLineText({ min: 0, max: 100, optional: 'nullable' })
   tenderReference?: string | null;
 
   @ApiPropertyOptional({ enum: PROCUREMENT_STAGES })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { IsIn } from 'class-validator';
+import { MultiLineText } from '../../common/text';
 import {
   CASE_STATUSES,
   DOMAIN_ROLES,
@@ -216,9 +216,7 @@ export class NoteListDto {
 
 export class AddNoteDto {
   @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @Trim()
-  @IsString()
-  @Length(1, 10000)
+  @MultiLineText({ max: 10000, trim: true })
   body!: string;
 
   @ApiProperty({ enum: NOTE_VISIBILITIES, description: 'Buyers may only add shared notes.' })

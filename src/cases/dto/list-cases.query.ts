@@ -14,6 +14,7 @@ import {
   ValidateIf,
   IsUUID,
 } from 'class-validator';
+import { SingleLineText } from '../../common/text';
 import { IsCalendarDate, IsKebabCode, QueryBoolean, QueryInt } from '../../common/validators';
 import { CASE_STATUSES, PRIORITIES, type CaseStatus, type Priority } from '../case-transitions';
 
@@ -76,9 +77,7 @@ export class ListCasesQuery extends CaseFilterQuery {
     description: 'Dutch full text over reference, title, description and tender reference.',
     maxLength: 200,
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @SingleLineText({ min: 0, max: 200, optional: true })
   q?: string;
 
   @ApiPropertyOptional({ description: 'Only cases whose open SLA stage is past its due time.' })

@@ -5,14 +5,12 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsString,
-  Length,
   Max,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/validators';
+import { MultiLineText, SingleLineText } from '../../common/text';
 import {
   CASE_STATUSES,
   SUPPLIER_TYPES,
@@ -35,15 +33,11 @@ export class OutcomeInput {
   @ApiProperty({
     example: 'Gegund aan Energiecoöperatie Zuiderlicht in samenwerking met buurtzorg',
   })
-  @Trim()
-  @IsString()
-  @Length(1, 2000)
+  @MultiLineText({ max: 2000, trim: true })
   summary!: string;
 
   @ApiProperty({ example: 'Energiecoöperatie Zuiderlicht' })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200 })
   supplierName!: string;
 
   @ApiProperty({ enum: SUPPLIER_TYPES })
@@ -68,17 +62,13 @@ export class TransitionDto {
   })
   @ValidateIf((o: TransitionDto) => NEEDS_REASON.includes(o.to) || o.reason !== undefined)
   @IsDefined({ message: `is required when moving to ${NEEDS_REASON.join(' or ')}` })
-  @Trim()
-  @IsString()
-  @Length(1, 2000)
+  @MultiLineText({ max: 2000, trim: true })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'Required for (and only with) proposed.', maxLength: 10000 })
   @ValidateIf((o: TransitionDto) => NEEDS_PROPOSAL.includes(o.to) || o.proposal !== undefined)
   @IsDefined({ message: 'is required when moving to proposed' })
-  @Trim()
-  @IsString()
-  @Length(1, 10000)
+  @MultiLineText({ max: 10000, trim: true })
   proposal?: string;
 
   @ApiPropertyOptional({

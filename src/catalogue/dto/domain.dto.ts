@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { IsKebabCode, Optional, QueryBoolean, Trim } from '../../common/validators';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
+import { IsKebabCode, Optional, QueryBoolean } from '../../common/validators';
+import { SingleLineText } from '../../common/text';
 import type { DomainEntity } from '../entities/domain.entity';
 
 export class DomainDto {
@@ -42,31 +43,21 @@ export class CreateDomainDto {
   code!: string;
 
   @ApiProperty({ example: 'Stadsdorpen en buurtinitiatieven' })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200 })
   nameNl!: string;
 
   @ApiProperty({ example: 'City villages and neighbourhood initiatives' })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200 })
   nameEn!: string;
 }
 
 export class UpdateDomainDto {
   @ApiPropertyOptional()
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200, optional: true })
   nameNl?: string;
 
   @ApiPropertyOptional()
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200, optional: true })
   nameEn?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the domain; nothing is ever deleted.' })

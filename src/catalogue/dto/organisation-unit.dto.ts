@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsKebabCode, Optional, QueryBoolean, Trim } from '../../common/validators';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsKebabCode, Optional, QueryBoolean } from '../../common/validators';
+import { SingleLineText } from '../../common/text';
 import {
   ORGANISATION_UNIT_KINDS,
   OrganisationUnitEntity,
@@ -50,9 +51,7 @@ export class CreateTeamDto {
   code!: string;
 
   @ApiProperty({ example: 'MeentCoop Zorg' })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200 })
   name!: string;
 }
 
@@ -64,10 +63,7 @@ export class CreateOrganisationUnitDto extends CreateTeamDto {
 
 export class UpdateOrganisationUnitDto {
   @ApiPropertyOptional()
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200, optional: true })
   name?: string;
 
   @ApiPropertyOptional({ description: 'false deactivates the unit; nothing is ever deleted.' })

@@ -4,13 +4,13 @@ import {
   IsIn,
   IsInt,
   IsString,
-  Length,
   Max,
   Min,
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
-import { IsKebabCode, Optional, Trim } from '../../common/validators';
+import { MultiLineText, SingleLineText } from '../../common/text';
+import { IsKebabCode } from '../../common/validators';
 import {
   FUNDING_KINDS,
   MAX_ENTRY_CENTS,
@@ -62,17 +62,11 @@ export class RecordFundingEntryDto {
   releaseFrom?: ReleaseFrom;
 
   @ApiPropertyOptional({ maxLength: 100, example: 'KP-ENERGIE-7710', description: 'Kostenplaats.' })
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 100)
+  @SingleLineText({ max: 100, optional: true })
   budgetLine?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 2000)
+  @MultiLineText({ max: 2000, optional: true, trim: true })
   note?: string;
 }
 
@@ -91,10 +85,7 @@ export class InitialFundingInput {
   amountCents!: number;
 
   @ApiPropertyOptional({ maxLength: 100, example: 'KP-ENERGIE-7710', description: 'Kostenplaats.' })
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 100)
+  @SingleLineText({ max: 100, optional: true })
   budgetLine?: string;
 }
 

@@ -17,7 +17,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PRIORITIES, type Priority } from '../../cases/case-transitions';
-import { IsKebabCode, Optional, Trim } from '../../common/validators';
+import { SingleLineText } from '../../common/text';
+import { IsKebabCode, Optional } from '../../common/validators';
 import { WEBHOOK_EVENT_TYPES } from '../outbox/outbox';
 
 const MAX_CENTS = 10_000_000_000_000;
@@ -121,9 +122,7 @@ export class CreateRoutingRuleDto extends RuleConditions {
   position!: number;
 
   @ApiProperty({ example: 'Grote energieaanbestedingen' })
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200 })
   name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'A MeentCoop team.' })
@@ -140,10 +139,7 @@ export class UpdateRoutingRuleDto extends RuleConditions {
   position?: number;
 
   @ApiPropertyOptional()
-  @Optional()
-  @Trim()
-  @IsString()
-  @Length(1, 200)
+  @SingleLineText({ max: 200, optional: true })
   name?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -275,10 +271,7 @@ export class WebhookListDto {
 
 class WebhookFields {
   @ApiPropertyOptional()
-  @Optional()
-  @Trim()
-  @IsString()
-  @MaxLength(500)
+  @SingleLineText({ min: 0, max: 500, optional: true })
   description?: string;
 }
 
