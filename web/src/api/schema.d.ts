@@ -1056,6 +1056,11 @@ export interface components {
             secret: string;
             /** @example https://collectief.example/brug-events */
             url: string;
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
         };
         CreateOrganisationUnitDto: {
             /** @example meentcoop-care */
@@ -1141,6 +1146,11 @@ export interface components {
             nameEn: string;
             /** @example Betaalbare energierekening */
             nameNl: string;
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
         };
         DomainFundingDto: {
             committedCents: number;
@@ -1429,6 +1439,11 @@ export interface components {
             kind: "municipal" | "meentcoop_team";
             /** @example MeentCoop Energie */
             name: string;
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
         };
         OrganisationUnitListDto: {
             items: components["schemas"]["OrganisationUnitDto"][];
@@ -1530,6 +1545,11 @@ export interface components {
             /** @description Empty: any priority. */
             priorities: ("low" | "normal" | "high" | "urgent")[];
             team: components["schemas"]["TeamRefDto"];
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
         };
         RoutingRuleListDto: {
             items: components["schemas"]["RoutingRuleDto"][];
@@ -1556,6 +1576,11 @@ export interface components {
             proposeSeconds: number | null;
             /** @example 15 */
             proposeWorkingDays: number;
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
             /** @example 14400 */
             warnBeforeSeconds: number;
         };
@@ -1718,6 +1743,11 @@ export interface components {
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
         };
         UserListDto: {
             items: components["schemas"]["UserDto"][];
@@ -1744,6 +1774,11 @@ export interface components {
             id: string;
             /** @example https://collectief.example/brug-events */
             url: string;
+            /**
+             * @description Counted up by every change; send it back in If-Match.
+             * @example 1
+             */
+            version: number;
         };
         WebhookListDto: {
             items: components["schemas"]["WebhookDto"][];
@@ -2489,7 +2524,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version you read. */
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match": string;
             };
             path: {
@@ -3193,7 +3228,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version you read. */
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match": string;
             };
             path: {
@@ -3511,7 +3546,10 @@ export interface operations {
     DomainsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 code: string;
             };
@@ -3569,8 +3607,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4216,7 +4272,10 @@ export interface operations {
     OrganisationUnitsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4274,8 +4333,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4475,7 +4552,10 @@ export interface operations {
     RoutingRulesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4533,8 +4613,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4683,7 +4781,10 @@ export interface operations {
     SlaPoliciesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 priority: string;
             };
@@ -4741,8 +4842,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4971,7 +5090,10 @@ export interface operations {
     TeamsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5029,8 +5151,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5262,7 +5402,10 @@ export interface operations {
     UsersController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5320,8 +5463,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5540,7 +5701,10 @@ export interface operations {
     WebhooksController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5598,8 +5762,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
