@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { stopGracefully } from './common/shutdown';
 import { configOrExit } from './config/environment';
 
-/** Workers only (queue processors, outbox relay, SLA reconciler), for scaling them apart. */
+/** Workers only (queue processors, outbox relay, recovery of lost jobs), for scaling them apart. */
 async function bootstrap(): Promise<void> {
   const config = configOrExit('brug-worker');
   const app = await NestFactory.createApplicationContext(

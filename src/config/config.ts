@@ -47,6 +47,8 @@ export interface AppConfig {
   jobBackoffMs: number;
   workerConcurrency: number;
   workerLockMs: number;
+  /** How often a worker checks every open deadline for its jobs in Redis (the safety net). */
+  slaResyncIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +185,7 @@ export function loadConfig(env: Env): AppConfig {
     jobBackoffMs: integer('JOB_BACKOFF_MS', 2000, 10, 600000),
     workerConcurrency: integer('WORKER_CONCURRENCY', 20, 1, 200),
     workerLockMs: integer('WORKER_LOCK_MS', 30000, 1000, 600000),
+    slaResyncIntervalMs: integer('SLA_RESYNC_INTERVAL_MS', 60000, 1000, 86400000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -223,4 +226,5 @@ export const CONFIG_VARIABLES = [
   'JOB_BACKOFF_MS',
   'WORKER_CONCURRENCY',
   'WORKER_LOCK_MS',
+  'SLA_RESYNC_INTERVAL_MS',
 ] as const;

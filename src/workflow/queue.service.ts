@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { MetricsService } from '../health/metrics.service';
+import { RedisService } from '../redis/redis.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { jobOptions, QUEUES, type JobItem, type QueueName } from './queues';
@@ -37,6 +38,7 @@ export class QueueService implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     metrics: MetricsService,
+    private readonly redis: RedisService,
   ) {
     const connection = bullConnection(config, false);
     this.queues = Object.fromEntries(
@@ -84,6 +86,23 @@ export class QueueService implements OnApplicationShutdown {
         })),
       );
     }
+  }
+
+  /**
+   * Which of these job ids a queue does not hold in any state (one round trip: EXISTS on each
+   * job's hash), so re-creating lost jobs costs little when nothing is lost.
+   */
+  async missing(name: QueueName, jobIds: string[]): Promise<string[]> {
+    if (jobIds.length === 0) return [];
+    const queue = this.queues[name];
+    const pipeline = this.redis.client.pipeline();
+    for (const id of jobIds) pipeline.exists(queue.toKey(id));
+    const results = (await pipeline.exec()) ?? [];
+    return jobIds.filter((_, i) => {
+      const [error, exists] = results[i] ?? [new Error('no reply'), 0];
+      if (error) throw error;
+      return exists === 0;
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -33,6 +33,9 @@ export const JOB_NAMES: readonly JobName[] = [
   'deliver-webhook',
 ];
 
+/** How long a completed job is kept: within it, a second add of its id is dropped. */
+export const COMPLETED_KEPT_SECONDS = 24 * 3600;
+
 /**
  * The retry policy of every job, in one place: attempts and exponential backoff from the
  * configuration, completed jobs kept a day (ids deduplicate replays meanwhile), failed jobs kept
@@ -44,7 +47,7 @@ export function jobOptions(config: AppConfig, jobId: string, delayMs = 0): JobsO
     delay: Math.max(0, delayMs),
     attempts: config.jobAttempts,
     backoff: { type: 'exponential', delay: config.jobBackoffMs },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnComplete: { age: COMPLETED_KEPT_SECONDS, count: 10_000 },
     removeOnFail: false,
   };
 }

@@ -6,16 +6,26 @@ import { NotificationJobs } from './jobs/notification.jobs';
 import { RouteCaseJob } from './jobs/route-case.job';
 import { SlaJobs } from './jobs/sla.jobs';
 import { Mailer } from './notifications/mailer';
+import { JobRecovery } from './job-recovery';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { WorkflowModule } from './workflow.module';
 import { WorkflowWorkers } from './workflow-workers';
 
 /**
- * The background workers: the outbox relay and the queue processors. Run by `worker.ts`, and by
- * `main.ts` unless WORKERS=off. Any number of worker processes may run side by side.
+ * The background workers: the outbox relay, the queue processors and the recovery of jobs that
+ * Redis lost. Run by `worker.ts`, and by `main.ts` unless WORKERS=off. Any number of worker
+ * processes may run side by side.
  */
 @Module({
   imports: [WorkflowModule, CasesModule, AuthModule, CatalogueModule],
-  providers: [OutboxRelay, WorkflowWorkers, RouteCaseJob, SlaJobs, NotificationJobs, Mailer],
+  providers: [
+    OutboxRelay,
+    WorkflowWorkers,
+    JobRecovery,
+    RouteCaseJob,
+    SlaJobs,
+    NotificationJobs,
+    Mailer,
+  ],
 })
 export class WorkersModule {}

@@ -22,8 +22,8 @@ type Handlers = {
 
 /**
  * The queue processors of this process: one BullMQ worker per queue, dispatching by job name to
- * exactly one handler. At start, re-creates the SLA deadline jobs from the database. On
- * shutdown, stops taking jobs and lets the running ones finish.
+ * exactly one handler (lost jobs are put back by JobRecovery). On shutdown, stops taking jobs and
+ * lets the running ones finish.
  */
 @Injectable()
 export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,7 +35,7 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     routeCase: RouteCaseJob,
-    private readonly sla: SlaJobs,
+    sla: SlaJobs,
     notifications: NotificationJobs,
     metrics: MetricsService,
   ) {
@@ -95,11 +95,6 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
       this.workers.push(worker);
     }
     this.logger.log(`Processing ${QUEUES.join(', ')}`);
-    // Deadlines live in the database; their alarm clocks in Redis may have been lost.
-    this.sla.reconcile().then(
-      (n) => this.logger.log(`SLA deadlines checked: ${n} jobs (re)scheduled`),
-      (error: unknown) => this.logger.warn(`SLA reconciliation failed: ${String(error)}`),
-    );
   }
 
   /**

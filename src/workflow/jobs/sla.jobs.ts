@@ -3,10 +3,23 @@ import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
 import type { SlaStage } from '../outbox/outbox';
 import { QueueService } from '../queue.service';
-import { jobIds } from '../queues';
+import { jobIds, type JobItem } from '../queues';
 import { SlaPoliciesService } from '../sla-policies.service';
 
 const STAGES: SlaStage[] = ['accept', 'propose'];
+const RECONCILE_PAGE = 500;
+
+interface OpenStages {
+  id: string;
+  status: string;
+  priority?: string;
+  acceptBy: Date;
+  proposeBy: Date;
+  slaBreached: string[];
+  slaWarned: string[];
+}
+
+type StageJob = { job: JobItem; jobId: string; delayMs: number };
 
 /** Whether a stage is still open in a status: accepting until accepted, proposing until proposed. */
 export function stageOpen(stage: SlaStage, status: string): boolean {
@@ -23,7 +36,7 @@ export class NotYetDue {
 /**
  * SLA deadlines as delayed jobs: one check and one warning per open stage, with stable job ids
  * (so scheduling twice adds nothing). The database holds the due times; the jobs are only the
- * alarm clock, re-created from the database at every worker start.
+ * alarm clock, re-created from the database when Redis lost them (see JobRecovery).
  */
 @Injectable()
 export class SlaJobs {
@@ -40,51 +53,35 @@ export class SlaJobs {
   async schedule(caseId: string): Promise<void> {
     const facts = await this.reader.workflowFacts(caseId);
     if (!facts?.acceptBy || !facts.proposeBy) return;
-    await this.scheduleStages({ ...facts, acceptBy: facts.acceptBy, proposeBy: facts.proposeBy });
+    const c = { ...facts, acceptBy: facts.acceptBy, proposeBy: facts.proposeBy };
+    await this.queues.add(await this.stageJobs(c, Date.now()));
   }
 
-  async scheduleStages(c: {
-    id: string;
-    status: string;
-    priority?: string;
-    acceptBy: Date;
-    proposeBy: Date;
-    slaBreached: string[];
-    slaWarned: string[];
-  }): Promise<number> {
+  /** The check and warning jobs a case's open, unbreached stages should have now. */
+  private async stageJobs(c: OpenStages, now: number): Promise<StageJob[]> {
     const warnBefore = await this.policies.warnBeforeSeconds(
       (c.priority ?? 'normal') as 'low' | 'normal' | 'high' | 'urgent',
     );
-    const now = Date.now();
-    const jobs = [];
+    const jobs: StageJob[] = [];
     for (const stage of STAGES) {
       if (!stageOpen(stage, c.status) || c.slaBreached.includes(stage)) continue;
       const due = stage === 'accept' ? c.acceptBy : c.proposeBy;
       const dueAt = due.toISOString();
       jobs.push({
-        job: {
-          queue: 'sla' as const,
-          name: 'check-sla' as const,
-          data: { caseId: c.id, stage, dueAt },
-        },
+        job: { queue: 'sla', name: 'check-sla', data: { caseId: c.id, stage, dueAt } },
         jobId: jobIds.check(c.id, stage),
         delayMs: due.getTime() - now,
       });
       const warnAt = due.getTime() - warnBefore * 1000;
       if (!c.slaWarned.includes(stage) && warnAt > now) {
         jobs.push({
-          job: {
-            queue: 'sla' as const,
-            name: 'warn-sla' as const,
-            data: { caseId: c.id, stage, dueAt },
-          },
+          job: { queue: 'sla', name: 'warn-sla', data: { caseId: c.id, stage, dueAt } },
           jobId: jobIds.warn(c.id, stage),
           delayMs: warnAt - now,
         });
       }
     }
-    await this.queues.add(jobs);
-    return jobs.length;
+    return jobs;
   }
 
   /**
@@ -117,23 +114,38 @@ export class SlaJobs {
     return this.cases.recordSlaWarning(facts.id, data.stage, due);
   }
 
-  /** Re-creates the jobs of every open deadline (after Redis lost its data, or at any start). */
-  async reconcile(): Promise<number> {
+  /**
+   * Re-creates the missing jobs of every open deadline (at every worker start, after Redis lost
+   * its data, and on a timer as a safety net). Pages through the open cases by id, and asks
+   * Redis which of a page's jobs it lacks before adding any: when nothing is lost, a pass costs
+   * one query and one round trip per page. Job ids are stable, so a job added meanwhile by
+   * another worker is not doubled. Returns how many jobs it added.
+   */
+  async reconcile(pageSize = RECONCILE_PAGE): Promise<number> {
     let after: string | null = null;
-    let scheduled = 0;
+    let added = 0;
     for (;;) {
-      const page = await this.reader.openSlaCases(after, 500);
+      const page = await this.reader.openSlaCases(after, pageSize);
       if (page.length === 0) break;
+      const now = Date.now();
+      const jobs: StageJob[] = [];
       for (const c of page) {
         if (!c.acceptBy || !c.proposeBy) continue;
-        scheduled += await this.scheduleStages({
-          ...c,
-          acceptBy: c.acceptBy,
-          proposeBy: c.proposeBy,
-        });
+        jobs.push(
+          ...(await this.stageJobs({ ...c, acceptBy: c.acceptBy, proposeBy: c.proposeBy }, now)),
+        );
       }
+      const missing = new Set(
+        await this.queues.missing(
+          'sla',
+          jobs.map((j) => j.jobId),
+        ),
+      );
+      const lost = jobs.filter((j) => missing.has(j.jobId));
+      await this.queues.add(lost);
+      added += lost.length;
       after = page[page.length - 1]!.id;
     }
-    return scheduled;
+    return added;
   }
 }

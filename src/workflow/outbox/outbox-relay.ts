@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { QueueService } from '../queue.service';
@@ -53,6 +53,7 @@ export function jobsFor(row: OutboxRow, notified: (type: string) => boolean): Jo
 
 const LISTEN_CHANNEL = 'brug_outbox';
 const MAX_BACKOFF_MS = 5_000;
+const REPLAY_PAGE = 500;
 
 /**
  * Publishes the transactional outbox to BullMQ: takes unpublished rows (FOR UPDATE SKIP LOCKED,
@@ -105,9 +106,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return 0;
       // Read per batch, so a webhook registered in any process hears the next event.
-      const subscribed = await this.webhooks.subscribedTypes(m);
-      const notified = (type: string) =>
-        subscribed.has(type) || (this.config.smtpUrl !== null && EMAIL_EVENT_TYPES.has(type));
+      const notified = await this.notifiedTypes(m);
       await this.queues.add(
         rows.flatMap((row) => jobsFor(row, notified).map((job) => ({ job, jobId: row.id }))),
       );
@@ -116,6 +115,42 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       ]);
       return rows.length;
     });
+  }
+
+  /**
+   * Adds the jobs of every event published since `since` again, with the same job ids, a page
+   * at a time (by id). For when Redis lost its data: jobs of published events that were still
+   * waiting, retrying or about to fan out are gone, and the outbox is where they came from.
+   * Every handler is effect-once (a routed case is not routed again, a sent delivery not sent
+   * again), so a job that had run already does nothing. Returns how many events it replayed.
+   */
+  async replay(since: Date, pageSize = REPLAY_PAGE): Promise<number> {
+    let after: string | null = null;
+    let replayed = 0;
+    for (;;) {
+      const rows: OutboxRow[] = await this.db.query(
+        `SELECT id, type, payload FROM outbox_events
+          WHERE published_at IS NOT NULL AND created_at >= $1
+            AND ($2::uuid IS NULL OR id > $2::uuid)
+          ORDER BY id LIMIT $3`,
+        [since, after, pageSize],
+      );
+      if (rows.length === 0) break;
+      const notified = await this.notifiedTypes();
+      await this.queues.add(
+        rows.flatMap((row) => jobsFor(row, notified).map((job) => ({ job, jobId: row.id }))),
+      );
+      replayed += rows.length;
+      after = rows[rows.length - 1]!.id;
+    }
+    return replayed;
+  }
+
+  /** Whether anyone may hear of an event type: a webhook subscribed to it, or an email. */
+  private async notifiedTypes(m?: EntityManager): Promise<(type: string) => boolean> {
+    const subscribed = await this.webhooks.subscribedTypes(m);
+    return (type) =>
+      subscribed.has(type) || (this.config.smtpUrl !== null && EMAIL_EVENT_TYPES.has(type));
   }
 
   private async run(): Promise<void> {
