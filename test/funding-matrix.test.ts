@@ -10,13 +10,24 @@ import {
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Cell = { role: string | null; committedCents: number; pledgedCents: number };
+type Cell = {
+  role: string | null;
+  committedCents: number;
+  pledgedCents: number;
+  disbursedCents: number;
+};
 type Matrix = {
   domains: string[];
   rows: { caseId: string; reference: string; title: string; cells: Record<string, Cell> }[];
   totals: Record<
     string,
-    { touchedCases: number; payingCases: number; committedCents: number; pledgedCents: number }
+    {
+      touchedCases: number;
+      payingCases: number;
+      committedCents: number;
+      pledgedCents: number;
+      disbursedCents: number;
+    }
   >;
 };
 type Gap = { caseId: string; gapCents: number; nonPayingDomains: string[] };
@@ -122,15 +133,35 @@ describe('funding matrix and gaps', () => {
         reference: c.a.reference,
         title: c.a.title,
         cells: {
-          energy: { role: 'lead', committedCents: 450_000 * EUR, pledgedCents: 0 },
-          housing: { role: 'affected', committedCents: 150_000 * EUR, pledgedCents: 0 },
-          'energy-poverty': { role: 'affected', committedCents: 0, pledgedCents: 0 },
-          care: { role: 'affected', committedCents: 0, pledgedCents: 0 },
+          energy: {
+            role: 'lead',
+            committedCents: 450_000 * EUR,
+            pledgedCents: 0,
+            disbursedCents: 100_000 * EUR,
+          },
+          housing: {
+            role: 'affected',
+            committedCents: 150_000 * EUR,
+            pledgedCents: 0,
+            disbursedCents: 0,
+          },
+          'energy-poverty': {
+            role: 'affected',
+            committedCents: 0,
+            pledgedCents: 0,
+            disbursedCents: 0,
+          },
+          care: { role: 'affected', committedCents: 0, pledgedCents: 0, disbursedCents: 0 },
         },
       });
       expect(matrix.rows[1]!.cells).toEqual({
-        energy: { role: 'lead', committedCents: 0, pledgedCents: 0 },
-        food: { role: 'affected', committedCents: 0, pledgedCents: 10_000 * EUR },
+        energy: { role: 'lead', committedCents: 0, pledgedCents: 0, disbursedCents: 0 },
+        food: {
+          role: 'affected',
+          committedCents: 0,
+          pledgedCents: 10_000 * EUR,
+          disbursedCents: 0,
+        },
       });
     });
 
@@ -141,16 +172,36 @@ describe('funding matrix and gaps', () => {
           payingCases: 2, // A, E (D's pledge was released)
           committedCents: 650_000 * EUR,
           pledgedCents: 0,
+          disbursedCents: 100_000 * EUR,
         },
         housing: {
           touchedCases: 3, // A, C, F
           payingCases: 1,
           committedCents: 150_000 * EUR,
           pledgedCents: 0,
+          disbursedCents: 0,
         },
-        'energy-poverty': { touchedCases: 1, payingCases: 0, committedCents: 0, pledgedCents: 0 },
-        care: { touchedCases: 2, payingCases: 0, committedCents: 0, pledgedCents: 0 },
-        food: { touchedCases: 1, payingCases: 1, committedCents: 0, pledgedCents: 10_000 * EUR },
+        'energy-poverty': {
+          touchedCases: 1,
+          payingCases: 0,
+          committedCents: 0,
+          pledgedCents: 0,
+          disbursedCents: 0,
+        },
+        care: {
+          touchedCases: 2,
+          payingCases: 0,
+          committedCents: 0,
+          pledgedCents: 0,
+          disbursedCents: 0,
+        },
+        food: {
+          touchedCases: 1,
+          payingCases: 1,
+          committedCents: 0,
+          pledgedCents: 10_000 * EUR,
+          disbursedCents: 0,
+        },
       });
     });
 
@@ -170,7 +221,12 @@ describe('funding matrix and gaps', () => {
         'caseId',
         'reference',
         'title',
-        ...matrix.domains.flatMap((d) => [`${d}.role`, `${d}.committedCents`, `${d}.pledgedCents`]),
+        ...matrix.domains.flatMap((d) => [
+          `${d}.role`,
+          `${d}.committedCents`,
+          `${d}.pledgedCents`,
+          `${d}.disbursedCents`,
+        ]),
       ]);
       expect(records).toHaveLength(matrix.rows.length + 1);
       // Every CSV row says what the JSON row says.
@@ -180,13 +236,20 @@ describe('funding matrix and gaps', () => {
         expect(record.slice(0, 3)).toEqual([row.caseId, row.reference, title]);
         matrix.domains.forEach((d, k) => {
           const cell = row.cells[d];
-          expect(record.slice(3 + 3 * k, 6 + 3 * k)).toEqual(
+          expect(record.slice(3 + 4 * k, 7 + 4 * k)).toEqual(
             cell
-              ? [cell.role ?? '', String(cell.committedCents), String(cell.pledgedCents)]
-              : ['', '', ''],
+              ? [
+                  cell.role ?? '',
+                  String(cell.committedCents),
+                  String(cell.pledgedCents),
+                  String(cell.disbursedCents),
+                ]
+              : ['', '', '', ''],
           );
         });
       });
+      // The disbursements are in it (issue 13, item 15): the model case paid out 100,000.
+      expect(records[1]![header.indexOf('energy.disbursedCents')]).toBe(String(100_000 * EUR));
       // A title that would run as a formula in a spreadsheet is kept as text.
       expect(records[3]![2]).toBe("'=Wonen zonder geld");
     });

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { DataSource } from 'typeorm';
 import { bearer, fileCase } from './support/factories';
 import {
+  caseAt,
   EUR,
   modelCaseWithFunding,
   resolvedCase,
@@ -81,6 +82,11 @@ describe('funding reports', () => {
       // Not resolved: none of these count.
       await fileCase(t);
       await withdrawCase(t, await fileCase(t));
+      // On their way to an award: the pipeline (issue 13, item 16). Declined: not.
+      await caseAt(t, 'accepted', { estimatedValueCents: 100_000 * EUR });
+      await caseAt(t, 'proposed', { estimatedValueCents: 250_000 * EUR });
+      await caseAt(t, 'in_progress', { estimatedValueCents: 40_000 * EUR }, 'buyer2');
+      await caseAt(t, 'declined');
       // Another unit's resolved case: counts for everyone who sees it.
       await resolvedCase(
         t,
@@ -119,6 +125,7 @@ describe('funding reports', () => {
       expect(response.body).toEqual({
         year,
         resolvedCases: 9,
+        commonsCases: 5,
         awardedValueCents: awarded,
         commonsValueCents: commons,
         commonsShare: commons / awarded,
@@ -131,6 +138,15 @@ describe('funding reports', () => {
           social_enterprise: { cases: 1, awardedValueCents: 50_000 * EUR, commons: true },
           private_company: { cases: 2, awardedValueCents: 400_000 * EUR, commons: false },
           public_body: { cases: 2, awardedValueCents: 100_000 * EUR + 7, commons: false },
+        },
+        pipeline: {
+          cases: 3,
+          estimatedValueCents: 390_000 * EUR,
+          byStatus: {
+            accepted: { cases: 1, estimatedValueCents: 100_000 * EUR },
+            in_progress: { cases: 1, estimatedValueCents: 40_000 * EUR },
+            proposed: { cases: 1, estimatedValueCents: 250_000 * EUR },
+          },
         },
       });
       const types = Object.values(
@@ -160,13 +176,19 @@ describe('funding reports', () => {
         awardedValueCents: 8,
       });
       expect(buyer2.body.commonsShare).toBe(0.125);
+      // The pipeline applies visibility too.
+      expect(buyer.body.pipeline).toMatchObject({ cases: 2, estimatedValueCents: 350_000 * EUR });
+      expect(buyer2.body.pipeline).toMatchObject({ cases: 1, estimatedValueCents: 40_000 * EUR });
     });
 
     it('counts a case in the Amsterdam year it was resolved in, and defaults to this year', async () => {
       const before = await get('admin', `/reports/commons-share?year=${year - 1}`);
+      // 100% of one case: the count says what the share rests on; the pipeline is today's.
       expect(before.body).toMatchObject({
         year: year - 1,
         resolvedCases: 1,
+        commonsCases: 1,
+        pipeline: { cases: 3 },
         awardedValueCents: 999,
         commonsValueCents: 999,
         commonsShare: 1,

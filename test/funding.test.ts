@@ -302,23 +302,24 @@ describe('funding ledger', () => {
       await recordEntry(t, 'admin', c.id, { domainCode: 'care', kind: 'commit', amountCents: 1 });
     });
 
-    it('takes no entries on a withdrawn case (422), and keeps its ledger readable', async () => {
+    it('takes no new money on a withdrawn case (422), and keeps its ledger readable', async () => {
       const w = await fileCase(t, 'buyer', {
         initialFunding: [{ domainCode: 'housing', amountCents: 500 }],
       });
       await withdrawCase(t, w);
       const refused = await postEntry(t, 'budgetHousing', w.id, {
         domainCode: 'housing',
-        kind: 'release',
-        releaseFrom: 'pledge',
+        kind: 'pledge',
         amountCents: 500,
       });
       expect(expectProblem(refused, 422)).toMatchObject({
         code: 'case_closed_for_funding',
         currentStatus: 'withdrawn',
       });
+      // The pledge was released when the case was withdrawn (test/funding-closed.test.ts).
       const funding = await get('buyer', `/cases/${w.id}/funding`);
-      expect(funding.body).toMatchObject({ pledgedCents: 500 });
+      expect(funding.body).toMatchObject({ pledgedCents: 0 });
+      expect((await get('buyer', `/cases/${w.id}/funding-entries`)).body.items).toHaveLength(2);
     });
 
     it.each([

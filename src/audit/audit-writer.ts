@@ -12,6 +12,11 @@ export interface AuditEntry {
   subjectId: string;
   caseId?: string | null;
   data: Record<string, unknown>;
+  /**
+   * Who did it, when not the unit of work's actor: Brug itself doing something as a consequence
+   * of a person's change (the release of a closed case's pledges, ADR 21).
+   */
+  actor?: AuditActor;
 }
 
 export interface AuditActor {
@@ -35,11 +40,12 @@ export function auditInsert(
 ): string {
   const occurredAt = at.toISOString();
   const events = entries.map((entry) => {
+    const by = entry.actor ?? actor;
     const content = {
       occurredAt,
-      actorId: actor.id,
-      actorRole: actor.role,
-      actorName: actor.name,
+      actorId: by.id,
+      actorRole: by.role,
+      actorName: by.name,
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
@@ -52,16 +58,19 @@ export function auditInsert(
   // Written in order: the deferred triggers chain them in the order of the rows.
   return `INSERT INTO audit_pending (occurred_at, actor_id, actor_role, actor_name, action,
                                     subject_type, subject_id, case_id, data, prefix, suffix)
-    SELECT ${p.add(occurredAt)}::timestamptz, ${p.add(actor.id)}::uuid, ${p.add(actor.role)},
-           ${p.add(actor.name)}, e.action, e.subject_type, e.subject_id, e.case_id, e.data,
-           e.prefix, e.suffix
-      FROM unnest(${p.add(column((e) => e.action))}::text[],
+    SELECT ${p.add(occurredAt)}::timestamptz, e.actor_id, e.actor_role, e.actor_name, e.action,
+           e.subject_type, e.subject_id, e.case_id, e.data, e.prefix, e.suffix
+      FROM unnest(${p.add(column((e) => e.actorId))}::uuid[],
+                  ${p.add(column((e) => e.actorRole))}::text[],
+                  ${p.add(column((e) => e.actorName))}::text[],
+                  ${p.add(column((e) => e.action))}::text[],
                   ${p.add(column((e) => e.subjectType))}::text[],
                   ${p.add(column((e) => e.subjectId))}::text[],
                   ${p.add(column((e) => e.caseId))}::uuid[],
                   ${p.add(column((e) => e.data))}::text[],
                   ${p.add(column((e) => e.prefix))}::text[],
                   ${p.add(column((e) => e.suffix))}::text[]) WITH ORDINALITY
-           AS e(action, subject_type, subject_id, case_id, data, prefix, suffix, n)
+           AS e(actor_id, actor_role, actor_name, action, subject_type, subject_id, case_id, data,
+                prefix, suffix, n)
      ORDER BY e.n`;
 }

@@ -35,6 +35,7 @@ import type { CaseDto, NoteDto } from './dto/case.dto';
 import { misplacedFields, type TransitionDto } from './dto/transition.dto';
 import type { SlaStage } from '../workflow/outbox/outbox';
 import { FundingLedger } from '../funding/funding-ledger';
+import { CLOSED_FOR_FUNDING } from '../funding/ledger-calculator';
 
 export interface FileResult {
   status: number;
@@ -491,6 +492,8 @@ export class CasesService {
         ...(outcome ? { outcome: { ...outcome } } : {}),
       },
     });
+    // Declined or withdrawn: Brug releases the open pledges in this same unit of work (ADR 21).
+    if (CLOSED_FOR_FUNDING.includes(input.to)) await this.ledger.releaseOnClose(w, current.id);
     return updated;
   }
 

@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseStatus, DomainRole } from '../cases/case-transitions';
 import { ValidationFailed, type FieldError } from '../common/errors';
-import type { WriteContext } from '../database/unit-of-work';
+import { SYSTEM_ACTOR, type ActorRef, type WriteContext } from '../database/unit-of-work';
 import type { FundingEntryDto, InitialFundingInput } from './dto/funding-entry.dto';
-import type { FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
+import type { EntryReason, FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
 import { CaseClosedForFunding, DomainNotOnCase, FundingInvariantBroken } from './funding.errors';
-import { applyEntry, type Balance } from './ledger-calculator';
+import { applyEntry, CLOSED_FOR_FUNDING, type Balance } from './ledger-calculator';
 import { BALANCE_SUMS, num } from './ledger-sql';
 
 /** A case whose row the caller's transaction holds locked (or created, unseen by others). */
@@ -45,9 +45,6 @@ interface InsertedRow {
   seq: string;
   recorded_at: Date;
 }
-
-/** Statuses in which a case takes no more money. */
-const CLOSED_FOR_FUNDING: readonly CaseStatus[] = ['withdrawn', 'declined'];
 
 /**
  * The only writer of `funding_entries`. Used by the funding service and by case filing
@@ -97,7 +94,10 @@ export class FundingLedger {
     entries: NewEntry[],
   ): Promise<FundingEntryDto[]> {
     if (entries.length === 0) return [];
-    if (CLOSED_FOR_FUNDING.includes(locked.status)) throw new CaseClosedForFunding(locked.status);
+    // A closed case still gives money back: a budget holder releases what stays committed.
+    if (CLOSED_FOR_FUNDING.includes(locked.status) && entries.some((e) => e.kind !== 'release')) {
+      throw new CaseClosedForFunding(locked.status);
+    }
     const balances = new Map(
       (await this.balancesOf(w.manager, locked.id)).map((b) => [b.domainCode, b]),
     );
@@ -111,14 +111,48 @@ export class FundingLedger {
       balances.set(entry.domainCode, { ...current, ...applied.balance });
       return { entry, pledgeConvertedCents: applied.pledgeConvertedCents, after: applied.balance };
     });
+    return this.write(w, locked.id, planned, w.actor, null);
+  }
 
-    const actor = w.actor;
+  /**
+   * Releases every open pledge of a case that is being declined or withdrawn, in the unit of
+   * work of that transition (the case's row locked): one `release` from the pledge per domain
+   * with money pledged and open, recorded by Brug itself with reason `case_closed`, audited and
+   * announced like every entry. A pledge is an intention, and a closed case has nothing left to
+   * intend; committed money is binding and stays, for its budget holder to release (ADR 21).
+   */
+  async releaseOnClose(w: WriteContext, caseId: string): Promise<FundingEntryDto[]> {
+    const open = (await this.balancesOf(w.manager, caseId)).filter((b) => b.pledgedCents > 0);
+    const planned = open.map((b) => {
+      const entry: NewEntry = {
+        domainCode: b.domainCode,
+        kind: 'release',
+        releaseFrom: 'pledge',
+        amountCents: b.pledgedCents,
+      };
+      const applied = applyEntry(b, entry);
+      if (!applied.ok) throw new FundingInvariantBroken(applied.reason, b.domainCode, b);
+      return { entry, pledgeConvertedCents: 0, after: applied.balance };
+    });
+    return this.write(w, caseId, planned, SYSTEM_ACTOR, 'case_closed');
+  }
+
+  /** Inserts checked entries, each with its audit and outbox event. */
+  private async write(
+    w: WriteContext,
+    caseId: string,
+    planned: { entry: NewEntry; pledgeConvertedCents: number; after: Balance }[],
+    actor: ActorRef,
+    reason: EntryReason | null,
+  ): Promise<FundingEntryDto[]> {
+    if (planned.length === 0) return [];
     const ids = planned.map(() => randomUUID());
     const inserted = await w.manager.query<InsertedRow[]>(
       `INSERT INTO funding_entries (id, case_id, domain_code, kind, release_from, amount_cents,
-                                    pledge_converted_cents, budget_line, note, actor_id, actor_role, actor_name)
+                                    pledge_converted_cents, budget_line, note, actor_id, actor_role,
+                                    actor_name, reason)
        SELECT e.id, $1, e.domain_code, e.kind, e.release_from, e.amount_cents, e.converted,
-              e.budget_line, e.note, $2, $3, $4
+              e.budget_line, e.note, $2, $3, $4, $13
          FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[],
                      $11::text[], $12::text[])
               WITH ORDINALITY AS e(id, domain_code, kind, release_from, amount_cents, converted,
@@ -126,7 +160,7 @@ export class FundingLedger {
         ORDER BY e.n
        RETURNING id, seq, recorded_at`,
       [
-        locked.id,
+        caseId,
         actor.id,
         actor.role,
         actor.name,
@@ -138,6 +172,7 @@ export class FundingLedger {
         planned.map((p) => p.pledgeConvertedCents),
         planned.map((p) => p.entry.budgetLine ?? null),
         planned.map((p) => p.entry.note ?? null),
+        reason,
       ],
     );
     const byId = new Map(inserted.map((r) => [r.id, r]));
@@ -147,7 +182,7 @@ export class FundingLedger {
       const dto: FundingEntryDto = {
         id: row.id,
         seq: num(row.seq),
-        caseId: locked.id,
+        caseId,
         domainCode: entry.domainCode,
         kind: entry.kind,
         releaseFrom: entry.releaseFrom ?? null,
@@ -155,15 +190,18 @@ export class FundingLedger {
         pledgeConvertedCents,
         budgetLine: entry.budgetLine ?? null,
         note: entry.note ?? null,
+        reason,
         actor: { id: actor.id, name: actor.name, role: actor.role },
         recordedAt: row.recorded_at.toISOString(),
       };
-      w.emit({ type: 'funding.entry_recorded', payload: { caseId: locked.id, entryId: row.id } });
+      w.emit({ type: 'funding.entry_recorded', payload: { caseId, entryId: row.id } });
       w.audit({
         action: 'funding.entry_recorded',
         subjectType: 'funding_entry',
         subjectId: row.id,
-        caseId: locked.id,
+        caseId,
+        // Brug's own entries are Brug's in the audit trail too, within the person's change.
+        ...(actor === w.actor ? {} : { actor }),
         data: {
           seq: dto.seq,
           domainCode: dto.domainCode,
@@ -173,7 +211,13 @@ export class FundingLedger {
           pledgeConvertedCents,
           budgetLine: dto.budgetLine,
           note: dto.note,
-          balanceAfter: { ...after },
+          ...(reason ? { reason } : {}),
+          // The three balances only (the rules spread whatever balance they were given).
+          balanceAfter: {
+            pledgedCents: after.pledgedCents,
+            committedCents: after.committedCents,
+            disbursedCents: after.disbursedCents,
+          },
         },
       });
       return dto;

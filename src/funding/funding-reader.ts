@@ -18,18 +18,21 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { FundingEntryDto, FundingEntryListDto } from './dto/funding-entry.dto';
 import type { FundingGapsQuery, FundingMatrixQuery } from './dto/funding-queries.dto';
-import type {
-  CaseFundingDto,
-  CommonsShareDto,
-  FundingGapListDto,
-  FundingMatrixDto,
-  SupplierTypeShareDto,
+import {
+  PIPELINE_STATUSES,
+  type CaseFundingDto,
+  type CommonsShareDto,
+  type FundingGapListDto,
+  type FundingMatrixDto,
+  type PipelineStatus,
+  type PipelineStatusDto,
+  type SupplierTypeShareDto,
 } from './dto/funding-views.dto';
-import type { FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
+import type { EntryReason, FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
 import { caseFilters, filedAfter, type FiledPosition } from './case-filters';
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
-import { isPaying } from './ledger-calculator';
+import { CLOSED_FOR_FUNDING, isPaying } from './ledger-calculator';
 import { matrixCsvHeader, matrixCsvRow } from './matrix-csv';
 import { CELLS_CTE, num } from './ledger-sql';
 
@@ -44,7 +47,7 @@ const MATRIX_CSV_PAGE = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ENTRY_COLUMNS = `id, seq, domain_code, kind, release_from, amount_cents, pledge_converted_cents,
-  budget_line, note, actor_id, actor_name, actor_role, recorded_at`;
+  budget_line, note, reason, actor_id, actor_name, actor_role, recorded_at`;
 
 interface EntryRow {
   id: string;
@@ -56,6 +59,7 @@ interface EntryRow {
   pledge_converted_cents: string;
   budget_line: string | null;
   note: string | null;
+  reason: EntryReason | null;
   actor_id: string | null;
   actor_name: string;
   actor_role: string;
@@ -73,6 +77,7 @@ const toEntryDto = (r: EntryRow, caseId: string): FundingEntryDto => ({
   pledgeConvertedCents: num(r.pledge_converted_cents),
   budgetLine: r.budget_line,
   note: r.note,
+  reason: r.reason,
   actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
   recordedAt: r.recorded_at.toISOString(),
 });
@@ -96,7 +101,11 @@ export class FundingReader {
 
   async caseFunding(actor: Actor, idOrReference: string): Promise<CaseFundingDto> {
     const row = await this.cases.findVisible(this.db.manager, actor, idOrReference);
-    const byDomain = await this.ledger.balancesOf(this.db.manager, row.id);
+    const balances = await this.ledger.balancesOf(this.db.manager, row.id);
+    // A declined or withdrawn case has no pledges in view (ADR 21): Brug released them when it
+    // closed; a pledge left open from before that rule is not counted either.
+    const closed = CLOSED_FOR_FUNDING.includes(row.status);
+    const byDomain = closed ? balances.map((b) => ({ ...b, pledgedCents: 0 })) : balances;
     const total = (pick: (b: (typeof byDomain)[number]) => number) =>
       byDomain.reduce((sum, b) => sum + pick(b), 0);
     const estimatedValueCents = num(row.estimated_value_cents);
@@ -184,19 +193,21 @@ export class FundingReader {
         domain_code: string | null;
         committed_cents: string;
         pledged_cents: string;
+        disbursed_cents: string;
         touched_cases: number;
         paying_cases: number;
       }[]
     >(
-      `WITH sel AS NOT MATERIALIZED (SELECT c.id FROM cases c WHERE ${filters}), ${CELLS_CTE}
+      `WITH sel AS NOT MATERIALIZED (SELECT c.id, c.status FROM cases c WHERE ${filters}), ${CELLS_CTE}
        SELECT cells.domain_code,
               SUM(cells.committed_cents)::bigint AS committed_cents,
               SUM(cells.pledged_cents)::bigint AS pledged_cents,
+              SUM(cells.disbursed_cents)::bigint AS disbursed_cents,
               (count(*) FILTER (WHERE cells.role IS NOT NULL))::int AS touched_cases,
               (count(*) FILTER (WHERE cells.paying))::int AS paying_cases
          FROM cells GROUP BY cells.domain_code
        UNION ALL
-       SELECT NULL, 0, 0, (SELECT count(*) FROM sel)::int, 0`,
+       SELECT NULL, 0, 0, 0, (SELECT count(*) FROM sel)::int, 0`,
       p.values,
     );
     const summary = { domains: [] as string[], totals: {} as FundingMatrixDto['totals'] };
@@ -212,6 +223,7 @@ export class FundingReader {
         payingCases: r.paying_cases,
         committedCents: num(r.committed_cents),
         pledgedCents: num(r.pledged_cents),
+        disbursedCents: num(r.disbursed_cents),
       };
     }
     summary.domains.sort();
@@ -248,13 +260,16 @@ export class FundingReader {
         role: DomainRole | null;
         committed_cents: string;
         pledged_cents: string;
+        disbursed_cents: string;
       }[]
     >(
       `WITH sel AS MATERIALIZED (
-         SELECT c.id, c.reference, c.title, c.filed_at FROM cases c WHERE ${where} ${order}
+         SELECT c.id, c.status, c.reference, c.title, c.filed_at FROM cases c
+          WHERE ${where} ${order}
        ), ${CELLS_CTE}
        SELECT cells.case_id, sel.reference, sel.title, sel.filed_at::text AS filed_at,
-              cells.domain_code, cells.role, cells.committed_cents, cells.pledged_cents
+              cells.domain_code, cells.role, cells.committed_cents, cells.pledged_cents,
+              cells.disbursed_cents
          FROM cells JOIN sel ON sel.id = cells.case_id
         ORDER BY sel.filed_at, cells.case_id, cells.domain_code`,
       p.values,
@@ -276,6 +291,7 @@ export class FundingReader {
         role: r.role,
         committedCents: num(r.committed_cents),
         pledgedCents: num(r.pledged_cents),
+        disbursedCents: num(r.disbursed_cents),
       };
     }
     return rows;
@@ -355,7 +371,10 @@ export class FundingReader {
     };
   }
 
-  /** The awarded value of the cases resolved in a year (Amsterdam time), per supplier type. */
+  /**
+   * The awarded value of the cases resolved in a year (Amsterdam time), per supplier type, with
+   * the number of cases behind it, and beside it the cases on their way to an award now.
+   */
   async commonsShare(actor: Actor, year: number | undefined): Promise<CommonsShareDto> {
     const y =
       year ??
@@ -366,27 +385,37 @@ export class FundingReader {
       );
     const p = new Params();
     const yearParam = p.add(y);
+    const pipelineParam = p.add(PIPELINE_STATUSES);
+    // One statement: the resolved cases of the year per supplier type, and the pipeline per
+    // status (`kind` tells them apart).
     const rows = await this.db.query<
-      { supplier_type: SupplierType; cases: number; awarded: string }[]
+      { kind: 'resolved' | 'pipeline'; key: string; cases: number; value: string }[]
     >(
-      `SELECT c.outcome_supplier_type AS supplier_type, count(*)::int AS cases,
-              COALESCE(SUM(c.outcome_awarded_value_cents), 0)::bigint AS awarded
+      `SELECT 'resolved' AS kind, c.outcome_supplier_type AS key, count(*)::int AS cases,
+              COALESCE(SUM(c.outcome_awarded_value_cents), 0)::bigint AS value
          FROM cases c
         WHERE c.status = 'resolved'
           AND c.closed_at >= make_timestamptz(${yearParam}::int, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
           AND c.closed_at < make_timestamptz(${yearParam}::int + 1, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
           AND ${visibleTo(actor, p)}
-        GROUP BY c.outcome_supplier_type`,
+        GROUP BY c.outcome_supplier_type
+       UNION ALL
+       SELECT 'pipeline', c.status, count(*)::int, COALESCE(SUM(c.estimated_value_cents), 0)::bigint
+         FROM cases c
+        WHERE c.status = ANY(${pipelineParam}::text[]) AND ${visibleTo(actor, p)}
+        GROUP BY c.status`,
       p.values,
     );
+    const resolved = rows.filter((r) => r.kind === 'resolved');
+    const pipeline = rows.filter((r) => r.kind === 'pipeline');
     const bySupplierType = Object.fromEntries(
       SUPPLIER_TYPES.map((type): [SupplierType, SupplierTypeShareDto] => {
-        const row = rows.find((r) => r.supplier_type === type);
+        const row = resolved.find((r) => r.key === type);
         return [
           type,
           {
             cases: row?.cases ?? 0,
-            awardedValueCents: num(row?.awarded),
+            awardedValueCents: num(row?.value),
             commons: COMMONS_SUPPLIER_TYPES.includes(type),
           },
         ];
@@ -397,14 +426,27 @@ export class FundingReader {
     const commonsValueCents = shares
       .filter((t) => t.commons)
       .reduce((s, t) => s + t.awardedValueCents, 0);
+    const byStatus = Object.fromEntries(
+      PIPELINE_STATUSES.map((status): [PipelineStatus, PipelineStatusDto] => {
+        const row = pipeline.find((r) => r.key === status);
+        return [status, { cases: row?.cases ?? 0, estimatedValueCents: num(row?.value) }];
+      }),
+    ) as Record<PipelineStatus, PipelineStatusDto>;
+    const inPipeline = Object.values(byStatus);
     return {
       year: y,
       resolvedCases: shares.reduce((s, t) => s + t.cases, 0),
+      commonsCases: shares.filter((t) => t.commons).reduce((s, t) => s + t.cases, 0),
       awardedValueCents,
       commonsValueCents,
       commonsShare: awardedValueCents === 0 ? 0 : commonsValueCents / awardedValueCents,
       ...COMMONS_TARGET,
       bySupplierType,
+      pipeline: {
+        cases: inPipeline.reduce((s, t) => s + t.cases, 0),
+        estimatedValueCents: inPipeline.reduce((s, t) => s + t.estimatedValueCents, 0),
+        byStatus,
+      },
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/roles';
+import type { CaseStatus } from '../cases/case-transitions';
 import {
   MAX_ENTRY_CENTS,
   type FundingKind,
@@ -10,6 +11,14 @@ import {
  * (case, domain), when it is refused, and who may record it. The service feeds it balances that
  * PostgreSQL summed from the entries, under the case's lock, and appends what it allows.
  */
+
+/**
+ * Statuses in which a case takes no more money: only releases (ADR 21). Brug releases the open
+ * pledges itself when a case gets here (`FundingLedger.releaseOnClose`); what was committed and
+ * not disbursed stays committed until its budget holder releases it. No view counts a pledge of
+ * such a case.
+ */
+export const CLOSED_FOR_FUNDING: readonly CaseStatus[] = ['withdrawn', 'declined'];
 
 /** What one domain has open for one case. All in euro cents. */
 export interface Balance {

@@ -1,3 +1,5 @@
+import { CLOSED_FOR_FUNDING } from './ledger-calculator';
+
 /**
  * How balances are derived from entries, in SQL: plain sums per (case, domain), never stored
  * and never computed by reading and rewriting a number (ADR 9). `f` is funding_entries.
@@ -15,6 +17,9 @@ const COMMITTED_DELTA = `CASE f.kind
     ELSE 0 END`;
 const DISBURSED_DELTA = `CASE f.kind WHEN 'disburse' THEN f.amount_cents ELSE 0 END`;
 
+/** The statuses of a case closed for funding, as SQL literals (fixed text, no input). */
+const CLOSED_FOR_FUNDING_SQL = CLOSED_FOR_FUNDING.map((s) => `'${s}'`).join(', ');
+
 /**
  * The three balances of a group of entries. Sums of bigint are numeric in PostgreSQL; cast
  * back, so that pg hands over integer text.
@@ -26,11 +31,12 @@ export const BALANCE_SUMS = `
 
 /**
  * The cells of a set of cases, as CTEs to follow `WITH sel AS NOT MATERIALIZED (…)` (the
- * selected cases, with an `id` column; inlined, so the planner sees the cases table and its
- * statistics): one row per (case, domain) that the case touches or that has entries, with the
- * domain's role (null for a domain removed from the case after money was recorded for it, which
- * keeps its money in view), its balances and whether it pays. One aggregation over the case
- * domains and the entries together.
+ * selected cases, with `id` and `status` columns; inlined, so the planner sees the cases table
+ * and its statistics): one row per (case, domain) that the case touches or that has entries,
+ * with the domain's role (null for a domain removed from the case after money was recorded for
+ * it, which keeps its money in view), its balances and whether it pays. One aggregation over the
+ * case domains and the entries together. A declined or withdrawn case has nothing pledged
+ * (ADR 21: Brug releases its pledges when it closes; one left from before is not counted).
  */
 export const CELLS_CTE = `
   cell_sums AS (
@@ -43,7 +49,9 @@ export const CELLS_CTE = `
                0::bigint AS pledged, 0::bigint AS committed, 0::bigint AS disbursed
           FROM case_domains cd JOIN sel ON sel.id = cd.case_id
         UNION ALL
-        SELECT f.case_id, f.domain_code, NULL, ${PLEDGED_DELTA}, ${COMMITTED_DELTA}, ${DISBURSED_DELTA}
+        SELECT f.case_id, f.domain_code, NULL,
+               CASE WHEN sel.status IN (${CLOSED_FOR_FUNDING_SQL}) THEN 0 ELSE ${PLEDGED_DELTA} END,
+               ${COMMITTED_DELTA}, ${DISBURSED_DELTA}
           FROM funding_entries f JOIN sel ON sel.id = f.case_id
       ) x
      GROUP BY x.case_id, x.domain_code

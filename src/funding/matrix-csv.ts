@@ -5,7 +5,9 @@ import type { FundingMatrixDto } from './dto/funding-views.dto';
 /** The header line of the matrix CSV (with its CRLF): see `matrixToCsv`. */
 export function matrixCsvHeader(domains: string[]): string {
   const header = ['caseId', 'reference', 'title'];
-  for (const d of domains) header.push(`${d}.role`, `${d}.committedCents`, `${d}.pledgedCents`);
+  for (const d of domains) {
+    header.push(`${d}.role`, `${d}.committedCents`, `${d}.pledgedCents`, `${d}.disbursedCents`);
+  }
   return csvLine(header);
 }
 
@@ -18,6 +20,7 @@ export function matrixCsvRow(domains: string[], row: FundingMatrixDto['rows'][nu
       cell ? (cell.role ?? '') : null,
       cell?.committedCents ?? null,
       cell?.pledgedCents ?? null,
+      cell?.disbursedCents ?? null,
     );
   }
   return csvLine(fields);
@@ -25,8 +28,9 @@ export function matrixCsvRow(domains: string[], row: FundingMatrixDto['rows'][nu
 
 /**
  * The funding matrix as RFC 4180 CSV: a header row, then one row per case (the JSON's rows, in
- * the same order); for every domain three columns `<code>.role`, `<code>.committedCents`,
- * `<code>.pledgedCents`, empty where the case does not touch the domain. Lines end in CRLF.
+ * the same order); for every domain four columns `<code>.role`, `<code>.committedCents`,
+ * `<code>.pledgedCents`, `<code>.disbursedCents` (the JSON cell's fields), empty where the case
+ * does not touch the domain. Lines end in CRLF.
  * (The API streams the same lines page by page, for every case, see FundingReader.)
  */
 export function matrixToCsv(matrix: Pick<FundingMatrixDto, 'domains' | 'rows'>): string {

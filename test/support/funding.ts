@@ -126,6 +126,38 @@ export async function resolvedCase(
   return c;
 }
 
+/** The statuses `caseAt` takes a case to, in the order of the state machine. */
+const PATH = ['accepted', 'in_progress', 'proposed'] as const;
+
+/**
+ * Files a case (as `buyer`) and takes it, as staff, to `accepted`, `in_progress` or
+ * `proposed`, or declines it (after accepting). Returns the case with its version now.
+ */
+export async function caseAt(
+  t: TestApp,
+  status: (typeof PATH)[number] | 'declined',
+  overrides: Record<string, unknown> = {},
+  buyer = 'buyer',
+): Promise<FiledCase> {
+  const c = await fileCase(t, buyer, { ...MODEL_CASE, ...overrides });
+  await routeCase(t, c.id);
+  let version = 2;
+  const steps = status === 'declined' ? ['accepted'] : PATH.slice(0, PATH.indexOf(status) + 1);
+  for (const to of steps) {
+    version = await transition(t, 'staff', c.id, version, {
+      to,
+      ...(to === 'proposed' ? { proposal: 'Een coöperatie levert de dienst.' } : {}),
+    });
+  }
+  if (status === 'declined') {
+    version = await transition(t, 'staff', c.id, version, {
+      to: 'declined',
+      reason: 'Past niet bij de Publiek-Civiele route',
+    });
+  }
+  return { ...c, status, version };
+}
+
 /** Withdraws a case that is still filed (as the buyer who filed it). */
 export async function withdrawCase(t: TestApp, c: FiledCase, buyer = 'buyer'): Promise<void> {
   await transition(t, buyer, c.id, c.version, { to: 'withdrawn', reason: 'Vraag vervalt' });

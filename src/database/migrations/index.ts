@@ -6,6 +6,7 @@ import { ListAndRoutingIndexes1795855000000 } from './1795855000000-ListAndRouti
 import { AuditAppendFunction1795856000000 } from './1795856000000-AuditAppendFunction';
 import { AuditChainAtCommit1795857000000 } from './1795857000000-AuditChainAtCommit';
 import { ResourceVersions1796465428531 } from './1796465428531-ResourceVersions';
+import { FundingEntryReason1796466082827 } from './1796466082827-FundingEntryReason';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditAppendFunction1795856000000,
   AuditChainAtCommit1795857000000,
   ResourceVersions1796465428531,
+  FundingEntryReason1796466082827,
 ];

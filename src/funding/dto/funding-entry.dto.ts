@@ -12,9 +12,11 @@ import {
 import { MultiLineText, SingleLineText } from '../../common/text';
 import { IsKebabCode } from '../../common/validators';
 import {
+  ENTRY_REASONS,
   FUNDING_KINDS,
   MAX_ENTRY_CENTS,
   RELEASE_FROM,
+  type EntryReason,
   type FundingKind,
   type ReleaseFrom,
 } from '../entities/funding-entry.entity';
@@ -133,6 +135,15 @@ export class FundingEntryDto {
 
   @ApiProperty({ type: String, nullable: true })
   note!: string | null;
+
+  @ApiProperty({
+    enum: ENTRY_REASONS,
+    nullable: true,
+    description:
+      'Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when ' +
+      'the case was declined or withdrawn. null for entries people record.',
+  })
+  reason!: EntryReason | null;
 
   @ApiProperty({ type: FundingActorDto })
   actor!: FundingActorDto;

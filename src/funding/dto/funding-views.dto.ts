@@ -72,8 +72,11 @@ export class FundingMatrixCellDto {
   @ApiProperty()
   committedCents!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Pledged and open; always 0 on a declined or withdrawn case.' })
   pledgedCents!: number;
+
+  @ApiProperty({ description: 'Paid out of what is committed.' })
+  disbursedCents!: number;
 }
 
 @ApiExtraModels(FundingMatrixCellDto)
@@ -107,6 +110,9 @@ export class FundingMatrixTotalDto {
 
   @ApiProperty()
   pledgedCents!: number;
+
+  @ApiProperty()
+  disbursedCents!: number;
 }
 
 /** `GET /funding/matrix`. */
@@ -191,14 +197,55 @@ export class SupplierTypeShareDto {
   commons!: boolean;
 }
 
+export class PipelineStatusDto {
+  @ApiProperty()
+  cases!: number;
+
+  @ApiProperty({ description: 'Their estimated value.' })
+  estimatedValueCents!: number;
+}
+
+export const PIPELINE_STATUSES = ['accepted', 'in_progress', 'proposed'] as const;
+export type PipelineStatus = (typeof PIPELINE_STATUSES)[number];
+
+/** The cases on their way to an award, as they stand now. */
+@ApiExtraModels(PipelineStatusDto)
+export class CommonsPipelineDto {
+  @ApiProperty({
+    description: 'Cases accepted by MeentCoop and not yet resolved, declined or withdrawn.',
+  })
+  cases!: number;
+
+  @ApiProperty({
+    description:
+      'Their estimated value: nothing is awarded yet, and whether a supplier counts towards ' +
+      'the commons is known only when the case is resolved.',
+  })
+  estimatedValueCents!: number;
+
+  @ApiProperty({
+    type: 'object',
+    description: `Per status (${PIPELINE_STATUSES.join(', ')}); adds up to the totals.`,
+    additionalProperties: { $ref: getSchemaPath(PipelineStatusDto) },
+  })
+  byStatus!: Record<PipelineStatus, PipelineStatusDto>;
+}
+
 /** `GET /reports/commons-share`. */
 @ApiExtraModels(SupplierTypeShareDto)
 export class CommonsShareDto {
   @ApiProperty({ example: 2026 })
   year!: number;
 
-  @ApiProperty({ description: 'Cases resolved in the year (Amsterdam time).' })
+  @ApiProperty({
+    description:
+      'Cases resolved in the year (Amsterdam time): the number the share rests on (one case ' +
+      'makes a share of 0% or 100%).',
+  })
   resolvedCases!: number;
+
+  @ApiProperty({ description: 'Of those, the cases awarded to commons-type suppliers.' })
+  commonsCases!: number;
 
   @ApiProperty()
   awardedValueCents!: number;
@@ -224,4 +271,11 @@ export class CommonsShareDto {
     additionalProperties: { $ref: getSchemaPath(SupplierTypeShareDto) },
   })
   bySupplierType!: Record<SupplierType, SupplierTypeShareDto>;
+
+  @ApiProperty({
+    type: CommonsPipelineDto,
+    description:
+      'Beside the resolved share: the cases still on their way to an award, now (whatever the year).',
+  })
+  pipeline!: CommonsPipelineDto;
 }

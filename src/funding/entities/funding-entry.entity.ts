@@ -16,6 +16,10 @@ export type FundingKind = (typeof FUNDING_KINDS)[number];
 export const RELEASE_FROM = ['pledge', 'commitment'] as const;
 export type ReleaseFrom = (typeof RELEASE_FROM)[number];
 
+/** Why Brug recorded an entry itself (null: a person recorded it). */
+export const ENTRY_REASONS = ['case_closed'] as const;
+export type EntryReason = (typeof ENTRY_REASONS)[number];
+
 /** The largest amount of one entry: the largest estimated value of a case (10^13 cents). */
 export const MAX_ENTRY_CENTS = 10_000_000_000_000;
 
@@ -43,6 +47,10 @@ export const MAX_ENTRY_CENTS = 10_000_000_000_000;
 @Check(
   'funding_entries_pledge_converted_check',
   `"pledge_converted_cents" >= 0 AND "pledge_converted_cents" <= "amount_cents" AND ("kind" = 'commit' OR "pledge_converted_cents" = 0)`,
+)
+@Check(
+  'funding_entries_reason_check',
+  `"reason" IS NULL OR ("reason" = 'case_closed' AND "kind" = 'release')`,
 )
 export class FundingEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'funding_entries_pkey' })
@@ -100,6 +108,13 @@ export class FundingEntryEntity {
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
+
+  /**
+   * Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the
+   * case was declined or withdrawn (ADR 21). Null for the entries people record.
+   */
+  @Column({ type: 'text', nullable: true })
+  reason!: EntryReason | null;
 
   /** Who recorded it, as they were at the time (null for Brug itself). */
   @Column({ type: 'uuid', nullable: true })

@@ -1014,17 +1014,31 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        CommonsPipelineDto: {
+            /** @description Per status (accepted, in_progress, proposed); adds up to the totals. */
+            byStatus: {
+                [key: string]: components["schemas"]["PipelineStatusDto"];
+            };
+            /** @description Cases accepted by MeentCoop and not yet resolved, declined or withdrawn. */
+            cases: number;
+            /** @description Their estimated value: nothing is awarded yet, and whether a supplier counts towards the commons is known only when the case is resolved. */
+            estimatedValueCents: number;
+        };
         CommonsShareDto: {
             awardedValueCents: number;
             /** @description Per supplier type (cooperative, collective, foundation_or_association, social_enterprise, private_company, public_body); adds up to the totals. */
             bySupplierType: {
                 [key: string]: components["schemas"]["SupplierTypeShareDto"];
             };
+            /** @description Of those, the cases awarded to commons-type suppliers. */
+            commonsCases: number;
             /** @description commonsValueCents / awardedValueCents. */
             commonsShare: number;
             /** @description Awarded to cooperatives, collectives, foundations or associations and social enterprises. */
             commonsValueCents: number;
-            /** @description Cases resolved in the year (Amsterdam time). */
+            /** @description Beside the resolved share: the cases still on their way to an award, now (whatever the year). */
+            pipeline: components["schemas"]["CommonsPipelineDto"];
+            /** @description Cases resolved in the year (Amsterdam time): the number the share rests on (one case makes a share of 0% or 100%). */
             resolvedCases: number;
             /** @example 0.35 */
             target: number;
@@ -1253,6 +1267,11 @@ export interface components {
              * @example 45000000
              */
             pledgeConvertedCents: number;
+            /**
+             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn. null for entries people record.
+             * @enum {string|null}
+             */
+            reason: "case_closed" | null;
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string|null} */
@@ -1289,6 +1308,9 @@ export interface components {
         };
         FundingMatrixCellDto: {
             committedCents: number;
+            /** @description Paid out of what is committed. */
+            disbursedCents: number;
+            /** @description Pledged and open; always 0 on a declined or withdrawn case. */
             pledgedCents: number;
             /** @enum {string|null} */
             role: "lead" | "affected" | null;
@@ -1323,6 +1345,7 @@ export interface components {
         };
         FundingMatrixTotalDto: {
             committedCents: number;
+            disbursedCents: number;
             /** @description Cases for which the domain has money committed or pledged. */
             payingCases: number;
             pledgedCents: number;
@@ -1463,6 +1486,11 @@ export interface components {
             supplierName: string;
             /** @enum {string} */
             supplierType: "cooperative" | "collective" | "foundation_or_association" | "social_enterprise" | "private_company" | "public_body";
+        };
+        PipelineStatusDto: {
+            cases: number;
+            /** @description Their estimated value. */
+            estimatedValueCents: number;
         };
         ProblemDto: {
             /**

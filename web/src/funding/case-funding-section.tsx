@@ -147,6 +147,7 @@ export function CaseFundingSection({ routeId, item }: { routeId: string; item: C
                     {e.kind === 'release' && e.releaseFrom
                       ? t(`funding.releaseFrom.${e.releaseFrom}`)
                       : t(`funding.kinds.${e.kind}`)}
+                    {e.reason && ` (${t(`funding.reasons.${e.reason}`)})`}
                   </Table.Cell>
                   <Table.Cell align="end">{formatEuro(e.amountCents)}</Table.Cell>
                   <Table.Cell>{e.budgetLine ?? '–'}</Table.Cell>
@@ -157,7 +158,14 @@ export function CaseFundingSection({ routeId, item }: { routeId: string; item: C
           </Table>
         </TableRegion>
       )}
-      {takesFunding(item.status) && <RecordEntryForm routeId={routeId} item={item} />}
+      {takesFunding(item.status) ? (
+        <RecordEntryForm routeId={routeId} item={item} />
+      ) : (
+        <>
+          <Paragraph className="ams-mb-m">{t('funding.closedNotice')}</Paragraph>
+          <RecordEntryForm routeId={routeId} item={item} closed />
+        </>
+      )}
     </section>
   );
 }
@@ -165,6 +173,18 @@ export function CaseFundingSection({ routeId, item }: { routeId: string; item: C
 /** Declined and withdrawn cases take no more money (a resolved one still does: commit, pay). */
 function takesFunding(status: CaseDto['status']): boolean {
   return status !== 'declined' && status !== 'withdrawn';
+}
+
+/**
+ * On a declined or withdrawn case only what stays committed can be given back (the API's rule,
+ * ADR 21): the release of a commitment, for the roles that may record it.
+ */
+function closedKinds(
+  kinds: ReturnType<typeof recordableKinds>,
+): ReturnType<typeof recordableKinds> {
+  return kinds.some((k) => k.kind === 'release' && k.releaseFrom?.includes('commitment'))
+    ? [{ kind: 'release', releaseFrom: ['commitment'] }]
+    : [];
 }
 
 interface EntryDraft {
@@ -176,12 +196,20 @@ interface EntryDraft {
   note: string;
 }
 
-function RecordEntryForm({ routeId, item }: { routeId: string; item: CaseDto }) {
+function RecordEntryForm({
+  routeId,
+  item,
+  closed = false,
+}: {
+  routeId: string;
+  item: CaseDto;
+  closed?: boolean;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const domainName = useDomainNames();
   const record = useRecordEntry(routeId);
-  const kinds = recordableKinds(me.role);
+  const kinds = closed ? closedKinds(recordableKinds(me.role)) : recordableKinds(me.role);
   const domains = recordableDomains(
     me.role,
     me.domains,
@@ -190,7 +218,8 @@ function RecordEntryForm({ routeId, item }: { routeId: string; item: CaseDto }) 
   const [draft, setDraft] = useState<EntryDraft>({
     domainCode: domains.length === 1 ? (domains[0] ?? '') : '',
     kind: kinds.length === 1 ? (kinds[0]?.kind ?? '') : '',
-    releaseFrom: '',
+    releaseFrom:
+      kinds.length === 1 && kinds[0]?.releaseFrom?.length === 1 ? kinds[0].releaseFrom[0]! : '',
     amount: '',
     budgetLine: '',
     note: '',

@@ -310,6 +310,11 @@ export const en: Messages = {
       pledge: 'Release of a pledge',
       commitment: 'Release of a commitment',
     },
+    reasons: {
+      case_closed: 'automatic: the case was closed',
+    },
+    closedNotice:
+      'This case is closed: Brug released its pledges and it takes no more money. What is committed and not paid out, the budget holder can release here.',
     chooseKind: 'Choose a kind',
     chooseReleaseFrom: 'Choose what you release',
     record: 'Record funding',
@@ -466,6 +471,16 @@ export const en: Messages = {
       awarded: 'Awarded value',
       commons: 'To the commons',
       share: 'Share',
+      commonsCases: 'Cases to the commons',
+      basis_one: '{{year}}: {{share}}, based on {{cases}} case',
+      basis_other: '{{year}}: {{share}}, based on {{cases}} cases',
+      barCases_one: '{{cases}} case',
+      barCases_other: '{{cases}} cases',
+      pipeline_one:
+        'Still on the way to an award: {{cases}} case (accepted, in progress or proposed), {{value}} estimated. Whether it goes to the commons is known once the case is resolved.',
+      pipeline_other:
+        'Still on the way to an award: {{cases}} cases (accepted, in progress or proposed), {{value}} estimated in all. Whether they go to the commons is known once they are resolved.',
+      pipelineNone: 'There are no cases on the way to an award.',
     },
   },
 };

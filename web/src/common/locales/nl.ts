@@ -314,6 +314,11 @@ export const nl = {
       pledge: 'Vrijgave van toezegging',
       commitment: 'Vrijgave van vastlegging',
     },
+    reasons: {
+      case_closed: 'automatisch: de zaak is gesloten',
+    },
+    closedNotice:
+      'Deze zaak is gesloten: Brug heeft de toezeggingen vrijgegeven en er komt geen geld meer bij. Wat is vastgelegd en niet uitbetaald, kan de budgethouder hier vrijgeven.',
     chooseKind: 'Kies een soort',
     chooseReleaseFrom: 'Kies wat u vrijgeeft',
     record: 'Financiering vastleggen',
@@ -471,6 +476,16 @@ export const nl = {
       awarded: 'Gegunde waarde',
       commons: 'Naar gemeenschappen',
       share: 'Aandeel',
+      commonsCases: 'Zaken naar gemeenschappen',
+      basis_one: '{{year}}: {{share}}, op basis van {{cases}} zaak',
+      basis_other: '{{year}}: {{share}}, op basis van {{cases}} zaken',
+      barCases_one: '{{cases}} zaak',
+      barCases_other: '{{cases}} zaken',
+      pipeline_one:
+        'Nog onderweg naar een gunning: {{cases}} zaak (geaccepteerd, in behandeling of voorgesteld), samen {{value}} geschat. Of die naar gemeenschappen gaat, staat pas vast als de zaak is opgelost.',
+      pipeline_other:
+        'Nog onderweg naar een gunning: {{cases}} zaken (geaccepteerd, in behandeling of voorgesteld), samen {{value}} geschat. Of die naar gemeenschappen gaan, staat pas vast als ze zijn opgelost.',
+      pipelineNone: 'Er zijn geen zaken onderweg naar een gunning.',
     },
   },
 };
