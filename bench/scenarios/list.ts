@@ -2,7 +2,7 @@ import {
   buildListQuery,
   listScope,
   RARE_SEARCH_LIMIT,
-  SEARCH_PROBE,
+  searchProbe,
   type KeyRow,
 } from '../../src/cases/case-list-query';
 import type { ListCasesQuery } from '../../src/cases/dto/list-cases.query';
@@ -91,7 +91,8 @@ export async function listScenario(bench: Bench): Promise<void> {
       resolved.teamId = team!.id;
     }
     if (q) {
-      const [probe] = (await bench.db.query<{ n: number }>(SEARCH_PROBE, [q])).rows;
+      const { sql, params } = searchProbe(q);
+      const [probe] = (await bench.db.query<{ n: number }>(sql, params)).rows;
       resolved.rareSearch = probe!.n < RARE_SEARCH_LIMIT;
     }
     const first = buildListQuery(actor, variant.query, resolved);

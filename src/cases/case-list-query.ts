@@ -3,6 +3,7 @@ import { InvalidCursor } from '../common/errors';
 import { isCalendarDate } from '../common/validators';
 import { Params, visibleTo } from './case-access';
 import { CASE_COLUMNS, DOMAIN_LIST } from './case-presenter';
+import { searchCondition } from './case-search';
 import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
 
 /** How each sort orders rows and pages through them (keyset: sort key, then id). */
@@ -104,12 +105,7 @@ const SORTS: Record<CaseSort, SortSpec> = {
   },
 };
 
-/** A search with fewer matches than this takes the "matches first, then sort" plan. */
-export const RARE_SEARCH_LIMIT = 2000;
-
-/** SQL counting the matches of a search, up to RARE_SEARCH_LIMIT (an index-only probe). */
-export const SEARCH_PROBE = `SELECT count(*)::int AS n FROM (
-  SELECT 1 FROM cases c WHERE c.search @@ websearch_to_tsquery('dutch', $1) LIMIT ${RARE_SEARCH_LIMIT}) m`;
+export { RARE_SEARCH_LIMIT, searchProbe } from './case-search';
 
 export interface BuiltListQuery {
   sql: string;
@@ -150,7 +146,7 @@ export function buildListQuery(
   }
   if (query.priority) where.push(`c.priority = ${p.add(query.priority)}`);
   const q = query.q?.trim();
-  if (q) where.push(`c.search @@ websearch_to_tsquery('dutch', ${p.add(q)})`);
+  if (q) where.push(searchCondition(actor, q, p, resolved.rareSearch ?? false));
   if (query.filedFrom) {
     where.push(
       `c.filed_at >= (${p.add(query.filedFrom)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`,

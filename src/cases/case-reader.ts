@@ -14,9 +14,10 @@ import {
   buildListQuery,
   listScope,
   RARE_SEARCH_LIMIT,
-  SEARCH_PROBE,
+  searchProbe,
   type KeyRow,
 } from './case-list-query';
+import { SEARCH_PROBE_SETTING } from './case-search';
 import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
 import { CaseNotFound } from './cases.errors';
 import type { CaseDto, CaseListDto, HistoryDto, NoteListDto } from './dto/case.dto';
@@ -289,8 +290,13 @@ export class CaseReader {
     const now = Date.now();
     const known = this.searchProbes.get(q);
     if (known && known.until > now) return known.rare;
-    const [row] = await this.db.query<{ n: number }[]>(SEARCH_PROBE, [q]);
-    const rare = (row?.n ?? 0) < RARE_SEARCH_LIMIT;
+    const probe = searchProbe(q);
+    const n = await this.db.transaction(async (m) => {
+      await m.query(SEARCH_PROBE_SETTING);
+      const [row] = await m.query<{ n: number }[]>(probe.sql, probe.params);
+      return row?.n ?? 0;
+    });
+    const rare = n < RARE_SEARCH_LIMIT;
     if (this.searchProbes.size >= 1000) this.searchProbes.clear();
     this.searchProbes.set(q, { rare, until: now + 60_000 });
     return rare;

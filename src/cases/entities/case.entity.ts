@@ -25,6 +25,14 @@ export const CASE_SEARCH_EXPRESSION =
   ` || setweight(to_tsvector('dutch', "description"), 'B')`;
 
 /**
+ * Every text of a case searched for parts of words, folded (lower case, no accents) by
+ * `brug_fold()`, with a trigram GIN index (ADR 8).
+ */
+export const CASE_SEARCH_TEXT_EXPRESSION =
+  `brug_fold("reference" || ' ' || coalesce("tender_reference", '') || ' ' || "title" || ' ' || "description"` +
+  ` || ' ' || coalesce("proposal", '') || ' ' || coalesce("outcome_summary", '') || ' ' || coalesce("outcome_supplier_name", ''))`;
+
+/**
  * A purchasing question filed by a municipal buyer. Every filter of `GET /cases` has an index
  * that also serves the keyset order (sort key, id); full text search has a GIN index over a
  * generated `tsvector` (Dutch configuration).
@@ -42,6 +50,7 @@ export const CASE_SEARCH_EXPRESSION =
 @Index('cases_filed_by_idx', ['filedById'])
 @Index('cases_open_koppel_idx', { synchronize: false })
 @Index('cases_search_idx', { synchronize: false })
+@Index('cases_search_text_idx', { synchronize: false })
 @Index('cases_accept_due_idx', { synchronize: false })
 @Index('cases_propose_due_idx', { synchronize: false })
 @Check(
@@ -191,6 +200,17 @@ export class CaseEntity {
     update: false,
   })
   search?: string;
+
+  /** Folded text for matching parts of words (trigram GIN index, gin_trgm_ops). */
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: CASE_SEARCH_TEXT_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchText?: string;
 
   /** Optimistic locking: every write is `… WHERE id = $1 AND version = $2`. */
   @Column({ type: 'integer', default: 1 })

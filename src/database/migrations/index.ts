@@ -7,6 +7,7 @@ import { AuditAppendFunction1795856000000 } from './1795856000000-AuditAppendFun
 import { AuditChainAtCommit1795857000000 } from './1795857000000-AuditChainAtCommit';
 import { ResourceVersions1796465428531 } from './1796465428531-ResourceVersions';
 import { FundingEntryReason1796466082827 } from './1796466082827-FundingEntryReason';
+import { SearchPartsOfWords1796466101513 } from './1796466101513-SearchPartsOfWords';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditChainAtCommit1795857000000,
   ResourceVersions1796465428531,
   FundingEntryReason1796466082827,
+  SearchPartsOfWords1796466101513,
 ];
