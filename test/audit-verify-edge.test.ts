@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { asSuperuserWithoutTriggers } from './support/audit';
-import { bearer } from './support/factories';
+import { bearer, fileCase } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The server's verification agrees with the writer for awkward text, and starts at event 1. */
@@ -11,13 +11,10 @@ describe('audit verification edge cases', () => {
   });
   afterAll(() => t.close());
 
-  it('verifies events whose text holds quotes, backslashes, control characters and non-ASCII', async () => {
+  it('verifies events whose text holds quotes, backslashes, line breaks and non-ASCII', async () => {
     const admin = await bearer(t, 'admin');
-    for (const name of [
-      'Quote "x" and \\ back\\slash',
-      'Tab\there, newline\nthere, \u0001 and \u001f',
-      'Coöperatie ✓ 𝄞 \u2028 </script>',
-    ]) {
+    // Single-line text as the text policy lets it in (no control characters there).
+    for (const name of ['Quote "x" and \\ back\\slash', 'Coöperatie ✓ 𝄞 </script>']) {
       await t
         .http()
         .post('/api/v1/domains')
@@ -30,6 +27,14 @@ describe('audit verification edge cases', () => {
         })
         .expect(201);
     }
+    // Multi-line text keeps tabs and line breaks, which canonical JSON escapes.
+    const c = await fileCase(t);
+    await t
+      .http()
+      .post(`/api/v1/cases/${c.id}/notes`)
+      .set(await bearer(t, 'staff'))
+      .send({ body: 'Tab\there, newline\nthere, CR\r\n "quoted" \\ 𝄞', visibility: 'internal' })
+      .expect(201);
     const result = await t
       .http()
       .get('/api/v1/audit/verify')
