@@ -7,7 +7,7 @@ export const ALL_ROLES: readonly Role[] = ['buyer', 'staff', 'budget_holder', 'a
  * keeps the interface from offering pages whose data the API would refuse.
  */
 export const PAGE_ROLES = {
-  cases: ['buyer', 'budget_holder', 'auditor', 'admin'],
+  cases: ['buyer', 'staff', 'budget_holder', 'auditor', 'admin'],
   fileCase: ['buyer'],
   caseDetail: ALL_ROLES,
   queue: ['staff', 'admin'],

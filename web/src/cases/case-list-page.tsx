@@ -25,7 +25,8 @@ function statusesOf(choice: StatusChoice): CaseStatus[] | undefined {
 
 /**
  * The cases a role may see, as the API decides: a buyer's unit's cases, the cases touching a
- * budget holder's domains, all cases for auditors and admins.
+ * budget holder's domains, all cases for MeentCoop staff, auditors and admins. The search finds
+ * parts of words and the notes the person may read (ADR 8).
  */
 export function CaseListPage() {
   const { t } = useTranslation();
@@ -97,6 +98,7 @@ export function CaseListPage() {
           <TextField
             id="filter-q"
             label={t('cases.search')}
+            hint={t('cases.searchHint')}
             value={draft.q}
             onChange={(v) => setDraft((d) => ({ ...d, q: v }))}
           />

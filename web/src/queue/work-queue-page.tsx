@@ -6,6 +6,7 @@ import {
   FieldSet,
   Paragraph,
   Row,
+  StandaloneLink,
 } from '@amsterdam/design-system-react';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ import { useCurrentUser } from '../auth/use-auth';
 import { useCaseList, useTakeOn, type CaseListQuery } from '../cases/api';
 import { CaseTable } from '../cases/case-table';
 import { CASE_STATUSES, isCaseStatus, QUEUE_STATUSES } from '../cases/case-vocabulary';
+import { AppLink } from '../common/app-link';
 import { useDomainNames, useDomains, useTeams } from '../common/catalogue';
 import { CursorPager } from '../common/cursor-pager';
 import { SelectField } from '../common/form';
@@ -82,7 +84,10 @@ export function WorkQueuePage() {
   return (
     <>
       <PageHeading title={t('queue.title')} />
-      <Paragraph className="ams-mb-l">{t('queue.intro')}</Paragraph>
+      <Paragraph className="ams-mb-m">{t('queue.intro')}</Paragraph>
+      <StandaloneLink href="/cases" linkComponent={AppLink} className="ams-mb-l">
+        {t('queue.searchAll')}
+      </StandaloneLink>
       <form onSubmit={onSubmit} aria-label={t('queue.filters')} className="ams-mb-l brug-filters">
         <Column gap="large">
           <FieldSet legend={t('case.status')}>

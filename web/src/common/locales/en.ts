@@ -177,6 +177,7 @@ export const en: Messages = {
     openStatuses: 'All open cases',
     allStatuses: 'All cases, closed ones too',
     search: 'Search',
+    searchHint: 'Also by part of a word, in the proposal, outcome and notes.',
     applyFilters: 'Apply filter',
     none: 'No cases match.',
   },
@@ -328,6 +329,7 @@ export const en: Messages = {
     intro:
       'Routed and open cases, highest priority first, with the deadlines that have passed or are about to.',
     filters: 'Filter the work queue',
+    searchAll: 'Search all cases',
     allTeams: 'All teams',
     domain: 'Domain',
     allDomains: 'All domains',

@@ -179,6 +179,7 @@ export const nl = {
     openStatuses: 'Alle open zaken',
     allStatuses: 'Alle zaken, ook afgesloten',
     search: 'Zoeken',
+    searchHint: 'Ook op een deel van een woord, in voorstel, uitkomst en notities.',
     applyFilters: 'Filter toepassen',
     none: 'Er zijn geen zaken die hierbij passen.',
   },
@@ -332,6 +333,7 @@ export const nl = {
     intro:
       'Doorgezette en open zaken, de hoogste prioriteit eerst. Termijnen die verlopen of bijna verlopen zijn, staan erbij.',
     filters: 'Werkvoorraad filteren',
+    searchAll: 'Zoeken in alle zaken',
     allTeams: 'Alle teams',
     domain: 'Domein',
     allDomains: 'Alle domeinen',
