@@ -402,7 +402,17 @@ describe('bad input to POST and PATCH /cases', () => {
     });
     const problem = expectProblem(response, status);
     if (status !== 400) return;
-    const fields = ((problem.errors ?? []) as { field: string }[]).map((e) => e.field);
+    const errors = (problem.errors ?? []) as { field: string; code: unknown; params?: unknown }[];
+    const fields = errors.map((e) => e.field);
+    // Every field error names its rule by a stable code (ADR 23), and each field once.
+    for (const e of errors) {
+      expect({ field: e.field, code: e.code }).toEqual({
+        field: e.field,
+        code: expect.stringMatching(/^[a-z]+(_[a-z]+)*$/),
+      });
+      if (e.params !== undefined) expect(typeof e.params).toBe('object');
+    }
+    expect(new Set(fields).size).toBe(fields.length);
     const { field } = input;
     expect(fields).toEqual(
       expect.arrayContaining([field instanceof RegExp ? expect.stringMatching(field) : field]),

@@ -895,7 +895,9 @@ describe('GET /cases: filters, sorts and pages over 1,000 cases', () => {
         Buffer.from(JSON.stringify(['2025-01-01', randomUUID()])).toString('base64url') + '.x',
       ]) {
         const problem = expectProblem(await get('staff', query, forged), 400);
-        expect(problem.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+        expect(problem.errors).toEqual([
+          { field: 'cursor', code: 'invalid_cursor', message: expect.any(String) },
+        ]);
       }
     });
 

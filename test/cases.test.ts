@@ -348,7 +348,11 @@ describe('cases', () => {
         .set({ ...staff, 'If-Match': '"2"' })
         .send({ assigneeId: buyerId });
       expect(expectProblem(notStaff, 400).errors).toEqual([
-        { field: 'assigneeId', message: 'must be an active MeentCoop staff member' },
+        {
+          field: 'assigneeId',
+          code: 'not_staff',
+          message: 'must be an active MeentCoop staff member',
+        },
       ]);
       expectProblem(
         await t
@@ -371,7 +375,12 @@ describe('cases', () => {
         .set(buyer)
         .send({ domains: [{ code: 'energy', role: 'lead' }] });
       expect(expectProblem(refused, 409).errors).toEqual([
-        { field: 'domains', message: 'still funded: housing' },
+        {
+          field: 'domains',
+          code: 'still_funded',
+          message: 'still funded: housing',
+          params: { domainCodes: ['housing'] },
+        },
       ]);
       const kept = await t
         .http()

@@ -424,7 +424,12 @@ describe('funding ledger', () => {
         });
       const problem = expectProblem(refused, 400);
       expect(problem.errors).toEqual([
-        { field: 'initialFunding[1].domainCode', message: expect.stringContaining('domains') },
+        {
+          field: 'initialFunding[1].domainCode',
+          code: 'not_on_case',
+          message: expect.stringContaining('domains'),
+          params: { domainCode: 'food', caseDomains: expect.arrayContaining(['energy']) },
+        },
       ]);
       expect(await countCases()).toBe(before);
     });

@@ -56,7 +56,9 @@ describe('HTTP conventions', () => {
       .post('/api/v1/auth/token')
       .send({ email: 'a@b.example', password: 'x', admin: true });
     const problem = expectProblem(response, 400);
-    expect(problem.errors).toEqual([{ field: 'admin', message: 'is not a known field' }]);
+    expect(problem.errors).toEqual([
+      { field: 'admin', code: 'unknown_field', message: 'is not a known field' },
+    ]);
   });
 
   it('sets the security headers of the API Design Rules on every response', async () => {
@@ -91,7 +93,7 @@ describe('HTTP conventions', () => {
       .get('/api/v1/users/not-a-uuid')
       .set('Authorization', `Bearer ${token}`);
     expect(expectProblem(response, 400).errors).toEqual([
-      { field: 'id', message: 'must be a UUID' },
+      { field: 'id', code: 'not_a_uuid', message: 'must be a UUID' },
     ]);
   });
 

@@ -4,6 +4,18 @@ import { bearer, MODEL_CASE } from './support/factories';
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';
 
+/** The field errors of the size limits (ADR 15), with their codes and params (ADR 23). */
+const tooManyFields = {
+  code: 'too_big',
+  message: `has more than ${INPUT_LIMITS.maxKeysPerObject} fields`,
+  params: { maxFields: INPUT_LIMITS.maxKeysPerObject },
+};
+const tooManyItems = {
+  code: 'too_many_items',
+  message: `has more than ${INPUT_LIMITS.maxArrayItems} items`,
+  params: { max: INPUT_LIMITS.maxArrayItems },
+};
+
 /**
  * Issue 12, item 2: the probe's costly bodies. Before the input limits, 105,000 unknown keys
  * on POST /auth/token took 9.7 s and /health/live waited 9.5 s meanwhile (80,000 keys on
@@ -80,9 +92,7 @@ describe('input limits (issue 12: costly bodies)', () => {
     expect(raw.length).toBeLessThan(1_048_576);
     const { response } = await sendWithProbe('token 105k keys', 'post', '/api/v1/auth/token', raw);
     const problem = expectProblem(response, 400);
-    expect(problem.errors).toEqual([
-      { field: '(body)', message: `has more than ${INPUT_LIMITS.maxKeysPerObject} fields` },
-    ]);
+    expect(problem.errors).toEqual([{ field: '(body)', ...tooManyFields }]);
   });
 
   it('refuses 80,000 keys on POST /cases at once', async () => {
@@ -93,9 +103,7 @@ describe('input limits (issue 12: costly bodies)', () => {
       manyKeys(80_000),
       auth,
     );
-    expect(expectProblem(response, 400).errors).toEqual([
-      { field: '(body)', message: `has more than ${INPUT_LIMITS.maxKeysPerObject} fields` },
-    ]);
+    expect(expectProblem(response, 400).errors).toEqual([{ field: '(body)', ...tooManyFields }]);
   });
 
   it('refuses 80,000 keys one level down, naming the field', async () => {
@@ -108,7 +116,7 @@ describe('input limits (issue 12: costly bodies)', () => {
       auth,
     );
     expect(expectProblem(response, 400).errors).toEqual([
-      { field: 'domains[0]', message: `has more than ${INPUT_LIMITS.maxKeysPerObject} fields` },
+      { field: 'domains[0]', ...tooManyFields },
     ]);
   });
 
@@ -123,7 +131,12 @@ describe('input limits (issue 12: costly bodies)', () => {
       auth,
     );
     expect(expectProblem(response, 400).errors).toEqual([
-      { field: 'title', message: `is nested deeper than ${INPUT_LIMITS.maxDepth} levels` },
+      {
+        field: 'title',
+        code: 'too_deep',
+        message: `is nested deeper than ${INPUT_LIMITS.maxDepth} levels`,
+        params: { max: INPUT_LIMITS.maxDepth },
+      },
     ]);
   });
 
@@ -136,9 +149,7 @@ describe('input limits (issue 12: costly bodies)', () => {
       raw,
       auth,
     );
-    expect(expectProblem(response, 400).errors).toEqual([
-      { field: 'domains', message: `has more than ${INPUT_LIMITS.maxArrayItems} items` },
-    ]);
+    expect(expectProblem(response, 400).errors).toEqual([{ field: 'domains', ...tooManyItems }]);
   });
 
   it('refuses many small objects that add up', async () => {
@@ -154,7 +165,9 @@ describe('input limits (issue 12: costly bodies)', () => {
     expect(expectProblem(response, 400).errors).toEqual([
       {
         field: '(body)',
+        code: 'too_big',
         message: `holds more than ${INPUT_LIMITS.maxValues} fields and array items in all`,
+        params: { maxValues: INPUT_LIMITS.maxValues },
       },
     ]);
   });
@@ -175,15 +188,11 @@ describe('input limits (issue 12: costly bodies)', () => {
       undefined,
       auth,
     );
-    expect(expectProblem(response, 400).errors).toEqual([
-      { field: '(query)', message: `has more than ${INPUT_LIMITS.maxKeysPerObject} fields` },
-    ]);
+    expect(expectProblem(response, 400).errors).toEqual([{ field: '(query)', ...tooManyFields }]);
     // One pair more than the walk accepts values is read, so 1,100 pairs are never cut short.
     const repeated = new Array(1100).fill('q=a').join('&');
     const again = await t.http().get(`/api/v1/cases?${repeated}`).set(auth);
-    expect(expectProblem(again, 400).errors).toEqual([
-      { field: 'q', message: `has more than ${INPUT_LIMITS.maxArrayItems} items` },
-    ]);
+    expect(expectProblem(again, 400).errors).toEqual([{ field: 'q', ...tooManyItems }]);
   });
 
   it('lists at most 20 field errors', async () => {

@@ -53,7 +53,7 @@ describe('user administration', () => {
       .set(auth())
       .send({ email: 'BUYER@brug.example', name: 'Dubbel', role: 'auditor' });
     expect(expectProblem(response, 409).errors).toEqual([
-      { field: 'email', message: 'is already in use' },
+      { field: 'email', code: 'in_use', message: 'is already in use' },
     ]);
   });
 

@@ -19,8 +19,9 @@ export class InvalidCredentials extends DomainError {
 export class Forbidden extends DomainError {
   readonly code = 'forbidden';
   readonly title = 'Not allowed';
-  constructor(detail = 'Your role may not do this.') {
-    super(detail);
+  /** `params.reason` names the rule when it is more than "your role may not" (ADR 23). */
+  constructor(detail = 'Your role may not do this.', params?: Record<string, unknown>) {
+    super(detail, params ? { params } : {});
   }
 }
 
@@ -30,6 +31,7 @@ export class TooManySignInAttempts extends DomainError {
   constructor(retryAfterSeconds: number) {
     super(`Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, {
       retryAfterSeconds,
+      params: { retryAfterSeconds },
     });
   }
 }
@@ -38,7 +40,7 @@ export class UserNotFound extends DomainError {
   readonly code = 'user_not_found';
   readonly title = 'User not found';
   constructor(id: string) {
-    super(`There is no user with id ${id}.`);
+    super(`There is no user with id ${id}.`, { params: { id } });
   }
 }
 
@@ -47,7 +49,7 @@ export class EmailTaken extends DomainError {
   readonly title = 'Email address already in use';
   constructor(email: string) {
     super(`A user with email address ${email} already exists.`, {
-      errors: [{ field: 'email', message: 'is already in use' }],
+      errors: [{ field: 'email', code: 'in_use', message: 'is already in use' }],
     });
   }
 }

@@ -57,7 +57,9 @@ export class AuthService {
   async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = await this.users.findCredentials(actor.email);
     if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
-      throw new Forbidden('The current password is not right.');
+      throw new Forbidden('The current password is not right.', {
+        reason: 'wrong_current_password',
+      });
     }
     await this.users.setPassword(refOf(actor), actor.id, next);
   }

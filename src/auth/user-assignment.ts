@@ -1,4 +1,4 @@
-import type { FieldError } from '../common/errors';
+import type { FieldError, FieldErrorCode } from '../common/errors';
 import type { OrganisationUnitKind } from '../catalogue/entities/organisation-unit.entity';
 import type { Role } from './roles';
 
@@ -13,26 +13,44 @@ export function assignmentProblems(
   domainCount: number,
 ): FieldError[] {
   const problems: FieldError[] = [];
-  const unit = (message: string) => problems.push({ field: 'organisationUnitId', message });
+  const unit = (code: FieldErrorCode, message: string, params?: Record<string, unknown>) =>
+    problems.push({ field: 'organisationUnitId', code, message, ...(params ? { params } : {}) });
   switch (role) {
     case 'buyer':
-      if (unitKind !== 'municipal') unit('a buyer needs a municipal organisation unit');
+      if (unitKind !== 'municipal')
+        unit('unit_required', 'a buyer needs a municipal organisation unit', {
+          role,
+          kind: 'municipal',
+        });
       break;
     case 'staff':
-      if (unitKind !== 'meentcoop_team') unit('staff need a MeentCoop team');
+      if (unitKind !== 'meentcoop_team')
+        unit('unit_required', 'staff need a MeentCoop team', { role, kind: 'meentcoop_team' });
       break;
     case 'budget_holder':
       if (unitKind === 'meentcoop_team')
-        unit('a budget holder belongs to a municipal unit or none');
+        unit('unit_not_allowed', 'a budget holder belongs to a municipal unit or none', {
+          role,
+          kind: 'meentcoop_team',
+        });
       if (domainCount === 0)
-        problems.push({ field: 'domains', message: 'a budget holder holds at least one domain' });
+        problems.push({
+          field: 'domains',
+          code: 'domains_required',
+          message: 'a budget holder holds at least one domain',
+        });
       break;
     case 'auditor':
     case 'admin':
       break;
   }
   if (role !== 'budget_holder' && domainCount > 0) {
-    problems.push({ field: 'domains', message: 'only budget holders hold domains' });
+    problems.push({
+      field: 'domains',
+      code: 'domains_not_allowed',
+      message: 'only budget holders hold domains',
+      params: { role },
+    });
   }
   return problems;
 }

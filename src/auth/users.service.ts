@@ -304,7 +304,11 @@ export class UsersService {
       return unit;
     } catch {
       throw new ValidationFailed([
-        { field: 'organisationUnitId', message: 'unknown or inactive organisation unit' },
+        {
+          field: 'organisationUnitId',
+          code: 'unknown_unit',
+          message: 'unknown or inactive organisation unit',
+        },
       ]);
     }
   }

@@ -306,7 +306,14 @@ export class CaseReader {
     if (UUID.test(team)) return team;
     const unit = await this.catalogue.findUnitByCode(team);
     if (!unit || unit.kind !== 'meentcoop_team') {
-      throw new ValidationFailed([{ field: 'team', message: `unknown team "${team}"` }]);
+      throw new ValidationFailed([
+        {
+          field: 'team',
+          code: 'unknown_team',
+          message: `unknown team "${team}"`,
+          params: { team },
+        },
+      ]);
     }
     return unit.id;
   }

@@ -55,7 +55,12 @@ export class CasesController {
   ): Promise<CaseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new ValidationFailed([
-        { field: 'Idempotency-Key', message: 'must be 1 to 128 letters, digits or ._:-' },
+        {
+          field: 'Idempotency-Key',
+          code: 'invalid_key',
+          message: 'must be 1 to 128 letters, digits or ._:-',
+          params: { max: 128 },
+        },
       ]);
     }
     const result = await this.cases.file(actor, body, idempotencyKey);

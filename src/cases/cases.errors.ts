@@ -6,7 +6,9 @@ export class CaseNotFound extends DomainError {
   readonly code = 'case_not_found';
   readonly title = 'Case not found';
   constructor(idOrReference: string) {
-    super(`There is no case ${idOrReference} that you can see.`);
+    super(`There is no case ${idOrReference} that you can see.`, {
+      params: { case: idOrReference },
+    });
   }
 }
 
@@ -17,7 +19,7 @@ export class TransitionNotAllowed extends DomainError {
     super(
       `A case cannot move from ${from} to ${to}.` +
         (allowed.length ? ` From ${from} it can move to: ${allowed.join(', ')}.` : ''),
-      { members: { currentStatus: from } },
+      { members: { currentStatus: from }, params: { from, to, allowed } },
     );
   }
 }
@@ -41,7 +43,17 @@ export class DomainHasFunding extends DomainError {
   constructor(domains: string[]) {
     super(
       `${domains.join(', ')} still ${domains.length > 1 ? 'have' : 'has'} money pledged or committed on this case: release it before removing the domain.`,
-      { errors: [{ field: 'domains', message: `still funded: ${domains.join(', ')}` }] },
+      {
+        errors: [
+          {
+            field: 'domains',
+            code: 'still_funded',
+            message: `still funded: ${domains.join(', ')}`,
+            params: { domainCodes: domains },
+          },
+        ],
+        params: { domainCodes: domains },
+      },
     );
   }
 }

@@ -432,7 +432,9 @@ export class CasesService {
     const invalid = new ValidationFailed([
       {
         field: 'organisationUnitId',
+        code: 'unit_required',
         message: 'an admin names the active municipal unit to file for',
+        params: { role: 'admin', kind: 'municipal' },
       },
     ]);
     if (!requested) throw invalid;
@@ -602,7 +604,11 @@ export class CasesService {
     const user = await this.users.findActor(userId);
     if (!user || !user.active || user.role !== 'staff') {
       throw new ValidationFailed([
-        { field: 'assigneeId', message: 'must be an active MeentCoop staff member' },
+        {
+          field: 'assigneeId',
+          code: 'not_staff',
+          message: 'must be an active MeentCoop staff member',
+        },
       ]);
     }
   }

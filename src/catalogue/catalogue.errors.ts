@@ -4,7 +4,7 @@ export class DomainNotFound extends DomainError {
   readonly code = 'domain_not_found';
   readonly title = 'Domain not found';
   constructor(code: string) {
-    super(`There is no policy domain with code "${code}".`);
+    super(`There is no policy domain with code "${code}".`, { params: { code } });
   }
 }
 
@@ -13,7 +13,8 @@ export class DomainExists extends DomainError {
   readonly title = 'Domain already exists';
   constructor(code: string) {
     super(`A policy domain with code "${code}" already exists.`, {
-      errors: [{ field: 'code', message: 'is already in use' }],
+      errors: [{ field: 'code', code: 'in_use', message: 'is already in use', params: { code } }],
+      params: { code },
     });
   }
 }
@@ -22,7 +23,7 @@ export class OrganisationUnitNotFound extends DomainError {
   readonly code = 'organisation_unit_not_found';
   readonly title = 'Organisation unit not found';
   constructor(id: string) {
-    super(`There is no organisation unit ${id}.`);
+    super(`There is no organisation unit ${id}.`, { params: { id } });
   }
 }
 
@@ -31,7 +32,8 @@ export class OrganisationUnitExists extends DomainError {
   readonly title = 'Organisation unit already exists';
   constructor(code: string) {
     super(`An organisation unit with code "${code}" already exists.`, {
-      errors: [{ field: 'code', message: 'is already in use' }],
+      errors: [{ field: 'code', code: 'in_use', message: 'is already in use', params: { code } }],
+      params: { code },
     });
   }
 }

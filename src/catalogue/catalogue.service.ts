@@ -123,7 +123,12 @@ export class CatalogueService {
     const errors: FieldError[] = [];
     codes.forEach((code, i) => {
       if (!known.has(code))
-        errors.push({ field: field(i), message: `unknown or inactive domain "${code}"` });
+        errors.push({
+          field: field(i),
+          code: 'unknown_domain',
+          message: `unknown or inactive domain "${code}"`,
+          params: { domainCode: code },
+        });
     });
     if (errors.length) throw new ValidationFailed(errors);
   }

@@ -42,9 +42,62 @@ export type ErrorCode =
   | 'case_closed_for_funding'
   | 'funding_entry_not_found';
 
+/**
+ * The rule a field broke, stable for clients to word it in their own language (ADR 23); the
+ * values the sentence needs are in `params`. The English `message` is for API users.
+ */
+export type FieldErrorCode =
+  | 'required'
+  | 'not_allowed'
+  | 'unknown_field'
+  | 'not_a_string'
+  | 'not_an_integer'
+  | 'not_a_number'
+  | 'not_a_boolean'
+  | 'not_a_list'
+  | 'not_an_object'
+  | 'not_a_uuid'
+  | 'not_an_email'
+  | 'not_a_url'
+  | 'not_a_code'
+  | 'not_one_of'
+  | 'too_short'
+  | 'too_long'
+  | 'out_of_range'
+  | 'too_few_items'
+  | 'too_many_items'
+  | 'duplicate'
+  | 'invalid_date'
+  | 'invalid_format'
+  | 'invalid_text'
+  | 'too_deep'
+  | 'too_big'
+  | 'one_lead_domain'
+  | 'unknown_domain'
+  | 'not_on_case'
+  | 'still_funded'
+  | 'unknown_team'
+  | 'unknown_unit'
+  | 'not_staff'
+  | 'not_meentcoop_staff'
+  | 'not_municipal_person'
+  | 'not_a_team'
+  | 'in_use'
+  | 'domains_not_allowed'
+  | 'domains_required'
+  | 'unit_required'
+  | 'unit_not_allowed'
+  | 'not_an_etag'
+  | 'invalid_cursor'
+  | 'invalid_key'
+  | 'invalid';
+
 export interface FieldError {
   field: string;
+  code: FieldErrorCode;
   message: string;
+  /** The values the sentence needs, e.g. `{ max: 200 }` or `{ allowed: [...] }`. */
+  params?: Record<string, unknown>;
 }
 
 export abstract class DomainError extends Error {
@@ -59,6 +112,11 @@ export abstract class DomainError extends Error {
       retryAfterSeconds?: number;
       /** Extension members of the problem (RFC 9457 §3.2), e.g. the state of each check. */
       members?: Record<string, unknown>;
+      /**
+       * The values a client needs to word the problem in its own language from its `code`
+       * (amounts in cents, domain codes, statuses, limits); the `params` member (ADR 23).
+       */
+      params?: Record<string, unknown>;
     } = {},
   ) {
     super(detail);
@@ -81,7 +139,7 @@ export class ValidationFailed extends DomainError {
       detail ??
         listed.map((e) => `${e.field}: ${e.message}`).join('; ') +
           (more > 0 ? ` (and ${more} more)` : ''),
-      { errors: listed },
+      { errors: listed, params: { errorCount: errors.length } },
     );
   }
 }
@@ -91,7 +149,7 @@ export class InvalidCursor extends DomainError {
   readonly title = 'The page cursor is not valid';
   constructor() {
     super('The cursor was not issued by this server for this query; start from the first page.', {
-      errors: [{ field: 'cursor', message: 'not a valid cursor' }],
+      errors: [{ field: 'cursor', code: 'invalid_cursor', message: 'not a valid cursor' }],
     });
   }
 }
@@ -122,7 +180,9 @@ export class PreconditionFailed extends DomainError {
       current === undefined
         ? 'The resource was changed since you read it; read it again.'
         : `The resource is at version ${current} now; read it again and retry.`,
-      current === undefined ? {} : { members: { currentVersion: current } },
+      current === undefined
+        ? {}
+        : { members: { currentVersion: current }, params: { currentVersion: current } },
     );
   }
 }

@@ -46,7 +46,13 @@ export function parseIfMatch(header: string | undefined): IfMatch | undefined {
     const m = ENTITY_TAG.exec(rest);
     if (!m) {
       throw new ValidationFailed(
-        [{ field: 'If-Match', message: 'must be the ETag you read, e.g. "3"' }],
+        [
+          {
+            field: 'If-Match',
+            code: 'not_an_etag',
+            message: 'must be the ETag you read, e.g. "3"',
+          },
+        ],
         'The If-Match header is not an ETag of this API.',
       );
     }

@@ -148,6 +148,7 @@ export class ProblemFilter implements ExceptionFilter {
         code: exception.code,
         requestId,
         ...(exception.extra.errors ? { errors: exception.extra.errors } : {}),
+        ...(exception.extra.params ? { params: exception.extra.params } : {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -12,6 +12,8 @@ export interface Problem {
   code: string;
   requestId?: string;
   errors?: FieldError[];
+  /** What a client needs to word the problem from its `code` in its own language (ADR 23). */
+  params?: Record<string, unknown>;
 }
 
 export function problemType(code: string): string {

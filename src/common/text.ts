@@ -49,30 +49,48 @@ const ONLY_INVISIBLE =
 
 export type TextKind = 'single-line' | 'multi-line';
 
-const codePoint = (match: RegExpExecArray | null): string =>
-  `U+${(match?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (match: RegExpExecArray): string =>
+  `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-const found = (message: string, match: RegExpExecArray): string =>
-  `${message} (found ${codePoint(match)})`;
+/** Why a text breaks the policy: the `reason` param of the field error `invalid_text`. */
+export type TextReason = keyof typeof TEXT_MESSAGES;
 
-/**
- * What is wrong with a text under the policy, or null. `required`: a person must say
- * something, so text that is only white space or invisible is refused.
- */
-export function textProblem(text: string, kind: TextKind, required: boolean): string | null {
-  if (LONE_SURROGATE.test(text)) return TEXT_MESSAGES.loneSurrogate;
-  if (required && text.length > 0 && ONLY_INVISIBLE.test(text)) return TEXT_MESSAGES.blank;
-  let match: RegExpExecArray | null;
-  if (kind === 'single-line') {
-    if ((match = LINE_BREAKS.exec(text))) return found(TEXT_MESSAGES.lineBreak, match);
-    if ((match = /\p{Cc}/u.exec(text))) return found(TEXT_MESSAGES.control, match);
-    if ((match = BIDI_CONTROLS.exec(text))) return found(TEXT_MESSAGES.bidi, match);
-    if ((match = FORMAT.exec(text))) return found(TEXT_MESSAGES.invisible, match);
-  } else {
-    if ((match = CONTROLS_MULTI_LINE.exec(text))) return found(TEXT_MESSAGES.control, match);
-    if ((match = BIDI_OVERRIDES.exec(text))) return found(TEXT_MESSAGES.bidi, match);
+/** What is wrong with a text, and the character found (U+XXXX) where one was, or null. */
+export function textIssue(
+  text: string,
+  kind: TextKind,
+  required: boolean,
+): { reason: TextReason; char?: string } | null {
+  if (LONE_SURROGATE.test(text)) return { reason: 'loneSurrogate' };
+  if (required && text.length > 0 && ONLY_INVISIBLE.test(text)) return { reason: 'blank' };
+  const checks: [TextReason, RegExp][] =
+    kind === 'single-line'
+      ? [
+          ['lineBreak', LINE_BREAKS],
+          ['control', /\p{Cc}/u],
+          ['bidi', BIDI_CONTROLS],
+          ['invisible', FORMAT],
+        ]
+      : [
+          ['control', CONTROLS_MULTI_LINE],
+          ['bidi', BIDI_OVERRIDES],
+        ];
+  for (const [reason, pattern] of checks) {
+    const match = pattern.exec(text);
+    if (match) return { reason, char: codePoint(match) };
   }
   return null;
+}
+
+/**
+ * What is wrong with a text under the policy, in English, or null. `required`: a person must
+ * say something, so text that is only white space or invisible is refused.
+ */
+export function textProblem(text: string, kind: TextKind, required: boolean): string | null {
+  const issue = textIssue(text, kind, required);
+  if (!issue) return null;
+  const message = TEXT_MESSAGES[issue.reason];
+  return issue.char ? `${message} (found ${issue.char})` : message;
 }
 
 /** NFC, so that one text has one spelling in storage, search and comparison ("é" ≠ "e\u0301"). */
@@ -114,6 +132,8 @@ function textDecorator(kind: TextKind, options: TextOptions): PropertyDecorator 
     min > 0 ? Length(min, options.max) : MaxLength(options.max),
     ValidateBy({
       name: kind === 'single-line' ? 'singleLineText' : 'multiLineText',
+      // Read back by the validation pipe to name the reason (field error `invalid_text`).
+      constraints: [{ kind, required }],
       validator: {
         validate: (value: unknown) =>
           typeof value !== 'string' || textProblem(value, kind, required) === null,

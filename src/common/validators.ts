@@ -19,6 +19,7 @@ export const IsKebabCode = (options: { each?: boolean } = {}): PropertyDecorator
     Matches(KEBAB_CODE, {
       ...options,
       message: 'must be lower-case words joined by "-" (e.g. energy-poverty)',
+      context: { code: 'not_a_code' },
     }),
   );
 
@@ -44,7 +45,8 @@ export const Trim = (): PropertyDecorator =>
 /** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
 export function uuidParam(name = 'id'): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () => new ValidationFailed([{ field: name, message: 'must be a UUID' }]),
+    exceptionFactory: () =>
+      new ValidationFailed([{ field: name, code: 'not_a_uuid', message: 'must be a UUID' }]),
   });
 }
 

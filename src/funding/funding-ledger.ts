@@ -107,7 +107,7 @@ export class FundingLedger {
       const current = balances.get(entry.domainCode);
       if (!current || current.role === null) throw new DomainNotOnCase(entry.domainCode, touched);
       const applied = applyEntry(current, entry);
-      if (!applied.ok) throw new FundingInvariantBroken(applied.reason, entry.domainCode, current);
+      if (!applied.ok) throw new FundingInvariantBroken(applied, entry.domainCode, current);
       balances.set(entry.domainCode, { ...current, ...applied.balance });
       return { entry, pledgeConvertedCents: applied.pledgeConvertedCents, after: applied.balance };
     });
@@ -131,7 +131,7 @@ export class FundingLedger {
         amountCents: b.pledgedCents,
       };
       const applied = applyEntry(b, entry);
-      if (!applied.ok) throw new FundingInvariantBroken(applied.reason, b.domainCode, b);
+      if (!applied.ok) throw new FundingInvariantBroken(applied, b.domainCode, b);
       return { entry, pledgeConvertedCents: 0, after: applied.balance };
     });
     return this.write(w, caseId, planned, SYSTEM_ACTOR, 'case_closed');
@@ -238,7 +238,9 @@ export class FundingLedger {
       if (!codes.has(f.domainCode)) {
         errors.push({
           field: `initialFunding[${i}].domainCode`,
+          code: 'not_on_case',
           message: `must be one of the case's domains (${[...codes].join(', ')})`,
+          params: { domainCode: f.domainCode, caseDomains: [...codes] },
         });
       }
     });

@@ -1,13 +1,16 @@
 import type { CaseStatus } from '../cases/case-transitions';
 import { DomainError } from '../common/errors';
-import type { Balance } from './ledger-calculator';
+import type { Balance, LedgerRefusal } from './ledger-calculator';
 
 /** An entry that would break a rule of the ledger (overdraw, over-release, bad amount). */
 export class FundingInvariantBroken extends DomainError {
   readonly code = 'funding_invariant_broken';
   readonly title = 'The funding ledger does not allow this entry';
-  constructor(reason: string, domainCode: string, balance: Balance) {
-    super(reason, { members: { domainCode, balance } });
+  constructor(refusal: LedgerRefusal, domainCode: string, balance: Balance) {
+    super(refusal.reason, {
+      members: { domainCode, balance },
+      params: { rule: refusal.rule, domainCode, ...refusal.params },
+    });
   }
 }
 
@@ -18,7 +21,7 @@ export class DomainNotOnCase extends DomainError {
   constructor(domainCode: string, caseDomains: string[]) {
     super(
       `The case does not touch the domain ${domainCode}; it touches ${caseDomains.join(', ')}.`,
-      { members: { domainCode, caseDomains } },
+      { members: { domainCode, caseDomains }, params: { domainCode, caseDomains } },
     );
   }
 }
@@ -30,6 +33,7 @@ export class CaseClosedForFunding extends DomainError {
   constructor(status: CaseStatus) {
     super(`The case is ${status}: it takes no more funding entries.`, {
       members: { currentStatus: status },
+      params: { status },
     });
   }
 }
@@ -38,6 +42,6 @@ export class FundingEntryNotFound extends DomainError {
   readonly code = 'funding_entry_not_found';
   readonly title = 'Funding entry not found';
   constructor(entryId: string) {
-    super(`The case has no funding entry ${entryId}.`);
+    super(`The case has no funding entry ${entryId}.`, { params: { entryId } });
   }
 }

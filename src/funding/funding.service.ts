@@ -31,7 +31,14 @@ export class FundingService {
     input: RecordFundingEntryDto,
   ): Promise<FundingEntryDto> {
     const refusal = refusalFor(actor, input);
-    if (refusal) throw new Forbidden(refusal);
+    if (refusal) {
+      throw new Forbidden(refusal, {
+        reason: actor.role === 'budget_holder' ? 'not_budget_holder' : 'funding_role',
+        role: actor.role,
+        kind: input.kind,
+        domainCode: input.domainCode,
+      });
+    }
     return this.uow.run(refOf(actor), async (w) => {
       const locked = await this.cases.findVisible(w.manager, actor, idOrReference, { lock: true });
       const [entry] = await this.ledger.append(w, { id: locked.id, status: locked.status }, [

@@ -71,7 +71,12 @@ describe('applyEntry', () => {
     const committed: Balance = { pledgedCents: 0, committedCents: 1000, disbursedCents: 400 };
     expect(applyEntry(committed, { kind: 'disburse', amountCents: 600 }).ok).toBe(true);
     const refused = applyEntry(committed, { kind: 'disburse', amountCents: 601 });
-    expect(refused).toEqual({ ok: false, reason: expect.stringContaining('EUR 6.00') });
+    expect(refused).toEqual({
+      ok: false,
+      reason: expect.stringContaining('EUR 6.00'),
+      rule: 'disburse_exceeds_committed',
+      params: { amountCents: 601, committedCents: 1000, disbursedCents: 400, availableCents: 600 },
+    });
   });
 
   it.each([

@@ -49,7 +49,23 @@ export type Applied =
       /** For `commit`: how much of the open pledge the commitment turned into committed money. */
       pledgeConvertedCents: number;
     }
-  | { ok: false; reason: string };
+  | ({ ok: false } & LedgerRefusal);
+
+/**
+ * Why the ledger refuses an entry: the English `reason`, and the stable `rule` with the amounts
+ * a client needs to say it in its own language (the problem's `params`, ADR 23).
+ */
+export interface LedgerRefusal {
+  reason: string;
+  rule:
+    | 'amount_not_positive'
+    | 'amount_too_large'
+    | 'release_from_mismatch'
+    | 'disburse_exceeds_committed'
+    | 'release_exceeds_pledged'
+    | 'release_below_disbursed';
+  params: Record<string, number | string>;
+}
 
 /** `EUR 450,000.00`: amounts in reasons people read. */
 export function euros(cents: number): string {
@@ -73,16 +89,28 @@ export function euros(cents: number): string {
 export function applyEntry(balance: Readonly<Balance>, entry: EntryIntent): Applied {
   const amount = entry.amountCents;
   if (!Number.isSafeInteger(amount) || amount <= 0) {
-    return { ok: false, reason: 'The amount must be a positive whole number of cents.' };
+    return {
+      ok: false,
+      reason: 'The amount must be a positive whole number of cents.',
+      rule: 'amount_not_positive',
+      params: {},
+    };
   }
   if (amount > MAX_ENTRY_CENTS) {
-    return { ok: false, reason: `The amount may be at most ${euros(MAX_ENTRY_CENTS)}.` };
+    return {
+      ok: false,
+      reason: `The amount may be at most ${euros(MAX_ENTRY_CENTS)}.`,
+      rule: 'amount_too_large',
+      params: { amountCents: amount, maxCents: MAX_ENTRY_CENTS },
+    };
   }
   if ((entry.kind === 'release') !== (entry.releaseFrom != null)) {
     return {
       ok: false,
       reason:
         'A release says what it gives back (releaseFrom: pledge or commitment); no other entry does.',
+      rule: 'release_from_mismatch',
+      params: { kind: entry.kind },
     };
   }
   const { pledgedCents, committedCents, disbursedCents } = balance;
@@ -112,6 +140,13 @@ export function applyEntry(balance: Readonly<Balance>, entry: EntryIntent): Appl
           reason:
             `Disbursing ${euros(amount)} would bring disbursed to ${euros(disbursedCents + amount)}, ` +
             `more than the ${euros(committedCents)} committed; at most ${euros(committedCents - disbursedCents)} can be disbursed.`,
+          rule: 'disburse_exceeds_committed',
+          params: {
+            amountCents: amount,
+            committedCents,
+            disbursedCents,
+            availableCents: committedCents - disbursedCents,
+          },
         };
       }
       return {
@@ -125,6 +160,8 @@ export function applyEntry(balance: Readonly<Balance>, entry: EntryIntent): Appl
           return {
             ok: false,
             reason: `Releasing ${euros(amount)} from the pledge is more than the ${euros(pledgedCents)} pledged and open.`,
+            rule: 'release_exceeds_pledged',
+            params: { amountCents: amount, pledgedCents, availableCents: pledgedCents },
           };
         }
         return {
@@ -140,6 +177,13 @@ export function applyEntry(balance: Readonly<Balance>, entry: EntryIntent): Appl
             `Releasing ${euros(amount)} of the commitment would bring committed below disbursed ` +
             `(${euros(committedCents)} committed, ${euros(disbursedCents)} disbursed); ` +
             `at most ${euros(committedCents - disbursedCents)} can be released.`,
+          rule: 'release_below_disbursed',
+          params: {
+            amountCents: amount,
+            committedCents,
+            disbursedCents,
+            availableCents: committedCents - disbursedCents,
+          },
         };
       }
       return {

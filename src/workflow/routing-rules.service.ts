@@ -148,7 +148,7 @@ export class RoutingRulesService {
       const team = await this.catalogue.getUnit(input.teamId).catch(() => null);
       if (!team || !team.active || team.kind !== 'meentcoop_team') {
         throw new ValidationFailed([
-          { field: 'teamId', message: 'must be an active MeentCoop team' },
+          { field: 'teamId', code: 'not_a_team', message: 'must be an active MeentCoop team' },
         ]);
       }
     }
@@ -161,7 +161,12 @@ export class RoutingRulesService {
       input.minValueCents > input.maxValueCents
     ) {
       throw new ValidationFailed([
-        { field: 'maxValueCents', message: 'must not be below minValueCents' },
+        {
+          field: 'maxValueCents',
+          code: 'out_of_range',
+          message: 'must not be below minValueCents',
+          params: { min: input.minValueCents },
+        },
       ]);
     }
   }

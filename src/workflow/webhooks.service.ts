@@ -123,7 +123,9 @@ export class WebhooksService {
 
   private async assertUrl(url: string): Promise<void> {
     const problem = await urlProblem(url, this.addressPolicy);
-    if (problem) throw new ValidationFailed([{ field: 'url', message: problem }]);
+    if (problem) {
+      throw new ValidationFailed([{ field: 'url', code: 'not_a_url', message: problem }]);
+    }
   }
 
   private async get(manager: EntityManager, id: string, lock = false): Promise<WebhookEntity> {

@@ -4,7 +4,7 @@ export class RoutingRuleNotFound extends DomainError {
   readonly code = 'routing_rule_not_found';
   readonly title = 'Routing rule not found';
   constructor(id: string) {
-    super(`There is no routing rule ${id}.`);
+    super(`There is no routing rule ${id}.`, { params: { id } });
   }
 }
 
@@ -12,7 +12,7 @@ export class SlaPolicyNotFound extends DomainError {
   readonly code = 'sla_policy_not_found';
   readonly title = 'SLA policy not found';
   constructor(priority: string) {
-    super(`There is no SLA policy for priority ${priority}.`);
+    super(`There is no SLA policy for priority ${priority}.`, { params: { priority } });
   }
 }
 
@@ -21,7 +21,15 @@ export class SlaPolicyExists extends DomainError {
   readonly title = 'SLA policy already exists';
   constructor(priority: string) {
     super(`An SLA policy for priority ${priority} exists; change it instead.`, {
-      errors: [{ field: 'priority', message: 'has a policy already' }],
+      errors: [
+        {
+          field: 'priority',
+          code: 'in_use',
+          message: 'has a policy already',
+          params: { priority },
+        },
+      ],
+      params: { priority },
     });
   }
 }
@@ -30,7 +38,7 @@ export class WebhookNotFound extends DomainError {
   readonly code = 'webhook_not_found';
   readonly title = 'Webhook not found';
   constructor(id: string) {
-    super(`There is no webhook ${id}.`);
+    super(`There is no webhook ${id}.`, { params: { id } });
   }
 }
 

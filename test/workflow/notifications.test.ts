@@ -201,7 +201,7 @@ describe('notifications', () => {
       .send({ url, eventTypes: ['case.filed'] });
     const problem = expectProblem(response, 400);
     expect(problem.errors).toEqual([
-      { field: 'url', message: expect.stringMatching(/private|link-local/) },
+      { field: 'url', code: 'not_a_url', message: expect.stringMatching(/private|link-local/) },
     ]);
   });
 
@@ -287,7 +287,9 @@ describe('webhook addresses with loopback refused (the SSRF probe)', () => {
         .send({ url, eventTypes: ['case.filed'] }),
       400,
     );
-    expect(problem.errors).toEqual([{ field: 'url', message: expect.any(String) }]);
+    expect(problem.errors).toEqual([
+      { field: 'url', code: 'not_a_url', message: expect.any(String) },
+    ]);
   });
 
   it('refuses to change a webhook to a mapped loopback address', async () => {
@@ -308,7 +310,7 @@ describe('webhook addresses with loopback refused (the SSRF probe)', () => {
       400,
     );
     expect(problem.errors).toEqual([
-      { field: 'url', message: 'is a loopback address, which is not allowed' },
+      { field: 'url', code: 'not_a_url', message: 'is a loopback address, which is not allowed' },
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { FieldError } from '../../common/errors';
 import { MultiLineText, SingleLineText } from '../../common/text';
 import {
   CASE_STATUSES,
@@ -84,13 +85,23 @@ export class TransitionDto {
 }
 
 /** Fields that belong to one target only; sent with another target they are an error. */
-export function misplacedFields(body: TransitionDto): { field: string; message: string }[] {
-  const out: { field: string; message: string }[] = [];
+export function misplacedFields(body: TransitionDto): FieldError[] {
+  const out: FieldError[] = [];
   if (body.proposal !== undefined && !NEEDS_PROPOSAL.includes(body.to)) {
-    out.push({ field: 'proposal', message: 'is only allowed when moving to proposed' });
+    out.push({
+      field: 'proposal',
+      code: 'not_allowed',
+      message: 'is only allowed when moving to proposed',
+      params: { to: 'proposed' },
+    });
   }
   if (body.outcome !== undefined && !NEEDS_OUTCOME.includes(body.to)) {
-    out.push({ field: 'outcome', message: 'is only allowed when moving to resolved' });
+    out.push({
+      field: 'outcome',
+      code: 'not_allowed',
+      message: 'is only allowed when moving to resolved',
+      params: { to: 'resolved' },
+    });
   }
   return out;
 }
