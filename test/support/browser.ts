@@ -60,15 +60,23 @@ export async function startUiApp(options: { env?: Record<string, string> } = {})
   };
 }
 
-/** A fresh browser context (its own session and storage) in the given language and size. */
+/**
+ * A fresh browser context (its own session and storage) in the given language and size. The
+ * browser's own locale follows the language unless given (`en-US`: a browser that puts the month
+ * first, which Brug's own formats must not follow).
+ */
 export async function newContext(
   ui: UiApp,
-  options: { language?: 'nl' | 'en'; viewport?: { width: number; height: number } } = {},
+  options: {
+    language?: 'nl' | 'en';
+    viewport?: { width: number; height: number };
+    locale?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const context = await ui.browser.newContext({
     baseURL: ui.baseUrl,
     viewport: options.viewport ?? DESKTOP,
-    locale: options.language === 'en' ? 'en-GB' : 'nl-NL',
+    locale: options.locale ?? (options.language === 'en' ? 'en-GB' : 'nl-NL'),
     timezoneId: 'Europe/Amsterdam',
     reducedMotion: 'reduce',
   });

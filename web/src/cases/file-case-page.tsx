@@ -3,10 +3,7 @@ import {
   Button,
   Checkbox,
   Column,
-  DateInput,
-  Field,
   FieldSet,
-  Label,
   Paragraph,
   Radio,
   Row,
@@ -17,18 +14,17 @@ import { useNavigate } from 'react-router';
 import type { Priority, ProcurementStage } from '../api/client';
 import type { FieldError } from '../api/problem';
 import { useDomainNames, useDomains } from '../common/catalogue';
+import { DateField, useDateError } from '../common/date-field';
 import {
-  describedBy,
   ErrorSummary,
   errorAt,
   FieldErrorMessage,
-  FieldHint,
   fieldErrorsOf,
   SelectField,
   TextAreaField,
   TextField,
 } from '../common/form';
-import { parseEuroToCents } from '../common/format';
+import { parseDateInput, parseEuroToCents } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading, describeError } from '../common/query-state';
 import { useFileCase, type FileCaseBody } from './api';
@@ -74,6 +70,40 @@ const CONTROL_OF: Record<string, string> = {
   initialFunding: 'case-funding-add',
 };
 
+/** The domains the case touches as the form stands: the lead one and the ticked ones. */
+function chosenDomainsOf(draft: Pick<Draft, 'leadDomain' | 'affectedDomains'>): string[] {
+  return [draft.leadDomain, ...draft.affectedDomains].filter(
+    (code, i, all) => code !== '' && all.indexOf(code) === i,
+  );
+}
+
+/**
+ * A domain no longer chosen leaves the funding lines that named it without a domain: the line
+ * keeps its amount and budget line, and shows (and, until one is chosen, refuses to send) "choose
+ * a domain" rather than paying for a domain the case no longer touches.
+ */
+function withDomains(draft: Draft): Draft {
+  const chosen = chosenDomainsOf(draft);
+  return draft.funding.some((line) => line.domainCode && !chosen.includes(line.domainCode))
+    ? {
+        ...draft,
+        funding: draft.funding.map((line) =>
+          chosen.includes(line.domainCode) ? line : { ...line, domainCode: '' },
+        ),
+      }
+    : draft;
+}
+
+/** An error the form finds itself, before anything is sent. */
+interface FormError {
+  /** The API's name of the field (`deadline`, `initialFunding[1].domainCode`). */
+  field: string;
+  /** Next to the field. */
+  message: string;
+  /** In the error summary, saying which field. */
+  label: string;
+}
+
 /**
  * What is sent. Amounts that do not read as euros are left out on purpose: the API then names
  * the field, and the form shows that next to it, like every other rule the API enforces.
@@ -101,7 +131,7 @@ function toBody(draft: Draft): FileCaseBody {
     procurementStage: draft.procurementStage,
     ...(cents === null ? {} : { estimatedValueCents: cents }),
     priority: draft.priority,
-    ...(draft.deadline ? { deadline: draft.deadline } : {}),
+    ...(draft.deadline.trim() ? { deadline: parseDateInput(draft.deadline) } : {}),
     domains,
     ...(initialFunding.length ? { initialFunding } : {}),
   };
@@ -116,12 +146,16 @@ export function FileCasePage() {
   const domains = useDomains();
   const domainName = useDomainNames();
   const fileCase = useFileCase();
+  const dateError = useDateError();
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [formErrors, setFormErrors] = useState<FormError[]>([]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+    setDraft((d) => withDomains({ ...d, [key]: value }));
 
   const errors: FieldError[] = fieldErrorsOf(fileCase.error);
   const messageFor = (field: string): string | undefined => {
+    const own = formErrors.find((e) => e.field === field);
+    if (own) return own.message;
     const error = errorAt(errors, field);
     if (!error) return undefined;
     return localisedError(field, error, t);
@@ -129,6 +163,31 @@ export function FileCasePage() {
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    // What the form can tell without the API: a date it cannot read (sending it would drop it or
+    // make the API guess) and a funding line without a domain of the case. Nothing is sent then.
+    const chosen = chosenDomainsOf(draft);
+    const found: FormError[] = [];
+    if (draft.deadline.trim() && !parseDateInput(draft.deadline)) {
+      found.push({
+        field: 'deadline',
+        message: dateError,
+        label: `${t('case.deadline')}: ${dateError}`,
+      });
+    }
+    draft.funding.forEach((line, index) => {
+      if (!chosen.includes(line.domainCode)) {
+        found.push({
+          field: `initialFunding[${index}].domainCode`,
+          message: t('fileCase.errors.fundingDomain'),
+          label: `${t('fileCase.fundingLine', { number: index + 1 })}: ${t('fileCase.errors.fundingLineDomain')}`,
+        });
+      }
+    });
+    setFormErrors(found);
+    if (found.length > 0) {
+      fileCase.reset();
+      return;
+    }
     fileCase.mutate(toBody(draft), {
       onSuccess: (created) =>
         void navigate(`/cases/${created.id}`, { state: { filed: created.reference } }),
@@ -140,13 +199,14 @@ export function FileCasePage() {
     return <LoadError error={domains.error} retry={() => void domains.refetch()} />;
 
   const domainOptions = domains.data.map((d) => ({ value: d.code, label: domainName(d.code) }));
-  const chosenDomains = [draft.leadDomain, ...draft.affectedDomains].filter(
-    (code, i, all) => code !== '' && all.indexOf(code) === i,
-  );
-  const summary = errors.map((e) => ({
-    id: controlFor(e.field),
-    label: `${fieldLabel(e.field, t)}: ${localisedError(e.field, e, t)}`,
-  }));
+  const chosenDomains = chosenDomainsOf(draft);
+  const summary = [
+    ...formErrors.map((e) => ({ id: controlFor(e.field), label: e.label })),
+    ...errors.map((e) => ({
+      id: controlFor(e.field),
+      label: `${fieldLabel(e.field, t)}: ${localisedError(e.field, e, t)}`,
+    })),
+  ];
   const otherFailure =
     fileCase.isError && errors.length === 0
       ? describeError(fileCase.error, t('common.tryAgainLater'))
@@ -238,23 +298,15 @@ export function FileCasePage() {
               ))}
             </Column>
           </FieldSet>
-          <Field invalid={Boolean(messageFor('deadline'))}>
-            <Label htmlFor="case-deadline" hint={t('form.optional')}>
-              {t('case.deadline')}
-            </Label>
-            <FieldHint id="case-deadline">{t('fileCase.deadlineHint')}</FieldHint>
-            {messageFor('deadline') && (
-              <FieldErrorMessage id="case-deadline">{messageFor('deadline')}</FieldErrorMessage>
-            )}
-            <DateInput
-              id="case-deadline"
-              name="deadline"
-              invalid={Boolean(messageFor('deadline'))}
-              aria-describedby={describedBy('case-deadline', true, Boolean(messageFor('deadline')))}
-              value={draft.deadline}
-              onChange={(e) => set('deadline', e.target.value)}
-            />
-          </Field>
+          <DateField
+            id="case-deadline"
+            label={t('case.deadline')}
+            hint={t('fileCase.deadlineHint')}
+            optional
+            error={messageFor('deadline')}
+            value={draft.deadline}
+            onChange={(v) => set('deadline', v)}
+          />
           <FieldSet
             legend={t('fileCase.domains')}
             hint={t('fileCase.domainsHint')}
@@ -307,6 +359,7 @@ export function FileCasePage() {
             domains={chosenDomains.map((code) => ({ value: code, label: domainName(code) }))}
             errors={errors}
             messageFor={(field, error) => localisedError(field, error, t)}
+            formErrors={formErrors}
           />
           <Row>
             <Button type="submit" disabled={fileCase.isPending}>
@@ -336,6 +389,8 @@ function controlFor(field: string): string {
 type T = ReturnType<typeof useTranslation>['t'];
 
 function fieldLabel(field: string, t: T): string {
+  const line = /^initialFunding\[(\d+)\]/.exec(field);
+  if (line) return t('fileCase.fundingLine', { number: Number(line[1]) + 1 });
   const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field;
   switch (top) {
     case 'title':

@@ -32,7 +32,9 @@ export function NotesSection({ routeId, item }: { routeId: string; item: CaseDto
   const addNote = useAddNote(routeId);
   const visibilities = noteVisibilitiesOf(me.role);
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>(visibilities[0] ?? 'shared');
+  // Internal first for staff: a note reaches the buyer only when chosen so, note by note.
+  const defaultVisibility: Visibility = visibilities[0] ?? 'shared';
+  const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
   const [added, setAdded] = useState(false);
   const errors = fieldErrorsOf(addNote.error);
 
@@ -43,7 +45,9 @@ export function NotesSection({ routeId, item }: { routeId: string; item: CaseDto
       { caseId: item.id, body: { body, visibility } },
       {
         onSuccess: () => {
+          // The next note starts afresh: sharing one note does not share the next.
           setBody('');
+          setVisibility(defaultVisibility);
           setAdded(true);
         },
       },

@@ -135,6 +135,7 @@ export function CaseFundingSection({ routeId, item }: { routeId: string; item: C
                   {t('funding.amount')}
                 </Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('funding.budgetLine')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('funding.note')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('funding.by')}</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
@@ -151,6 +152,7 @@ export function CaseFundingSection({ routeId, item }: { routeId: string; item: C
                   </Table.Cell>
                   <Table.Cell align="end">{formatEuro(e.amountCents)}</Table.Cell>
                   <Table.Cell>{e.budgetLine ?? '–'}</Table.Cell>
+                  <Table.Cell>{e.note ?? '–'}</Table.Cell>
                   <Table.Cell>{e.actor.name}</Table.Cell>
                 </Table.Row>
               ))}
@@ -215,7 +217,9 @@ function RecordEntryForm({
     me.domains,
     item.domains.map((d) => d.code),
   );
-  const [draft, setDraft] = useState<EntryDraft>({
+  // What the form holds when it opens, and again after each entry: an entry's budget line (or
+  // kind, or note) carried over to the next would be booked there unnoticed.
+  const empty: EntryDraft = {
     domainCode: domains.length === 1 ? (domains[0] ?? '') : '',
     kind: kinds.length === 1 ? (kinds[0]?.kind ?? '') : '',
     releaseFrom:
@@ -223,7 +227,8 @@ function RecordEntryForm({
     amount: '',
     budgetLine: '',
     note: '',
-  });
+  };
+  const [draft, setDraft] = useState<EntryDraft>(empty);
   const [recorded, setRecorded] = useState<string | null>(null);
   if (kinds.length === 0 || domains.length === 0) return null;
 
@@ -258,7 +263,7 @@ function RecordEntryForm({
             domain: domainName(entry.domainCode),
           }),
         );
-        setDraft((d) => ({ ...d, amount: '', note: '' }));
+        setDraft(empty);
       },
     });
   };

@@ -22,12 +22,15 @@ export function FundingLinesFieldSet({
   domains,
   errors,
   messageFor,
+  formErrors = [],
 }: {
   lines: FundingLine[];
   onChange: (lines: FundingLine[]) => void;
   domains: { value: string; label: string }[];
   errors: FieldError[];
   messageFor: (field: string, error: FieldError) => string;
+  /** Errors the form found itself before sending (a line without a domain), shown first. */
+  formErrors?: readonly { field: string; message: string }[];
 }) {
   const { t } = useTranslation();
   const focusNext = useRef<string | null>(null);
@@ -42,6 +45,8 @@ export function FundingLinesFieldSet({
     onChange(lines.map((line, i) => (i === index ? { ...line, ...change } : line)));
   const error = (index: number, part: string): string | undefined => {
     const field = `initialFunding[${index}].${part}`;
+    const own = formErrors.find((e) => e.field === field);
+    if (own) return own.message;
     const found = errorAt(errors, field);
     return found ? messageFor(field, found) : undefined;
   };

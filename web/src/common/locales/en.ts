@@ -91,6 +91,8 @@ export const en: Messages = {
     errorSummary: 'Fix the errors before you continue',
     errorSingular: 'input error',
     errorPlural: 'input errors',
+    dateHint: 'Write the date as DD/MM/YYYY, for example {{example}}.',
+    dateError: 'Enter the date as DD/MM/YYYY, for example {{example}}.',
   },
   pager: {
     label: 'Pagination',
@@ -187,7 +189,7 @@ export const en: Messages = {
       'File a purchasing question that touches several policy domains. MeentCoop looks for a solution with you.',
     titleHint: '5 to 200 characters.',
     descriptionHint: 'Which domains does the question touch, and who pays for it today?',
-    valueHint: 'In euros, for example 1.200.000 or 450000,50.',
+    valueHint: 'In euros, for example 1,200,000 or 450000.50.',
     deadlineHint: 'For example the date by which the tender must start.',
     domains: 'Domains',
     domainsHint: 'one lead, the others affected',
@@ -205,11 +207,12 @@ export const en: Messages = {
     failed: 'Filing did not work',
     errors: {
       title: 'Enter a title of 5 to 200 characters.',
-      estimatedValue: 'Enter an amount in euros, for example 1.200.000.',
+      estimatedValue: 'Enter an amount in euros, for example 1,200,000.',
       deadline: 'Enter a valid date.',
       domains: 'Choose one lead domain; every domain may appear only once.',
       fundingAmount: 'Enter an amount in euros greater than zero.',
       fundingDomain: 'Choose a domain the case touches.',
+      fundingLineDomain: 'choose a domain',
     },
   },
   caseDetail: {

@@ -93,6 +93,8 @@ export const nl = {
     errorSummary: 'Verbeter de fouten voordat u verdergaat',
     errorSingular: 'invoerfout',
     errorPlural: 'invoerfouten',
+    dateHint: 'Schrijf de datum als DD-MM-JJJJ, bijvoorbeeld {{example}}.',
+    dateError: 'Vul de datum in als DD-MM-JJJJ, bijvoorbeeld {{example}}.',
   },
   pager: {
     label: 'Paginering',
@@ -213,6 +215,7 @@ export const nl = {
       domains: 'Kies één leidend domein; elk domein mag maar één keer voorkomen.',
       fundingAmount: 'Vul een bedrag groter dan nul in euro’s in.',
       fundingDomain: 'Kies een domein dat de zaak raakt.',
+      fundingLineDomain: 'kies een domein',
     },
   },
   caseDetail: {
