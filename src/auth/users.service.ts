@@ -269,6 +269,54 @@ export class UsersService {
     return row ?? null;
   }
 
+  /**
+   * Active people of some roles with their unit and domains (ids: only those), by name: for
+   * choosing and checking the halves of a koppel (the cases module applies its own rule).
+   */
+  async activePeople(
+    roles: Actor['role'][],
+    ids?: string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<
+    {
+      id: string;
+      name: string;
+      role: Actor['role'];
+      unit: { id: string; name: string; kind: string } | null;
+      domains: string[];
+    }[]
+  > {
+    const rows = await manager.query<
+      {
+        id: string;
+        name: string;
+        role: Actor['role'];
+        unit_id: string | null;
+        unit_name: string | null;
+        unit_kind: string | null;
+        domains: string[];
+      }[]
+    >(
+      `SELECT u.id, u.name, u.role, o.id AS unit_id, o.name AS unit_name, o.kind AS unit_kind,
+              ARRAY(SELECT ud.domain_code FROM user_domains ud WHERE ud.user_id = u.id
+                     ORDER BY ud.domain_code) AS domains
+         FROM users u LEFT JOIN organisation_units o ON o.id = u.organisation_unit_id
+        WHERE u.active AND u.role = ANY($1::text[]) AND ($2::uuid[] IS NULL OR u.id = ANY($2::uuid[]))
+        ORDER BY u.name, u.id`,
+      [roles, ids ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      unit:
+        r.unit_id && r.unit_name && r.unit_kind
+          ? { id: r.unit_id, name: r.unit_name, kind: r.unit_kind }
+          : null,
+      domains: r.domains,
+    }));
+  }
+
   findIdByEmail(email: string): Promise<string | null> {
     return this.db
       .getRepository(UserEntity)

@@ -11,12 +11,14 @@ import {
   type ProcurementStage,
   type SupplierType,
 } from './case-transitions';
+import { editableFields, mayChangeKoppel } from './case-editing';
 import type { CaseDomainDto, CaseDto } from './dto/case.dto';
 
 /** The columns every case read selects (`c` is the cases table). */
 export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender_reference,
   c.procurement_stage, c.estimated_value_cents, c.priority, c.deadline, c.status,
   c.organisation_unit_id, c.filed_by_id, c.team_id, c.assignee_id, c.koppel_meentcoop_id,
+  c.koppel_municipal_id,
   c.accept_by, c.propose_by, c.sla_breached, c.proposal, c.outcome_summary,
   c.outcome_supplier_name, c.outcome_supplier_type, c.outcome_awarded_value_cents,
   c.filed_at, c.updated_at, c.version`;
@@ -44,6 +46,7 @@ export interface CaseRow {
   team_id: string | null;
   assignee_id: string | null;
   koppel_meentcoop_id: string | null;
+  koppel_municipal_id: string;
   accept_by: Date | null;
   propose_by: Date | null;
   sla_breached: string[];
@@ -84,7 +87,9 @@ export class CasePresenter {
     const domainsByCase = await this.domainsOf(manager, rows);
     const people = await this.users.refs(
       rows.flatMap((r) =>
-        [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id].filter((x): x is string => !!x),
+        [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id, r.koppel_municipal_id].filter(
+          (x): x is string => !!x,
+        ),
       ),
       manager,
     );
@@ -115,7 +120,9 @@ export class CasePresenter {
         filedBy,
         team: ref(units, r.team_id),
         assignee: ref(people, r.assignee_id),
-        koppel: meentcoop ? { municipal: filedBy, meentcoop } : null,
+        koppel: meentcoop
+          ? { municipal: ref(people, r.koppel_municipal_id ?? r.filed_by_id)!, meentcoop }
+          : null,
         sla:
           r.accept_by && r.propose_by
             ? {
@@ -138,6 +145,8 @@ export class CasePresenter {
           role: actor.role,
           isFiler: actor.id === r.filed_by_id,
         }).map((t) => t.to),
+        editableFields: editableFields(actor.role, r.status),
+        mayChangeKoppel: mayChangeKoppel(actor.role, r.status),
         filedAt: r.filed_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
         version: r.version,

@@ -7,6 +7,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Res,
 } from '@nestjs/common';
@@ -19,10 +20,12 @@ import { ValidationFailed } from '../common/errors';
 import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
 import { IDEMPOTENCY_KEY_PATTERN } from '../common/idempotency/idempotency';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
+import { CaseKoppel } from './case-koppel';
 import { CaseReader } from './case-reader';
 import { CasesService } from './cases.service';
 import { FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { AddNoteDto, CaseDto, CaseListDto, HistoryDto, NoteDto, NoteListDto } from './dto/case.dto';
+import { ChangeKoppelDto, KoppelCandidatesDto, KoppelHistoryDto } from './dto/koppel.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { TransitionDto } from './dto/transition.dto';
 
@@ -35,6 +38,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly reader: CaseReader,
+    private readonly koppel: CaseKoppel,
   ) {}
 
   @Post()
@@ -99,7 +103,8 @@ export class CasesController {
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({
-    summary: 'Change a case: content (buyer, while filed or routed), assignee and priority (staff)',
+    summary:
+      'Change a case: content (buyer, while filed or routed), value and deadline (staff, while open), assignee and priority (staff); `editableFields` on the case says what the caller may change',
   })
   @ApiResult(CaseDto)
   @ProblemResponses(404, 409)
@@ -167,5 +172,50 @@ export class CasesController {
   @ProblemResponses(404)
   notes(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NoteListDto> {
     return this.reader.notes(actor, id);
+  }
+
+  @Put(':id/koppel')
+  @Roles('staff', 'admin')
+  @CaseIdParam()
+  @IfMatchRequired()
+  @ApiOperation({
+    summary:
+      'Change the koppel: both halves, with a reason (the case moves to the team of the MeentCoop half)',
+  })
+  @ApiResult(CaseDto)
+  @ProblemResponses(404, 409)
+  async changeKoppel(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: ChangeKoppelDto,
+    @IfMatchHeader() ifMatch: IfMatch | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDto> {
+    const updated = await this.koppel.change(actor, id, body, ifMatch);
+    response.setHeader('ETag', etagOf(updated.version));
+    return updated;
+  }
+
+  @Get(':id/koppel-history')
+  @Roles('staff', 'auditor', 'admin')
+  @CaseIdParam()
+  @ApiOperation({ summary: 'The history of the koppel, oldest first, with reasons' })
+  @ApiResult(KoppelHistoryDto)
+  @ProblemResponses(404)
+  koppelHistory(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<KoppelHistoryDto> {
+    return this.koppel.history(actor, id);
+  }
+
+  @Get(':id/koppel-candidates')
+  @Roles('staff', 'admin')
+  @CaseIdParam()
+  @ApiOperation({ summary: 'Who may be either half of the koppel of this case' })
+  @ApiResult(KoppelCandidatesDto)
+  @ProblemResponses(404)
+  koppelCandidates(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+  ): Promise<KoppelCandidatesDto> {
+    return this.koppel.candidates(actor, id);
   }
 }

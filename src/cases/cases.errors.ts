@@ -27,11 +27,59 @@ export class TransitionNotAllowed extends DomainError {
 export class CaseNotEditable extends DomainError {
   readonly code = 'case_not_editable';
   readonly title = 'Case can no longer be edited';
+  constructor(status: CaseStatus, fields: string[]) {
+    super(`You can no longer change ${fields.join(', ')}: this case is ${status}.`, {
+      members: { currentStatus: status },
+      params: { status, fields },
+    });
+  }
+}
+
+/**
+ * Taking on a case routed to another team moves its koppel; the caller must say so
+ * (`moveKoppel: true`), so it never happens unnoticed (ADR 24).
+ */
+export class KoppelTeamMismatch extends DomainError {
+  readonly code = 'koppel_team_mismatch';
+  readonly title = 'The case belongs to another team';
+  constructor(team: { id: string; name: string }) {
+    super(
+      `This case is routed to team ${team.name}. Send moveKoppel: true to take it on and move the team and the MeentCoop half of the koppel to you.`,
+      { params: { team: team.name, teamId: team.id } },
+    );
+  }
+}
+
+/** A person named for a half of the koppel who cannot be that half. */
+export class KoppelPersonInvalid extends DomainError {
+  readonly code = 'koppel_person_invalid';
+  readonly title = 'This person cannot be in the koppel';
+  constructor(problems: { field: 'meentcoopId' | 'municipalId' }[]) {
+    const message = (p: { field: string }) =>
+      p.field === 'meentcoopId'
+        ? 'must be an active MeentCoop staff member'
+        : 'must be an active buyer of the case’s unit, or an active municipal budget holder of one of its domains';
+    super(problems.map((p) => `${p.field}: ${message(p)}`).join('; '), {
+      errors: problems.map((p) => ({
+        field: p.field,
+        code: p.field === 'meentcoopId' ? 'not_meentcoop_staff' : 'not_municipal_person',
+        message: message(p),
+      })),
+      params: { fields: problems.map((p) => p.field) },
+    });
+  }
+}
+
+/** The koppel is changed on a case MeentCoop works on: routed, and not yet closed. */
+export class KoppelNotChangeable extends DomainError {
+  readonly code = 'koppel_not_changeable';
+  readonly title = 'The koppel of this case cannot be changed now';
   constructor(status: CaseStatus) {
     super(
-      `The content of a case can be edited while it is filed or routed; this one is ${status}.`,
+      `The koppel can be changed once a case is routed and until it is closed; this one is ${status}.`,
       {
         members: { currentStatus: status },
+        params: { status },
       },
     );
   }

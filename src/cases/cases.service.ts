@@ -30,7 +30,8 @@ import {
 import { CaseNotEditable, DomainHasFunding, TransitionNotAllowed } from './cases.errors';
 import { diffCase, type CaseChanges } from './case-changes';
 import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
-import { CONTENT_FIELDS, WORK_FIELDS } from './dto/case-input.dto';
+import { EDITABLE_FIELDS, editableFields, roleMayEdit } from './case-editing';
+import { CaseKoppel } from './case-koppel';
 import type { CaseDto, NoteDto } from './dto/case.dto';
 import { misplacedFields, type TransitionDto } from './dto/transition.dto';
 import type { SlaStage } from '../workflow/outbox/outbox';
@@ -67,6 +68,7 @@ export class CasesService {
     private readonly catalogue: CatalogueService,
     private readonly users: UsersService,
     private readonly ledger: FundingLedger,
+    private readonly koppel: CaseKoppel,
   ) {}
 
   /** Files a case for the buyer's unit. With an idempotency key, a replay gets the first answer. */
@@ -172,17 +174,11 @@ export class CasesService {
     input: UpdateCaseDto,
     ifMatch: IfMatch | undefined,
   ): Promise<CaseDto> {
-    const fields = Object.keys(input).filter(
-      (k) => (input as Record<string, unknown>)[k] !== undefined,
-    );
-    const content = fields.filter((f) => (CONTENT_FIELDS as readonly string[]).includes(f));
-    const work = fields.filter((f) => (WORK_FIELDS as readonly string[]).includes(f));
-    if (content.length && !['buyer', 'admin'].includes(actor.role)) {
-      throw new Forbidden(`Your role may not change ${content.join(', ')}.`);
-    }
-    if (work.length && !['staff', 'admin'].includes(actor.role)) {
-      throw new Forbidden(`Your role may not change ${work.join(', ')}.`);
-    }
+    const { moveKoppel, ...patch } = input;
+    const fields = EDITABLE_FIELDS.filter((f) => patch[f] !== undefined);
+    // One rule for what PATCH accepts and what `editableFields` offers (case-editing.ts).
+    const forbidden = fields.filter((f) => !roleMayEdit(actor.role, f));
+    if (forbidden.length) throw new Forbidden(`Your role may not change ${forbidden.join(', ')}.`);
     if (input.domains) await this.assertDomains(input.domains, 'domains');
     if (input.assigneeId) await this.assertStaff(input.assigneeId);
 
@@ -191,16 +187,20 @@ export class CasesService {
         lock: true,
       });
       this.checkVersion(current, ifMatch);
-      if (content.length && !['filed', 'routed'].includes(current.status)) {
-        throw new CaseNotEditable(current.status);
-      }
+      const editable = editableFields(actor.role, current.status);
+      const late = fields.filter((f) => !editable.includes(f));
+      if (late.length) throw new CaseNotEditable(current.status, late);
       const currentDomains = await this.domainsOf(w.manager, current.id);
-      const changes = diffCase(current, currentDomains, input);
+      const changes = diffCase(current, currentDomains, patch);
       if (Object.keys(changes).length === 0) {
         const [same] = await this.presenter.present(w.manager, [current], actor);
         return same!;
       }
       if (changes.domains) await this.assertNoMoneyOnRemovedDomains(w, current.id, input.domains!);
+      // Assigning a case of another team to oneself takes it on: the koppel moves, if asked.
+      if (changes.assigneeId?.new === actor.id) {
+        await this.koppel.takeOn(w, actor, current, moveKoppel, null);
+      }
       const updated = await this.writeChanges(w.manager, current, changes);
       if (changes.domains) await this.writeDomains(w.manager, current.id, input.domains!, true);
       this.journalChanges(w, updated, changes);
@@ -239,6 +239,10 @@ export class CasesService {
         );
       }
       if (misplaced.length) throw new ValidationFailed(misplaced);
+      // Accepting a case of another team takes it on: the koppel moves, if asked (ADR 24).
+      if (input.to === 'accepted') {
+        await this.koppel.takeOn(w, actor, current, input.moveKoppel, input.reason ?? null);
+      }
       const updated = await this.applyTransition(w, current, input);
       const [dto] = await this.presenter.present(w.manager, [updated], actor);
       return dto!;
@@ -259,11 +263,17 @@ export class CasesService {
                   accept_by = $4, propose_by = $5, routed_at = now(), updated_at = now(),
                   version = version + 1
             WHERE id = $1 AND status = 'filed'
-            RETURNING id, version
+            RETURNING id, version, koppel_municipal_id
          ), h AS (
            INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
                                             actor_name, reason)
            SELECT r.id, 'filed', 'routed', $6::uuid, $7, $8, NULL FROM r
+         ), k AS (
+           -- The koppel's first entry in its history (ADR 24).
+           INSERT INTO case_koppel_changes (case_id, kind, to_meentcoop_id, from_municipal_id,
+                                            to_municipal_id, to_team_id, actor_id, actor_role, actor_name)
+           SELECT r.id, 'routed', $3::uuid, r.koppel_municipal_id, r.koppel_municipal_id, $2::uuid,
+                  $6::uuid, $7, $8 FROM r
          )
          SELECT id, version FROM r`,
         [

@@ -13,9 +13,6 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'precondition_required'
   | 'precondition_failed'
-  | 'method_not_allowed'
-  | 'not_acceptable'
-  | 'too_many_exports'
   // auth
   | 'unauthenticated'
   | 'invalid_credentials'
@@ -116,8 +113,6 @@ export abstract class DomainError extends Error {
     readonly extra: {
       errors?: FieldError[];
       retryAfterSeconds?: number;
-      /** Response headers the problem needs, e.g. `Allow` on a 405. */
-      headers?: Record<string, string>;
       /** Extension members of the problem (RFC 9457 §3.2), e.g. the state of each check. */
       members?: Record<string, unknown>;
       /**

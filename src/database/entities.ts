@@ -4,6 +4,7 @@ import { UserEntity } from '../auth/entities/user.entity';
 import { DomainEntity } from '../catalogue/entities/domain.entity';
 import { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
 import { CaseDomainEntity } from '../cases/entities/case-domain.entity';
+import { CaseKoppelChangeEntity } from '../cases/entities/case-koppel-change.entity';
 import { CaseNoteEntity } from '../cases/entities/case-note.entity';
 import { CaseStatusChangeEntity } from '../cases/entities/case-status-change.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   CaseEntity,
   CaseDomainEntity,
   CaseStatusChangeEntity,
+  CaseKoppelChangeEntity,
   CaseNoteEntity,
   IdempotencyKeyEntity,
   OutboxEventEntity,

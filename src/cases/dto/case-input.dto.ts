@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -143,8 +144,9 @@ export class FileCaseDto extends CaseContentFields {
 }
 
 /**
- * A partial change. Buyers change the content while the case is `filed` or `routed`; staff
- * change `assignee` and `priority`; admins both.
+ * A partial change. Who may change which field in which status is one rule (`case-editing.ts`):
+ * buyers the content while the case is `filed` or `routed`; staff the value and the deadline
+ * while it is open, and `assignee` and `priority`; admins all of it.
  */
 export class UpdateCaseDto {
   @ApiPropertyOptional({ minLength: 5, maxLength: 200 })
@@ -197,15 +199,12 @@ export class UpdateCaseDto {
   @IsOptional()
   @IsUUID()
   assigneeId?: string | null;
-}
 
-export const CONTENT_FIELDS = [
-  'title',
-  'description',
-  'tenderReference',
-  'procurementStage',
-  'estimatedValueCents',
-  'deadline',
-  'domains',
-] as const;
-export const WORK_FIELDS = ['priority', 'assigneeId'] as const;
+  @ApiPropertyOptional({
+    description:
+      'Staff assigning a case of another team to themselves: true moves the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch.',
+  })
+  @Optional()
+  @IsBoolean()
+  moveKoppel?: boolean;
+}

@@ -13,6 +13,7 @@ import {
   type ProcurementStage,
   type SupplierType,
 } from '../case-transitions';
+import { EDITABLE_FIELDS, type EditableField } from '../case-editing';
 import { NOTE_VISIBILITIES, type NoteVisibility } from '../entities/case-note.entity';
 
 export class RefDto {
@@ -32,10 +33,16 @@ export class CaseDomainDto {
 }
 
 export class KoppelDto {
-  @ApiProperty({ type: RefDto, description: 'The buyer who filed the case.' })
+  @ApiProperty({
+    type: RefDto,
+    description: 'The municipal half: the buyer who filed the case, or who staff named since.',
+  })
   municipal!: RefDto;
 
-  @ApiProperty({ type: RefDto, description: 'The MeentCoop contact of the team.' })
+  @ApiProperty({
+    type: RefDto,
+    description: 'The MeentCoop half: the contact routing chose, or who took the case on since.',
+  })
   meentcoop!: RefDto;
 }
 
@@ -135,6 +142,19 @@ export class CaseDto {
     description: 'The statuses the caller may move this case to now.',
   })
   allowedTransitions!: CaseStatus[];
+
+  @ApiProperty({
+    type: [String],
+    enum: EDITABLE_FIELDS,
+    description:
+      'The fields the caller may change now with PATCH (the same rule PATCH enforces): buyers the content while the case is filed or routed; staff the value and the deadline while it is open, and priority and assignee.',
+  })
+  editableFields!: EditableField[];
+
+  @ApiProperty({
+    description: 'Whether the caller may change the koppel now (PUT /cases/{id}/koppel).',
+  })
+  mayChangeKoppel!: boolean;
 
   @ApiProperty({ format: 'date-time' })
   filedAt!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -82,6 +83,14 @@ export class TransitionDto {
   @ValidateNested()
   @Type(() => OutcomeInput)
   outcome?: OutcomeInput;
+
+  @ApiPropertyOptional({
+    description:
+      'Only with accepted: staff taking on a case of another team say true to move the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch.',
+  })
+  @ValidateIf((o: TransitionDto) => o.moveKoppel !== undefined)
+  @IsBoolean()
+  moveKoppel?: boolean;
 }
 
 /** Fields that belong to one target only; sent with another target they are an error. */
@@ -101,6 +110,14 @@ export function misplacedFields(body: TransitionDto): FieldError[] {
       code: 'not_allowed',
       message: 'is only allowed when moving to resolved',
       params: { to: 'resolved' },
+    });
+  }
+  if (body.moveKoppel !== undefined && body.to !== 'accepted') {
+    out.push({
+      field: 'moveKoppel',
+      code: 'not_allowed',
+      message: 'is only allowed when moving to accepted',
+      params: { to: 'accepted' },
     });
   }
   return out;

@@ -141,13 +141,27 @@ export class CaseEntity {
   @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'cases_assignee_fkey' })
   assignee?: UserEntity | null;
 
-  /** The MeentCoop half of the koppel (the municipal half is the buyer who filed). */
+  /** The MeentCoop half of the koppel: set by routing, moved by taking on or by staff (ADR 24). */
   @Column({ type: 'uuid', nullable: true })
   koppelMeentcoopId!: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'koppel_meentcoop_id', foreignKeyConstraintName: 'cases_koppel_fkey' })
   koppelMeentcoop?: UserEntity | null;
+
+  /**
+   * The municipal half of the koppel: the buyer who filed (filled by a trigger on insert when
+   * left out), until staff name a colleague (ADR 24). History in `case_koppel_changes`.
+   */
+  @Column({ type: 'uuid' })
+  koppelMunicipalId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'koppel_municipal_id',
+    foreignKeyConstraintName: 'cases_koppel_municipal_fkey',
+  })
+  koppelMunicipal?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
   routedAt!: Date | null;

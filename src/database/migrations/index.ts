@@ -8,6 +8,7 @@ import { AuditChainAtCommit1795857000000 } from './1795857000000-AuditChainAtCom
 import { ResourceVersions1796465428531 } from './1796465428531-ResourceVersions';
 import { FundingEntryReason1796466082827 } from './1796466082827-FundingEntryReason';
 import { SearchPartsOfWords1796466101513 } from './1796466101513-SearchPartsOfWords';
+import { CaseKoppel1796466956990 } from './1796466956990-CaseKoppel';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ResourceVersions1796465428531,
   FundingEntryReason1796466082827,
   SearchPartsOfWords1796466101513,
+  CaseKoppel1796466956990,
 ];

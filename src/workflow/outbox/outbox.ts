@@ -10,6 +10,10 @@ export type OutboxMessage =
       payload: { caseId: string; version: number; from: string | null; to: string };
     }
   | { type: 'note.added'; payload: { caseId: string; version: number; noteId: string } }
+  | {
+      type: 'case.koppel_changed';
+      payload: { caseId: string; version: number; kind: 'routed' | 'taken_on' | 'changed' };
+    }
   | { type: 'funding.entry_recorded'; payload: { caseId: string; entryId: string } }
   | {
       type: 'case.sla_breached';
@@ -27,6 +31,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'case.filed',
   'case.updated',
   'case.transitioned',
+  'case.koppel_changed',
   'note.added',
   'case.sla_breached',
   'case.sla_warning',
