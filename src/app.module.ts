@@ -1,5 +1,5 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
@@ -13,6 +13,8 @@ import { DemoModule } from './demo/demo.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './health/metrics.module';
+import { ContentNegotiationInterceptor } from './common/content-negotiation';
+import { ExportLimitModule } from './common/export-limit';
 import { ProblemFilter } from './common/problem.filter';
 import { BrugValidationPipe } from './common/validation';
 import { loggerOptions } from './common/logging';
@@ -42,6 +44,7 @@ export class AppModule {
       DatabaseModule.forRoot(config, options.role),
       RedisModule,
       MetricsModule,
+      ExportLimitModule,
       CatalogueModule,
       AuthModule,
       CasesModule,
@@ -60,6 +63,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: BrugValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ContentNegotiationInterceptor },
       ],
     };
   }

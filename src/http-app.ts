@@ -11,6 +11,7 @@ import { API_BASE_PATH } from './common/api-version';
 import { httpConventions } from './common/http-conventions';
 import { parseQuery } from './common/input-limits';
 import { ProblemFilter } from './common/problem.filter';
+import { indexRoutes } from './common/route-methods';
 import { buildOpenApiDocument } from './common/openapi';
 import type { AppConfig } from './config/config';
 import { MetricsService } from './health/metrics.service';
@@ -88,6 +89,8 @@ export async function createHttpApp(
   app.use((req: Request, res: Response) => problems.respond(new NotFoundException(), req, res));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
     problems.respond(error, req, res),
+  // Every route is registered now: which methods each path answers, for 405 and Allow.
+  indexRoutes(app.getHttpAdapter().getInstance());
   );
   return app;
 }

@@ -97,6 +97,60 @@ describe('HTTP conventions', () => {
     ]);
   });
 
+  it('answers a wrong method on a known path with 405, listing the methods in Allow', async () => {
+    const cases = expectProblem(await t.http().put('/api/v1/cases').send({}), 405);
+    expect(cases.code).toBe('method_not_allowed');
+    expect(cases.allow).toEqual(['GET', 'HEAD', 'POST']);
+    // Path parameters match as they do for routing; the methods of every matching route count.
+    const one = await t.http().delete('/api/v1/domains/energy');
+    expectProblem(one, 405);
+    expect(one.headers.allow).toBe('GET, HEAD, PATCH');
+    const live = await t.http().post('/health/live');
+    expectProblem(live, 405);
+    expect(live.headers.allow).toBe('GET, HEAD');
+    expect((await t.http().delete('/api/v1/openapi.json')).headers.allow).toBe('GET, HEAD');
+    // Unknown paths and trailing slashes stay 404.
+    expectProblem(await t.http().delete('/api/v1/no-such-thing'), 404);
+    expectProblem(await t.http().put('/api/v1/cases/'), 404);
+  });
+
+  it('answers an Accept it cannot serve with 406, and serves every Accept it can', async () => {
+    const auth = { Authorization: `Bearer ${await t.token('admin')}` };
+    const xml = await t.http().get('/api/v1/domains').set(auth).set('Accept', 'application/xml');
+    expect(expectProblem(xml, 406)).toMatchObject({
+      code: 'not_acceptable',
+      available: ['application/json'],
+    });
+    expectProblem(await t.http().get('/api/v1/exports/ocds').set(auth).accept('text/csv'), 406);
+    expectProblem(await t.http().get('/metrics').accept('application/json'), 406);
+    expectProblem(await t.http().get('/api/v1/audit/export').set(auth).accept('text/html'), 406);
+
+    for (const accept of [
+      undefined,
+      '*/*',
+      'application/json',
+      'application/problem+json',
+      'application/*',
+      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    ]) {
+      const request = t.http().get('/api/v1/domains').set(auth);
+      const response = await (accept === undefined ? request : request.set('Accept', accept));
+      expect([accept, response.status]).toEqual([accept, 200]);
+    }
+    // Routes that answer in their own type accept it.
+    await t.http().get('/api/v1/funding/matrix').set(auth).accept('text/csv').expect(200);
+    await t
+      .http()
+      .get('/api/v1/audit/export?toSeq=1')
+      .set(auth)
+      .accept('application/x-ndjson')
+      .expect(200);
+    await t.http().get('/metrics').accept('text/plain;version=0.0.4;q=0.5,*/*;q=0.1').expect(200);
+    // The OpenAPI pages are not negotiated.
+    await t.http().get('/api/v1/docs').accept('text/html').expect(200);
+    await t.http().get('/api/v1/openapi.json').accept('application/json').expect(200);
+  });
+
   it('answers an unexpected failure with a bare 500 that carries only the request id', async () => {
     const token = await t.token('buyer');
     // Take the database away under the running application.

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { CaseReader } from '../cases/case-reader';
+import { ExportLimiter } from '../common/export-limit';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { AuditReader } from './audit-reader';
 import {
@@ -22,7 +23,10 @@ import { parseHead } from './hash-chain';
 @Controller('audit')
 @Roles('auditor', 'admin')
 export class AuditController {
-  constructor(private readonly audit: AuditReader) {}
+  constructor(
+    private readonly audit: AuditReader,
+    private readonly exports: ExportLimiter,
+  ) {}
 
   @Get('events')
   @ApiOperation({ summary: 'The audit trail, filtered, in keyset pages' })
@@ -53,7 +57,14 @@ export class AuditController {
     description: 'One event a line',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
-  async export(@Query() query: ExportQuery, @Res() response: Response): Promise<void> {
+  @ProblemResponses(429)
+  async export(
+    @CurrentActor() actor: Actor,
+    @Query() query: ExportQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    // One of the person's two export slots, held until the response ends (429 beyond).
+    await this.exports.begin(actor.id, response);
     const date = new Date().toISOString().slice(0, 10);
     response.status(200);
     response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');

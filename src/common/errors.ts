@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'precondition_required'
   | 'precondition_failed'
+  | 'method_not_allowed'
+  | 'not_acceptable'
+  | 'too_many_exports'
   // auth
   | 'unauthenticated'
   | 'invalid_credentials'
@@ -25,6 +28,9 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'case_not_editable'
   | 'domain_has_funding'
+  | 'koppel_team_mismatch'
+  | 'koppel_person_invalid'
+  | 'koppel_not_changeable'
   | 'koppel_team_mismatch'
   | 'koppel_person_invalid'
   | 'koppel_not_changeable'
@@ -113,6 +119,8 @@ export abstract class DomainError extends Error {
     readonly extra: {
       errors?: FieldError[];
       retryAfterSeconds?: number;
+      /** Response headers the problem needs, e.g. `Allow` on a 405. */
+      headers?: Record<string, string>;
       /** Extension members of the problem (RFC 9457 §3.2), e.g. the state of each check. */
       members?: Record<string, unknown>;
       /**

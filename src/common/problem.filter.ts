@@ -5,15 +5,19 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from './errors';
+import { classifyInfrastructureError, type InfrastructureCause } from './infrastructure-errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problemType } from './problem';
+import { allowedMethods, MethodNotAllowed } from './route-methods';
 
 /** The HTTP status of every domain error code, decided in one place. */
 export function statusOf(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
+    case 'koppel_person_invalid':
     case 'koppel_person_invalid':
     case 'invalid_cursor':
       return HttpStatus.BAD_REQUEST;
@@ -31,7 +35,12 @@ export function statusOf(code: ErrorCode): number {
     case 'organisation_unit_exists':
       return HttpStatus.CONFLICT;
     case 'too_many_sign_in_attempts':
+    case 'too_many_exports':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'method_not_allowed':
+      return HttpStatus.METHOD_NOT_ALLOWED;
+    case 'not_acceptable':
+      return HttpStatus.NOT_ACCEPTABLE;
     case 'service_unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'idempotency_key_reused':
@@ -55,6 +64,8 @@ export function statusOf(code: ErrorCode): number {
     case 'transition_not_allowed':
     case 'case_not_editable':
     case 'domain_has_funding':
+    case 'koppel_team_mismatch':
+    case 'koppel_not_changeable':
     case 'koppel_team_mismatch':
     case 'koppel_not_changeable':
       return HttpStatus.CONFLICT;
@@ -119,22 +130,55 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   /** Also used directly by the last-resort Express handlers outside Nest's routes. */
-  respond(exception: unknown, request: Request, response: Response): void {
+  respond(thrown: unknown, request: Request, response: Response): void {
+    const exception = methodNotAllowed(thrown, request) ?? thrown;
     const requestId = typeof request.id === 'string' ? request.id : undefined;
-    const problem = this.toProblem(exception, requestId);
+    // PostgreSQL or Redis away, or a transaction that lost a race: 503, not a 500 (Brug's own
+    // fault). Recognised in one place, whatever route it happened in.
+    const infrastructure = classifyInfrastructureError(exception);
+    const problem = infrastructure
+      ? this.unavailable(infrastructure.detail, infrastructure.cause, requestId)
+      : this.toProblem(exception, requestId);
     problem.instance = request.originalUrl?.split('?')[0];
 
-    if (problem.status >= 500) {
+    if (infrastructure) {
+      const reason = exception instanceof Error ? exception.message : String(exception);
+      this.logger.warn({ requestId, cause: infrastructure.cause, reason }, 'Service unavailable');
+      // Counted by MetricsService when the response finishes (brug_unavailable_responses_total).
+      (response.locals as { unavailableCause?: InfrastructureCause }).unavailableCause =
+        infrastructure.cause;
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
     if (response.headersSent) {
       response.end();
       return;
     }
-    if (exception instanceof DomainError && exception.extra.retryAfterSeconds !== undefined) {
-      response.setHeader('Retry-After', String(exception.extra.retryAfterSeconds));
+    const retryAfter =
+      infrastructure?.retryAfterSeconds ??
+      (exception instanceof DomainError ? exception.extra.retryAfterSeconds : undefined);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (exception instanceof DomainError) {
+      for (const [name, value] of Object.entries(exception.extra.headers ?? {})) {
+        response.setHeader(name, value);
+      }
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private unavailable(
+    detail: string,
+    cause: InfrastructureCause,
+    requestId: string | undefined,
+  ): Problem {
+    return {
+      type: problemType('service_unavailable'),
+      title: 'Service unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail,
+      code: 'service_unavailable',
+      requestId,
+    };
   }
 
   private toProblem(thrown: unknown, requestId: string | undefined): Problem {
@@ -187,6 +231,19 @@ export class ProblemFilter implements ExceptionFilter {
       requestId,
     };
   }
+}
+
+/**
+ * A 404 on a path that routes answer, but not with the request's method, is one because no route
+ * matched (Nest's or the last-resort handler): a 405 that lists those methods in `Allow`. (A
+ * route's own 404 comes with one of its methods, so it stays a 404.)
+ */
+function methodNotAllowed(thrown: unknown, request: Request): MethodNotAllowed | undefined {
+  if (!(thrown instanceof NotFoundException)) return undefined;
+  const allow = allowedMethods(request);
+  return allow.length > 0 && !allow.includes(request.method)
+    ? new MethodNotAllowed(request.method, allow)
+    : undefined;
 }
 
 function httpCode(status: number): string {

@@ -50,6 +50,8 @@ export interface AppConfig {
   /** How often a worker checks every open deadline for its jobs in Redis (the safety net). */
   slaResyncIntervalMs: number;
 }
+  /** How long a request waits for a pooled connection before it is answered 503. */
+  databaseConnectTimeoutMs: number;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -213,6 +215,7 @@ export const CONFIG_VARIABLES = [
   'BODY_LIMIT_BYTES',
   'TRUST_PROXY',
   'SIGNIN_MAX_FAILURES_PER_EMAIL',
+    databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 1, 120000),
   'SIGNIN_MAX_FAILURES_PER_ADDRESS',
   'SIGNIN_WINDOW_SECONDS',
   'OCDS_OCID_PREFIX',
@@ -228,3 +231,4 @@ export const CONFIG_VARIABLES = [
   'WORKER_LOCK_MS',
   'SLA_RESYNC_INTERVAL_MS',
 ] as const;
+  'DATABASE_CONNECT_TIMEOUT_MS',

@@ -10,7 +10,8 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export function dataSourceOptions(
-  config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'databasePoolSize'>>,
+  config: Pick<AppConfig, 'databaseUrl'> &
+    Partial<Pick<AppConfig, 'databasePoolSize' | 'databaseConnectTimeoutMs'>>,
   extra: { applicationName?: string; poolSize?: number } = {},
 ): DataSourceOptions {
   return {
@@ -30,8 +31,10 @@ export function dataSourceOptions(
     applicationName: extra.applicationName ?? 'brug',
     poolSize: extra.poolSize ?? config.databasePoolSize ?? 10,
     extra: {
-      // Bounded waits: a stuck database should give errors, not requests that hang forever.
-      connectionTimeoutMillis: 5000,
+      // Bounded waits: a stuck database should give errors, not requests that hang forever. A
+      // connection not had in time (pool exhausted, server away) is answered 503 with
+      // Retry-After (common/infrastructure-errors.ts).
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs ?? 5000,
       statement_timeout: 30000,
       idle_in_transaction_session_timeout: 60000,
     },

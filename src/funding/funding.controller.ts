@@ -16,6 +16,7 @@ import type { Request, Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
+import { ExportLimiter } from '../common/export-limit';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
 import {
@@ -56,6 +57,7 @@ export class FundingController {
     private readonly exporter: OcdsExport,
   ) {}
 
+    private readonly exports: ExportLimiter,
   @Post('cases/:id/funding-entries')
   @Roles('buyer', 'staff', 'budget_holder', 'admin')
   @ApiTags('Funding')
@@ -129,7 +131,7 @@ export class FundingController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiResult(FundingMatrixDto)
-  @ProblemResponses(406)
+  @ProblemResponses(406, 429)
   async matrix(
     @CurrentActor() actor: Actor,
     @Query() query: FundingMatrixQuery,
@@ -144,7 +146,9 @@ export class FundingController {
     if (format === 'text/csv') {
       // Every case, streamed a page at a time. The header line is read first, so a failure up
       // to there is still answered as a problem; a later one breaks the download (Nest destroys
-      // the response), never a shorter CSV that looks complete.
+      // the response), never a shorter CSV that looks complete. One of the person's two export
+      // slots is held until the response ends.
+      await this.exports.begin(actor.id, response);
       const body = await startedStream(this.reader.matrixCsv(actor, query));
       response.setHeader('Content-Type', CSV_CONTENT_TYPE);
       return new StreamableFile(body);
@@ -203,9 +207,11 @@ export class FundingController {
 async function startedStream(chunks: AsyncGenerator<string>): Promise<Readable> {
   const first = await chunks.next();
   return Readable.from(
+  @ProblemResponses(429)
     (async function* () {
       if (!first.done) yield first.value;
       yield* chunks;
     })(),
   );
 }
+    await this.exports.begin(actor.id, response);

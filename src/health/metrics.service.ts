@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { InfrastructureCause } from '../common/infrastructure-errors';
 
-/** Prometheus metrics of this process: Node's defaults plus HTTP request durations. */
+/**
+ * Prometheus metrics of this process: Node's defaults, HTTP request durations, and the requests
+ * that PostgreSQL or Redis failed (answered 503).
+ */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly unavailable: Counter<'cause'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'brug_' });
@@ -17,6 +22,14 @@ export class MetricsService {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
+    this.unavailable = new Counter({
+      name: 'brug_unavailable_responses_total',
+      help: 'Requests answered 503 because PostgreSQL or Redis failed them, by cause',
+      labelNames: ['cause'],
+      registers: [this.registry],
+    });
+    // Present from the first scrape, so a rate() over it works before the first failure.
+    for (const cause of ['database', 'redis'] as const) this.unavailable.inc({ cause }, 0);
   }
 
   /** Express middleware; labels by route pattern (not the raw path) to bound cardinality. */
@@ -29,6 +42,9 @@ export class MetricsService {
         route: route ? `${req.baseUrl}${route}` : 'unmatched',
         status: String(res.statusCode),
       });
+      // Set by ProblemFilter when an infrastructure failure was answered with 503.
+      const cause = (res.locals as { unavailableCause?: InfrastructureCause }).unavailableCause;
+      if (cause) this.unavailable.inc({ cause });
     });
     next();
   };

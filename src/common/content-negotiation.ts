@@ -1,0 +1,71 @@
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  type Type,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import { DomainError } from './errors';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+
+/**
+ * Where `@ApiProduces()` of @nestjs/swagger keeps a route's media types. The package does not
+ * export its constant; `content-negotiation.spec.ts` fails if the key ever changes.
+ */
+export const API_PRODUCES_METADATA = 'swagger/apiProduces';
+
+/** What a route answers when it declares nothing else. */
+const DEFAULT_PRODUCES = ['application/json'];
+
+/** The request's `Accept` names nothing this route can answer (RFC 9110 §15.5.7). */
+export class NotAcceptable extends DomainError {
+  readonly code = 'not_acceptable';
+  readonly title = 'Not acceptable';
+  constructor(available: string[]) {
+    super(`This resource is available as ${available.join(' or ')}; see the Accept header.`, {
+      members: { available },
+    });
+  }
+}
+
+/**
+ * The media types a route answers in, as its OpenAPI description says (`@ApiProduces`, else
+ * JSON), so documentation and negotiation cannot disagree.
+ */
+export function producedTypes(reflector: Reflector, targets: (Type | object)[]): string[] {
+  const declared = reflector.getAllAndOverride<string[] | undefined>(
+    API_PRODUCES_METADATA,
+    targets as Type[],
+  );
+  return declared?.length ? declared : DEFAULT_PRODUCES;
+}
+
+/**
+ * Refuses, with 406, a request whose `Accept` the route cannot answer: `Accept:
+ * application/xml` on a JSON route. An absent `Accept`, `*\/*`, `application/*`, one of the
+ * route's types, or `application/problem+json` (errors are always that) pass. Routes that pick
+ * among several types (the matrix: JSON or CSV) still choose themselves; this only refuses
+ * what none of them would do. Applies to Nest's routes only: the web UI, the OpenAPI pages and
+ * Bull Board are not negotiated.
+ */
+@Injectable()
+export class ContentNegotiationInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() === 'http') {
+      const request = context.switchToHttp().getRequest<Request>();
+      const produces = producedTypes(this.reflector, [context.getHandler(), context.getClass()]);
+      if (
+        request.headers.accept !== undefined &&
+        !request.accepts([...produces, PROBLEM_CONTENT_TYPE])
+      ) {
+        throw new NotAcceptable(produces);
+      }
+    }
+    return next.handle();
+  }
+}
