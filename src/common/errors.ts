@@ -31,9 +31,6 @@ export type ErrorCode =
   | 'koppel_team_mismatch'
   | 'koppel_person_invalid'
   | 'koppel_not_changeable'
-  | 'koppel_team_mismatch'
-  | 'koppel_person_invalid'
-  | 'koppel_not_changeable'
   // workflow
   | 'routing_rule_not_found'
   | 'sla_policy_not_found'

@@ -18,7 +18,6 @@ export function statusOf(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
     case 'koppel_person_invalid':
-    case 'koppel_person_invalid':
     case 'invalid_cursor':
       return HttpStatus.BAD_REQUEST;
     case 'unauthenticated':
@@ -64,8 +63,6 @@ export function statusOf(code: ErrorCode): number {
     case 'transition_not_allowed':
     case 'case_not_editable':
     case 'domain_has_funding':
-    case 'koppel_team_mismatch':
-    case 'koppel_not_changeable':
     case 'koppel_team_mismatch':
     case 'koppel_not_changeable':
       return HttpStatus.CONFLICT;
