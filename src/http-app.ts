@@ -85,12 +85,12 @@ export async function createHttpApp(
   // Nest answers unknown paths under its prefix; everything else ends here, as problem+json too.
   await app.init();
   serveWebUi(app, { publicUrl: config.publicUrl });
+  // Every route is registered now: which methods each path answers, for 405 and Allow.
+  indexRoutes(app.getHttpAdapter().getInstance());
   const problems = new ProblemFilter();
   app.use((req: Request, res: Response) => problems.respond(new NotFoundException(), req, res));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
     problems.respond(error, req, res),
-  // Every route is registered now: which methods each path answers, for 405 and Allow.
-  indexRoutes(app.getHttpAdapter().getInstance());
   );
   return app;
 }

@@ -20,6 +20,8 @@ export interface AppConfig {
   databaseUrl: string;
   databaseCreate: boolean;
   databasePoolSize: number;
+  /** How long a request waits for a pooled connection before it is answered 503. */
+  databaseConnectTimeoutMs: number;
   migrationsRun: boolean;
   redisUrl: string;
   redisPrefix: string;
@@ -50,8 +52,6 @@ export interface AppConfig {
   /** How often a worker checks every open deadline for its jobs in Redis (the safety net). */
   slaResyncIntervalMs: number;
 }
-  /** How long a request waits for a pooled connection before it is answered 503. */
-  databaseConnectTimeoutMs: number;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -161,6 +161,7 @@ export function loadConfig(env: Env): AppConfig {
     ]),
     databaseCreate: bool('DATABASE_CREATE', true),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 2, 200),
+    databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 1, 120000),
     migrationsRun: bool('MIGRATIONS_RUN', true),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
@@ -203,6 +204,7 @@ export const CONFIG_VARIABLES = [
   'DATABASE_URL',
   'DATABASE_CREATE',
   'DATABASE_POOL_SIZE',
+  'DATABASE_CONNECT_TIMEOUT_MS',
   'MIGRATIONS_RUN',
   'REDIS_URL',
   'REDIS_PREFIX',
@@ -215,7 +217,6 @@ export const CONFIG_VARIABLES = [
   'BODY_LIMIT_BYTES',
   'TRUST_PROXY',
   'SIGNIN_MAX_FAILURES_PER_EMAIL',
-    databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 1, 120000),
   'SIGNIN_MAX_FAILURES_PER_ADDRESS',
   'SIGNIN_WINDOW_SECONDS',
   'OCDS_OCID_PREFIX',
@@ -231,4 +232,3 @@ export const CONFIG_VARIABLES = [
   'WORKER_LOCK_MS',
   'SLA_RESYNC_INTERVAL_MS',
 ] as const;
-  'DATABASE_CONNECT_TIMEOUT_MS',

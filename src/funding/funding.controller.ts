@@ -55,9 +55,9 @@ export class FundingController {
     private readonly funding: FundingService,
     private readonly reader: FundingReader,
     private readonly exporter: OcdsExport,
+    private readonly exports: ExportLimiter,
   ) {}
 
-    private readonly exports: ExportLimiter,
   @Post('cases/:id/funding-entries')
   @Roles('buyer', 'staff', 'budget_holder', 'admin')
   @ApiTags('Funding')
@@ -188,6 +188,7 @@ export class FundingController {
     summary: 'An OCDS 1.1 release package with the budget broken down by funding domain',
   })
   @ApiResult(OcdsReleasePackageDto)
+  @ProblemResponses(429)
   async ocds(
     @CurrentActor() actor: Actor,
     @Query() query: OcdsExportQuery,
@@ -195,6 +196,7 @@ export class FundingController {
   ): Promise<StreamableFile> {
     // Streamed a page of cases at a time; the first page is read before the answer starts, so a
     // failure up to there is still a problem, and a later one breaks the download.
+    await this.exports.begin(actor.id, response);
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     return new StreamableFile(await startedStream(this.exporter.releasePackageJson(actor, query)));
   }
@@ -207,11 +209,9 @@ export class FundingController {
 async function startedStream(chunks: AsyncGenerator<string>): Promise<Readable> {
   const first = await chunks.next();
   return Readable.from(
-  @ProblemResponses(429)
     (async function* () {
       if (!first.done) yield first.value;
       yield* chunks;
     })(),
   );
 }
-    await this.exports.begin(actor.id, response);
