@@ -74,7 +74,8 @@ export class ListCasesQuery extends CaseFilterQuery {
   priority?: Priority;
 
   @ApiPropertyOptional({
-    description: 'Dutch full text over reference, title, description and tender reference.',
+    description:
+      'Search: Dutch full text over reference, title, description and tender reference, or every word of 3 or more letters as a part of a word ("bespaar" finds "energiebespaarservice"; case and accents ignored) in those, the proposal, the outcome or a note the caller may read.',
     maxLength: 200,
   })
   @SingleLineText({ min: 0, max: 200, optional: true })

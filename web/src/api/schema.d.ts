@@ -2335,7 +2335,7 @@ export interface operations {
                 overdue?: boolean;
                 pageSize?: number;
                 priority?: "low" | "normal" | "high" | "urgent";
-                /** @description Dutch full text over reference, title, description and tender reference. */
+                /** @description Search: Dutch full text over reference, title, description and tender reference, or every word of 3 or more letters as a part of a word ("bespaar" finds "energiebespaarservice"; case and accents ignored) in those, the proposal, the outcome or a note the caller may read. */
                 q?: string;
                 sort?: "-filedAt" | "filedAt" | "deadline" | "-priority";
                 /** @description Repeatable: `status=routed&status=accepted`. */
