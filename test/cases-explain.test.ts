@@ -1,14 +1,16 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../src/auth/roles';
 import { UsersService } from '../src/auth/users.service';
+import { LIST_TOTAL_LIMIT } from '../src/cases/dto/case.dto';
 import {
   buildListQuery,
+  COUNT_SETTING,
   RARE_SEARCH_LIMIT,
   searchProbe,
   type KeyRow,
 } from '../src/cases/case-list-query';
 import { SEARCH_PROBE_SETTING } from '../src/cases/case-search';
-import type { CaseSort, ListCasesQuery } from '../src/cases/dto/list-cases.query';
+import { CASE_SORTS, type CaseSort, type ListCasesQuery } from '../src/cases/dto/list-cases.query';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -26,6 +28,13 @@ interface PlanNode {
   'Parent Relationship'?: string;
   'Subplan Name'?: string;
   Plans?: PlanNode[];
+}
+
+/** A node of `EXPLAIN (ANALYZE)`: what it really read. */
+interface AnalyzedNode extends PlanNode {
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
 }
 
 /** Every node of a plan tree (sub plans and init plans are children too). */
@@ -55,7 +64,7 @@ function render(node: PlanNode, depth = 0): string {
   ].join('\n');
 }
 
-const SORTS: CaseSort[] = ['-filedAt', 'filedAt', 'deadline', '-priority'];
+const SORTS: CaseSort[] = [...CASE_SORTS];
 const N = 100_000;
 
 const DOMAINS = [
@@ -335,10 +344,54 @@ describe('GET /cases: query plans over 100,000 cases', () => {
     plan: string;
   }
 
+  /**
+   * The list's total (counted up to LIST_TOTAL_LIMIT + 1 with the same WHERE), run: a sequential
+   * scan on cases may only be the cheap start of the table that the limit stops, never a read of
+   * all of it (with the generated spread, every filter matches less than half of the cases or
+   * reaches the limit first).
+   */
+  async function countReadsOfCases(actor: Actor, filter: Filter): Promise<string[]> {
+    const query: ListCasesQuery = filter.query();
+    const q = query.q?.trim();
+    const probe = q ? searchProbe(q) : null;
+    const rareSearch = probe
+      ? (await db.query<{ n: number }[]>(probe.sql, probe.params))[0]!.n < RARE_SEARCH_LIMIT
+      : false;
+    const { count } = buildListQuery(actor, query, {
+      ...(filter.team ? { teamId } : {}),
+      rareSearch,
+    });
+    // As the service runs it: in a transaction of its own, after COUNT_SETTING.
+    const plan = await db.transaction(async (m) => {
+      await m.query(COUNT_SETTING);
+      const [row] = await m.query<[{ 'QUERY PLAN': [{ Plan: AnalyzedNode }] }]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${count.sql}`,
+        count.params,
+      );
+      return row['QUERY PLAN'][0].Plan;
+    });
+    return nodesOf(plan)
+      .filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'cases')
+      .map((n) => n as AnalyzedNode)
+      .filter(
+        (n) => (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops'] > N / 2,
+      )
+      .map(() => render(plan));
+  }
+
   /** Explains the first page, runs it to get a real cursor position, explains the second page. */
   async function check(actorKey: keyof typeof actors, filter: Filter): Promise<Offender[]> {
     const actor = actors[actorKey];
     const found: Offender[] = [];
+    for (const plan of await countReadsOfCases(actor, filter)) {
+      found.push({
+        actor: actorKey,
+        filter: filter.name,
+        sort: '-filedAt',
+        page: 1,
+        plan: `count:\n${plan}`,
+      });
+    }
     for (const sort of SORTS) {
       const query: ListCasesQuery = { ...filter.query(), sort, pageSize: 25 };
       // The plan choice the service makes for a search: probe how many cases match.
@@ -370,6 +423,9 @@ describe('GET /cases: query plans over 100,000 cases', () => {
             deadline: day(100),
             deadline_key: day(100),
             priority_rank: 3,
+            estimated_value_cents: '500000000',
+            lead_domain_key: 'housing',
+            buyer_key: 'M',
           });
       const second = buildListQuery(actor, query, { ...resolved, cursorPosition });
       const secondPlan = await explain(second.sql, second.params);
@@ -411,6 +467,15 @@ describe('GET /cases: query plans over 100,000 cases', () => {
       expect(seqScansOnCases(plan).map(() => render(plan))).toEqual([]);
     },
   );
+
+  it('counts a total up to the limit only: 100,000 cases are "more than 10,000"', async () => {
+    const { count } = buildListQuery(actors.staff, {}, {});
+    const n = await db.transaction(async (m) => {
+      await m.query(COUNT_SETTING);
+      return (await m.query<{ n: number }[]>(count.sql, count.params))[0]!.n;
+    });
+    expect(n).toBe(LIST_TOTAL_LIMIT + 1);
+  });
 
   it('budget holder of one domain (energy), no filter: no sequential scan on cases', async () => {
     expect(await check('budgetEnergy', FILTERS[0]!)).toEqual([]);

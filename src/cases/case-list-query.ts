@@ -4,10 +4,13 @@ import { isCalendarDate } from '../common/validators';
 import { Params, visibleTo } from './case-access';
 import { CASE_COLUMNS, DOMAIN_LIST } from './case-presenter';
 import { searchCondition } from './case-search';
+import { LIST_TOTAL_LIMIT } from './dto/case.dto';
 import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
 
 /** How each sort orders rows and pages through them (keyset: sort key, then id). */
 interface SortSpec {
+  /** A join the order needs (the lead domain's row), after `FROM cases c`. */
+  join?: string;
   orderBy: string;
   /** The same order in expressions no b-tree index serves (see buildListQuery). */
   searchOrderBy: string;
@@ -24,6 +27,10 @@ export interface KeyRow {
   /** The deadline as sorted: a date, or `infinity` for none. */
   deadline_key: string;
   priority_rank: number;
+  /** bigint, as pg returns it: a string of digits. */
+  estimated_value_cents: string;
+  lead_domain_key: string;
+  buyer_key: string;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -47,6 +54,76 @@ function expect<T extends unknown[]>(
 }
 
 const DEADLINE_KEY = `coalesce(c.deadline, 'infinity'::date)`;
+
+const isCents = (v: unknown): v is string => isString(v) && /^\d{1,14}$/.test(v);
+const isCode = (v: unknown): v is string => isString(v) && /^[a-z0-9-]{1,64}$/.test(v);
+const isName = (v: unknown): v is string => isString(v) && v.length <= 500;
+
+/** The priority rank (urgent 4 … low 1) of a cursor. */
+const isRank = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 4;
+
+/**
+ * A sort by one column of `cases` (or of the join), then id, in either direction: one b-tree
+ * index on (key, id) serves both (read backwards for descending).
+ */
+function keyed(options: {
+  join?: string;
+  key: string;
+  /** The key's column name in the row, and the SQL type its cursor value is cast to. */
+  as: keyof KeyRow;
+  type: string;
+  id?: string;
+  descending: boolean;
+  valid: (v: unknown) => boolean;
+  /** The same order through an expression no index serves (see buildListQuery). */
+  unindexed: string;
+}): SortSpec {
+  const id = options.id ?? 'c.id';
+  const dir = options.descending ? 'DESC' : 'ASC';
+  return {
+    ...(options.join ? { join: options.join } : {}),
+    orderBy: `${options.key} ${dir}, ${id} ${dir}`,
+    searchOrderBy: `${options.unindexed} ${dir}, c.id ${dir}`,
+    keyColumns: `${options.key} AS ${options.as}`,
+    key: (r) => [r[options.as], r.id],
+    after: (pos, p) => {
+      const [value, at] = expect<[unknown, string]>(pos, options.valid, isUuid);
+      return `(${options.key}, ${id}) ${options.descending ? '<' : '>'} (${p.add(value)}::${options.type}, ${p.add(at)}::uuid)`;
+    },
+  };
+}
+
+// The lead domain's row (exactly one per case), walked in (domain, case) order by its index.
+const LEAD_JOIN = `JOIN case_domains ld ON ld.case_id = c.id AND ld.role = 'lead'`;
+const byValue = (descending: boolean) =>
+  keyed({
+    key: 'c.estimated_value_cents',
+    as: 'estimated_value_cents',
+    type: 'bigint',
+    descending,
+    valid: isCents,
+    unindexed: '(c.estimated_value_cents + 0)',
+  });
+const byLeadDomain = (descending: boolean) =>
+  keyed({
+    join: LEAD_JOIN,
+    key: 'ld.domain_code',
+    as: 'lead_domain_key',
+    type: 'text',
+    id: 'ld.case_id',
+    descending,
+    valid: isCode,
+    unindexed: "(ld.domain_code || '')",
+  });
+const byBuyer = (descending: boolean) =>
+  keyed({
+    key: 'c.buyer_name',
+    as: 'buyer_key',
+    type: 'text',
+    descending,
+    valid: isName,
+    unindexed: "(c.buyer_name || '')",
+  });
 
 /** The filing time in full precision and one fixed form, whatever the session's DateStyle. */
 const FILED_AT_KEY = `to_char(c.filed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US"+00"') AS filed_at_key`;
@@ -94,24 +171,47 @@ const SORTS: Record<CaseSort, SortSpec> = {
     keyColumns: `c.priority_rank, ${FILED_AT_KEY}`,
     key: (r) => [r.priority_rank, r.filed_at_key, r.id],
     after: (pos, p) => {
-      const [rank, at, id] = expect<[number, string, string]>(
-        pos,
-        (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 4,
-        isTimestamp,
-        isUuid,
-      );
+      const [rank, at, id] = expect<[number, string, string]>(pos, isRank, isTimestamp, isUuid);
       return `(c.priority_rank, c.filed_at, c.id) < (${p.add(rank)}::smallint, ${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
     },
   },
+  priority: {
+    orderBy: 'c.priority_rank ASC, c.filed_at ASC, c.id ASC',
+    searchOrderBy: '(c.priority_rank + 0) ASC, c.filed_at ASC, c.id ASC',
+    keyColumns: `c.priority_rank, ${FILED_AT_KEY}`,
+    key: (r) => [r.priority_rank, r.filed_at_key, r.id],
+    after: (pos, p) => {
+      const [rank, at, id] = expect<[number, string, string]>(pos, isRank, isTimestamp, isUuid);
+      return `(c.priority_rank, c.filed_at, c.id) > (${p.add(rank)}::smallint, ${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
+    },
+  },
+  estimatedValue: byValue(false),
+  '-estimatedValue': byValue(true),
+  leadDomain: byLeadDomain(false),
+  '-leadDomain': byLeadDomain(true),
+  buyer: byBuyer(false),
+  '-buyer': byBuyer(true),
 };
 
 export { RARE_SEARCH_LIMIT, searchProbe } from './case-search';
+
+/**
+ * Run before a list's count, in its own transaction: counting up to the limit, PostgreSQL would
+ * often read the table from its start until enough rows match (quick when most match, the whole
+ * table when few do, and its estimate of "few" is rough); the indexes bound it either way.
+ */
+export const COUNT_SETTING = 'SET LOCAL enable_seqscan = off';
 
 export interface BuiltListQuery {
   sql: string;
   params: unknown[];
   pageSize: number;
   key: (row: KeyRow) => unknown[];
+  /**
+   * Counts the matching cases (the same WHERE, without the page position) up to
+   * LIST_TOTAL_LIMIT + 1: `n` beyond LIST_TOTAL_LIMIT means "more than that".
+   */
+  count: { sql: string; params: unknown[] };
 }
 
 /** Binds cursors to this caller and these filters: a cursor cannot be moved elsewhere. */
@@ -121,16 +221,15 @@ export function listScope(actor: Actor, query: ListCasesQuery): string {
 }
 
 /**
- * The SQL of `GET /cases`: visibility first, then each filter (each served by an index that
- * ends in the sort key), then the keyset position, in the sort's order, one row beyond the page
- * to know whether there is a next one.
+ * The WHERE conditions of a list (visibility, then each filter), without the page position: the
+ * page and its total share them.
  */
-export function buildListQuery(
+function listConditions(
   actor: Actor,
   query: ListCasesQuery,
-  resolved: { teamId?: string; cursorPosition?: unknown[]; rareSearch?: boolean },
-): BuiltListQuery {
-  const p = new Params();
+  p: Params,
+  options: { teamId?: string; rareSearch: boolean },
+): string[] {
   const where = [visibleTo(actor, p)];
   if (query.status?.length) where.push(`c.status = ANY(${p.add(query.status)}::text[])`);
   if (query.domain) {
@@ -138,7 +237,7 @@ export function buildListQuery(
       `EXISTS (SELECT 1 FROM case_domains fd WHERE fd.case_id = c.id AND fd.domain_code = ${p.add(query.domain)})`,
     );
   }
-  if (resolved.teamId) where.push(`c.team_id = ${p.add(resolved.teamId)}::uuid`);
+  if (options.teamId) where.push(`c.team_id = ${p.add(options.teamId)}::uuid`);
   if (query.assignee) {
     where.push(
       `c.assignee_id = ${p.add(query.assignee === 'me' ? actor.id : query.assignee)}::uuid`,
@@ -146,7 +245,7 @@ export function buildListQuery(
   }
   if (query.priority) where.push(`c.priority = ${p.add(query.priority)}`);
   const q = query.q?.trim();
-  if (q) where.push(searchCondition(actor, q, p, resolved.rareSearch ?? false));
+  if (q) where.push(searchCondition(actor, q, p, options.rareSearch));
   if (query.filedFrom) {
     where.push(
       `c.filed_at >= (${p.add(query.filedFrom)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
@@ -166,6 +265,35 @@ export function buildListQuery(
       `NOT ((c.status = 'routed' AND c.accept_by < now()) OR (c.status IN ('accepted', 'in_progress') AND c.propose_by < now()))`,
     );
   }
+  return where;
+}
+
+/**
+ * The SQL of `GET /cases`: visibility first, then each filter (each served by an index that
+ * ends in the sort key), then the keyset position, in the sort's order, one row beyond the page
+ * to know whether there is a next one.
+ */
+export function buildListQuery(
+  actor: Actor,
+  query: ListCasesQuery,
+  resolved: { teamId?: string; cursorPosition?: unknown[]; rareSearch?: boolean },
+): BuiltListQuery {
+  const p = new Params();
+  const where = listConditions(actor, query, p, {
+    teamId: resolved.teamId,
+    rareSearch: resolved.rareSearch ?? false,
+  });
+  // The total: the same conditions, a search in its matches-first form (bitmaps over the GIN
+  // indexes: a count reads the matches, not a sort index in the hope of meeting them).
+  const c = new Params();
+  const countWhere = listConditions(actor, query, c, { teamId: resolved.teamId, rareSearch: true });
+  const count = {
+    sql: `SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM cases c
+    WHERE ${countWhere.join('\n      AND ')}
+    LIMIT ${LIST_TOTAL_LIMIT + 1}) m`,
+    params: c.values,
+  };
   const sort = SORTS[query.sort ?? '-filedAt'];
   if (resolved.cursorPosition) where.push(sort.after(resolved.cursorPosition, p));
   const pageSize = query.pageSize ?? 25;
@@ -175,9 +303,9 @@ export function buildListQuery(
   // For common words walking the sort index is the fast plan, and it is left to the planner.
   const orderBy = resolved.rareSearch ? sort.searchOrderBy : sort.orderBy;
   const sql = `SELECT ${CASE_COLUMNS}, ${DOMAIN_LIST} AS domain_list, ${sort.keyColumns}
-    FROM cases c
+    FROM cases c${sort.join ? `\n    ${sort.join}` : ''}
     WHERE ${where.join('\n      AND ')}
     ORDER BY ${orderBy}
     LIMIT ${pageSize + 1}`;
-  return { sql, params: p.values, pageSize, key: sort.key };
+  return { sql, params: p.values, pageSize, key: sort.key, count };
 }

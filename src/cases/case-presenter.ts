@@ -12,7 +12,8 @@ import {
   type SupplierType,
 } from './case-transitions';
 import { editableFields, mayChangeKoppel } from './case-editing';
-import type { CaseDomainDto, CaseDto } from './dto/case.dto';
+import type { CaseDomainDto, CaseDto, PriorityRaiseDto, StatusChangeDto } from './dto/case.dto';
+import type { PriorityRaise } from './entities/case.entity';
 
 /** The columns every case read selects (`c` is the cases table). */
 export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender_reference,
@@ -21,7 +22,7 @@ export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender
   c.koppel_municipal_id,
   c.accept_by, c.propose_by, c.sla_breached, c.proposal, c.outcome_summary,
   c.outcome_supplier_name, c.outcome_supplier_type, c.outcome_awarded_value_cents,
-  c.filed_at, c.updated_at, c.version`;
+  c.priority_raises, c.filed_at, c.updated_at, c.version`;
 
 /**
  * The domains of a case as one JSON array, lead first: selected with a page of cases (see the
@@ -55,6 +56,7 @@ export interface CaseRow {
   outcome_supplier_name: string | null;
   outcome_supplier_type: SupplierType | null;
   outcome_awarded_value_cents: string | null;
+  priority_raises: PriorityRaise[];
   filed_at: Date;
   updated_at: Date;
   version: number;
@@ -81,10 +83,19 @@ export class CasePresenter {
     manager: EntityManager,
     rows: (CaseRow & { domain_list?: CaseDomainDto[] })[],
     actor: Actor,
+    options: { list?: boolean } = {},
   ): Promise<CaseDto[]> {
     if (rows.length === 0) return [];
     // One after the other: on a transaction's single connection, queries cannot overlap.
     const domainsByCase = await this.domainsOf(manager, rows);
+    // One case (not a list): its history with it, read in the same breath, so status, team and
+    // timeline on the case page come from one answer and cannot disagree (issue 13).
+    const histories = options.list
+      ? null
+      : await this.historiesOf(
+          manager,
+          rows.map((r) => r.id),
+        );
     const people = await this.users.refs(
       rows.flatMap((r) =>
         [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id, r.koppel_municipal_id].filter(
@@ -147,11 +158,49 @@ export class CasePresenter {
         }).map((t) => t.to),
         editableFields: editableFields(actor.role, r.status),
         mayChangeKoppel: mayChangeKoppel(actor.role, r.status),
+        priorityRaisedBy: raisesBehind(r.priority, r.priority_raises ?? []),
         filedAt: r.filed_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
         version: r.version,
+        ...(histories ? { history: histories.get(r.id) ?? [] } : {}),
       };
     });
+  }
+
+  /** The status history of each case, oldest first, in one query. */
+  async historiesOf(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Map<string, StatusChangeDto[]>> {
+    const changes = await manager.query<
+      {
+        case_id: string;
+        from_status: CaseStatus | null;
+        to_status: CaseStatus;
+        at: Date;
+        actor_id: string | null;
+        actor_name: string;
+        actor_role: string;
+        reason: string | null;
+      }[]
+    >(
+      `SELECT case_id, from_status, to_status, at, actor_id, actor_name, actor_role, reason
+         FROM case_status_changes WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, id`,
+      [caseIds],
+    );
+    const byCase = new Map<string, StatusChangeDto[]>();
+    for (const c of changes) {
+      const list = byCase.get(c.case_id) ?? [];
+      list.push({
+        from: c.from_status,
+        to: c.to_status,
+        at: c.at.toISOString(),
+        actor: { id: c.actor_id, name: c.actor_name, role: c.actor_role },
+        reason: c.reason,
+      });
+      byCase.set(c.case_id, list);
+    }
+    return byCase;
   }
 
   /** The domains of each row: already selected with the rows (lists), or one query for all. */
@@ -175,4 +224,20 @@ export class CasePresenter {
     }
     return byCase;
   }
+}
+
+/**
+ * The breaches that raised the priority to what it is now: the unbroken chain of raises ending
+ * at the current priority. A priority a person set afterwards breaks the chain: then none.
+ */
+export function raisesBehind(priority: Priority, raises: PriorityRaise[]): PriorityRaiseDto[] {
+  const chain: PriorityRaiseDto[] = [];
+  let reached = priority;
+  for (let i = raises.length - 1; i >= 0; i--) {
+    const raise = raises[i]!;
+    if (raise.to !== reached) break;
+    chain.unshift({ ...raise });
+    reached = raise.from;
+  }
+  return chain;
 }

@@ -12,6 +12,7 @@ import { preparedQuery } from '../database/prepared';
 import { Params, seesInternalNotes, visibleTo } from './case-access';
 import {
   buildListQuery,
+  COUNT_SETTING,
   listScope,
   RARE_SEARCH_LIMIT,
   searchProbe,
@@ -20,7 +21,13 @@ import {
 import { SEARCH_PROBE_SETTING } from './case-search';
 import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
 import { CaseNotFound } from './cases.errors';
-import type { CaseDto, CaseListDto, HistoryDto, NoteListDto } from './dto/case.dto';
+import {
+  LIST_TOTAL_LIMIT,
+  type CaseDto,
+  type CaseListDto,
+  type HistoryDto,
+  type NoteListDto,
+} from './dto/case.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { CaseStatus, Priority } from './case-transitions';
 
@@ -128,39 +135,38 @@ export class CaseReader {
       : await preparedQuery<CaseRow & KeyRow>(this.db, built.sql, built.params);
     const page = rows.slice(0, built.pageSize);
     const last = page[page.length - 1];
+    const total = await this.total(built.count, !query.cursor, rows.length, built.pageSize);
     return {
-      items: await this.presenter.present(this.db.manager, page, actor),
+      items: await this.presenter.present(this.db.manager, page, actor, { list: true }),
       nextCursor:
         rows.length > built.pageSize && last ? this.cursors.encode(built.key(last), scope) : null,
+      total: Math.min(total, LIST_TOTAL_LIMIT),
+      totalCapped: total > LIST_TOTAL_LIMIT,
     };
+  }
+
+  /**
+   * How many cases match, counted up to LIST_TOTAL_LIMIT + 1 (the same WHERE as the page). A
+   * first page without a next one is its own count.
+   */
+  private async total(
+    count: { sql: string; params: unknown[] },
+    firstPage: boolean,
+    fetched: number,
+    pageSize: number,
+  ): Promise<number> {
+    if (firstPage && fetched <= pageSize) return fetched;
+    return this.db.transaction(async (m) => {
+      await m.query(COUNT_SETTING);
+      const [row] = await m.query<{ n: number }[]>(count.sql, count.params);
+      return row?.n ?? 0;
+    });
   }
 
   async history(actor: Actor, idOrReference: string): Promise<HistoryDto> {
     const row = await this.findVisible(this.db.manager, actor, idOrReference);
-    const changes = await this.db.query<
-      {
-        from_status: CaseDto['status'] | null;
-        to_status: CaseDto['status'];
-        at: Date;
-        actor_id: string | null;
-        actor_name: string;
-        actor_role: string;
-        reason: string | null;
-      }[]
-    >(
-      `SELECT from_status, to_status, at, actor_id, actor_name, actor_role, reason
-         FROM case_status_changes WHERE case_id = $1 ORDER BY id`,
-      [row.id],
-    );
-    return {
-      items: changes.map((c) => ({
-        from: c.from_status,
-        to: c.to_status,
-        at: c.at.toISOString(),
-        actor: { id: c.actor_id, name: c.actor_name, role: c.actor_role },
-        reason: c.reason,
-      })),
-    };
+    const histories = await this.presenter.historiesOf(this.db.manager, [row.id]);
+    return { items: histories.get(row.id) ?? [] };
   }
 
   async notes(actor: Actor, idOrReference: string): Promise<NoteListDto> {

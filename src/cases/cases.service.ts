@@ -325,10 +325,16 @@ export class CasesService {
         `WITH old AS (SELECT priority FROM cases WHERE id = $1)
          UPDATE cases c SET sla_breached = array_append(c.sla_breached, $2),
                 priority = CASE c.priority WHEN 'low' THEN 'normal' WHEN 'normal' THEN 'high' ELSE 'urgent' END,
+                -- The reason of the priority, shown with the case (issue 13): what raised it.
+                priority_raises = CASE WHEN c.priority = 'urgent' THEN c.priority_raises
+                  ELSE c.priority_raises || jsonb_build_array(jsonb_build_object(
+                    'stage', $2::text, 'dueAt', $4::text, 'breachedAt', $5::text, 'from', c.priority,
+                    'to', CASE c.priority WHEN 'low' THEN 'normal' WHEN 'normal' THEN 'high' ELSE 'urgent' END))
+                  END,
                 version = c.version + 1, updated_at = now()
           WHERE c.id = $1 AND c.status = ANY($3::text[]) AND NOT ($2 = ANY(c.sla_breached))
           RETURNING c.id, c.version, c.priority, (SELECT priority FROM old) AS old_priority`,
-        [caseId, stage, openStatuses],
+        [caseId, stage, openStatuses, dueAt.toISOString(), new Date().toISOString()],
       );
       const updated = rows[0];
       if (!updated) return false;

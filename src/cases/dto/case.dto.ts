@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { MultiLineText } from '../../common/text';
 import {
@@ -75,6 +75,56 @@ export class OutcomeDto {
   awardedValueCents!: number;
 }
 
+export class HistoryActorDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null for Brug itself.',
+  })
+  id!: string | null;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ example: 'staff', description: 'A role, or `system`.' })
+  role!: string;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ enum: CASE_STATUSES, nullable: true })
+  from!: CaseStatus | null;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  to!: CaseStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ type: HistoryActorDto })
+  actor!: HistoryActorDto;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+}
+
+export class PriorityRaiseDto {
+  @ApiProperty({ enum: ['accept', 'propose'], description: 'The SLA stage whose due time passed.' })
+  stage!: 'accept' | 'propose';
+
+  @ApiProperty({ format: 'date-time', description: 'The due time of that stage.' })
+  dueAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When Brug recorded the breach.' })
+  breachedAt!: string;
+
+  @ApiProperty({ enum: PRIORITIES })
+  from!: Priority;
+
+  @ApiProperty({ enum: PRIORITIES })
+  to!: Priority;
+}
+
 export class CaseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -130,6 +180,13 @@ export class CaseDto {
   @ApiProperty({ type: SlaDto, nullable: true })
   sla!: SlaDto | null;
 
+  @ApiProperty({
+    type: [PriorityRaiseDto],
+    description:
+      'Why the priority is what it is: the SLA breaches that raised it there, oldest first. Empty when it is the priority a person chose.',
+  })
+  priorityRaisedBy!: PriorityRaiseDto[];
+
   @ApiProperty({ type: String, nullable: true })
   proposal!: string | null;
 
@@ -164,7 +221,17 @@ export class CaseDto {
 
   @ApiProperty({ example: 1 })
   version!: number;
+
+  @ApiPropertyOptional({
+    type: [StatusChangeDto],
+    description:
+      'The status history, oldest first, read with the case (one source for status, team and timeline): in the answers about one case, not in lists.',
+  })
+  history?: StatusChangeDto[];
 }
+
+/** Counting stops here: a count over a million cases would cost more than the page it heads. */
+export const LIST_TOTAL_LIMIT = 10_000;
 
 export class CaseListDto {
   @ApiProperty({ type: [CaseDto] })
@@ -172,39 +239,15 @@ export class CaseListDto {
 
   @ApiProperty({ type: String, nullable: true })
   nextCursor!: string | null;
-}
 
-export class HistoryActorDto {
   @ApiProperty({
-    type: String,
-    format: 'uuid',
-    nullable: true,
-    description: 'null for Brug itself.',
+    example: 42,
+    description: `How many cases match the filters (all pages), counted up to ${LIST_TOTAL_LIMIT}: with \`totalCapped\` true there are more than that.`,
   })
-  id!: string | null;
+  total!: number;
 
-  @ApiProperty()
-  name!: string;
-
-  @ApiProperty({ example: 'staff', description: 'A role, or `system`.' })
-  role!: string;
-}
-
-export class StatusChangeDto {
-  @ApiProperty({ enum: CASE_STATUSES, nullable: true })
-  from!: CaseStatus | null;
-
-  @ApiProperty({ enum: CASE_STATUSES })
-  to!: CaseStatus;
-
-  @ApiProperty({ format: 'date-time' })
-  at!: string;
-
-  @ApiProperty({ type: HistoryActorDto })
-  actor!: HistoryActorDto;
-
-  @ApiProperty({ type: String, nullable: true })
-  reason!: string | null;
+  @ApiProperty({ description: `More than \`total\` (${LIST_TOTAL_LIMIT}) cases match.` })
+  totalCapped!: boolean;
 }
 
 export class HistoryDto {

@@ -18,7 +18,19 @@ import { SingleLineText } from '../../common/text';
 import { IsCalendarDate, IsKebabCode, QueryBoolean, QueryInt } from '../../common/validators';
 import { CASE_STATUSES, PRIORITIES, type CaseStatus, type Priority } from '../case-transitions';
 
-export const CASE_SORTS = ['-filedAt', 'filedAt', 'deadline', '-priority'] as const;
+export const CASE_SORTS = [
+  '-filedAt',
+  'filedAt',
+  'deadline',
+  '-priority',
+  'priority',
+  '-estimatedValue',
+  'estimatedValue',
+  'leadDomain',
+  '-leadDomain',
+  'buyer',
+  '-buyer',
+] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 /**
@@ -87,7 +99,12 @@ export class ListCasesQuery extends CaseFilterQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ enum: CASE_SORTS, default: '-filedAt' })
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    default: '-filedAt',
+    description:
+      "A leading `-` sorts descending. `priority` sorts by rank (urgent highest), then filing time; `leadDomain` by the lead domain's code; `buyer` by the name of the person who filed; ties by id.",
+  })
   @IsOptional()
   @IsIn(CASE_SORTS)
   sort?: CaseSort;

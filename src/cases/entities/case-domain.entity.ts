@@ -15,6 +15,8 @@ import { CaseEntity } from './case.entity';
 /** A policy domain a case touches: one `lead`, the others `affected`. */
 @Entity('case_domains')
 @Index('case_domains_domain_idx', ['domainCode', 'caseId'])
+// Sorting cases by lead domain walks this in (domain, case id) order.
+@Index('case_domains_lead_idx', ['domainCode', 'caseId'], { where: `"role" = 'lead'` })
 // At most one lead per case (the service requires exactly one).
 @Index('case_domains_one_lead', ['caseId'], { unique: true, where: `"role" = 'lead'` })
 @Check('case_domains_role_check', `"role" IN ('lead', 'affected')`)

@@ -14,6 +14,15 @@ import { OrganisationUnitEntity } from '../../catalogue/entities/organisation-un
 import type { CaseStatus, Priority, ProcurementStage, SupplierType } from '../case-transitions';
 import { CaseDomainEntity } from './case-domain.entity';
 
+/** One raise of a case's priority by an SLA breach (see \`CasesService.recordSlaBreach\`). */
+export interface PriorityRaise {
+  stage: 'accept' | 'propose';
+  dueAt: string;
+  breachedAt: string;
+  from: Priority;
+  to: Priority;
+}
+
 /** bigint columns come back from pg as strings; money stays below 2^53 (10^13 cents at most). */
 export const bigintAsNumber = {
   to: (value: number | null | undefined) => value,
@@ -48,6 +57,8 @@ export const CASE_SEARCH_TEXT_EXPRESSION =
 @Index('cases_priority_rank_idx', ['priorityRank', 'filedAt', 'id'])
 @Index('cases_deadline_sort_idx', { synchronize: false })
 @Index('cases_filed_by_idx', ['filedById'])
+@Index('cases_value_idx', ['estimatedValueCents', 'id'])
+@Index('cases_buyer_idx', ['buyerName', 'id'])
 @Index('cases_open_koppel_idx', { synchronize: false })
 @Index('cases_search_idx', { synchronize: false })
 @Index('cases_search_text_idx', { synchronize: false })
@@ -123,6 +134,13 @@ export class CaseEntity {
   @Column({ type: 'uuid' })
   filedById!: string;
 
+  /**
+   * The filing person's name, for sorting by buyer (one b-tree with id): kept by the database
+   * (triggers on \`cases\` and on renaming a user), never written by the code.
+   */
+  @Column({ type: 'text', default: '', insert: false, update: false })
+  buyerName!: string;
+
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'filed_by_id', foreignKeyConstraintName: 'cases_filed_by_fkey' })
   filedBy?: UserEntity;
@@ -179,6 +197,13 @@ export class CaseEntity {
   /** SLA stages whose warning went out (so it goes out once). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   slaWarned!: string[];
+
+  /**
+   * Each raise of the priority by an SLA breach, oldest first: \`{ stage, dueAt, breachedAt,
+   * from, to }\` (shown on the case page as the reason of its priority).
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  priorityRaises!: PriorityRaise[];
 
   @Column({ type: 'text', nullable: true })
   proposal!: string | null;

@@ -9,6 +9,7 @@ import { ResourceVersions1796465428531 } from './1796465428531-ResourceVersions'
 import { FundingEntryReason1796466082827 } from './1796466082827-FundingEntryReason';
 import { SearchPartsOfWords1796466101513 } from './1796466101513-SearchPartsOfWords';
 import { CaseKoppel1796466956990 } from './1796466956990-CaseKoppel';
+import { QueueSortsAndPriorityRaises1796467023376 } from './1796467023376-QueueSortsAndPriorityRaises';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => object)[] = [
   FundingEntryReason1796466082827,
   SearchPartsOfWords1796466101513,
   CaseKoppel1796466956990,
+  QueueSortsAndPriorityRaises1796467023376,
 ];
