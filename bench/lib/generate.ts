@@ -141,6 +141,16 @@ export const COMMON_WORD = NOUNS[0]!;
 export const RARE_WORD = 'zeewierkwekerij';
 const RARE_RATE = 0.0005;
 
+/** A word only one worked case in two thousand has, and only in a note (search, ADR 8). */
+export const RARE_NOTE_WORD = 'kwelderbeheer';
+const NOTE_OPENERS = [
+  'Overleg gehad over',
+  'Offerte gevraagd voor',
+  'Bewoners vragen naar',
+  'Planning besproken voor',
+  'Budget nagevraagd voor',
+];
+
 /** Titles name their object on a Zipf curve; descriptions mention others more evenly. */
 const nouns = zipf(NOUNS, 1);
 const anyNoun = (rng: Rng): string => NOUNS[rng.int(NOUNS.length)]!;
@@ -554,6 +564,23 @@ export class CaseFactory {
         String(c.version),
       ].join('\t') + '\n'
     );
+  }
+
+  /**
+   * The notes on a worked case (0 to 2, by its koppel, half of them shared), from a random
+   * stream of their own: the cases stay what they were without notes.
+   */
+  static noteLines(c: CaseRecord, nowMs: number): string {
+    if (c.koppelId === null || c.routedAt === null) return '';
+    const rng = Rng.for(c.index, 9);
+    let out = '';
+    for (let k = rng.int(3); k > 0; k--) {
+      const rare = rng.chance(RARE_RATE) ? ` Zie ook het ${RARE_NOTE_WORD}.` : '';
+      const body = `${rng.pick(NOTE_OPENERS)} ${anyNoun(rng)} met een ${rng.pick(SUPPLIERS)}.${rare}`;
+      const at = Math.min(nowMs, c.routedAt + rng.next() * 20 * DAY);
+      out += `${rng.uuid()}\t${c.id}\t${c.koppelId}\t${esc(body)}\t${rng.chance(0.5) ? 'shared' : 'internal'}\t${iso(at)}\n`;
+    }
+    return out;
   }
 
   static domainLines(c: CaseRecord): string {

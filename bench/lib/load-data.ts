@@ -78,12 +78,14 @@ export async function loadCases(
       try {
         // One pass makes each case once: its domains wait in memory (about 60 bytes a row).
         const domains: string[] = [];
+        const notes: string[] = [];
         await copy(
           client,
           `COPY cases (${CASE_COPY_COLUMNS}) FROM STDIN`,
           batched(a, b, (i) => {
             const c = factory.make(i);
             domains.push(CaseFactory.domainLines(c));
+            notes.push(CaseFactory.noteLines(c, factory.nowMs));
             return CaseFactory.caseLine(c);
           }),
         );
@@ -91,6 +93,11 @@ export async function loadCases(
           client,
           'COPY case_domains (case_id, domain_code, role) FROM STDIN',
           batched(0, domains.length, (k) => domains[k]!, 2000),
+        );
+        await copy(
+          client,
+          'COPY case_notes (id, case_id, author_id, body, visibility, created_at) FROM STDIN',
+          batched(0, notes.length, (k) => notes[k]!, 2000),
         );
       } finally {
         await client.end();

@@ -9,7 +9,7 @@ import type { ListCasesQuery } from '../../src/cases/dto/list-cases.query';
 import { CursorCodec } from '../../src/common/cursor';
 import { runLoads } from '../lib/api';
 import { actorOf, type Bench, type Who } from '../lib/bench';
-import { COMMON_WORD, RARE_WORD } from '../lib/generate';
+import { COMMON_WORD, RARE_NOTE_WORD, RARE_WORD } from '../lib/generate';
 import type { HttpLoad, LoadResult } from '../load-child';
 import { ms, ratio } from '../lib/report';
 import { fmt, median } from '../lib/stats';
@@ -35,6 +35,16 @@ function variants(bench: Bench): Variant[] {
     { label: 'priority=urgent', who: 'staff', query: { priority: 'urgent' } },
     { label: `q=${COMMON_WORD} (common)`, who: 'staff', query: { q: COMMON_WORD } },
     { label: `q=${RARE_WORD} (rare)`, who: 'staff', query: { q: RARE_WORD } },
+    // Parts of words (trigrams, ADR 8): "spaar" is inside compounds like "spaarfonds"; the
+    // rare word's middle; a word only in a few notes, as a buyer (shared notes only).
+    { label: 'q=spaar (part of words, common)', who: 'staff', query: { q: 'spaar' } },
+    { label: 'q=wierkwek (part of a rare word)', who: 'staff', query: { q: 'wierkwek' } },
+    {
+      label: `q=${RARE_NOTE_WORD.slice(0, 7)} (in rare notes)`,
+      who: 'staff',
+      query: { q: RARE_NOTE_WORD.slice(0, 7) },
+    },
+    { label: 'q=spaar as a buyer', who: 'buyer', query: { q: 'spaar' } },
     { label: `filed ${filedFrom}…${filedTo}`, who: 'staff', query: { filedFrom, filedTo } },
     { label: 'overdue=true', who: 'staff', query: { overdue: true } },
     { label: 'sort=-priority', who: 'staff', query: { sort: '-priority' } },
