@@ -207,7 +207,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a case: content (buyer, while filed or routed), assignee and priority (staff)
+         * Change a case: content (buyer, while filed or routed), value and deadline (staff, while open), assignee and priority (staff); `editableFields` on the case says what the caller may change
          * @description Roles: buyer, staff, admin.
          */
         patch: operations["CasesController_update"];
@@ -311,6 +311,66 @@ export interface paths {
          * @description Roles: buyer, staff, budget_holder, auditor, admin.
          */
         get: operations["CasesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/koppel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the koppel: both halves, with a reason (the case moves to the team of the MeentCoop half)
+         * @description Roles: staff, admin.
+         */
+        put: operations["CasesController_changeKoppel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/koppel-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may be either half of the koppel of this case
+         * @description Roles: staff, admin.
+         */
+        get: operations["CasesController_koppelCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/koppel-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of the koppel, oldest first, with reasons
+         * @description Roles: staff, auditor, admin.
+         */
+        get: operations["CasesController_koppelHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -955,18 +1015,26 @@ export interface components {
             deadline: string | null;
             description: string;
             domains: components["schemas"]["CaseDomainDto"][];
+            /** @description The fields the caller may change now with PATCH (the same rule PATCH enforces): buyers the content while the case is filed or routed; staff the value and the deadline while it is open, and priority and assignee. */
+            editableFields: ("title" | "description" | "tenderReference" | "procurementStage" | "estimatedValueCents" | "deadline" | "domains" | "priority" | "assigneeId")[];
             /** @example 120000000 */
             estimatedValueCents: number;
             /** Format: date-time */
             filedAt: string;
             filedBy: components["schemas"]["RefDto"];
+            /** @description The status history, oldest first, read with the case (one source for status, team and timeline): in the answers about one case, not in lists. */
+            history?: components["schemas"]["StatusChangeDto"][];
             /** Format: uuid */
             id: string;
             koppel: components["schemas"]["KoppelDto"] | null;
+            /** @description Whether the caller may change the koppel now (PUT /cases/{id}/koppel). */
+            mayChangeKoppel: boolean;
             organisationUnit: components["schemas"]["RefDto"];
             outcome: components["schemas"]["OutcomeDto"] | null;
             /** @enum {string} */
             priority: "low" | "normal" | "high" | "urgent";
+            /** @description Why the priority is what it is: the SLA breaches that raised it there, oldest first. Empty when it is the priority a person chose. */
+            priorityRaisedBy: components["schemas"]["PriorityRaiseDto"][];
             /** @enum {string} */
             procurementStage: "planning" | "tender" | "award" | "contract" | "implementation";
             proposal: string | null;
@@ -1009,6 +1077,27 @@ export interface components {
         CaseListDto: {
             items: components["schemas"]["CaseDto"][];
             nextCursor: string | null;
+            /**
+             * @description How many cases match the filters (all pages), counted up to 10000: with `totalCapped` true there are more than that.
+             * @example 42
+             */
+            total: number;
+            /** @description More than `total` (10000) cases match. */
+            totalCapped: boolean;
+        };
+        ChangeKoppelDto: {
+            /**
+             * Format: uuid
+             * @description The MeentCoop half: an active staff member.
+             */
+            meentcoopId: string;
+            /**
+             * Format: uuid
+             * @description The municipal half: an active buyer of the case’s unit (the filer or a colleague), or an active municipal budget holder of one of its domains.
+             */
+            municipalId: string;
+            /** @description Why the koppel changes. */
+            reason: string;
         };
         ChangeOwnPasswordDto: {
             currentPassword: string;
@@ -1063,7 +1152,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
@@ -1140,7 +1229,7 @@ export interface components {
         };
         CreateWebhookDto: {
             description?: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @example https://collectief.example/brug-events */
@@ -1201,10 +1290,24 @@ export interface components {
             items: components["schemas"]["FailedJobDto"][];
         };
         FieldErrorDto: {
+            /**
+             * @description The rule the field broke, a stable snake_case identifier (e.g. required, too_long, not_one_of, out_of_range, invalid_text): word it from this and `params`, not from `message`.
+             * @example too_long
+             */
+            code: string;
             /** @example domains[1].code */
             field: string;
-            /** @example unknown or inactive domain "energie" */
+            /** @example must be shorter than or equal to 200 characters */
             message: string;
+            /**
+             * @description The values the rule names, e.g. { max: 200 }, { allowed: [...] }, { min, max }.
+             * @example {
+             *       "max": 200
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         FileCaseDto: {
             /**
@@ -1389,11 +1492,47 @@ export interface components {
              */
             domainCode: string;
         };
+        KoppelCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Their team or municipal unit. */
+            unit: components["schemas"]["RefDto"] | null;
+        };
+        KoppelCandidatesDto: {
+            /** @description Active MeentCoop staff, by name. */
+            meentcoop: components["schemas"]["KoppelCandidateDto"][];
+            /** @description The municipal people who may be the municipal half of this case, by name. */
+            municipal: components["schemas"]["KoppelCandidateDto"][];
+        };
+        KoppelChangeDto: {
+            actor: components["schemas"]["HistoryActorDto"];
+            /** Format: date-time */
+            at: string;
+            from: components["schemas"]["KoppelSideDto"];
+            /**
+             * @description `routed`: set by routing; `taken_on`: a staff member of another team took the case on; `changed`: set by staff.
+             * @enum {string}
+             */
+            kind: "routed" | "taken_on" | "changed";
+            reason: string | null;
+            to: components["schemas"]["KoppelSideDto"];
+        };
         KoppelDto: {
-            /** @description The MeentCoop contact of the team. */
+            /** @description The MeentCoop half: the contact routing chose, or who took the case on since. */
             meentcoop: components["schemas"]["RefDto"];
-            /** @description The buyer who filed the case. */
+            /** @description The municipal half: the buyer who filed the case, or who staff named since. */
             municipal: components["schemas"]["RefDto"];
+        };
+        KoppelHistoryDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["KoppelChangeDto"][];
+        };
+        KoppelSideDto: {
+            meentcoop: components["schemas"]["RefDto"] | null;
+            municipal: components["schemas"]["RefDto"] | null;
+            /** @description The MeentCoop team of the case. */
+            team: components["schemas"]["RefDto"] | null;
         };
         LiveDto: {
             /** @enum {string} */
@@ -1492,6 +1631,27 @@ export interface components {
             /** @description Their estimated value. */
             estimatedValueCents: number;
         };
+        PriorityRaiseDto: {
+            /**
+             * Format: date-time
+             * @description When Brug recorded the breach.
+             */
+            breachedAt: string;
+            /**
+             * Format: date-time
+             * @description The due time of that stage.
+             */
+            dueAt: string;
+            /** @enum {string} */
+            from: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description The SLA stage whose due time passed.
+             * @enum {string}
+             */
+            stage: "accept" | "propose";
+            /** @enum {string} */
+            to: "low" | "normal" | "high" | "urgent";
+        };
         ProblemDto: {
             /**
              * @description A stable, machine-readable code.
@@ -1503,6 +1663,16 @@ export interface components {
             errors?: components["schemas"]["FieldErrorDto"][];
             /** @example /api/v1/cases */
             instance?: string;
+            /**
+             * @description The values a client needs to word the problem from its `code` in its own language (amounts in cents, domain codes, statuses, limits); `detail` says it in English.
+             * @example {
+             *       "rule": "disburse_exceeds_committed",
+             *       "amountCents": 35000001
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
             /** @description Also in the X-Request-Id header and the logs. */
             requestId?: string;
             /** @example 400 */
@@ -1654,6 +1824,8 @@ export interface components {
             password: string;
         };
         TransitionDto: {
+            /** @description Only with accepted: staff taking on a case of another team say true to move the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch. */
+            moveKoppel?: boolean;
             /** @description Required for (and only with) resolved. */
             outcome?: components["schemas"]["OutcomeInput"];
             /** @description Required for (and only with) proposed. */
@@ -1687,6 +1859,8 @@ export interface components {
             description?: string;
             domains?: components["schemas"]["CaseDomainInput"][];
             estimatedValueCents?: number;
+            /** @description Staff assigning a case of another team to themselves: true moves the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch. */
+            moveKoppel?: boolean;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
             /** @enum {string} */
@@ -1751,7 +1925,7 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
             url?: string;
         };
         UserDto: {
@@ -1797,7 +1971,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
             /** Format: uuid */
             id: string;
             /** @example https://collectief.example/brug-events */
@@ -2129,6 +2303,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Internal error; quote the request id */
             500: {
                 headers: {
@@ -2337,7 +2520,8 @@ export interface operations {
                 priority?: "low" | "normal" | "high" | "urgent";
                 /** @description Search: Dutch full text over reference, title, description and tender reference, or every word of 3 or more letters as a part of a word ("bespaar" finds "energiebespaarservice"; case and accents ignored) in those, the proposal, the outcome or a note the caller may read. */
                 q?: string;
-                sort?: "-filedAt" | "filedAt" | "deadline" | "-priority";
+                /** @description A leading `-` sorts descending. `priority` sorts by rank (urgent highest), then filing time; `leadDomain` by the lead domain's code; `buyer` by the name of the person who filed; ties by id. */
+                sort?: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
                 /** @description Repeatable: `status=routed&status=accepted`. */
                 status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
                 /** @description A MeentCoop team, by id or code. */
@@ -3101,6 +3285,256 @@ export interface operations {
             };
         };
     };
+    CasesController_changeKoppel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeKoppelDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_koppelCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KoppelCandidatesDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasesController_koppelHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KoppelHistoryDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CasesController_notes: {
         parameters: {
             query?: never;
@@ -3724,6 +4158,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Internal error; quote the request id */
             500: {
                 headers: {
@@ -3856,6 +4299,15 @@ export interface operations {
             };
             /** @description Problem */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,17 +32,19 @@ export function useCaseList(query: CaseListQuery) {
   });
 }
 
+/** While a filed case waits for the workflow to route it, it is read again this often. */
+export const ROUTING_REFRESH_MS = 2_000;
+
+/**
+ * One case with its status history (one answer: status, team and timeline agree). Read again
+ * every ROUTING_REFRESH_MS while Brug routes it (status `filed`), until it is routed or closed.
+ */
 export function useCase(id: string) {
   return useQuery({
     queryKey: caseKeys.one(id),
     queryFn: () => call(api.GET('/cases/{id}', { params: { path: { id } } })),
-  });
-}
-
-export function useCaseHistory(id: string) {
-  return useQuery({
-    queryKey: caseKeys.history(id),
-    queryFn: () => call(api.GET('/cases/{id}/history', { params: { path: { id } } })),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'filed' && !query.state.error ? ROUTING_REFRESH_MS : false,
   });
 }
 

@@ -48,6 +48,9 @@ function CaseDetail({
         <StatusBadge status={item.status} />
         <SlaBadge item={item} showOnTrack />
       </Row>
+      <div role="status" className={item.status === 'filed' ? 'ams-mb-l' : undefined}>
+        {item.status === 'filed' && <Paragraph size="small">{t('caseDetail.routing')}</Paragraph>}
+      </div>
       {typeof filed === 'string' && (
         <Alert
           heading={t('caseDetail.filed', { reference: filed })}
@@ -97,7 +100,7 @@ function CaseDetail({
         <Heading level={2} id="timeline-heading" className="ams-mb-m">
           {t('caseDetail.timeline')}
         </Heading>
-        <StatusTimeline routeId={routeId} item={item} />
+        <StatusTimeline item={item} />
       </section>
       <NotesSection routeId={routeId} item={item} />
       <CaseFundingSection routeId={routeId} item={item} />

@@ -1,4 +1,5 @@
 import { DescriptionList } from '@amsterdam/design-system-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/client';
 import { useDomainNames } from '../common/catalogue';
@@ -10,9 +11,31 @@ export function CaseSummary({ item }: { item: CaseDto }) {
   const domainName = useDomainNames();
   const lead = item.domains.find((d) => d.role === 'lead');
   const affected = item.domains.filter((d) => d.role === 'affected');
-  const entries: [string, string][] = [
+  // Why the priority is what it is, when SLA breaches raised it (the last raise is the reason).
+  const raisedBy = item.priorityRaisedBy.map((raise) =>
+    t(`caseDetail.raisedBy.${raise.stage}`, {
+      from: t(`priority.${raise.from}`).toLowerCase(),
+      to: t(`priority.${raise.to}`).toLowerCase(),
+      when: formatDateTime(raise.breachedAt),
+    }),
+  );
+  const entries: [string, ReactNode][] = [
     [t('case.procurementStage'), t(`stage.${item.procurementStage}`)],
-    [t('case.priority'), t(`priority.${item.priority}`)],
+    [
+      t('case.priority'),
+      raisedBy.length ? (
+        <>
+          {t(`priority.${item.priority}`)}
+          {raisedBy.map((line) => (
+            <span key={line} className="brug-priority-raised" data-testid="priority-raised">
+              {line}
+            </span>
+          ))}
+        </>
+      ) : (
+        t(`priority.${item.priority}`)
+      ),
+    ],
     [t('case.estimatedValue'), formatEuro(item.estimatedValueCents)],
     [t('case.deadline'), item.deadline ? formatDate(item.deadline) : t('common.none')],
     [t('case.tenderReference'), item.tenderReference ?? t('common.none')],

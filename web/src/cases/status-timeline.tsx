@@ -2,20 +2,16 @@ import { Paragraph, ProgressList } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/client';
 import { formatDateTime } from '../common/format';
-import { LoadError, Loading } from '../common/query-state';
-import { useCaseHistory } from './api';
 import { isOpen } from './case-vocabulary';
 
-/** Every status the case passed through, oldest first: who moved it, when, and why. */
-export function StatusTimeline({ routeId, item }: { routeId: string; item: CaseDto }) {
+/**
+ * Every status the case passed through, oldest first: who moved it, when, and why. From the
+ * case's own answer (`history`), so it never runs ahead of or behind the status badge.
+ */
+export function StatusTimeline({ item }: { item: CaseDto }) {
   const { t } = useTranslation();
-  const history = useCaseHistory(routeId);
-  if (history.isPending) return <Loading />;
-  if (history.isError)
-    return (
-      <LoadError error={history.error} retry={() => void history.refetch()} headingLevel={3} />
-    );
-  const last = history.data.items.length - 1;
+  const changes = item.history ?? [];
+  const last = changes.length - 1;
   return (
     <ProgressList
       headingLevel={3}
@@ -23,7 +19,7 @@ export function StatusTimeline({ routeId, item }: { routeId: string; item: CaseD
       currentAccessibleText={t('timeline.current')}
       className="ams-mb-l"
     >
-      {history.data.items.map((change, index) => (
+      {changes.map((change, index) => (
         <ProgressList.Step
           key={`${change.at}-${change.to}`}
           heading={t(`status.${change.to}`)}

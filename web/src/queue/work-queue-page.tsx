@@ -14,14 +14,17 @@ import { useSearchParams } from 'react-router';
 import type { CaseDto, CaseStatus } from '../api/client';
 import { useCurrentUser } from '../auth/use-auth';
 import { useCaseList, useTakeOn, type CaseListQuery } from '../cases/api';
-import { CaseTable } from '../cases/case-table';
 import { CASE_STATUSES, isCaseStatus, QUEUE_STATUSES } from '../cases/case-vocabulary';
 import { AppLink } from '../common/app-link';
 import { useDomainNames, useDomains, useTeams } from '../common/catalogue';
 import { CursorPager } from '../common/cursor-pager';
 import { SelectField } from '../common/form';
+import { formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { describeError, LoadError, Loading } from '../common/query-state';
+import { isQueueSort, QUEUE_SORTS, QueueTable, type QueueSort } from './queue-table';
+
+const DEFAULT_SORT: QueueSort = '-priority';
 
 interface Filters {
   status: CaseStatus[];
@@ -31,24 +34,30 @@ interface Filters {
   mine: boolean;
 }
 
-function filtersFrom(params: URLSearchParams): Filters {
+/** In the address, "all teams" when the queue would otherwise open on one's own team. */
+const ALL_TEAMS = 'all';
+
+/** The queue opens on one's own team (staff belong to one); `team=all` shows every team. */
+function filtersFrom(params: URLSearchParams, ownTeam: string): Filters {
   const status = params.getAll('status').filter(isCaseStatus);
+  const team = params.get('team');
   return {
     status: status.length ? status : [...QUEUE_STATUSES],
-    team: params.get('team') ?? '',
+    team: team === ALL_TEAMS ? '' : (team ?? ownTeam),
     domain: params.get('domain') ?? '',
     overdue: params.get('overdue') === 'true',
     mine: params.get('assignee') === 'me',
   };
 }
 
-function paramsFrom(filters: Filters): URLSearchParams {
+function paramsFrom(filters: Filters, ownTeam: string, sort: QueueSort): URLSearchParams {
   const params = new URLSearchParams();
   const isDefault =
     filters.status.length === QUEUE_STATUSES.length &&
     QUEUE_STATUSES.every((s) => filters.status.includes(s));
   if (!isDefault) for (const s of filters.status) params.append('status', s);
-  if (filters.team) params.set('team', filters.team);
+  if (filters.team !== ownTeam) params.set('team', filters.team || ALL_TEAMS);
+  if (sort !== DEFAULT_SORT) params.set('sort', sort);
   if (filters.domain) params.set('domain', filters.domain);
   if (filters.overdue) params.set('overdue', 'true');
   if (filters.mine) params.set('assignee', 'me');
@@ -59,7 +68,11 @@ function paramsFrom(filters: Filters): URLSearchParams {
 export function WorkQueuePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
+  const me = useCurrentUser();
+  const ownTeam = me.organisationUnit?.kind === 'meentcoop_team' ? me.organisationUnit.code : '';
+  const filters = filtersFrom(params, ownTeam);
+  const requestedSort = params.get('sort');
+  const sort: QueueSort = isQueueSort(requestedSort) ? requestedSort : DEFAULT_SORT;
   const [draft, setDraft] = useState<Filters>(filters);
   const teams = useTeams();
   const domains = useDomains();
@@ -71,15 +84,17 @@ export function WorkQueuePage() {
     ...(filters.overdue ? { overdue: true } : {}),
     ...(filters.mine ? { assignee: 'me' } : {}),
     ...(params.get('cursor') ? { cursor: params.get('cursor') ?? undefined } : {}),
-    sort: '-priority',
+    sort,
     pageSize: 25,
   };
   const list = useCaseList(query);
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    setParams(paramsFrom(draft));
+    setParams(paramsFrom(draft, ownTeam, sort));
   };
+  // A new order starts at the first page, with the filters as applied (not as being edited).
+  const onSort = (next: QueueSort) => setParams(paramsFrom(filters, ownTeam, next));
 
   return (
     <>
@@ -160,13 +175,34 @@ export function WorkQueuePage() {
       ) : list.isError ? (
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : (
-        <QueueTable items={list.data.items} nextCursor={list.data.nextCursor} />
+        <QueueResults
+          items={list.data.items}
+          nextCursor={list.data.nextCursor}
+          total={list.data.total}
+          totalCapped={list.data.totalCapped}
+          sort={sort}
+          onSort={onSort}
+        />
       )}
     </>
   );
 }
 
-function QueueTable({ items, nextCursor }: { items: CaseDto[]; nextCursor: string | null }) {
+function QueueResults({
+  items,
+  nextCursor,
+  total,
+  totalCapped,
+  sort,
+  onSort,
+}: {
+  items: CaseDto[];
+  nextCursor: string | null;
+  total: number;
+  totalCapped: boolean;
+  sort: QueueSort;
+  onSort: (sort: QueueSort) => void;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const [done, setDone] = useState<string | null>(null);
@@ -192,29 +228,41 @@ function QueueTable({ items, nextCursor }: { items: CaseDto[]; nextCursor: strin
           <Paragraph>{describeError(takeOn.error, t('common.tryAgainLater'))}</Paragraph>
         </Alert>
       )}
-      <CaseTable
+      <Row wrap gap="large" alignVertical="end" align="between" className="ams-mb-m">
+        <Paragraph data-testid="queue-total">
+          {totalCapped
+            ? t('queue.totalCapped', { count: total, number: formatNumber(total) })
+            : t('queue.total', { count: total, number: formatNumber(total) })}
+        </Paragraph>
+        <SelectField
+          id="queue-sort"
+          label={t('queue.sortBy')}
+          value={sort}
+          onChange={(next) => next && onSort(next)}
+          options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sort.${s}`) }))}
+        />
+      </Row>
+      <QueueTable
         items={items}
-        caption={t('queue.title')}
-        columns={['status', 'sla', 'team', 'assignee', 'deadline']}
-        actions={{
-          header: t('queue.action'),
-          cell: (item) =>
-            item.allowedTransitions.includes('accepted') ? (
-              <Button
-                variant="secondary"
-                disabled={takeOn.isPending}
-                onClick={() =>
-                  takeOn.mutate(
-                    { current: item, meId: me.id },
-                    { onSuccess: (updated) => setDone(updated.reference) },
-                  )
-                }
-              >
-                {t('queue.takeOn')}
-                <span className="ams-visually-hidden"> {item.reference}</span>
-              </Button>
-            ) : null,
-        }}
+        sort={sort}
+        onSort={onSort}
+        action={(item) =>
+          item.allowedTransitions.includes('accepted') ? (
+            <Button
+              variant="secondary"
+              disabled={takeOn.isPending}
+              onClick={() =>
+                takeOn.mutate(
+                  { current: item, meId: me.id },
+                  { onSuccess: (updated) => setDone(updated.reference) },
+                )
+              }
+            >
+              {t('queue.takeOn')}
+              <span className="ams-visually-hidden"> {item.reference}</span>
+            </Button>
+          ) : null
+        }
       />
       <CursorPager nextCursor={nextCursor} />
     </>

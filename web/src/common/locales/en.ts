@@ -222,6 +222,13 @@ export const en: Messages = {
     proposal: 'MeentCoop’s proposal',
     outcome: 'Outcome',
     outcomeLine: 'Awarded to {{supplier}} ({{type}}) for {{value}}.',
+    raisedBy: {
+      accept:
+        'Priority raised from {{from}} to {{to}}: the deadline to take the case on passed on {{when}}.',
+      propose:
+        'Priority raised from {{from}} to {{to}}: the deadline for a proposal passed on {{when}}.',
+    },
+    routing: 'Brug is routing the case to a MeentCoop team…',
   },
   timeline: {
     completed: 'Done',
@@ -330,7 +337,7 @@ export const en: Messages = {
   queue: {
     title: 'Work queue',
     intro:
-      'Routed and open cases, highest priority first, with the deadlines that have passed or are about to.',
+      'Routed and open cases of your team, highest priority first, with the deadlines that have passed or are about to. Choose “All teams” to see every team’s cases.',
     filters: 'Filter the work queue',
     searchAll: 'Search all cases',
     allTeams: 'All teams',
@@ -342,6 +349,25 @@ export const en: Messages = {
     takeOn: 'Take on',
     takenOn: 'Case {{reference}} has been taken on and assigned to you.',
     takeOnFailed: 'Taking the case on did not work',
+    buyer: 'Buyer',
+    raisedByBreach: 'raised because a deadline passed',
+    total_one: '{{number}} case',
+    total_other: '{{number}} cases',
+    totalCapped_one: 'More than {{number}} cases',
+    totalCapped_other: 'More than {{number}} cases',
+    sortBy: 'Sort by',
+    sort: {
+      '-priority': 'Priority, highest first',
+      priority: 'Priority, lowest first',
+      '-estimatedValue': 'Estimated value, highest first',
+      estimatedValue: 'Estimated value, lowest first',
+      leadDomain: 'Lead domain',
+      '-leadDomain': 'Lead domain, reversed',
+      buyer: 'Buyer, A–Z',
+      '-buyer': 'Buyer, Z–A',
+      deadline: 'Deadline, soonest first',
+      '-filedAt': 'Newest first',
+    },
   },
   audit: {
     title: 'Audit log',

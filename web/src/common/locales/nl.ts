@@ -225,6 +225,13 @@ export const nl = {
     proposal: 'Voorstel van MeentCoop',
     outcome: 'Uitkomst',
     outcomeLine: 'Gegund aan {{supplier}} ({{type}}) voor {{value}}.',
+    raisedBy: {
+      accept:
+        'Prioriteit verhoogd van {{from}} naar {{to}}: de termijn voor oppakken is overschreden op {{when}}.',
+      propose:
+        'Prioriteit verhoogd van {{from}} naar {{to}}: de termijn voor een voorstel is overschreden op {{when}}.',
+    },
+    routing: 'Brug zet de zaak door naar een MeentCoop-team…',
   },
   timeline: {
     completed: 'Afgerond',
@@ -334,7 +341,7 @@ export const nl = {
   queue: {
     title: 'Werkvoorraad',
     intro:
-      'Doorgezette en open zaken, de hoogste prioriteit eerst. Termijnen die verlopen of bijna verlopen zijn, staan erbij.',
+      'Doorgezette en open zaken van uw team, de hoogste prioriteit eerst. Termijnen die verlopen of bijna verlopen zijn, staan erbij. Kies “Alle teams” om de zaken van elk team te zien.',
     filters: 'Werkvoorraad filteren',
     searchAll: 'Zoeken in alle zaken',
     allTeams: 'Alle teams',
@@ -346,6 +353,25 @@ export const nl = {
     takeOn: 'Oppakken',
     takenOn: 'Zaak {{reference}} is opgepakt en aan u toegewezen.',
     takeOnFailed: 'Oppakken is niet gelukt',
+    buyer: 'Koper',
+    raisedByBreach: 'verhoogd doordat een termijn verliep',
+    total_one: '{{number}} zaak',
+    total_other: '{{number}} zaken',
+    totalCapped_one: 'Meer dan {{number}} zaken',
+    totalCapped_other: 'Meer dan {{number}} zaken',
+    sortBy: 'Sorteren op',
+    sort: {
+      '-priority': 'Prioriteit, hoogste eerst',
+      priority: 'Prioriteit, laagste eerst',
+      '-estimatedValue': 'Geschatte waarde, hoogste eerst',
+      estimatedValue: 'Geschatte waarde, laagste eerst',
+      leadDomain: 'Leidend domein',
+      '-leadDomain': 'Leidend domein, omgekeerd',
+      buyer: 'Koper, A–Z',
+      '-buyer': 'Koper, Z–A',
+      deadline: 'Uiterste datum, eerstvolgende eerst',
+      '-filedAt': 'Nieuwste eerst',
+    },
   },
   audit: {
     title: 'Auditlog',
