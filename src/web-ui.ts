@@ -7,8 +7,11 @@ import type { NextFunction, Request, Response } from 'express';
 /** Where `npm run build -w web` puts the UI (the same from dist/ and, under Jest, from src/). */
 export const WEB_DIST_DIR = resolve(__dirname, '..', 'web', 'dist');
 
-/** Paths that belong to the service; the UI never answers them, whatever they are. */
-const SERVICE_PREFIXES = ['/api', '/health', '/metrics', '/admin'];
+/**
+ * Paths that belong to the service; the UI never answers them, whatever they are. The other
+ * /admin pages (/admin, /admin/users, …) are the web UI's; /admin/queues is Bull Board.
+ */
+const SERVICE_PREFIXES = ['/api', '/health', '/metrics', '/admin/queues'];
 
 /** Vite names what it builds into /assets by content hash: a changed file is a new name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,9 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { bearer } from './support/factories';
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';
 import { serveWebUi, WEB_DIST_DIR, webUiContentSecurityPolicy } from '../src/web-ui';
+
+/** What a browser sends when it opens an address. */
+const BROWSER_ACCEPT =
+  'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 /** The service serves the built web UI (src/web-ui.ts) without getting in the API's way. */
 describe('serving the web UI', () => {
@@ -50,6 +55,45 @@ describe('serving the web UI', () => {
     // Not a page: clients that do not take HTML still get problem+json.
     expectProblem(await t.http().get('/nowhere').set('Accept', 'application/json'), 404);
     expectProblem(await t.http().post('/cases').send({}), 404);
+  });
+
+  // Issue 13, item 19: every address of the web UI is a page, /admin and its pages included.
+  it('serves the UI for /admin and its pages, and for unknown addresses', async () => {
+    for (const path of ['/admin', '/admin/users', '/admin/queue-board', '/admin/unknown', '/a/b']) {
+      const response = await t.http().get(path).set('Accept', BROWSER_ACCEPT).expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.text).toContain('<div id="root">');
+    }
+  });
+
+  it('sends a browser without the board cookie to the board page; API clients get problem+json', async () => {
+    for (const path of ['/admin/queues', '/admin/queues/queue/routing?status=failed']) {
+      const browser = await t.http().get(path).set('Accept', BROWSER_ACCEPT).expect(303);
+      expect(browser.headers['location']).toBe(`/admin/queue-board?to=${encodeURIComponent(path)}`);
+    }
+    // A signed-in non-admin in a browser too: the page says "no access" in their language.
+    const staff = await t
+      .http()
+      .get('/admin/queues')
+      .set('Accept', BROWSER_ACCEPT)
+      .set(await bearer(t, 'staff'))
+      .expect(303);
+    expect(staff.headers['location']).toBe('/admin/queue-board?to=%2Fadmin%2Fqueues');
+    expectProblem(await t.http().get('/admin/queues').set('Accept', 'application/json'), 401);
+    expectProblem(await t.http().get('/admin/queues'), 401);
+    expectProblem(
+      await t
+        .http()
+        .get('/admin/queues/api/queues')
+        .set('Accept', 'application/json')
+        .set(await bearer(t, 'staff')),
+      403,
+    );
+    // Not a page: a refused write stays a problem whatever it accepts.
+    expectProblem(
+      await t.http().put('/admin/queues/api/queues/pause').set('Accept', BROWSER_ACCEPT),
+      401,
+    );
   });
 
   it('allows upgrade-insecure-requests only behind HTTPS', () => {

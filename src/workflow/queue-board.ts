@@ -10,6 +10,8 @@ import { QueueService } from './queue.service';
 
 export const BOARD_PATH = '/admin/queues';
 export const BOARD_COOKIE = 'brug_board';
+/** The web UI's page that explains the board and opens it for an admin (web/src/admin/). */
+export const BOARD_UI_PAGE = '/admin/queue-board';
 
 function cookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -17,6 +19,18 @@ function cookie(req: Request, name: string): string | undefined {
     if (key === name) return decodeURIComponent(value.join('='));
   }
   return undefined;
+}
+
+/**
+ * A person opening the board in a browser (a GET that prefers HTML to JSON) without a valid
+ * admin cookie gets the web UI's page about it, which opens the board for an admin and shows
+ * "no access" to anyone else, instead of a raw problem+json. API clients keep the 401/403.
+ */
+function wantsPage(req: Request): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    req.accepts(['application/json', 'text/html']) === 'text/html'
+  );
 }
 
 /** The only methods the board answers: it is read-only (ADR 0020). */
@@ -52,9 +66,15 @@ export function mountQueueBoard(app: INestApplication): void {
         if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
         next();
       })
-      .catch((error: unknown) =>
-        problems.respond(error instanceof Error ? error : new Unauthenticated(), req, res),
-      );
+      .catch((error: unknown) => {
+        const refusal = error instanceof Unauthenticated || error instanceof Forbidden;
+        if (refusal && wantsPage(req)) {
+          res.setHeader('Cache-Control', 'no-store');
+          res.redirect(303, `${BOARD_UI_PAGE}?to=${encodeURIComponent(req.originalUrl)}`);
+          return;
+        }
+        problems.respond(error instanceof Error ? error : new Unauthenticated(), req, res);
+      });
   };
   const readOnly = (req: Request, res: Response, next: NextFunction): void => {
     if (BOARD_METHODS.includes(req.method)) return next();
