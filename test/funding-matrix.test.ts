@@ -271,7 +271,15 @@ describe('funding matrix and gaps', () => {
       ).toHaveLength(6);
       expect((await rowsOf(`?filedFrom=${today}&filedTo=${today}`)).rows).toHaveLength(6);
       const none = await rowsOf(`?filedTo=${yesterday}`);
-      expect(none).toEqual({ domains: [], rows: [], totals: {}, caseCount: 0, truncated: false });
+      expect(none).toEqual({
+        domains: [],
+        rows: [],
+        totals: {},
+        caseCount: 0,
+        truncated: false,
+        page: 1,
+        pageSize: 1000,
+      });
     });
 
     it('applies the caller’s visibility', async () => {
@@ -283,11 +291,149 @@ describe('funding matrix and gaps', () => {
       expect(await ids('auditor')).toHaveLength(6);
     });
 
+    it('pages its rows from the newest case on, each page oldest first (issue 13, item 17)', async () => {
+      const page = async (n: number) => {
+        const response = await matrixAs('admin', `?pageSize=2&page=${n}`);
+        expect(response.status).toBe(200);
+        return response.body as Matrix & { page: number; pageSize: number; truncated: boolean };
+      };
+      const pages = await Promise.all([1, 2, 3, 4].map(page));
+      expect(pages.map((m) => m.rows.map((r) => r.caseId))).toEqual([
+        [c.e.id, c.f.id],
+        [c.c.id, c.d.id],
+        [c.a.id, c.b.id],
+        [],
+      ]);
+      for (const [i, m] of pages.entries()) {
+        expect(m).toMatchObject({ page: i + 1, pageSize: 2, caseCount: 6, truncated: true });
+        // The totals cover every selected case on every page.
+        expect(m.totals).toEqual(matrix.totals);
+      }
+      expectProblem(await matrixAs('admin', '?page=0'), 400);
+      expectProblem(await matrixAs('admin', '?pageSize=1001'), 400);
+      expectProblem(await matrixAs('admin', '?page=1.5'), 400);
+    });
+
     it('refuses bad filters (400) and other formats (406)', async () => {
       expectProblem(await matrixAs('admin', '?status=open'), 400);
       expectProblem(await matrixAs('admin', '?filedFrom=2026-02-30'), 400);
       expectProblem(await matrixAs('admin', '?domain=Energy'), 400);
       expectProblem(await matrixAs('admin', '', 'application/xml'), 406);
+    });
+  });
+
+  describe('domains against domains (issue 13, item 17)', () => {
+    type DomainCell = {
+      leadDomain: string | null;
+      domain: string;
+      touchedCases: number;
+      payingCases: number;
+      nonPayingCases: number;
+      committedCents: number;
+      pledgedCents: number;
+      disbursedCents: number;
+    };
+    type DomainMatrix = {
+      domains: string[];
+      cells: DomainCell[];
+      totals: Record<string, Omit<DomainCell, 'leadDomain' | 'domain'>>;
+      caseCount: number;
+    };
+    const byDomainAs = async (who: string, query = '') => {
+      const response = await t
+        .http()
+        .get(`/api/v1/funding/matrix/by-domain${query}`)
+        .set(await bearer(t, who));
+      expect(response.status).toBe(200);
+      return response.body as DomainMatrix;
+    };
+    const cell = (
+      leadDomain: string,
+      domain: string,
+      [touchedCases, payingCases, nonPayingCases]: [number, number, number],
+      money: Partial<Record<'committedCents' | 'pledgedCents' | 'disbursedCents', number>> = {},
+    ): DomainCell => ({
+      leadDomain,
+      domain,
+      touchedCases,
+      payingCases,
+      nonPayingCases,
+      committedCents: 0,
+      pledgedCents: 0,
+      disbursedCents: 0,
+      ...money,
+    });
+
+    it('gives per lead domain what each domain funds and how many cases it pays for', async () => {
+      const m = await byDomainAs('admin');
+      expect(m.caseCount).toBe(6);
+      expect(m.domains).toEqual(['care', 'energy', 'energy-poverty', 'food', 'housing']);
+      expect(m.cells).toEqual([
+        cell('care', 'care', [1, 0, 1]), // D
+        cell('care', 'energy', [1, 0, 1]), // D: pledged and released
+        cell('energy', 'care', [1, 0, 1]), // A
+        // A, B, E: A's 450,000 and E's 200,000 committed, A's 100,000 paid out; B unpaid.
+        cell('energy', 'energy', [3, 2, 1], {
+          committedCents: 650_000 * EUR,
+          disbursedCents: 100_000 * EUR,
+        }),
+        cell('energy', 'energy-poverty', [1, 0, 1]), // A
+        cell('energy', 'food', [1, 1, 0], { pledgedCents: 10_000 * EUR }), // B
+        cell('energy', 'housing', [1, 1, 0], { committedCents: 150_000 * EUR }), // A
+        cell('housing', 'housing', [2, 0, 2]), // C, F
+      ]);
+    });
+
+    it('adds up, per domain, to the totals of the per-case matrix', async () => {
+      const [m, perCase] = await Promise.all([
+        byDomainAs('admin'),
+        matrixAs('admin').then((r) => r.body as Matrix),
+      ]);
+      const sums: Record<string, Record<string, number>> = {};
+      for (const c of m.cells) {
+        const sum = (sums[c.domain] ??= {});
+        for (const key of [
+          'touchedCases',
+          'payingCases',
+          'committedCents',
+          'pledgedCents',
+          'disbursedCents',
+        ] as const) {
+          sum[key] = (sum[key] ?? 0) + c[key];
+        }
+      }
+      expect(sums).toEqual(perCase.totals);
+      for (const [domain, total] of Object.entries(m.totals)) {
+        expect(total).toEqual({
+          ...perCase.totals[domain],
+          nonPayingCases: m.cells
+            .filter((c) => c.domain === domain)
+            .reduce((n, c) => n + c.nonPayingCases, 0),
+        });
+      }
+      // The model case's money to the cent (docs/funding.md): the cells of its lead domain.
+      const energyLed = m.cells.filter((c) => c.leadDomain === 'energy' && c.domain !== 'energy');
+      expect(energyLed.reduce((n, c) => n + c.committedCents, 0)).toBe(150_000 * EUR);
+    });
+
+    it('takes the filters and the caller’s visibility of the per-case matrix', async () => {
+      expect((await byDomainAs('buyer2')).cells).toEqual([
+        cell('care', 'care', [1, 0, 1]),
+        cell('care', 'energy', [1, 0, 1]),
+      ]);
+      const food = await byDomainAs('admin', '?domain=food');
+      expect(food.caseCount).toBe(1);
+      expect(food.cells.map((x) => [x.leadDomain, x.domain])).toEqual([
+        ['energy', 'energy'],
+        ['energy', 'food'],
+      ]);
+      const none = await byDomainAs('admin', `?filedTo=${yesterday}`);
+      expect(none).toEqual({ domains: [], cells: [], totals: {}, caseCount: 0 });
+      const bad = await t
+        .http()
+        .get('/api/v1/funding/matrix/by-domain?status=open')
+        .set(await bearer(t, 'admin'));
+      expectProblem(bad, 400);
     });
   });
 

@@ -59,6 +59,18 @@ export async function fundingScenario(bench: Bench): Promise<void> {
       'application/json',
       'JSON: totals over all, the newest 1,000 rows',
     ],
+    [
+      'domainMatrix',
+      '/api/v1/funding/matrix/by-domain',
+      'application/json',
+      'JSON: lead domain × domain over every case, the dashboard’s heatmap',
+    ],
+    [
+      'matrixPage',
+      '/api/v1/funding/matrix?page=2&pageSize=20',
+      'application/json',
+      'JSON: the dashboard’s per-case page',
+    ],
     ['gaps', '/api/v1/funding/gaps', 'application/json', 'JSON'],
     ['matrixCsv', '/api/v1/funding/matrix', 'text/csv', 'CSV: every case, streamed'],
   ] as const;
@@ -110,7 +122,9 @@ export async function fundingAtScaleScenario(bench: Bench): Promise<void> {
   ).rows as [{ n: number }];
   for (const [path, what] of [
     ['/api/v1/funding/gaps', 'GET /funding/gaps (JSON)'],
-    ['/api/v1/funding/matrix', 'GET /funding/matrix (JSON: the dashboard’s view)'],
+    ['/api/v1/funding/matrix', 'GET /funding/matrix (JSON: totals, the newest 1,000 rows)'],
+    ['/api/v1/funding/matrix/by-domain', 'GET /funding/matrix/by-domain (JSON: the heatmap)'],
+    ['/api/v1/funding/matrix?page=2&pageSize=20', 'GET /funding/matrix?page=2&pageSize=20'],
   ] as const) {
     const times: number[] = [];
     let failure: string | null = null;

@@ -26,6 +26,7 @@ import {
 } from './dto/funding-entry.dto';
 import {
   CommonsShareQuery,
+  FundingDomainMatrixQuery,
   FundingGapsQuery,
   FundingMatrixQuery,
   OcdsExportQuery,
@@ -33,6 +34,7 @@ import {
 import {
   CaseFundingDto,
   CommonsShareDto,
+  FundingDomainMatrixDto,
   FundingGapListDto,
   FundingMatrixDto,
 } from './dto/funding-views.dto';
@@ -154,6 +156,23 @@ export class FundingController {
       return new StreamableFile(body);
     }
     return this.reader.matrix(actor, query);
+  }
+
+  @Get('funding/matrix/by-domain')
+  @SignedIn()
+  @ApiTags('Funding')
+  @ApiOperation({
+    summary: 'Domains × domains: per lead domain of the cases, what each domain funds',
+    description:
+      'Over every selected case, however many: per (lead domain, domain) the money committed, ' +
+      'pledged and disbursed, and the cases touched, paid for and not paid for.',
+  })
+  @ApiResult(FundingDomainMatrixDto)
+  domainMatrix(
+    @CurrentActor() actor: Actor,
+    @Query() query: FundingDomainMatrixQuery,
+  ): Promise<FundingDomainMatrixDto> {
+    return this.reader.domainMatrix(actor, query);
   }
 
   @Get('funding/gaps')

@@ -3,8 +3,38 @@ import { CaseFilterQuery } from '../../cases/dto/list-cases.query';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsKebabCode, QueryInt } from '../../common/validators';
 
-/** `GET /funding/matrix`: the case filters of the case list. */
-export class FundingMatrixQuery extends CaseFilterQuery {}
+/** `GET /funding/matrix/by-domain`: the case filters of the case list. */
+export class FundingDomainMatrixQuery extends CaseFilterQuery {}
+
+/** At most this many pages: the offset stays bounded however the page number is made. */
+export const MATRIX_MAX_PAGE = 100_000;
+
+/**
+ * `GET /funding/matrix`: the case filters of the case list, and which page of the selected
+ * cases (counted from the newest) the JSON's rows hold. The CSV has every case.
+ */
+export class FundingMatrixQuery extends CaseFilterQuery {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MATRIX_MAX_PAGE,
+    default: 1,
+    description: 'Page 1 holds the newest `pageSize` cases, page 2 the ones before, and so on.',
+  })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(MATRIX_MAX_PAGE)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 1000 })
+  @IsOptional()
+  @QueryInt()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize?: number;
+}
 
 /** `GET /funding/gaps`. */
 export class FundingGapsQuery {

@@ -99,7 +99,7 @@ export class FundingMatrixRowDto {
 }
 
 export class FundingMatrixTotalDto {
-  @ApiProperty({ description: 'Cases (of the rows) that touch the domain.' })
+  @ApiProperty({ description: 'Cases that touch the domain (lead or affected).' })
   touchedCases!: number;
 
   @ApiProperty({ description: 'Cases for which the domain has money committed or pledged.' })
@@ -127,8 +127,9 @@ export class FundingMatrixDto {
   @ApiProperty({
     type: [FundingMatrixRowDto],
     description:
-      'One row per case, oldest filed first: the newest 1,000 of the selected cases at most ' +
-      '(see `truncated`; the CSV has a row for every case).',
+      'One row per case, oldest filed first: a page of the selected cases counted from the ' +
+      'newest (`page`, `pageSize`; by default the newest 1,000; see `truncated`). The CSV has ' +
+      'a row for every case.',
   })
   rows!: FundingMatrixRowDto[];
 
@@ -143,9 +144,72 @@ export class FundingMatrixDto {
   caseCount!: number;
 
   @ApiProperty({
-    description: 'True when `rows` holds only the newest 1,000 of the selected cases.',
+    description: 'True when `rows` does not hold every selected case (a page of them).',
   })
   truncated!: boolean;
+
+  @ApiProperty({
+    description: 'The page `rows` holds: 1 is the newest `pageSize` of the selected cases.',
+    example: 1,
+  })
+  page!: number;
+
+  @ApiProperty({ description: 'Cases per page (the last page may hold fewer).', example: 1000 })
+  pageSize!: number;
+}
+
+export class FundingDomainTotalsDto extends FundingMatrixTotalDto {
+  @ApiProperty({
+    description:
+      'Cases that touch the domain (lead or affected) with nothing committed or pledged by it.',
+  })
+  nonPayingCases!: number;
+}
+
+export class FundingDomainCellDto extends FundingDomainTotalsDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'energy',
+    description: 'The lead domain of the cases counted (null only for a case without a lead).',
+  })
+  leadDomain!: string | null;
+
+  @ApiProperty({ example: 'housing', description: 'The domain touched by, or funding, them.' })
+  domain!: string;
+}
+
+/** `GET /funding/matrix/by-domain`. */
+@ApiExtraModels(FundingDomainTotalsDto)
+export class FundingDomainMatrixDto {
+  @ApiProperty({
+    type: [String],
+    description: 'Every domain that leads, is touched by or funds a selected case, by code.',
+  })
+  domains!: string[];
+
+  @ApiProperty({
+    type: [FundingDomainCellDto],
+    description:
+      'One cell per (lead domain, domain) pair with at least one case: over the selected cases ' +
+      'led by `leadDomain`, what `domain` committed, pledged and disbursed, and how many of ' +
+      'them it touches, pays for and does not pay for. A case counts in one cell per domain, so ' +
+      'the cells of a domain add up to its totals. At most (domains + 1)² cells, however many ' +
+      'cases. Ordered by lead domain, then domain.',
+  })
+  cells!: FundingDomainCellDto[];
+
+  @ApiProperty({
+    type: 'object',
+    description:
+      'Per domain, over every selected case: the sums of its cells (the same numbers as the ' +
+      'totals of `GET /funding/matrix`, with `nonPayingCases`).',
+    additionalProperties: { $ref: getSchemaPath(FundingDomainTotalsDto) },
+  })
+  totals!: Record<string, FundingDomainTotalsDto>;
+
+  @ApiProperty({ description: 'How many cases the filters select.', example: 1234 })
+  caseCount!: number;
 }
 
 export class FundingGapDto {

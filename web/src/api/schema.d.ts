@@ -531,6 +531,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/funding/matrix/by-domain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Domains × domains: per lead domain of the cases, what each domain funds
+         * @description Over every selected case, however many: per (lead domain, domain) the money committed, pledged and disbursed, and the cases touched, paid for and not paid for.
+         *
+         *     Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["FundingController_domainMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1351,6 +1373,53 @@ export interface components {
             /** @example budget_holder */
             role: string;
         };
+        FundingDomainCellDto: {
+            committedCents: number;
+            disbursedCents: number;
+            /**
+             * @description The domain touched by, or funding, them.
+             * @example housing
+             */
+            domain: string;
+            /**
+             * @description The lead domain of the cases counted (null only for a case without a lead).
+             * @example energy
+             */
+            leadDomain: string | null;
+            /** @description Cases that touch the domain (lead or affected) with nothing committed or pledged by it. */
+            nonPayingCases: number;
+            /** @description Cases for which the domain has money committed or pledged. */
+            payingCases: number;
+            pledgedCents: number;
+            /** @description Cases that touch the domain (lead or affected). */
+            touchedCases: number;
+        };
+        FundingDomainMatrixDto: {
+            /**
+             * @description How many cases the filters select.
+             * @example 1234
+             */
+            caseCount: number;
+            /** @description One cell per (lead domain, domain) pair with at least one case: over the selected cases led by `leadDomain`, what `domain` committed, pledged and disbursed, and how many of them it touches, pays for and does not pay for. A case counts in one cell per domain, so the cells of a domain add up to its totals. At most (domains + 1)² cells, however many cases. Ordered by lead domain, then domain. */
+            cells: components["schemas"]["FundingDomainCellDto"][];
+            /** @description Every domain that leads, is touched by or funds a selected case, by code. */
+            domains: string[];
+            /** @description Per domain, over every selected case: the sums of its cells (the same numbers as the totals of `GET /funding/matrix`, with `nonPayingCases`). */
+            totals: {
+                [key: string]: components["schemas"]["FundingDomainTotalsDto"];
+            };
+        };
+        FundingDomainTotalsDto: {
+            committedCents: number;
+            disbursedCents: number;
+            /** @description Cases that touch the domain (lead or affected) with nothing committed or pledged by it. */
+            nonPayingCases: number;
+            /** @description Cases for which the domain has money committed or pledged. */
+            payingCases: number;
+            pledgedCents: number;
+            /** @description Cases that touch the domain (lead or affected). */
+            touchedCases: number;
+        };
         FundingEntryDto: {
             actor: components["schemas"]["FundingActorDto"];
             /** @example 45000000 */
@@ -1426,13 +1495,23 @@ export interface components {
             caseCount: number;
             /** @description The domains of the columns: those touched by (or funding) the rows, by code. */
             domains: string[];
-            /** @description One row per case, oldest filed first: the newest 1,000 of the selected cases at most (see `truncated`; the CSV has a row for every case). */
+            /**
+             * @description The page `rows` holds: 1 is the newest `pageSize` of the selected cases.
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Cases per page (the last page may hold fewer).
+             * @example 1000
+             */
+            pageSize: number;
+            /** @description One row per case, oldest filed first: a page of the selected cases counted from the newest (`page`, `pageSize`; by default the newest 1,000; see `truncated`). The CSV has a row for every case. */
             rows: components["schemas"]["FundingMatrixRowDto"][];
             /** @description Per domain, over every selected case (also those without a row). */
             totals: {
                 [key: string]: components["schemas"]["FundingMatrixTotalDto"];
             };
-            /** @description True when `rows` holds only the newest 1,000 of the selected cases. */
+            /** @description True when `rows` does not hold every selected case (a page of them). */
             truncated: boolean;
         };
         FundingMatrixRowDto: {
@@ -1452,7 +1531,7 @@ export interface components {
             /** @description Cases for which the domain has money committed or pledged. */
             payingCases: number;
             pledgedCents: number;
-            /** @description Cases (of the rows) that touch the domain. */
+            /** @description Cases that touch the domain (lead or affected). */
             touchedCases: number;
         };
         HeadDto: {
@@ -4250,6 +4329,9 @@ export interface operations {
                 filedFrom?: string;
                 /** @description Filed on or before this day (Amsterdam). */
                 filedTo?: string;
+                /** @description Page 1 holds the newest `pageSize` cases, page 2 the ones before, and so on. */
+                page?: number;
+                pageSize?: number;
                 /** @description Repeatable: `status=routed&status=accepted`. */
                 status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
             };
@@ -4308,6 +4390,72 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FundingController_domainMatrix: {
+        parameters: {
+            query?: {
+                /** @description A domain code the case touches. */
+                domain?: string;
+                /** @description Filed on or after this day (Amsterdam). */
+                filedFrom?: string;
+                /** @description Filed on or before this day (Amsterdam). */
+                filedTo?: string;
+                /** @description Repeatable: `status=routed&status=accepted`. */
+                status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingDomainMatrixDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4493,6 +4641,15 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
