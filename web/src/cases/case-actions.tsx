@@ -25,6 +25,7 @@ import { parseEuroToCents } from '../common/format';
 import { describeError } from '../common/query-state';
 import { useTakeOn, useTransition, useUpdateCase, type TransitionBody } from './api';
 import { isOpen, SUPPLIER_TYPES } from './case-vocabulary';
+import { isKoppelTeamMismatch, TakeOnConfirm, takesFromAnotherTeam } from './take-on-confirm';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -81,23 +82,37 @@ export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto 
   const update = useUpdateCase(routeId);
   const [chosen, setChosen] = useState<CaseStatus | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Taking on a case of another team asks first, and moves the koppel (ADR 24).
+  const [asking, setAsking] = useState<'accept' | 'assign' | null>(null);
 
   const canAssign = mayAssign(me.role) && isOpen(item.status) && item.status !== 'filed';
   const hasActions = item.allowedTransitions.length > 0 || canAssign;
   // The section stays while it has something to say (the outcome of the last action).
   if (!hasActions && !done) return null;
 
-  const failure = [transition, takeOn, update].find((m) => m.isError)?.error;
+  const failure = [transition, takeOn, update]
+    .map((m) => m.error)
+    .find((e) => e !== null && !isKoppelTeamMismatch(e));
+  const accept = (moveKoppel: boolean) =>
+    takeOn.mutate(
+      { current: item, meId: me.id, moveKoppel },
+      {
+        onSuccess: () => {
+          setAsking(null);
+          setDone(t('actions.done', { status: t('status.accepted') }));
+        },
+        onError: (error) => isKoppelTeamMismatch(error) && setAsking('accept'),
+      },
+    );
   const act = (to: CaseStatus) => {
     setDone(null);
+    setAsking(null);
     transition.reset();
     takeOn.reset();
     update.reset();
     if (to === 'accepted') {
-      takeOn.mutate(
-        { current: item, meId: me.id },
-        { onSuccess: () => setDone(t('actions.done', { status: t('status.accepted') })) },
-      );
+      if (takesFromAnotherTeam(me, item)) setAsking('accept');
+      else accept(false);
     } else if (needOf(item, to) === 'nothing') {
       transition.mutate(
         { current: item, body: { to } },
@@ -107,15 +122,22 @@ export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto 
       setChosen(to);
     }
   };
-  const assign = (assigneeId: string | null) => {
+  const assign = (assigneeId: string | null, moveKoppel = false) => {
     setDone(null);
+    if (assigneeId === me.id && !moveKoppel && takesFromAnotherTeam(me, item)) {
+      setAsking('assign');
+      return;
+    }
     update.mutate(
-      { current: item, body: { assigneeId } },
+      { current: item, body: { assigneeId, ...(moveKoppel ? { moveKoppel: true } : {}) } },
       {
-        onSuccess: (u) =>
+        onSuccess: (u) => {
+          setAsking(null);
           setDone(
             u.assignee ? t('actions.assigned', { name: u.assignee.name }) : t('actions.unassigned'),
-          ),
+          );
+        },
+        onError: (error) => isKoppelTeamMismatch(error) && setAsking('assign'),
       },
     );
   };
@@ -130,6 +152,18 @@ export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto 
         {done && <Alert heading={done} headingLevel={3} severity="success" className="ams-mb-m" />}
       </div>
       {failure !== undefined && !chosen && <ActionFailure error={failure} />}
+      {asking && (
+        <TakeOnConfirm
+          team={item.team?.name ?? ''}
+          busy={busy}
+          onConfirm={() => (asking === 'accept' ? accept(true) : assign(me.id, true))}
+          onCancel={() => {
+            setAsking(null);
+            takeOn.reset();
+            update.reset();
+          }}
+        />
+      )}
       {hasActions && (
         <ActionGroup className="ams-mb-m">
           {item.allowedTransitions.map((to) => (
