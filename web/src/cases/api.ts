@@ -111,25 +111,16 @@ export function useUpdateCase(routeId: string) {
 
 /**
  * Staff take a routed case on: accept it, then assign it to themselves (two steps, each at the
- * version the previous one returned). A case of another team is taken on only with
- * `moveKoppel` (the person was asked): its team and the MeentCoop half of its koppel move too.
+ * version the previous one returned).
  */
 export function useTakeOn(routeId?: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({
-      current,
-      meId,
-      moveKoppel,
-    }: {
-      current: CaseDto;
-      meId: string;
-      moveKoppel?: boolean;
-    }) => {
+    mutationFn: async ({ current, meId }: { current: CaseDto; meId: string }) => {
       const accepted = await call(
         api.POST('/cases/{id}/transitions', {
           params: { path: { id: current.id }, header: ifMatch(current.version) },
-          body: { to: 'accepted', ...(moveKoppel ? { moveKoppel: true } : {}) },
+          body: { to: 'accepted' },
         }),
       );
       if (accepted.assignee?.id === meId) return accepted;

@@ -1,23 +1,19 @@
-import { Badge, type BadgeProps } from '@amsterdam/design-system-react';
+import { Badge } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../api/client';
+import { statusBadgeClass } from '../common/status-palette';
 
 /**
- * Colour helps scanning; the word carries the meaning. Azure is left out: white on it does not
- * reach the 4.5:1 contrast WCAG asks for text. Resolved uses the default (green) badge.
+ * Colour helps scanning; the word carries the meaning. The colours are the status palette's
+ * (`common/status-palette.ts`), the same as in the charts.
  */
-const COLOUR: Record<CaseStatus, BadgeProps['color']> = {
-  filed: 'purple',
-  routed: 'yellow',
-  accepted: 'lime',
-  in_progress: 'lime',
-  proposed: 'orange',
-  resolved: undefined,
-  declined: 'red',
-  withdrawn: 'magenta',
-};
-
 export function StatusBadge({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
-  return <Badge color={COLOUR[status]} label={t(`status.${status}`)} />;
+  return (
+    <Badge
+      label={t(`status.${status}`)}
+      className={statusBadgeClass(status)}
+      data-status={status}
+    />
+  );
 }

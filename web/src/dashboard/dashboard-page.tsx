@@ -1,12 +1,11 @@
-import { Badge, Heading, Paragraph, Row } from '@amsterdam/design-system-react';
+import { Heading, Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
-import { useDomainNames } from '../common/catalogue';
-import { formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
-import { useFundingMatrix } from '../funding/api';
+import { useFundingDomainMatrix } from '../funding/api';
 import { useCommonsShares, useOpenCases } from './api';
 import { CommonsShareChart } from './commons-share-chart';
+import { FundingCasesTable } from './funding-cases-table';
 import { FundingGapsTable } from './funding-gaps-table';
 import { FundingHeatmap } from './funding-heatmap';
 import { NonPayingChart } from './non-paying-chart';
@@ -19,23 +18,16 @@ function recentYears(now = new Date()): number[] {
 }
 
 /**
- * What is faster seen than read: who funds what (heatmap), which touched domains pay nothing,
+ * What is faster seen than read: who funds what (a heatmap of lead domains against domains over
+ * every case, and the same per case a page at a time), which touched domains pay nothing,
  * where the open cases are, and how far the commons share is from 35% by 2035. Every chart has
  * a text alternative and its numbers as a table. Each role sees the cases it may see.
  */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const domainName = useDomainNames();
-  const matrix = useFundingMatrix();
+  const matrix = useFundingDomainMatrix();
   const open = useOpenCases();
   const shares = useCommonsShares(recentYears());
-
-  const nonPayingDomains = matrix.data
-    ? matrix.data.domains.filter((d) => {
-        const total = matrix.data.totals[d];
-        return total !== undefined && total.touchedCases > total.payingCases;
-      })
-    : [];
 
   return (
     <>
@@ -51,18 +43,12 @@ export function DashboardPage() {
         ) : matrix.isError ? (
           <LoadError error={matrix.error} retry={() => void matrix.refetch()} headingLevel={3} />
         ) : (
-          <>
-            <FundingHeatmap matrix={matrix.data} />
-            {matrix.data.truncated && (
-              <Paragraph size="small" className="ams-mb-m">
-                {t('dashboard.heatmap.truncated', {
-                  shown: formatNumber(matrix.data.rows.length),
-                  total: formatNumber(matrix.data.caseCount),
-                })}
-              </Paragraph>
-            )}
-          </>
+          <FundingHeatmap matrix={matrix.data} />
         )}
+        <Heading level={3} id="dash-cases" className="ams-mb-s">
+          {t('dashboard.cases.heading')}
+        </Heading>
+        <FundingCasesTable />
       </section>
 
       <section aria-labelledby="dash-non-paying" className="ams-mb-xl">
@@ -74,16 +60,7 @@ export function DashboardPage() {
         ) : matrix.isError ? (
           <LoadError error={matrix.error} retry={() => void matrix.refetch()} headingLevel={3} />
         ) : (
-          <>
-            {nonPayingDomains.length > 0 && (
-              <Row wrap gap="small" className="ams-mb-m" data-testid="dashboard-non-paying">
-                {nonPayingDomains.map((d) => (
-                  <Badge key={d} color="orange" label={domainName(d)} />
-                ))}
-              </Row>
-            )}
-            <NonPayingChart matrix={matrix.data} />
-          </>
+          <NonPayingChart matrix={matrix.data} />
         )}
         <Heading level={3} className="ams-mb-s">
           {t('dashboard.gaps.heading')}

@@ -1,62 +1,73 @@
 import { Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { useDomainNames } from '../common/catalogue';
-import { formatEuroWhole } from '../common/format';
-import type { FundingMatrix } from '../funding/api';
+import { formatEuroWhole, formatNumber } from '../common/format';
+import type { FundingDomainMatrix } from '../funding/api';
 import { ChartFigure } from './chart-figure';
 import { ChartTable } from './chart-table';
 
 const CELL_W = 64;
 const CELL_H = 26;
-const LEFT = 150;
+const LEFT = 170;
 const TOP = 120;
 const LEVELS = 5;
-/** Beyond this many cases the picture stops being readable; the table still has them all. */
-export const HEATMAP_MAX_ROWS = 40;
+/** The row of cases without a lead domain (none should exist; their money still counts). */
+const NO_LEAD = '';
 
-type Cell = FundingMatrix['rows'][number]['cells'][string];
+type Cell = FundingDomainMatrix['cells'][number];
 
-function amountOf(cell: Cell | undefined): number {
-  return cell ? cell.committedCents + cell.pledgedCents : 0;
-}
+const amountOf = (cell: Cell | undefined): number =>
+  cell ? cell.committedCents + cell.pledgedCents : 0;
+
+/** Touched by the cases of the row, and paying for none of them. */
+const isGap = (cell: Cell): boolean => cell.touchedCases > 0 && cell.payingCases === 0;
 
 /**
- * Domains × cases: the darker a cell, the more that domain committed or pledged to that case.
- * A touched domain that pays nothing is an outlined, hatched cell: the gap Brug makes visible.
+ * Lead domains × domains over every case the person may see, however many: the darker a cell,
+ * the more the column's domain committed or pledged to the cases the row's domain leads. A
+ * cell whose domain those cases touch but who pays for none of them is outlined and hatched:
+ * the gap Brug makes visible. Stays the same size at any number of cases (domains² cells).
  */
-export function FundingHeatmap({ matrix }: { matrix: FundingMatrix }) {
+export function FundingHeatmap({ matrix }: { matrix: FundingDomainMatrix }) {
   const { t } = useTranslation();
   const domainName = useDomainNames();
-  const rows = matrix.rows.slice(-HEATMAP_MAX_ROWS);
-  if (rows.length === 0 || matrix.domains.length === 0) {
+  const leads = [...new Set(matrix.cells.map((c) => c.leadDomain ?? NO_LEAD))];
+  const columns = matrix.domains.filter((d) => matrix.cells.some((c) => c.domain === d));
+  if (leads.length === 0 || columns.length === 0) {
     return <Paragraph className="ams-mb-l">{t('dashboard.noFunding')}</Paragraph>;
   }
-  const max = Math.max(1, ...rows.flatMap((r) => matrix.domains.map((d) => amountOf(r.cells[d]))));
-  const width = LEFT + matrix.domains.length * CELL_W + 10;
-  const height = TOP + rows.length * CELL_H + 10;
-  const nonPaying = rows.reduce(
-    (n, r) => n + matrix.domains.filter((d) => r.cells[d] && amountOf(r.cells[d]) === 0).length,
-    0,
-  );
+  const cellOf = new Map(matrix.cells.map((c) => [`${c.leadDomain ?? NO_LEAD} ${c.domain}`, c]));
+  const find = (lead: string, domain: string) => cellOf.get(`${lead} ${domain}`);
+  const leadName = (lead: string) =>
+    lead === NO_LEAD ? t('dashboard.heatmap.noLead') : domainName(lead);
+  const max = Math.max(1, ...matrix.cells.map(amountOf));
+  const width = LEFT + columns.length * CELL_W + 10;
+  const height = TOP + leads.length * CELL_H + 10;
+  const gaps = matrix.cells.filter(isGap).length;
   const level = (amount: number) =>
     amount === 0 ? 0 : Math.max(1, Math.ceil((amount / max) * LEVELS));
+
+  const describe = (cell: Cell | undefined) => {
+    if (!cell) return '–';
+    const paid = t('dashboard.heatmap.paidCases', {
+      paying: formatNumber(cell.payingCases),
+      count: cell.touchedCases,
+      touched: formatNumber(cell.touchedCases),
+    });
+    return isGap(cell)
+      ? `${t('dashboard.heatmap.paysNothing')} (${paid})`
+      : `${formatEuroWhole(amountOf(cell))} (${paid})`;
+  };
 
   const table = (
     <ChartTable
       title={t('dashboard.heatmap.title')}
-      head={t('case.reference')}
-      columns={matrix.domains.map((d) => ({ key: d, label: domainName(d) }))}
-      rows={matrix.rows.map((r) => ({
-        key: r.caseId,
-        head: r.reference,
-        cells: matrix.domains.map((d) => {
-          const cell = r.cells[d];
-          return !cell
-            ? '–'
-            : amountOf(cell) === 0
-              ? t('dashboard.heatmap.paysNothing')
-              : formatEuroWhole(amountOf(cell));
-        }),
+      head={t('dashboard.heatmap.rowsAxis')}
+      columns={columns.map((d) => ({ key: d, label: domainName(d) }))}
+      rows={leads.map((lead) => ({
+        key: lead,
+        head: leadName(lead),
+        cells: columns.map((d) => describe(find(lead, d))),
       }))}
     />
   );
@@ -66,11 +77,12 @@ export function FundingHeatmap({ matrix }: { matrix: FundingMatrix }) {
       id="funding-heatmap"
       title={t('dashboard.heatmap.title')}
       description={t('dashboard.heatmap.description', {
-        cases: rows.length,
-        domains: matrix.domains.length,
-        nonPaying,
+        leads: leads.length,
+        domains: columns.length,
+        cases: formatNumber(matrix.caseCount),
+        gaps,
       })}
-      caption={t('dashboard.heatmap.caption')}
+      caption={t('dashboard.heatmap.caption', { cases: formatNumber(matrix.caseCount) })}
       width={width}
       height={height}
       table={table}
@@ -86,7 +98,15 @@ export function FundingHeatmap({ matrix }: { matrix: FundingMatrix }) {
           <line x1="0" y1="0" x2="0" y2="6" className="brug-hatch-line" />
         </pattern>
       </defs>
-      {matrix.domains.map((d, i) => (
+      <text
+        x={LEFT - 8}
+        y={TOP - 8}
+        textAnchor="end"
+        className="brug-chart-label brug-chart-strong"
+      >
+        {t('dashboard.heatmap.rowsAxis')}
+      </text>
+      {columns.map((d, i) => (
         <text
           key={d}
           x={LEFT + i * CELL_W + CELL_W / 2}
@@ -97,41 +117,35 @@ export function FundingHeatmap({ matrix }: { matrix: FundingMatrix }) {
           {shorten(domainName(d), 18)}
         </text>
       ))}
-      {rows.map((r, j) => (
-        <g key={r.caseId}>
+      {leads.map((lead, j) => (
+        <g key={lead}>
           <text
             x={LEFT - 8}
             y={TOP + j * CELL_H + CELL_H / 2 + 4}
             textAnchor="end"
             className="brug-chart-label"
           >
-            {r.reference}
+            {shorten(leadName(lead), 24)}
           </text>
-          {matrix.domains.map((d, i) => {
-            const cell = r.cells[d];
-            const amount = amountOf(cell);
-            const x = LEFT + i * CELL_W;
-            const y = TOP + j * CELL_H;
-            if (!cell) {
-              return (
-                <rect
-                  key={d}
-                  x={x + 1}
-                  y={y + 1}
-                  width={CELL_W - 2}
-                  height={CELL_H - 2}
-                  className="brug-heat-none"
-                />
-              );
-            }
+          {columns.map((d, i) => {
+            const cell = find(lead, d);
+            const className = !cell
+              ? 'brug-heat-none'
+              : isGap(cell)
+                ? 'brug-heat-gap'
+                : amountOf(cell) === 0
+                  ? 'brug-heat-none'
+                  : `brug-heat brug-heat-${level(amountOf(cell))}`;
             return (
               <rect
                 key={d}
-                x={x + 1}
-                y={y + 1}
+                x={LEFT + i * CELL_W + 1}
+                y={TOP + j * CELL_H + 1}
                 width={CELL_W - 2}
                 height={CELL_H - 2}
-                className={amount === 0 ? 'brug-heat-gap' : `brug-heat brug-heat-${level(amount)}`}
+                className={className}
+                data-lead={lead}
+                data-domain={d}
               />
             );
           })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDto, CaseStatus } from '../api/client';
 import { OPEN_STATUSES } from '../cases/case-vocabulary';
 import { formatNumber } from '../common/format';
+import { statusFillClass } from '../common/status-palette';
 import { ChartFigure } from './chart-figure';
 import { ChartTable } from './chart-table';
 
@@ -10,13 +11,6 @@ const LEFT = 230;
 const BAR_H = 24;
 const GAP = 8;
 const WIDTH = 640;
-const STATUS_CLASS: Record<(typeof OPEN_STATUSES)[number], string> = {
-  filed: 'brug-status-filed',
-  routed: 'brug-status-routed',
-  accepted: 'brug-status-accepted',
-  in_progress: 'brug-status-in-progress',
-  proposed: 'brug-status-proposed',
-};
 
 interface TeamRow {
   team: string;
@@ -43,7 +37,7 @@ export function countOpenCases(items: CaseDto[], notRouted: string): TeamRow[] {
   return [...byTeam.values()].sort((a, b) => b.total - a.total);
 }
 
-/** Open cases per MeentCoop team, stacked by status. */
+/** Open cases per MeentCoop team, stacked by status, in the status palette's colours. */
 export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete: boolean }) {
   const { t } = useTranslation();
   const rows = countOpenCases(items, t('case.notRouted'));
@@ -96,7 +90,15 @@ export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete
             {OPEN_STATUSES.map((s) => {
               const w = scale(r.counts[s]);
               const rect = (
-                <rect key={s} x={x} y={y} width={w} height={BAR_H} className={STATUS_CLASS[s]} />
+                <rect
+                  key={s}
+                  x={x}
+                  y={y}
+                  width={w}
+                  height={BAR_H}
+                  className={statusFillClass(s)}
+                  data-status={s}
+                />
               );
               x += w;
               return rect;
@@ -112,7 +114,7 @@ export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete
           key={s}
           transform={`translate(${LEFT + (i % 3) * 130}, ${legendY + Math.floor(i / 3) * 20})`}
         >
-          <rect width="12" height="12" className={STATUS_CLASS[s]} />
+          <rect width="12" height="12" className={statusFillClass(s)} data-status={s} />
           <text x="18" y="11" className="brug-chart-label">
             {t(`status.${s}`)}
           </text>

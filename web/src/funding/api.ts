@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type Role, type Schemas } from '../api/client';
 
 export type CaseFunding = Schemas['CaseFundingDto'];
@@ -7,6 +7,7 @@ export type RecordEntryBody = Schemas['RecordFundingEntryDto'];
 export type FundingKind = FundingEntry['kind'];
 export type ReleaseFrom = NonNullable<RecordEntryBody['releaseFrom']>;
 export type FundingMatrix = Schemas['FundingMatrixDto'];
+export type FundingDomainMatrix = Schemas['FundingDomainMatrixDto'];
 export type CommonsShare = Schemas['CommonsShareDto'];
 
 export const FUNDING_KINDS = [
@@ -20,7 +21,8 @@ export const RELEASE_FROM = ['pledge', 'commitment'] as const satisfies readonly
 export const fundingKeys = {
   summary: (id: string) => ['funding', 'case', id, 'summary'] as const,
   entries: (id: string) => ['funding', 'case', id, 'entries'] as const,
-  matrix: ['funding', 'matrix'] as const,
+  matrix: (page: number, pageSize: number) => ['funding', 'matrix', page, pageSize] as const,
+  domainMatrix: ['funding', 'matrix-by-domain'] as const,
   commons: (year: number) => ['funding', 'commons-share', year] as const,
 };
 
@@ -47,11 +49,23 @@ export function useRecordEntry(id: string) {
   });
 }
 
-/** Cases × domains: who funds what, over the cases the caller may see. */
-export function useFundingMatrix() {
+/**
+ * Cases × domains: who funds what, over the cases the caller may see; the rows of one page of
+ * cases counted from the newest (the previous page stays on screen while the next loads).
+ */
+export function useFundingMatrix(page: number, pageSize: number) {
   return useQuery({
-    queryKey: fundingKeys.matrix,
-    queryFn: () => call(api.GET('/funding/matrix')),
+    queryKey: fundingKeys.matrix(page, pageSize),
+    queryFn: () => call(api.GET('/funding/matrix', { params: { query: { page, pageSize } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Lead domains × domains: who funds what, over every case the caller may see. */
+export function useFundingDomainMatrix() {
+  return useQuery({
+    queryKey: fundingKeys.domainMatrix,
+    queryFn: () => call(api.GET('/funding/matrix/by-domain')),
   });
 }
 

@@ -250,67 +250,6 @@ export const en: Messages = {
     stale:
       'Someone else changed the case in the meantime. Look at its new state above and try again if needed.',
   },
-  editCase: {
-    title: 'Change details',
-    open: 'Edit',
-    formTitle: 'Edit case {{reference}}',
-    save: 'Save changes',
-    saveAgain: 'Save my changes again',
-    saved: 'The changes have been saved.',
-    failed: 'Saving did not work',
-    notEditable: 'You can no longer change these details: the case has moved on meanwhile.',
-    meanwhile: 'Someone else changed this case meanwhile; here is what changed:',
-    meanwhileOther: 'Something other than these details changed on the case.',
-    changeLine: '{{field}}: {{from}} → {{to}}',
-    reapply:
-      'Your own changes are still in the form, now on top of the new version of the case. Check them and save again.',
-    leadDomainValue: '{{domain}} (lead)',
-    errors: {
-      invalid: 'This value is not valid.',
-    },
-  },
-  koppel: {
-    title: 'Koppel',
-    intro:
-      'Every case has a koppel: one person of the City and one of MeentCoop, who carry the case together.',
-    municipal: 'City',
-    meentcoop: 'MeentCoop',
-    notYet: 'Nobody yet: the case has not been routed',
-    change: 'Change the koppel',
-    changed: 'The koppel has been changed.',
-    failed: 'Changing the koppel did not work',
-    stale:
-      'Someone else changed the case meanwhile. The case above is up to date; check your choice and save again.',
-    save: 'Save koppel',
-    choosePerson: 'Choose a person',
-    meentcoopHint: 'A MeentCoop staff member; the case moves to their team.',
-    municipalHint:
-      'A buyer of the unit that filed the case, or a budget holder of one of its domains.',
-    reason: 'Reason for the change',
-    reasonHint: 'Between 10 and 1000 characters. Only MeentCoop and the auditors read the reason.',
-    history: 'History of the koppel',
-    noHistory: 'The koppel has not been set yet.',
-    kind: {
-      routed: 'Set when the case was routed',
-      taken_on: 'Taken on by another team',
-      changed: 'Changed',
-    },
-    moved: {
-      meentcoop: 'MeentCoop: {{from}} → {{to}}',
-      municipal: 'City: {{from}} → {{to}}',
-      team: 'Team: {{from}} → {{to}}',
-    },
-    errors: {
-      meentcoop: 'Choose an active MeentCoop staff member.',
-      municipal:
-        'Choose an active buyer of the case’s unit, or a budget holder of one of its domains.',
-      reason: 'Give a reason of 10 to 1000 characters.',
-    },
-    takeOnHeading: 'A case of another team',
-    takeOnQuestion:
-      'This case belongs to team {{team}}. Do you want to take it on and move the koppel?',
-    takeOnConfirm: 'Take on and move the koppel',
-  },
   transition: {
     takeOn: 'Take the case on',
     start: 'Start working on the case',
@@ -514,24 +453,44 @@ export const en: Messages = {
     noFunding: 'There is no funding to show yet.',
     heatmap: {
       heading: 'Who funds what',
-      title: 'Funding matrix: domains per case',
+      title: 'Funding matrix: lead domain against paying or touched domain',
       description:
-        'Heatmap of {{cases}} cases and {{domains}} domains. The darker a cell, the more the domain pledged or committed to the case. {{nonPaying}} cells are hatched: the domain is touched but pays nothing.',
+        'Heatmap of {{leads}} lead domains (rows) against {{domains}} domains (columns), over every case ({{cases}}). The darker a cell, the more the column’s domain pledged or committed to the cases the row’s domain leads. {{gaps}} cells are hatched: those cases touch the domain, but it pays for none of them.',
       caption:
-        'Darker means more money pledged or committed. A hatched cell with an orange outline: the domain is touched but pays nothing.',
+        'Rows: the lead domain of the cases. Columns: the domains those cases touch or that fund them. The darker a cell, the more money pledged or committed. Hatched with an orange outline: touched, but paying for none of those cases. Every case counts ({{cases}}).',
+      rowsAxis: 'Lead domain',
+      noLead: 'Without a lead domain',
       paysNothing: 'touched, pays nothing',
-      truncated:
-        'The table shows the newest {{shown}} of the {{total}} cases; the totals per domain count them all.',
+      paidCases_one: 'pays for {{paying}} of {{touched}} case',
+      paidCases_other: 'pays for {{paying}} of {{touched}} cases',
+    },
+    cases: {
+      heading: 'Per case',
+      title: 'Funding per case and domain, newest case first',
+      summary_one: 'Case {{from}}–{{to}} of {{total}} case, newest first.',
+      summary_other: 'Cases {{from}}–{{to}} of {{total}} cases, newest first.',
+      emptyPage_one: 'This page is empty; there is {{total}} case.',
+      emptyPage_other: 'This page is empty; there are {{total}} cases.',
+      pager: 'Pages of the cases',
+      page: 'Page {{page}} of {{pages}}',
+      previous: 'Previous page',
+      next: 'Next page',
     },
     nonPaying: {
       heading: 'Domains that do not pay',
-      title: 'Touched cases per domain: paying and not paying',
+      title: 'Cases without a contribution per domain',
       description:
-        'Bar chart per domain. {{domain}} most often pays nothing: for {{count}} of the {{touched}} cases it touches.',
-      caption: 'Blue: cases the domain pays for. Orange: touched, but paying nothing.',
-      touched: 'Touched',
-      paying: 'Pays',
-      notPaying: 'Pays nothing',
+        'Bar chart of {{domains}} domains that contribute nothing to at least one case they are touched by. {{domain}} most often: {{label}}.',
+      caption:
+        'Only domains that pledge or commit nothing to at least one case they are touched by. Orange: cases without a contribution from the domain. Outlined: all cases the domain is touched by.',
+      label_one: '{{nonPaying}} of {{touched}} case without a contribution',
+      label_other: '{{nonPaying}} of {{touched}} cases without a contribution',
+      legendNotPaying: 'Cases without a contribution from the domain',
+      legendTouched: 'All cases the domain is touched by',
+      none: 'Every domain contributes to every case it is touched by.',
+      touched: 'Cases touching the domain',
+      paying: 'With a contribution',
+      notPaying: 'Without a contribution',
     },
     gaps: {
       heading: 'Largest funding gaps',
@@ -543,9 +502,10 @@ export const en: Messages = {
       heading: 'Open cases per team and status',
       title: 'Open cases per MeentCoop team',
       description: '{{total}} open cases across {{teams}} teams, stacked by status.',
-      caption: 'Each bar is a team; the colours are the statuses.',
+      caption:
+        'Each bar is a team; its length is the number of open cases, its colours their statuses (the colours of the status labels).',
       captionPartial:
-        'Each bar is a team; the colours are the statuses. Only the first {{count}} open cases are counted.',
+        'Each bar is a team; its length is the number of open cases, its colours their statuses (the colours of the status labels). Only the first {{count}} open cases are counted.',
       none: 'There are no open cases.',
       total: 'Total',
     },

@@ -253,68 +253,6 @@ export const nl = {
     stale:
       'Iemand anders heeft de zaak intussen veranderd. Bekijk de nieuwe stand hierboven en probeer het zo nodig opnieuw.',
   },
-  editCase: {
-    title: 'Gegevens wijzigen',
-    open: 'Wijzigen',
-    formTitle: 'Zaak {{reference}} wijzigen',
-    save: 'Wijzigingen opslaan',
-    saveAgain: 'Mijn wijzigingen opnieuw opslaan',
-    saved: 'De wijzigingen zijn opgeslagen.',
-    failed: 'Opslaan is niet gelukt',
-    notEditable:
-      'Deze gegevens kunt u niet meer wijzigen: de zaak is intussen verder in behandeling.',
-    meanwhile: 'Iemand anders heeft deze zaak intussen gewijzigd; dit is er veranderd:',
-    meanwhileOther: 'Er is iets anders aan de zaak veranderd dan deze gegevens.',
-    changeLine: '{{field}}: {{from}} → {{to}}',
-    reapply:
-      'Uw eigen wijzigingen staan nog in het formulier, nu op de nieuwe stand van de zaak. Controleer ze en sla opnieuw op.',
-    leadDomainValue: '{{domain}} (leidend)',
-    errors: {
-      invalid: 'Deze waarde is niet geldig.',
-    },
-  },
-  koppel: {
-    title: 'Koppel',
-    intro:
-      'Elke zaak heeft een koppel: één persoon van de gemeente en één van MeentCoop, die de zaak samen dragen.',
-    municipal: 'Gemeente',
-    meentcoop: 'MeentCoop',
-    notYet: 'Nog niemand: de zaak is nog niet doorgezet',
-    change: 'Koppel wijzigen',
-    changed: 'De koppel is gewijzigd.',
-    failed: 'Wijzigen van de koppel is niet gelukt',
-    stale:
-      'Iemand anders heeft de zaak intussen gewijzigd. De zaak hierboven is bijgewerkt; controleer uw keuze en sla opnieuw op.',
-    save: 'Koppel opslaan',
-    choosePerson: 'Kies een persoon',
-    meentcoopHint: 'Een medewerker van MeentCoop; de zaak gaat mee naar diens team.',
-    municipalHint:
-      'Een inkoper van de afdeling die de zaak indiende, of een budgethouder van een van de domeinen.',
-    reason: 'Reden van de wijziging',
-    reasonHint: 'Tussen 10 en 1000 tekens. Alleen MeentCoop en de controle lezen de reden.',
-    history: 'Geschiedenis van de koppel',
-    noHistory: 'De koppel is nog niet vastgesteld.',
-    kind: {
-      routed: 'Vastgesteld bij het doorzetten',
-      taken_on: 'Overgenomen door een ander team',
-      changed: 'Gewijzigd',
-    },
-    moved: {
-      meentcoop: 'MeentCoop: {{from}} → {{to}}',
-      municipal: 'Gemeente: {{from}} → {{to}}',
-      team: 'Team: {{from}} → {{to}}',
-    },
-    errors: {
-      meentcoop: 'Kies een actieve medewerker van MeentCoop.',
-      municipal:
-        'Kies een actieve inkoper van de afdeling van de zaak, of een budgethouder van een van haar domeinen.',
-      reason: 'Geef een reden van 10 tot 1000 tekens.',
-    },
-    takeOnHeading: 'Zaak van een ander team',
-    takeOnQuestion:
-      'Deze zaak is van team {{team}}. Wilt u hem overnemen en de koppel verplaatsen?',
-    takeOnConfirm: 'Overnemen en koppel verplaatsen',
-  },
   transition: {
     takeOn: 'Zaak oppakken',
     start: 'Beginnen met de zaak',
@@ -520,24 +458,44 @@ export const nl = {
     noFunding: 'Er is nog geen financiering om te tonen.',
     heatmap: {
       heading: 'Wie betaalt wat',
-      title: 'Financieringsmatrix: domeinen per zaak',
+      title: 'Financieringsmatrix: leidend domein tegen betalend of geraakt domein',
       description:
-        'Heatmap van {{cases}} zaken en {{domains}} domeinen. Hoe donkerder een vak, hoe meer het domein aan de zaak heeft toegezegd of vastgelegd. {{nonPaying}} vakken zijn gearceerd: het domein wordt geraakt maar betaalt niets.',
+        'Heatmap van {{leads}} leidende domeinen (rijen) tegen {{domains}} domeinen (kolommen), over alle zaken ({{cases}}). Hoe donkerder een vak, hoe meer het domein van de kolom heeft toegezegd of vastgelegd voor de zaken die het domein van de rij leidt. {{gaps}} vakken zijn gearceerd: het domein wordt door die zaken geraakt, maar betaalt voor geen ervan.',
       caption:
-        'Donkerder is meer geld toegezegd of vastgelegd. Een gearceerd, oranje omlijnd vak: het domein wordt geraakt, maar betaalt niets.',
+        'Rijen: het leidende domein van de zaken. Kolommen: de domeinen die die zaken raken of betalen. Hoe donkerder een vak, hoe meer geld toegezegd of vastgelegd. Gearceerd en oranje omlijnd: geraakt, maar betaalt voor geen van die zaken. Elke zaak telt mee ({{cases}}).',
+      rowsAxis: 'Leidend domein',
+      noLead: 'Zonder leidend domein',
       paysNothing: 'geraakt, betaalt niets',
-      truncated:
-        'De tabel toont de nieuwste {{shown}} van de {{total}} zaken; de totalen per domein tellen ze allemaal.',
+      paidCases_one: 'betaalt voor {{paying}} van {{touched}} zaak',
+      paidCases_other: 'betaalt voor {{paying}} van {{touched}} zaken',
+    },
+    cases: {
+      heading: 'Per zaak',
+      title: 'Financiering per zaak en domein, nieuwste zaak eerst',
+      summary_one: 'Zaak {{from}}–{{to}} van {{total}} zaak, nieuwste eerst.',
+      summary_other: 'Zaken {{from}}–{{to}} van {{total}} zaken, nieuwste eerst.',
+      emptyPage_one: 'Deze pagina is leeg; er is {{total}} zaak.',
+      emptyPage_other: 'Deze pagina is leeg; er zijn {{total}} zaken.',
+      pager: 'Pagina’s van de zaken',
+      page: 'Pagina {{page}} van {{pages}}',
+      previous: 'Vorige pagina',
+      next: 'Volgende pagina',
     },
     nonPaying: {
       heading: 'Domeinen die niet meebetalen',
-      title: 'Geraakte zaken per domein: betaald en niet betaald',
+      title: 'Zaken zonder bijdrage per domein',
       description:
-        'Staafdiagram per domein. {{domain}} betaalt het vaakst niet mee: bij {{count}} van de {{touched}} zaken die het raakt.',
-      caption: 'Blauw: zaken waaraan het domein meebetaalt. Oranje: geraakt, maar betaalt niets.',
-      touched: 'Geraakt',
-      paying: 'Betaalt mee',
-      notPaying: 'Betaalt niet',
+        'Staafdiagram van {{domains}} domeinen die bij ten minste één zaak die ze raken niets bijdragen. {{domain}} het vaakst: {{label}}.',
+      caption:
+        'Alleen domeinen die bij ten minste één zaak die ze raken niets toezeggen of vastleggen. Oranje: zaken zonder bijdrage van het domein. Omlijnd: alle zaken die het domein raakt.',
+      label_one: '{{nonPaying}} van {{touched}} zaak zonder bijdrage',
+      label_other: '{{nonPaying}} van {{touched}} zaken zonder bijdrage',
+      legendNotPaying: 'Zaken zonder bijdrage van het domein',
+      legendTouched: 'Alle zaken die het domein raakt',
+      none: 'Elk domein draagt bij aan alle zaken die het raakt.',
+      touched: 'Zaken die het domein raakt',
+      paying: 'Met bijdrage',
+      notPaying: 'Zonder bijdrage',
     },
     gaps: {
       heading: 'Grootste financieringsgaten',
@@ -549,9 +507,10 @@ export const nl = {
       heading: 'Open zaken per team en status',
       title: 'Open zaken per MeentCoop-team',
       description: '{{total}} open zaken over {{teams}} teams, per status gestapeld.',
-      caption: 'Elke balk is een team; de kleuren zijn de statussen.',
+      caption:
+        'Elke balk is een team; de lengte is het aantal open zaken, de kleuren zijn hun statussen (dezelfde kleuren als de statuslabels).',
       captionPartial:
-        'Elke balk is een team; de kleuren zijn de statussen. Alleen de eerste {{count}} open zaken zijn geteld.',
+        'Elke balk is een team; de lengte is het aantal open zaken, de kleuren zijn hun statussen (dezelfde kleuren als de statuslabels). Alleen de eerste {{count}} open zaken zijn geteld.',
       none: 'Er zijn geen open zaken.',
       total: 'Totaal',
     },
