@@ -111,16 +111,25 @@ export function useUpdateCase(routeId: string) {
 
 /**
  * Staff take a routed case on: accept it, then assign it to themselves (two steps, each at the
- * version the previous one returned).
+ * version the previous one returned). A case of another team is taken on only with
+ * `moveKoppel` (the person was asked): its team and the MeentCoop half of its koppel move too.
  */
 export function useTakeOn(routeId?: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ current, meId }: { current: CaseDto; meId: string }) => {
+    mutationFn: async ({
+      current,
+      meId,
+      moveKoppel,
+    }: {
+      current: CaseDto;
+      meId: string;
+      moveKoppel?: boolean;
+    }) => {
       const accepted = await call(
         api.POST('/cases/{id}/transitions', {
           params: { path: { id: current.id }, header: ifMatch(current.version) },
-          body: { to: 'accepted' },
+          body: { to: 'accepted', ...(moveKoppel ? { moveKoppel: true } : {}) },
         }),
       );
       if (accepted.assignee?.id === meId) return accepted;

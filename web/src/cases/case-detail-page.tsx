@@ -13,6 +13,8 @@ import { SlaBadge } from '../queue/sla-badge';
 import { useCase } from './api';
 import { CaseActions } from './case-actions';
 import { CaseSummary } from './case-summary';
+import { EditCaseSection } from './edit-case-form';
+import { KoppelSection } from './koppel-section';
 import { NotesSection } from './notes-section';
 import { StatusBadge } from './status-badge';
 import { StatusTimeline } from './status-timeline';
@@ -90,12 +92,14 @@ function CaseDetail({
         </Alert>
       )}
       <CaseActions routeId={routeId} item={item} />
+      <EditCaseSection routeId={routeId} item={item} />
       <section aria-labelledby="details-heading" className="ams-mb-xl">
         <Heading level={2} id="details-heading" className="ams-mb-m">
           {t('caseDetail.details')}
         </Heading>
         <CaseSummary item={item} />
       </section>
+      <KoppelSection routeId={routeId} item={item} />
       <section aria-labelledby="timeline-heading" className="ams-mb-xl">
         <Heading level={2} id="timeline-heading" className="ams-mb-m">
           {t('caseDetail.timeline')}

@@ -250,6 +250,67 @@ export const en: Messages = {
     stale:
       'Someone else changed the case in the meantime. Look at its new state above and try again if needed.',
   },
+  editCase: {
+    title: 'Change details',
+    open: 'Edit',
+    formTitle: 'Edit case {{reference}}',
+    save: 'Save changes',
+    saveAgain: 'Save my changes again',
+    saved: 'The changes have been saved.',
+    failed: 'Saving did not work',
+    notEditable: 'You can no longer change these details: the case has moved on meanwhile.',
+    meanwhile: 'Someone else changed this case meanwhile; here is what changed:',
+    meanwhileOther: 'Something other than these details changed on the case.',
+    changeLine: '{{field}}: {{from}} → {{to}}',
+    reapply:
+      'Your own changes are still in the form, now on top of the new version of the case. Check them and save again.',
+    leadDomainValue: '{{domain}} (lead)',
+    errors: {
+      invalid: 'This value is not valid.',
+    },
+  },
+  koppel: {
+    title: 'Koppel',
+    intro:
+      'Every case has a koppel: one person of the City and one of MeentCoop, who carry the case together.',
+    municipal: 'City',
+    meentcoop: 'MeentCoop',
+    notYet: 'Nobody yet: the case has not been routed',
+    change: 'Change the koppel',
+    changed: 'The koppel has been changed.',
+    failed: 'Changing the koppel did not work',
+    stale:
+      'Someone else changed the case meanwhile. The case above is up to date; check your choice and save again.',
+    save: 'Save koppel',
+    choosePerson: 'Choose a person',
+    meentcoopHint: 'A MeentCoop staff member; the case moves to their team.',
+    municipalHint:
+      'A buyer of the unit that filed the case, or a budget holder of one of its domains.',
+    reason: 'Reason for the change',
+    reasonHint: 'Between 10 and 1000 characters. Only MeentCoop and the auditors read the reason.',
+    history: 'History of the koppel',
+    noHistory: 'The koppel has not been set yet.',
+    kind: {
+      routed: 'Set when the case was routed',
+      taken_on: 'Taken on by another team',
+      changed: 'Changed',
+    },
+    moved: {
+      meentcoop: 'MeentCoop: {{from}} → {{to}}',
+      municipal: 'City: {{from}} → {{to}}',
+      team: 'Team: {{from}} → {{to}}',
+    },
+    errors: {
+      meentcoop: 'Choose an active MeentCoop staff member.',
+      municipal:
+        'Choose an active buyer of the case’s unit, or a budget holder of one of its domains.',
+      reason: 'Give a reason of 10 to 1000 characters.',
+    },
+    takeOnHeading: 'A case of another team',
+    takeOnQuestion:
+      'This case belongs to team {{team}}. Do you want to take it on and move the koppel?',
+    takeOnConfirm: 'Take on and move the koppel',
+  },
   transition: {
     takeOn: 'Take the case on',
     start: 'Start working on the case',

@@ -253,6 +253,68 @@ export const nl = {
     stale:
       'Iemand anders heeft de zaak intussen veranderd. Bekijk de nieuwe stand hierboven en probeer het zo nodig opnieuw.',
   },
+  editCase: {
+    title: 'Gegevens wijzigen',
+    open: 'Wijzigen',
+    formTitle: 'Zaak {{reference}} wijzigen',
+    save: 'Wijzigingen opslaan',
+    saveAgain: 'Mijn wijzigingen opnieuw opslaan',
+    saved: 'De wijzigingen zijn opgeslagen.',
+    failed: 'Opslaan is niet gelukt',
+    notEditable:
+      'Deze gegevens kunt u niet meer wijzigen: de zaak is intussen verder in behandeling.',
+    meanwhile: 'Iemand anders heeft deze zaak intussen gewijzigd; dit is er veranderd:',
+    meanwhileOther: 'Er is iets anders aan de zaak veranderd dan deze gegevens.',
+    changeLine: '{{field}}: {{from}} → {{to}}',
+    reapply:
+      'Uw eigen wijzigingen staan nog in het formulier, nu op de nieuwe stand van de zaak. Controleer ze en sla opnieuw op.',
+    leadDomainValue: '{{domain}} (leidend)',
+    errors: {
+      invalid: 'Deze waarde is niet geldig.',
+    },
+  },
+  koppel: {
+    title: 'Koppel',
+    intro:
+      'Elke zaak heeft een koppel: één persoon van de gemeente en één van MeentCoop, die de zaak samen dragen.',
+    municipal: 'Gemeente',
+    meentcoop: 'MeentCoop',
+    notYet: 'Nog niemand: de zaak is nog niet doorgezet',
+    change: 'Koppel wijzigen',
+    changed: 'De koppel is gewijzigd.',
+    failed: 'Wijzigen van de koppel is niet gelukt',
+    stale:
+      'Iemand anders heeft de zaak intussen gewijzigd. De zaak hierboven is bijgewerkt; controleer uw keuze en sla opnieuw op.',
+    save: 'Koppel opslaan',
+    choosePerson: 'Kies een persoon',
+    meentcoopHint: 'Een medewerker van MeentCoop; de zaak gaat mee naar diens team.',
+    municipalHint:
+      'Een inkoper van de afdeling die de zaak indiende, of een budgethouder van een van de domeinen.',
+    reason: 'Reden van de wijziging',
+    reasonHint: 'Tussen 10 en 1000 tekens. Alleen MeentCoop en de controle lezen de reden.',
+    history: 'Geschiedenis van de koppel',
+    noHistory: 'De koppel is nog niet vastgesteld.',
+    kind: {
+      routed: 'Vastgesteld bij het doorzetten',
+      taken_on: 'Overgenomen door een ander team',
+      changed: 'Gewijzigd',
+    },
+    moved: {
+      meentcoop: 'MeentCoop: {{from}} → {{to}}',
+      municipal: 'Gemeente: {{from}} → {{to}}',
+      team: 'Team: {{from}} → {{to}}',
+    },
+    errors: {
+      meentcoop: 'Kies een actieve medewerker van MeentCoop.',
+      municipal:
+        'Kies een actieve inkoper van de afdeling van de zaak, of een budgethouder van een van haar domeinen.',
+      reason: 'Geef een reden van 10 tot 1000 tekens.',
+    },
+    takeOnHeading: 'Zaak van een ander team',
+    takeOnQuestion:
+      'Deze zaak is van team {{team}}. Wilt u hem overnemen en de koppel verplaatsen?',
+    takeOnConfirm: 'Overnemen en koppel verplaatsen',
+  },
   transition: {
     takeOn: 'Zaak oppakken',
     start: 'Beginnen met de zaak',
