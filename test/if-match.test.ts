@@ -1,4 +1,4 @@
-import { bearer } from './support/factories';
+import { bearer, fileCase } from './support/factories';
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -172,7 +172,9 @@ describe('If-Match on every PATCH of a stored resource', () => {
 
     it('refuses what is not an ETag (400)', async () => {
       const problem = expectProblem(await patch(String(version)), 400);
-      expect(problem.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+      expect(problem.errors).toEqual([
+        { field: 'If-Match', code: 'not_an_etag', message: expect.any(String) },
+      ]);
     });
 
     it('changes at the version read, answering the next one; the old ETag is stale then', async () => {
@@ -185,6 +187,24 @@ describe('If-Match on every PATCH of a stored resource', () => {
       // A list naming the current version among others matches (RFC 9110 §13.1.1).
       await patch(`W/"${version + 1}", "${version}", "${version + 1}"`).expect(200);
     });
+  });
+
+  // The probe's weak ETag was sent to a case, the one resource that had If-Match then.
+  it('compares strongly on cases too: W/"n" of the current version is 412 and changes nothing', async () => {
+    const buyer = await bearer(t, 'buyer');
+    const c = await fileCase(t, 'buyer');
+    const edit = (ifMatch: string) =>
+      t
+        .http()
+        .patch(`/api/v1/cases/${c.id}`)
+        .set({ ...buyer, 'If-Match': ifMatch })
+        .send({ description: 'Gewijzigd met een zwakke ETag' });
+    const problem = expectProblem(await edit(`W/"${c.version}"`), 412);
+    expect(problem).toMatchObject({ code: 'precondition_failed', currentVersion: c.version });
+    expect(expectProblem(await edit('"999"'), 412).currentVersion).toBe(c.version);
+    const read = await t.http().get(`/api/v1/cases/${c.id}`).set(buyer).expect(200);
+    expect(read.body.version).toBe(c.version);
+    await edit(`"${c.version}"`).expect(200);
   });
 
   it('lets one of two writers of the same version win; the other gets 412', async () => {
