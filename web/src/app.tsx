@@ -1,4 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { AdminOverviewPage } from './admin/admin-overview-page';
+import { DomainsPage } from './admin/domains-page';
+import { QueueBoardPage } from './admin/queue-board-page';
+import { RoutingPage } from './admin/routing-page';
+import { UnitsPage } from './admin/units-page';
+import { UsersPage } from './admin/users-page';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isClientError } from './api/problem';
 import { RequireRole, RequireSignIn } from './auth/guards';
@@ -65,6 +71,12 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/audit', 'audit', <AuditLogPage key="audit" />],
                 ['/audit/verify', 'verify', <VerifyPage key="verify" />],
                 ['/exports', 'exports', <ExportsPage key="exports" />],
+                ['/admin', 'admin', <AdminOverviewPage key="admin" />],
+                ['/admin/users', 'admin', <UsersPage key="users" />],
+                ['/admin/domains', 'admin', <DomainsPage key="domains" />],
+                ['/admin/teams', 'admin', <UnitsPage key="teams" />],
+                ['/admin/routing', 'admin', <RoutingPage key="routing" />],
+                ['/admin/queue-board', 'admin', <QueueBoardPage key="queue-board" />],
               ] as const
             ).map(([path, page, element]) => (
               <Route
@@ -77,6 +89,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 }
               />
             ))}
+            {/* Every other address, /admin/… included, is a page too: "not found". */}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,5 +1,6 @@
 import { DescriptionList, Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
+import { AdminLinks } from '../admin/admin-overview-page';
 import { useDomainNames } from '../common/catalogue';
 import { PageHeading } from '../common/page-title';
 import { useCurrentUser } from './use-auth';
@@ -32,7 +33,17 @@ export function MePage() {
           </>
         )}
       </DescriptionList>
-      <Paragraph size="small">{t(`me.explain.${me.role}`)}</Paragraph>
+      <Paragraph size="small" className="ams-mb-xl">
+        {t(`me.explain.${me.role}`)}
+      </Paragraph>
+      {me.role === 'admin' && (
+        <section aria-labelledby="me-admin" className="ams-mb-xl">
+          <Paragraph id="me-admin" className="ams-mb-s">
+            {t('admin.meIntro')}
+          </Paragraph>
+          <AdminLinks />
+        </section>
+      )}
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
   LockClosedFillIcon,
   PersonsFillIcon,
   PieChartFillIcon,
+  SettingsFillIcon,
 } from '@amsterdam/design-system-react-icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -40,7 +41,8 @@ type NavLabel =
   | 'nav.dashboard'
   | 'nav.audit'
   | 'nav.verify'
-  | 'nav.exports';
+  | 'nav.exports'
+  | 'admin.nav';
 
 const NAV: NavItem[] = [
   { to: '/queue', page: 'queue', icon: ClipboardFillIcon, label: () => 'nav.queue' },
@@ -65,6 +67,7 @@ const NAV: NavItem[] = [
   { to: '/audit', page: 'audit', icon: PersonsFillIcon, label: () => 'nav.audit' },
   { to: '/audit/verify', page: 'verify', icon: LockClosedFillIcon, label: () => 'nav.verify' },
   { to: '/exports', page: 'exports', icon: DocumentsFillIcon, label: () => 'nav.exports' },
+  { to: '/admin', page: 'admin', icon: SettingsFillIcon, label: () => 'admin.nav' },
 ];
 
 function MenuLinks({ me }: { me: Me }) {

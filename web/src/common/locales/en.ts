@@ -1,3 +1,4 @@
+import { adminEn } from '../../admin/texts';
 import type { Messages } from './nl';
 
 /** The interface in English: the same keys as the Dutch (the type makes sure). */
@@ -75,6 +76,7 @@ export const en: Messages = {
       admin: 'As an administrator you manage users, domains, teams and routing rules.',
     },
   },
+  admin: adminEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',

@@ -1,3 +1,5 @@
+import { adminNl } from '../../admin/texts';
+
 /**
  * The interface in Dutch, the default language. Every text of the interface is here; the
  * English file has the same keys (its type is derived from this one).
@@ -77,6 +79,7 @@ export const nl = {
       admin: 'Als beheerder beheert u gebruikers, domeinen, teams en routeringsregels.',
     },
   },
+  admin: adminNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',

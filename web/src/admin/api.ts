@@ -1,0 +1,78 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, call, type Role, type Schemas } from '../api/client';
+
+export type User = Schemas['UserDto'];
+export type AdminDomain = Schemas['DomainDto'];
+export type Unit = Schemas['OrganisationUnitDto'];
+export type UnitKind = Unit['kind'];
+export type RoutingRule = Schemas['RoutingRuleDto'];
+export type SlaPolicy = Schemas['SlaPolicyDto'];
+
+export const UNIT_KINDS = ['municipal', 'meentcoop_team'] as const satisfies readonly UnitKind[];
+
+/** The query keys of the administration pages (all under `admin`, so one change refreshes all). */
+export const adminKeys = {
+  all: ['admin'] as const,
+  users: (role: Role | '', cursor: string | null) => ['admin', 'users', role, cursor] as const,
+  domains: ['admin', 'domains'] as const,
+  units: ['admin', 'units'] as const,
+  rules: ['admin', 'routing-rules'] as const,
+  sla: ['admin', 'sla-policies'] as const,
+};
+
+/** After any change: the admin lists, and the catalogue every other page reads. */
+export function adminChanged(queryClient: QueryClient): void {
+  for (const key of [adminKeys.all, ['domains'], ['teams'], ['me']]) {
+    void queryClient.invalidateQueries({ queryKey: key });
+  }
+}
+
+export function useUsers(role: Role | '', cursor: string | null) {
+  return useQuery({
+    queryKey: adminKeys.users(role, cursor),
+    queryFn: () =>
+      call(
+        api.GET('/users', {
+          params: {
+            query: { pageSize: 50, ...(role ? { role } : {}), ...(cursor ? { cursor } : {}) },
+          },
+        }),
+      ),
+  });
+}
+
+/** Every domain, switched-off ones too (the catalogue hook lists active ones only). */
+export function useAllDomains() {
+  return useQuery({
+    queryKey: adminKeys.domains,
+    queryFn: () =>
+      call(api.GET('/domains', { params: { query: { includeInactive: true } } })).then(
+        (list) => list.items,
+      ),
+  });
+}
+
+/** Every organisation unit: the City's units and MeentCoop's teams, switched-off ones too. */
+export function useAllUnits() {
+  return useQuery({
+    queryKey: adminKeys.units,
+    queryFn: () =>
+      call(api.GET('/organisation-units', { params: { query: { includeInactive: true } } })).then(
+        (list) => list.items,
+      ),
+  });
+}
+
+export function useRoutingRules() {
+  return useQuery({
+    queryKey: adminKeys.rules,
+    queryFn: () => call(api.GET('/routing-rules')).then((list) => list.items),
+  });
+}
+
+export function useSlaPolicies() {
+  return useQuery({
+    queryKey: adminKeys.sla,
+    queryFn: () => call(api.GET('/sla-policies')).then((list) => list.items),
+  });
+}
