@@ -57,6 +57,7 @@ describe('audit verification edge cases', () => {
         valid: false,
         firstInvalidSeq: 2,
         reason: 'gap in sequence',
+        reasonCode: 'gap',
       });
     } finally {
       await asSuperuserWithoutTriggers(db, [

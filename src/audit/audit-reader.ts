@@ -15,7 +15,7 @@ import type {
   ListAuditEventsQuery,
   VerifyResultDto,
 } from './dto/audit.dto';
-import { ChainVerifier, type ChainedAuditEvent } from './hash-chain';
+import { chainReasonCode, ChainVerifier, type ChainedAuditEvent } from './hash-chain';
 
 interface AuditRow {
   seq: string;
@@ -180,11 +180,12 @@ export class AuditReader {
             // Stop reading: the COPY is abandoned, so its connection is not reused.
             broken = true;
             copy.destroy();
-            return failure;
+            return { ...failure, reasonCode: chainReasonCode(failure.reason) };
           }
         }
       }
-      return verifier.finish();
+      const result = verifier.finish();
+      return result.valid ? result : { ...result, reasonCode: chainReasonCode(result.reason) };
     } catch (error) {
       broken = true;
       throw error;

@@ -47,6 +47,27 @@ export const CHAIN_REASONS = {
   malformed: 'malformed event',
 } as const;
 
+/**
+ * The stable code of each reason (the verify answer's `reasonCode`), for clients that say it
+ * in their own language (ADR 23); `reason` stays the English text.
+ */
+export const CHAIN_REASON_CODES: Record<keyof typeof CHAIN_REASONS, string> = {
+  gap: 'gap',
+  outOfOrder: 'out_of_order',
+  brokenLink: 'broken_link',
+  hashMismatch: 'hash_mismatch',
+  missedHead: 'missed_head',
+  malformed: 'malformed',
+};
+
+/** The code of a reason a verifier gave (`malformed event: …` is `malformed`). */
+export function chainReasonCode(reason: string): string {
+  const key = (Object.keys(CHAIN_REASONS) as (keyof typeof CHAIN_REASONS)[]).find(
+    (k) => reason === CHAIN_REASONS[k] || reason.startsWith(`${CHAIN_REASONS[k]}:`),
+  );
+  return key ? CHAIN_REASON_CODES[key] : 'malformed';
+}
+
 const HASH = /^[0-9a-f]{64}$/;
 const OCCURRED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -175,7 +175,7 @@ describe('field error codes (the mapping table)', () => {
       surprise: true,
     });
     expect(byField(errors)).toEqual({
-      title: { code: 'too_long', params: { max: 200 } },
+      title: { code: 'too_long', params: { min: 5, max: 200 } },
       tenderReference: { code: 'invalid_text', params: { reason: 'line_break', char: 'U+000A' } },
       procurementStage: {
         code: 'not_one_of',
@@ -217,7 +217,7 @@ describe('field error codes (the mapping table)', () => {
         }),
       ),
     ).toEqual({
-      'outcome.supplierName': { code: 'too_long', params: { max: 200 } },
+      'outcome.supplierName': { code: 'too_long', params: { min: 1, max: 200 } },
       'outcome.supplierType': {
         code: 'not_one_of',
         params: { allowed: SUPPLIER_TYPES },

@@ -112,8 +112,8 @@ export const CONSTRAINT_RULES: Record<string, Rule> = {
     code: 'too_long',
     rank: SIZE,
     codeOf: ({ args, value }) => (lengthOf(value) < (num(args[0]) ?? 0) ? 'too_short' : 'too_long'),
-    params: ({ args, value }) =>
-      lengthOf(value) < (num(args[0]) ?? 0) ? { min: args[0] } : { max: args[1] },
+    // Both bounds: "5 to 200 characters" says more than either alone.
+    params: ({ args }) => ({ min: args[0], max: args[1] }),
   },
   minLength: { code: 'too_short', rank: SIZE, params: ({ args }) => ({ min: args[0] }) },
   maxLength: { code: 'too_long', rank: SIZE, params: ({ args }) => ({ max: args[0] }) },

@@ -186,8 +186,17 @@ export class VerifyResultDto {
   })
   firstInvalidSeq?: number | null;
 
-  @ApiPropertyOptional({ example: 'hash mismatch' })
+  @ApiPropertyOptional({
+    example: 'hash mismatch',
+    description: 'Why the chain fails, in English.',
+  })
   reason?: string;
+
+  @ApiPropertyOptional({
+    enum: ['gap', 'out_of_order', 'broken_link', 'hash_mismatch', 'missed_head', 'malformed'],
+    description: 'The reason as a stable code, to word it in another language.',
+  })
+  reasonCode?: string;
 }
 
 export class HeadDto {

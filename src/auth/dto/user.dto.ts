@@ -8,6 +8,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -161,6 +162,7 @@ export class SetPasswordDto {
 export class ChangeOwnPasswordDto {
   @ApiProperty()
   @IsString()
+  @IsNotEmpty()
   @MaxLength(PASSWORD_MAX)
   currentPassword!: string;
 

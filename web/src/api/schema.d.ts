@@ -2041,8 +2041,16 @@ export interface components {
             firstInvalidSeq?: number | null;
             headHash?: string | null;
             headSeq?: number | null;
-            /** @example hash mismatch */
+            /**
+             * @description Why the chain fails, in English.
+             * @example hash mismatch
+             */
             reason?: string;
+            /**
+             * @description The reason as a stable code, to word it in another language.
+             * @enum {string}
+             */
+            reasonCode?: "gap" | "out_of_order" | "broken_link" | "hash_mismatch" | "missed_head" | "malformed";
             valid: boolean;
         };
         WebhookDto: {

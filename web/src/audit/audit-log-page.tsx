@@ -3,7 +3,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CursorPager } from '../common/cursor-pager';
-import { errorAt, fieldErrorsOf, TextField } from '../common/form';
+import { errorTextAt, fieldErrorsOf, TextField } from '../common/form';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
 import { useAuditEvents, type AuditQuery } from './api';
@@ -46,7 +46,7 @@ export function AuditLogPage() {
       optional
       value={draft[name]}
       onChange={(value) => setDraft((d) => ({ ...d, [name]: value }))}
-      error={errorAt(fieldErrors, name)?.message}
+      error={errorTextAt(fieldErrors, name, t)}
     />
   );
 

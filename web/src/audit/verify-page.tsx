@@ -98,7 +98,8 @@ function VerifyOutcome({ result }: { result: VerifyResult }) {
         <Paragraph>
           {t('verify.invalidDetail', {
             seq: result.firstInvalidSeq ?? '?',
-            reason: result.reason ?? '',
+            // Worded from its code; the API's English reason is for API users (ADR 23).
+            reason: t(`errors.chain.${result.reasonCode ?? 'malformed'}`),
           })}
         </Paragraph>
       </Alert>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AdminLinks } from '../admin/admin-overview-page';
 import { useDomainNames } from '../common/catalogue';
 import { PageHeading } from '../common/page-title';
+import { PasswordForm } from './password-form';
 import { useCurrentUser } from './use-auth';
 
 /** Who am I: the signed-in user as the API knows them. */
@@ -44,6 +45,8 @@ export function MePage() {
           <AdminLinks />
         </section>
       )}
+      {/* Auditors change nothing, their own password included: an admin sets it. */}
+      {me.role !== 'auditor' && <PasswordForm />}
     </>
   );
 }

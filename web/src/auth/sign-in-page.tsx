@@ -32,6 +32,8 @@ export function SignInPage() {
   const state = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Both fields empty or one of them: said here, without spending a sign-in attempt.
+  const [missing, setMissing] = useState(false);
   const returnTo = safeReturnTo(params.get('returnTo'));
 
   const signIn = useMutation({
@@ -47,20 +49,26 @@ export function SignInPage() {
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
+    const incomplete = email.trim() === '' || password === '';
+    setMissing(incomplete);
+    if (incomplete) {
+      signIn.reset();
+      return;
+    }
     signIn.mutate();
   };
 
   return (
     <Column gap="large" className="brug-narrow">
       <PageHeading title={t('signIn.title')} />
-      {params.get('expired') === '1' && !signIn.isError && (
+      {params.get('expired') === '1' && !signIn.isError && !missing && (
         <Alert heading={t('signIn.expiredHeading')} headingLevel={2} severity="warning">
           <Paragraph>{t('signIn.expired')}</Paragraph>
         </Alert>
       )}
-      {signIn.isError && (
+      {(signIn.isError || missing) && (
         <Alert heading={t('signIn.failedHeading')} headingLevel={2} severity="error" role="alert">
-          <Paragraph>{signInError(signIn.error, t)}</Paragraph>
+          <Paragraph>{missing ? t('signIn.fillBoth') : signInError(signIn.error, t)}</Paragraph>
         </Alert>
       )}
       <form onSubmit={onSubmit} noValidate>

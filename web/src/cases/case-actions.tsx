@@ -22,6 +22,7 @@ import {
   TextField,
 } from '../common/form';
 import { parseEuroToCents } from '../common/format';
+import { fieldErrorText } from '../common/error-text';
 import { describeError } from '../common/query-state';
 import { useTakeOn, useTransition, useUpdateCase, type TransitionBody } from './api';
 import { isOpen, SUPPLIER_TYPES } from './case-vocabulary';
@@ -289,7 +290,10 @@ function TransitionForm({
     first.current?.querySelector<HTMLElement>('textarea, input, select')?.focus();
   }, []);
   const errors = fieldErrorsOf(error);
-  const message = (field: string) => errorAt(errors, field)?.message;
+  const message = (field: string) => {
+    const found = errorAt(errors, field);
+    return found ? fieldErrorText(found, t) : undefined;
+  };
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -312,8 +316,11 @@ function TransitionForm({
   };
 
   const summary = errors.map((e) => ({
-    id: `transition-${e.field.replace(/^outcome\./, '').replace(/[^A-Za-z]/g, '-')}`,
-    label: `${e.field}: ${e.message}`,
+    id:
+      e.field === 'outcome'
+        ? 'transition-summary'
+        : `transition-${e.field.replace(/^outcome\./, '').replace(/[^A-Za-z]/g, '-')}`,
+    label: `${transitionFieldLabel(e.field, t)}: ${fieldErrorText(e, t)}`,
   }));
 
   return (
@@ -378,11 +385,7 @@ function TransitionForm({
               inputMode="decimal"
               value={outcome.awardedValue}
               onChange={(awardedValue) => setOutcome((o) => ({ ...o, awardedValue }))}
-              error={
-                message('outcome.awardedValueCents')
-                  ? t('fileCase.errors.estimatedValue')
-                  : undefined
-              }
+              error={message('outcome.awardedValueCents')}
             />
           </>
         )}
@@ -397,4 +400,25 @@ function TransitionForm({
       </Column>
     </form>
   );
+}
+
+/** The label of a transition field the API names (`outcome.supplierType` → "Soort leverancier"). */
+function transitionFieldLabel(field: string, t: T): string {
+  switch (field) {
+    case 'reason':
+      return t('transition.reason');
+    case 'proposal':
+      return t('transition.proposal');
+    case 'outcome':
+    case 'outcome.summary':
+      return t('outcome.summary');
+    case 'outcome.supplierName':
+      return t('outcome.supplierName');
+    case 'outcome.supplierType':
+      return t('outcome.supplierType');
+    case 'outcome.awardedValueCents':
+      return t('outcome.awardedValue');
+    default:
+      return t('errors.thisField');
+  }
 }

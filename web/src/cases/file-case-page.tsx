@@ -24,6 +24,7 @@ import {
   TextAreaField,
   TextField,
 } from '../common/form';
+import { fieldErrorText } from '../common/error-text';
 import { parseDateInput, parseEuroToCents } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading, describeError } from '../common/query-state';
@@ -389,8 +390,19 @@ function controlFor(field: string): string {
 type T = ReturnType<typeof useTranslation>['t'];
 
 function fieldLabel(field: string, t: T): string {
-  const line = /^initialFunding\[(\d+)\]/.exec(field);
-  if (line) return t('fileCase.fundingLine', { number: Number(line[1]) + 1 });
+  const line = /^initialFunding\[(\d+)\](?:\.(\w+))?/.exec(field);
+  if (line) {
+    const name = t('fileCase.fundingLine', { number: Number(line[1]) + 1 });
+    const part =
+      line[2] === 'amountCents'
+        ? t('funding.amount')
+        : line[2] === 'budgetLine'
+          ? t('funding.budgetLine')
+          : line[2] === 'domainCode'
+            ? t('funding.domain')
+            : null;
+    return part ? `${name}: ${part.toLocaleLowerCase()}` : name;
+  }
   const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field;
   switch (top) {
     case 'title':
@@ -412,30 +424,15 @@ function fieldLabel(field: string, t: T): string {
     case 'initialFunding':
       return t('fileCase.funding');
     default:
-      return field;
+      // Never the API's field path: a field the form does not know is "this field".
+      return t('errors.thisField');
   }
 }
 
 /**
- * The API decides which field is wrong; the interface says it in the reader's language where it
- * knows the rule, and repeats the API's own words where it does not.
+ * The API decides which field is wrong and names the rule by a code; the interface says it in
+ * the reader's language from that code and its params (ADR 23).
  */
-function localisedError(field: string, error: FieldError, t: T): string {
-  const top = /^[A-Za-z]+/.exec(field)?.[0] ?? field;
-  switch (top) {
-    case 'title':
-      return t('fileCase.errors.title');
-    case 'estimatedValueCents':
-      return t('fileCase.errors.estimatedValue');
-    case 'deadline':
-      return t('fileCase.errors.deadline');
-    case 'domains':
-      return t('fileCase.errors.domains');
-    case 'initialFunding':
-      if (field.endsWith('.amountCents')) return t('fileCase.errors.fundingAmount');
-      if (field.endsWith('.domainCode')) return t('fileCase.errors.fundingDomain');
-      return error.message;
-    default:
-      return error.message;
-  }
+function localisedError(_field: string, error: FieldError, t: T): string {
+  return fieldErrorText(error, t);
 }

@@ -14,6 +14,8 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/client';
 import { noteVisibilitiesOf } from '../auth/roles';
 import { useCurrentUser } from '../auth/use-auth';
+import type { FieldError } from '../api/problem';
+import { fieldErrorText } from '../common/error-text';
 import { errorAt, fieldErrorsOf, TextAreaField } from '../common/form';
 import { formatDateTime } from '../common/format';
 import { describeError, LoadError, Loading } from '../common/query-state';
@@ -37,6 +39,9 @@ export function NotesSection({ routeId, item }: { routeId: string; item: CaseDto
   const [visibility, setVisibility] = useState<Visibility>(defaultVisibility);
   const [added, setAdded] = useState(false);
   const errors = fieldErrorsOf(addNote.error);
+  // An empty note has its own words; any other rule is said from its code (ADR 23).
+  const bodyError = (error: FieldError | undefined) =>
+    error && (error.code === 'required' ? t('notes.bodyError') : fieldErrorText(error, t));
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -94,7 +99,7 @@ export function NotesSection({ routeId, item }: { routeId: string; item: CaseDto
               label={t('notes.body')}
               value={body}
               onChange={setBody}
-              error={errorAt(errors, 'body') ? t('notes.bodyError') : undefined}
+              error={bodyError(errorAt(errors, 'body'))}
             />
             {visibilities.length > 1 ? (
               <FieldSet legend={t('notes.visibilityLegend')}>

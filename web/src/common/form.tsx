@@ -4,13 +4,16 @@ import {
   InvalidFormAlert,
   Label,
   Paragraph,
+  PasswordInput,
   Select,
   TextArea,
   TextInput,
 } from '@amsterdam/design-system-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiProblem, type FieldError } from '../api/problem';
+import { fieldErrorText } from './error-text';
 
 /** The API's per-field validation errors (400, and 422 when it names fields). */
 export function fieldErrorsOf(error: unknown): FieldError[] {
@@ -24,6 +27,12 @@ export function errorAt(errors: FieldError[], name: string): FieldError | undefi
   return errors.find(
     (e) => e.field === name || e.field.startsWith(`${name}.`) || e.field.startsWith(`${name}[`),
   );
+}
+
+/** The first error for `name` or under it, in the reader's language (ADR 23). */
+export function errorTextAt(errors: FieldError[], name: string, t: TFunction): string | undefined {
+  const error = errorAt(errors, name);
+  return error ? fieldErrorText(error, t) : undefined;
 }
 
 /** Ids that connect a control with its hint and error for assistive technology. */
@@ -117,6 +126,34 @@ export function TextField({
   );
 }
 
+export function PasswordField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  autoComplete,
+}: BaseFieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'current-password' | 'new-password';
+}) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <PasswordInput
+        id={id}
+        name={id}
+        autoComplete={autoComplete}
+        invalid={Boolean(error)}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldFrame>
+  );
+}
+
 export function TextAreaField({
   id,
   label,
@@ -186,9 +223,11 @@ export function SelectField<V extends string>({
  */
 export function ErrorSummary({ errors }: { errors: { id: string; label: string }[] }) {
   const { t } = useTranslation();
+  // One mistake, one message: a control is listed once, with its first error.
+  const once = errors.filter((e, i) => errors.findIndex((o) => o.id === e.id) === i);
   return (
     <InvalidFormAlert
-      errors={errors.map((e) => ({ id: `#${e.id}`, label: e.label }))}
+      errors={once.map((e) => ({ id: `#${e.id}`, label: e.label }))}
       onClick={(event) => {
         const link = (event.target as Element).closest('a');
         const id = link?.getAttribute('href')?.slice(1);

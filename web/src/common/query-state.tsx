@@ -1,6 +1,8 @@
 import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { ApiProblem } from '../api/problem';
+import { problemText } from './error-text';
 import { NoAccess } from './no-access-page';
 import { NotFound } from './not-found-page';
 
@@ -42,8 +44,11 @@ export function LoadError({
   );
 }
 
-/** A sentence for an error: the API's detail when it gave one. */
+/**
+ * A sentence for an error in the reader's language: the API's refusal worded from its code and
+ * params (never its English detail), else `fallback`.
+ */
 export function describeError(error: unknown, fallback: string): string {
-  if (error instanceof ApiProblem && error.problem) return error.problem.detail;
+  if (error instanceof ApiProblem && error.problem) return problemText(error.problem, i18next.t);
   return fallback;
 }

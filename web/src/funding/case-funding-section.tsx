@@ -16,6 +16,7 @@ import { ApiProblem } from '../api/problem';
 import { useCurrentUser } from '../auth/use-auth';
 import { useDomainNames } from '../common/catalogue';
 import { errorAt, fieldErrorsOf, SelectField, TextAreaField, TextField } from '../common/form';
+import { fieldErrorText, problemText } from '../common/error-text';
 import { formatDateTime, formatEuro, parseEuroToCents } from '../common/format';
 import { describeError, LoadError, Loading } from '../common/query-state';
 import { TableRegion } from '../common/table-region';
@@ -239,7 +240,10 @@ function RecordEntryForm({
     (record.error.status === 422 || record.error.status === 403)
       ? record.error
       : null;
-  const message = (field: string) => errorAt(errors, field)?.message;
+  const message = (field: string) => {
+    const found = errorAt(errors, field);
+    return found ? fieldErrorText(found, t) : undefined;
+  };
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -286,7 +290,7 @@ function RecordEntryForm({
           className="ams-mb-m"
           role="alert"
         >
-          <Paragraph>{invariant.problem?.detail ?? invariant.message}</Paragraph>
+          <Paragraph>{problemText(invariant.problem, t, domainName)}</Paragraph>
         </Alert>
       )}
       {record.isError && !invariant && errors.length === 0 && (
@@ -334,7 +338,7 @@ function RecordEntryForm({
           inputMode="decimal"
           value={draft.amount}
           onChange={(amount) => setDraft((d) => ({ ...d, amount }))}
-          error={message('amountCents') ? t('fileCase.errors.fundingAmount') : undefined}
+          error={message('amountCents')}
         />
         <TextField
           id="entry-budget-line"

@@ -56,7 +56,11 @@ export function FundingLinesFieldSet({
     <FieldSet legend={t('fileCase.funding')} hint={t('form.optional')} invalid={Boolean(listError)}>
       <Column gap="large">
         <Paragraph size="small">{t('fileCase.fundingHint')}</Paragraph>
-        {listError && <Paragraph className="brug-error-text">{listError.message}</Paragraph>}
+        {listError && (
+          <Paragraph className="brug-error-text">
+            {messageFor('initialFunding', listError)}
+          </Paragraph>
+        )}
         {lines.map((line, index) => (
           <FieldSet
             key={line.key}
