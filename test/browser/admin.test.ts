@@ -196,7 +196,7 @@ describe.each(['nl', 'en'] as const)('administration in the browser (%s)', (lang
       await page.setViewportSize(PHONE);
       for (const path of ['/admin', '/admin/users', '/admin/teams', '/admin/routing']) {
         await open(page, path);
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        const wide = await page.evaluate<number>('document.documentElement.scrollWidth');
         expect(wide).toBeLessThanOrEqual(PHONE.width);
       }
     });
