@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type {
   AuditEventListDto,
+  AuditReferenceDto,
   HeadDto,
   ListAuditEventsQuery,
   VerifyResultDto,
@@ -64,6 +65,36 @@ const CANONICAL_CONTENT = `'{"action":' || to_json(action)
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Keys of `data` whose values are domain codes (or lists, or old/new pairs of them). */
+const DOMAIN_KEYS = new Set(['domainCode', 'domains', 'leadDomains', 'anyDomains']);
+
+/**
+ * The ids and domain codes an event names, to show them by name: its actor, subject and case,
+ * and inside `data` every UUID-shaped string (an assignee, a koppel half, a team, a unit) and
+ * the domain codes under the keys above (`domains: [{ code, role }]` included).
+ */
+function collectReferences(event: ChainedAuditEvent, ids: Set<string>, codes: Set<string>): void {
+  for (const id of [event.actorId, event.caseId, event.subjectId]) {
+    if (id && UUID.test(id)) ids.add(id.toLowerCase());
+  }
+  if (event.subjectType === 'domain') codes.add(event.subjectId);
+  const walk = (value: unknown, domain: boolean): void => {
+    if (typeof value === 'string') {
+      if (UUID.test(value)) ids.add(value.toLowerCase());
+      else if (domain) codes.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, domain);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        walk(item, DOMAIN_KEYS.has(key) || (domain && ['code', 'old', 'new'].includes(key)));
+      }
+    }
+  };
+  walk(event.data, false);
+}
+
 /** The event as the API and the export show it; `data` is parsed from the hashed text. */
 function toEvent(row: AuditRow): ChainedAuditEvent {
   return {
@@ -82,6 +113,48 @@ function toEvent(row: AuditRow): ChainedAuditEvent {
   };
 }
 
+/**
+ * The SQL of one page of the trail (exported for the EXPLAIN checks): every filter is served by
+ * an index of `audit_events` ending in `seq`, so a page reads about a page of rows.
+ */
+export function buildAuditListQuery(
+  query: ListAuditEventsQuery,
+  after: number | undefined,
+  pageSize: number,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (query.subjectType) where.push(`subject_type = ${add(query.subjectType)}`);
+  if (query.subjectId) where.push(`subject_id = ${add(query.subjectId)}`);
+  if (query.actorId) where.push(`actor_id = ${add(query.actorId)}::uuid`);
+  if (query.caseId) where.push(`case_id = ${add(query.caseId)}::uuid`);
+  if (query.action) where.push(`action = ${add(query.action)}`);
+  // By reference: the case's id from its unique index (an InitPlan), then the case index of
+  // the trail; every event under the case (notes, funding entries) carries its case_id.
+  if (query.caseReference) {
+    where.push(
+      `case_id = (SELECT id FROM cases WHERE reference = ${add(query.caseReference.toUpperCase())})`,
+    );
+  }
+  const moment = (value: string) =>
+    DATE_ONLY.test(value)
+      ? `(${add(value)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`
+      : `${add(value)}::timestamptz`;
+  if (query.from) where.push(`occurred_at >= ${moment(query.from)}`);
+  if (query.to) where.push(`occurred_at < ${moment(query.to)}`);
+  const desc = query.order === 'desc';
+  if (after !== undefined) where.push(`seq ${desc ? '<' : '>'} ${add(after)}::bigint`);
+  return {
+    sql: `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ${pageSize + 1}`,
+    params,
+  };
+}
+
 /** Reading, verifying and exporting the audit trail (auditors and admins). */
 @Injectable()
 export class AuditReader {
@@ -96,44 +169,61 @@ export class AuditReader {
 
   /** Keyset pages by sequence number, oldest first unless `order=desc`. */
   async list(query: ListAuditEventsQuery): Promise<AuditEventListDto> {
-    const params: unknown[] = [];
-    const add = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    if (query.subjectType) where.push(`subject_type = ${add(query.subjectType)}`);
-    if (query.subjectId) where.push(`subject_id = ${add(query.subjectId)}`);
-    if (query.actorId) where.push(`actor_id = ${add(query.actorId)}::uuid`);
-    if (query.caseId) where.push(`case_id = ${add(query.caseId)}::uuid`);
-    if (query.action) where.push(`action = ${add(query.action)}`);
-    const moment = (value: string) =>
-      DATE_ONLY.test(value)
-        ? `(${add(value)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`
-        : `${add(value)}::timestamptz`;
-    if (query.from) where.push(`occurred_at >= ${moment(query.from)}`);
-    if (query.to) where.push(`occurred_at < ${moment(query.to)}`);
-    const desc = query.order === 'desc';
     const { cursor: _c, pageSize: _p, ...filters } = query;
     const scope = `audit:${JSON.stringify(filters, Object.keys(filters).sort())}`;
+    let after: number | undefined;
     if (query.cursor) {
-      const [after] = this.cursors.decode(query.cursor, scope);
-      if (typeof after !== 'number' || !Number.isSafeInteger(after)) throw new InvalidCursor();
-      where.push(`seq ${desc ? '<' : '>'} ${add(after)}::bigint`);
+      const [seq] = this.cursors.decode(query.cursor, scope);
+      if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) throw new InvalidCursor();
+      after = seq;
     }
     const pageSize = query.pageSize ?? 100;
-    const rows = await this.db.query<AuditRow[]>(
-      `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ${pageSize + 1}`,
-      params,
-    );
+    const { sql, params } = buildAuditListQuery(query, after, pageSize);
+    const rows = await this.db.query<AuditRow[]>(sql, params);
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
+    const items = page.map(toEvent);
     return {
-      items: page.map(toEvent),
+      items,
       nextCursor:
         rows.length > pageSize && last ? this.cursors.encode([Number(last.seq)], scope) : null,
+      references: await this.references(items),
     };
+  }
+
+  /**
+   * The names behind the ids and domain codes of a page of events, in one query whatever the
+   * number of events and actors (each part looks its keys up by primary key). Current names:
+   * `actorName` on the event stays the name at the time.
+   */
+  private async references(
+    events: ChainedAuditEvent[],
+  ): Promise<Record<string, AuditReferenceDto>> {
+    const ids = new Set<string>();
+    const codes = new Set<string>();
+    for (const event of events) collectReferences(event, ids, codes);
+    if (ids.size === 0 && codes.size === 0) return {};
+    const rows = await this.db.query<
+      { key: string; kind: AuditReferenceDto['kind']; name: string; name_en: string | null }[]
+    >(
+      `SELECT id::text AS key, 'user' AS kind, name, NULL AS name_en FROM users WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT id::text, 'unit', name, NULL FROM organisation_units WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT id::text, 'case', reference, NULL FROM cases WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT code, 'domain', name_nl, name_en FROM domains WHERE code = ANY($2::text[])`,
+      [[...ids], [...codes]],
+    );
+    const references: Record<string, AuditReferenceDto> = {};
+    for (const row of rows) {
+      references[row.key] = {
+        kind: row.kind,
+        name: row.name,
+        ...(row.name_en ? { nameEn: row.name_en } : {}),
+      };
+    }
+    return references;
   }
 
   async head(): Promise<HeadDto> {

@@ -8,6 +8,8 @@ import { ExportLimiter } from '../common/export-limit';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { AuditReader } from './audit-reader';
 import {
+  AuditActionListDto,
+  auditActionList,
   AuditEventListDto,
   CaseAuditQuery,
   ExportQuery,
@@ -33,6 +35,16 @@ export class AuditController {
   @ApiResult(AuditEventListDto)
   events(@Query() query: ListAuditEventsQuery): Promise<AuditEventListDto> {
     return this.audit.list(query);
+  }
+
+  @Get('actions')
+  @ApiOperation({
+    summary: 'Every action the trail records, with the kind of subject it is about',
+    description: 'The values the `action` filter accepts, for a choice in words.',
+  })
+  @ApiResult(AuditActionListDto)
+  actions(): AuditActionListDto {
+    return auditActionList();
   }
 
   @Get('head')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
@@ -12,6 +12,10 @@ import {
   Min,
 } from 'class-validator';
 import { QueryInt } from '../../common/validators';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction } from '../audit-actions';
+
+/** A case reference as filed (`BRUG-2026-000123`), any case. */
+export const CASE_REFERENCE_PATTERN = /^BRUG-\d{4}-\d{6,}$/i;
 
 export class AuditEventDto {
   @ApiProperty({ example: 42 })
@@ -62,12 +66,57 @@ export class AuditEventDto {
   hash!: string;
 }
 
+/** What an id (or a domain code) in a page of events stands for, to show it by name. */
+export class AuditReferenceDto {
+  @ApiProperty({ enum: ['user', 'unit', 'case', 'domain'] })
+  kind!: 'user' | 'unit' | 'case' | 'domain';
+
+  @ApiProperty({
+    description:
+      'The person’s or unit’s name now, the case’s reference, or the domain’s Dutch name.',
+  })
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'A domain’s English name.' })
+  nameEn?: string;
+}
+
+@ApiExtraModels(AuditReferenceDto)
 export class AuditEventListDto {
   @ApiProperty({ type: [AuditEventDto] })
   items!: AuditEventDto[];
 
   @ApiProperty({ type: String, nullable: true })
   nextCursor!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(AuditReferenceDto) },
+    description:
+      'Every user, unit and case id on this page (actor, subject, case, and ids inside `data` ' +
+      'such as an assignee or the koppel) and every domain code in `data`, by name: resolved ' +
+      'in one query per page. An id that names nothing (any more) is left out.',
+  })
+  references!: Record<string, AuditReferenceDto>;
+}
+
+export class AuditActionDto {
+  @ApiProperty({ enum: AUDIT_ACTION_NAMES, example: 'case.transitioned' })
+  action!: AuditAction;
+
+  @ApiProperty({ example: 'case', description: 'What the events of this action are about.' })
+  subjectType!: string;
+}
+
+export class AuditActionListDto {
+  @ApiProperty({ type: [AuditActionDto] })
+  items!: AuditActionDto[];
+}
+
+export function auditActionList(): AuditActionListDto {
+  return {
+    items: AUDIT_ACTION_NAMES.map((action) => ({ action, subjectType: AUDIT_ACTIONS[action] })),
+  };
 }
 
 export class CaseAuditQuery {
@@ -114,11 +163,26 @@ export class ListAuditEventsQuery extends CaseAuditQuery {
   @IsUUID()
   caseId?: string;
 
-  @ApiPropertyOptional({ example: 'case.transitioned' })
+  @ApiPropertyOptional({
+    enum: AUDIT_ACTION_NAMES,
+    example: 'case.transitioned',
+    description: 'One of the actions `GET /audit/actions` lists.',
+  })
+  @IsOptional()
+  @IsIn(AUDIT_ACTION_NAMES)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({
+    example: 'BRUG-2026-000123',
+    description:
+      'The events of the case with this reference, everything under it included (notes, ' +
+      'funding entries); none when no case has it.',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
-  action?: string;
+  @MaxLength(32)
+  @Matches(CASE_REFERENCE_PATTERN)
+  caseReference?: string;
 
   @ApiPropertyOptional({
     format: 'date-time',

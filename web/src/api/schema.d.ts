@@ -65,6 +65,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every action the trail records, with the kind of subject it is about
+         * @description The values the `action` filter accepts, for a choice in words.
+         *
+         *     Roles: auditor, admin.
+         */
+        get: operations["AuditController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/events": {
         parameters: {
             query?: never;
@@ -981,6 +1003,21 @@ export interface components {
              */
             visibility: "internal" | "shared";
         };
+        AuditActionDto: {
+            /**
+             * @example case.transitioned
+             * @enum {string}
+             */
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
+            /**
+             * @description What the events of this action are about.
+             * @example case
+             */
+            subjectType: string;
+        };
+        AuditActionListDto: {
+            items: components["schemas"]["AuditActionDto"][];
+        };
         AuditEventDto: {
             /** @example case.transitioned */
             action: string;
@@ -1014,6 +1051,18 @@ export interface components {
         AuditEventListDto: {
             items: components["schemas"]["AuditEventDto"][];
             nextCursor: string | null;
+            /** @description Every user, unit and case id on this page (actor, subject, case, and ids inside `data` such as an assignee or the koppel) and every domain code in `data`, by name: resolved in one query per page. An id that names nothing (any more) is left out. */
+            references: {
+                [key: string]: components["schemas"]["AuditReferenceDto"];
+            };
+        };
+        AuditReferenceDto: {
+            /** @enum {string} */
+            kind: "user" | "unit" | "case" | "domain";
+            /** @description The person’s or unit’s name now, the case’s reference, or the domain’s Dutch name. */
+            name: string;
+            /** @description A domain’s English name. */
+            nameEn?: string;
         };
         CaseDomainDto: {
             /** @example energy */
@@ -2271,12 +2320,63 @@ export interface operations {
             };
         };
     };
+    AuditController_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActionListDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuditController_events: {
         parameters: {
             query?: {
-                action?: string;
+                /** @description One of the actions `GET /audit/actions` lists. */
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
                 actorId?: string;
                 caseId?: string;
+                /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
+                caseReference?: string;
                 cursor?: string;
                 /** @description Events at or after (a date or a timestamp). */
                 from?: string;

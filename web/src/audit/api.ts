@@ -3,6 +3,8 @@ import { api, call, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 
 export type AuditEvent = Schemas['AuditEventDto'];
+export type AuditReferences = Schemas['AuditEventListDto']['references'];
+export type AuditAction = Schemas['AuditActionDto']['action'];
 export type AuditQuery = NonNullable<paths['/audit/events']['get']['parameters']['query']>;
 export type VerifyResult = Schemas['VerifyResultDto'];
 
@@ -30,6 +32,15 @@ export function useCaseAudit(id: string) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** The actions the trail records (for the filter's choice in words); they change with releases. */
+export function useAuditActions() {
+  return useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: () => call(api.GET('/audit/actions')).then((list) => list.items),
+    staleTime: Infinity,
   });
 }
 

@@ -1,13 +1,23 @@
-import { Button, Heading } from '@amsterdam/design-system-react';
+import { Button, Heading, Paragraph, StandaloneLink } from '@amsterdam/design-system-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppLink } from '../common/app-link';
 import { LoadError, Loading } from '../common/query-state';
-import { useCaseAudit } from './api';
+import { useCaseAudit, type AuditReferences } from './api';
 import { AuditTable } from './audit-table';
 
 /** For auditors: the case's own audit trail, everything under it included. */
 export function CaseAuditSection({ routeId }: { routeId: string }) {
   const { t } = useTranslation();
   const audit = useCaseAudit(routeId);
+  const pages = audit.data?.pages;
+  const events = useMemo(() => pages?.flatMap((p) => p.items) ?? [], [pages]);
+  const references = useMemo(
+    () => Object.assign({}, ...(pages ?? []).map((p) => p.references)) as AuditReferences,
+    [pages],
+  );
+  const caseId = events[0]?.caseId;
+  const reference = caseId ? references[caseId]?.name : undefined;
   return (
     <section aria-labelledby="case-audit-heading" className="ams-mb-xl">
       <Heading level={2} id="case-audit-heading" className="ams-mb-m">
@@ -19,8 +29,19 @@ export function CaseAuditSection({ routeId }: { routeId: string }) {
         <LoadError error={audit.error} retry={() => void audit.refetch()} headingLevel={3} />
       ) : (
         <>
+          {reference && (
+            <Paragraph className="ams-mb-m">
+              <StandaloneLink
+                href={`/audit?caseReference=${encodeURIComponent(reference)}`}
+                linkComponent={AppLink}
+              >
+                {t('audit.inLog', { reference })}
+              </StandaloneLink>
+            </Paragraph>
+          )}
           <AuditTable
-            events={audit.data.pages.flatMap((p) => p.items)}
+            events={events}
+            references={references}
             caption={t('audit.caseTrail')}
             showCase={false}
           />

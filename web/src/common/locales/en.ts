@@ -1,3 +1,4 @@
+import { auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
 import type { Messages } from './nl';
 
@@ -558,7 +559,11 @@ export const en: Messages = {
       'Every change in Brug, who made it and when. Each line is chained to the one before by a hash.',
     filters: 'Filter the audit log',
     action: 'Action',
-    actionHint: 'For example case.transitioned',
+    caseReference: 'Case reference',
+    caseReferenceHint: 'For example BRUG-2026-000123',
+    allActions: 'All actions',
+    byId: 'Filter by id',
+    inLog: 'Everything about {{reference}} in the audit log',
     subjectType: 'Subject type',
     subjectTypeHint: 'For example case or user',
     subjectId: 'Subject id',
@@ -570,7 +575,7 @@ export const en: Messages = {
     when: 'When',
     actor: 'By',
     subject: 'Subject',
-    data: 'Data',
+    data: 'What changed',
     hash: 'Hash',
     none: 'No events found.',
     openCase: 'View case',
@@ -588,7 +593,12 @@ export const en: Messages = {
       'user.created': 'User created',
       'user.updated': 'User changed',
       'catalogue.changed': 'Catalogue changed',
+      'case.koppel_changed': 'Koppel changed',
+      'case.sla_warned': 'Deadline near',
+      'user.password_set': 'Password set',
+      'job.retried': 'Job retried',
     },
+    changes: auditChangesEn as unknown as AuditChangeTexts,
   },
   verify: {
     title: 'Verify the chain',

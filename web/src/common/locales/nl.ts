@@ -1,3 +1,4 @@
+import { auditChangesNl, type AuditChangeTexts } from '../../audit/texts';
 import { adminNl } from '../../admin/texts';
 
 /**
@@ -566,7 +567,11 @@ export const nl = {
       'Elke wijziging in Brug, met wie het deed en wanneer. Elke regel is met een hash aan de vorige geketend.',
     filters: 'Auditlog filteren',
     action: 'Handeling',
-    actionHint: 'Bijvoorbeeld case.transitioned',
+    caseReference: 'Zaakkenmerk',
+    caseReferenceHint: 'Bijvoorbeeld BRUG-2026-000123',
+    allActions: 'Alle handelingen',
+    byId: 'Filteren op id',
+    inLog: 'Alles over {{reference}} in de auditlog',
     subjectType: 'Soort onderwerp',
     subjectTypeHint: 'Bijvoorbeeld case of user',
     subjectId: 'Id van het onderwerp',
@@ -578,7 +583,7 @@ export const nl = {
     when: 'Wanneer',
     actor: 'Door',
     subject: 'Onderwerp',
-    data: 'Gegevens',
+    data: 'Wat er veranderde',
     hash: 'Hash',
     none: 'Geen gebeurtenissen gevonden.',
     openCase: 'Zaak bekijken',
@@ -596,7 +601,12 @@ export const nl = {
       'user.created': 'Gebruiker aangemaakt',
       'user.updated': 'Gebruiker gewijzigd',
       'catalogue.changed': 'Catalogus gewijzigd',
+      'case.koppel_changed': 'Koppel gewijzigd',
+      'case.sla_warned': 'Termijn bijna verlopen',
+      'user.password_set': 'Wachtwoord ingesteld',
+      'job.retried': 'Taak opnieuw gestart',
     },
+    changes: auditChangesNl as unknown as AuditChangeTexts,
   },
   verify: {
     title: 'Keten controleren',

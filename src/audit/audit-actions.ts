@@ -1,0 +1,27 @@
+/**
+ * Every action Brug writes to the audit trail, with the kind of subject it is about. The list
+ * the API serves (`GET /audit/actions`) and the only values the `action` filter accepts, so that
+ * a client can offer a choice in words instead of a free text field. A spec checks that every
+ * `w.audit({ action: … })` in the code names an action listed here.
+ */
+export const AUDIT_ACTIONS = {
+  'case.filed': 'case',
+  'case.routed': 'case',
+  'case.updated': 'case',
+  'case.assigned': 'case',
+  'case.transitioned': 'case',
+  'case.koppel_changed': 'case',
+  'case.sla_warned': 'case',
+  'case.sla_breached': 'case',
+  'note.added': 'note',
+  'funding.entry_recorded': 'funding_entry',
+  'user.created': 'user',
+  'user.updated': 'user',
+  'user.password_set': 'user',
+  'catalogue.changed': 'catalogue',
+  'job.retried': 'queue_job',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
