@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'sla_policy_exists'
   | 'webhook_not_found'
   | 'job_not_found'
+  // calendar
+  | 'designated_day_exists'
+  | 'designated_day_not_found'
   // catalogue
   | 'domain_not_found'
   | 'domain_exists'

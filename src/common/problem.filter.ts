@@ -57,8 +57,10 @@ export function statusOf(code: ErrorCode): number {
     case 'sla_policy_not_found':
     case 'webhook_not_found':
     case 'job_not_found':
+    case 'designated_day_not_found':
       return HttpStatus.NOT_FOUND;
     case 'sla_policy_exists':
+    case 'designated_day_exists':
       return HttpStatus.CONFLICT;
     case 'transition_not_allowed':
     case 'case_not_editable':

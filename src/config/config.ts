@@ -51,6 +51,8 @@ export interface AppConfig {
   workerLockMs: number;
   /** How often a worker checks every open deadline for its jobs in Redis (the safety net). */
   slaResyncIntervalMs: number;
+  /** Goede Vrijdag is a day off for deadlines (Algemene termijnenwet art. 3(2); ADR 25). */
+  calendarGoodFriday: boolean;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +191,7 @@ export function loadConfig(env: Env): AppConfig {
     workerConcurrency: integer('WORKER_CONCURRENCY', 20, 1, 200),
     workerLockMs: integer('WORKER_LOCK_MS', 30000, 1000, 600000),
     slaResyncIntervalMs: integer('SLA_RESYNC_INTERVAL_MS', 60000, 1000, 86400000),
+    calendarGoodFriday: bool('CALENDAR_GOOD_FRIDAY', true),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -231,4 +234,5 @@ export const CONFIG_VARIABLES = [
   'WORKER_CONCURRENCY',
   'WORKER_LOCK_MS',
   'SLA_RESYNC_INTERVAL_MS',
+  'CALENDAR_GOOD_FRIDAY',
 ] as const;

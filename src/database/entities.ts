@@ -1,6 +1,7 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { UserDomainEntity } from '../auth/entities/user-domain.entity';
 import { UserEntity } from '../auth/entities/user.entity';
+import { DesignatedDayEntity } from '../calendar/designated-day.entity';
 import { DomainEntity } from '../catalogue/entities/domain.entity';
 import { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
 import { CaseDomainEntity } from '../cases/entities/case-domain.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   WebhookEntity,
   NotificationDeliveryEntity,
   FundingEntryEntity,
+  DesignatedDayEntity,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { PRIORITIES, type Priority } from '../cases/case-transitions';
 import { checkIfMatch, type IfMatch } from '../common/etag';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
@@ -12,7 +13,6 @@ import type {
   UpdateSlaPolicyDto,
 } from './dto/workflow-admin.dto';
 import { SlaPolicyEntity } from './entities/sla-policy.entity';
-import { addBusinessDuration } from './working-days';
 import { SlaPolicyExists, SlaPolicyNotFound } from './workflow.errors';
 
 /** Working days to accept and to propose, per priority: what Brug starts with. */
@@ -40,6 +40,7 @@ export class SlaPoliciesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly calendars: CalendarService,
   ) {}
 
   async list(): Promise<SlaPolicyDto[]> {
@@ -53,18 +54,20 @@ export class SlaPoliciesService {
   }
 
   /**
-   * The due times of a case routed now with this priority: working days in the Dutch calendar,
-   * or seconds where the policy says so. Without a policy, the seed's values apply.
+   * The due times of a case routed now with this priority: working days in the installation's
+   * calendar (CalendarService, ADR 25), or seconds where the policy says so. Without a policy,
+   * the seed's values apply.
    */
   async dueDates(priority: Priority, from = new Date()): Promise<DueDates> {
     const policy = await this.policy(priority);
     const seed = SEED_SLA_POLICIES[priority];
+    const calendar = await this.calendars.calendar();
     return {
-      acceptBy: addBusinessDuration(from, {
+      acceptBy: calendar.addBusinessDuration(from, {
         workingDays: policy?.acceptWorkingDays ?? seed.accept,
         seconds: policy?.acceptSeconds ?? undefined,
       }),
-      proposeBy: addBusinessDuration(from, {
+      proposeBy: calendar.addBusinessDuration(from, {
         workingDays: policy?.proposeWorkingDays ?? seed.propose,
         seconds: policy?.proposeSeconds ?? undefined,
       }),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FailedJobsService } from './failed-jobs.service';
@@ -18,7 +19,7 @@ import {
 
 /** The workflow's configuration and queues, in every process (the API administers them). */
 @Module({
-  imports: [AuthModule, CatalogueModule, CasesModule],
+  imports: [AuthModule, CatalogueModule, CasesModule, CalendarModule],
   controllers: [
     RoutingRulesController,
     SlaPoliciesController,

@@ -10,6 +10,7 @@ import { FundingEntryReason1796466082827 } from './1796466082827-FundingEntryRea
 import { SearchPartsOfWords1796466101513 } from './1796466101513-SearchPartsOfWords';
 import { CaseKoppel1796466956990 } from './1796466956990-CaseKoppel';
 import { QueueSortsAndPriorityRaises1796467023376 } from './1796467023376-QueueSortsAndPriorityRaises';
+import { CalendarDesignatedDays1796468680541 } from './1796468680541-CalendarDesignatedDays';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => object)[] = [
   SearchPartsOfWords1796466101513,
   CaseKoppel1796466956990,
   QueueSortsAndPriorityRaises1796467023376,
+  CalendarDesignatedDays1796468680541,
 ];

@@ -1,9 +1,12 @@
+import { CALENDAR_RULE_NAMES, CALENDAR_RULES, calendarDateOf, type CalendarRule } from './holidays';
 import {
   addBusinessDuration,
   addWorkingDays,
   dutchPublicHolidays,
   easterSunday,
   isWorkingDay,
+  STATUTORY_CALENDAR,
+  WorkingCalendar,
 } from './working-days';
 
 /** Moments are written with their explicit Amsterdam offset: +01:00 (CET) or +02:00 (CEST). */
@@ -30,74 +33,223 @@ describe('easterSunday', () => {
 });
 
 describe('dutchPublicHolidays', () => {
-  it('lists the holidays of 2026 exactly, sorted', () => {
+  it('lists the Algemene termijnenwet days of 2026 exactly, sorted (not the Sundays of Easter and Whitsun)', () => {
     expect(dutchPublicHolidays(2026)).toEqual([
       '2026-01-01', // Nieuwjaarsdag
-      '2026-04-03', // Goede Vrijdag
-      '2026-04-05', // Eerste Paasdag
+      '2026-04-03', // Goede Vrijdag (art. 3(2))
       '2026-04-06', // Tweede Paasdag
       '2026-04-27', // Koningsdag (a Monday)
+      '2026-05-05', // 5 mei
       '2026-05-14', // Hemelvaartsdag
-      '2026-05-24', // Eerste Pinksterdag
       '2026-05-25', // Tweede Pinksterdag
       '2026-12-25', // Eerste Kerstdag
-      '2026-12-26', // Tweede Kerstdag
+      '2026-12-26', // Tweede Kerstdag (a Saturday)
     ]);
   });
 
-  it('moves Koningsdag to 26 April when 27 April is a Sunday (2025), and has 5 May in 2025', () => {
+  it('moves Koningsdag to 26 April when 27 April is a Sunday (2025)', () => {
     expect(dutchPublicHolidays(2025)).toEqual([
       '2025-01-01',
       '2025-04-18',
-      '2025-04-20',
       '2025-04-21',
       '2025-04-26',
       '2025-05-05',
       '2025-05-29',
-      '2025-06-08',
       '2025-06-09',
       '2025-12-25',
       '2025-12-26',
     ]);
   });
 
-  it('has Bevrijdingsdag only in lustrum years', () => {
-    expect(dutchPublicHolidays(2025)).toContain('2025-05-05');
-    expect(dutchPublicHolidays(2026)).not.toContain('2026-05-05');
-    expect(dutchPublicHolidays(2027)).not.toContain('2027-05-05');
-    expect(dutchPublicHolidays(2030)).toContain('2030-05-05');
-  });
-
-  it('spot-checks 2027', () => {
-    const holidays = dutchPublicHolidays(2027);
-    expect(holidays).toHaveLength(10);
-    expect(holidays).toEqual(
-      expect.arrayContaining([
-        '2027-03-26', // Goede Vrijdag
-        '2027-03-28', // Eerste Paasdag
-        '2027-03-29', // Tweede Paasdag
-        '2027-04-27', // Koningsdag (a Tuesday)
-        '2027-05-06', // Hemelvaartsdag
-        '2027-05-16', // Eerste Pinksterdag
-        '2027-05-17', // Tweede Pinksterdag
-      ]),
-    );
-    expect(holidays).not.toContain('2027-04-26');
+  it('has 5 May every year, not only in lustrum years', () => {
+    for (const year of [2025, 2026, 2027, 2028, 2029, 2030]) {
+      expect(dutchPublicHolidays(year)).toContain(`${year}-05-05`);
+    }
   });
 
   it('lists a day once when two holidays coincide (Hemelvaartsdag on 5 May 2005)', () => {
     const holidays = dutchPublicHolidays(2005);
     expect(holidays.filter((d) => d === '2005-05-05')).toHaveLength(1);
     expect(holidays).toEqual([...holidays].sort());
+    expect(STATUTORY_CALENDAR.dayOffOn({ year: 2005, month: 5, day: 5 })?.rule).toBe(
+      'ascension_day',
+    );
   });
 
   it('returns a copy, so callers cannot corrupt the cache', () => {
     const first = dutchPublicHolidays(2026);
     first.pop();
     first.push('2026-07-01');
-    expect(dutchPublicHolidays(2026)).toHaveLength(10);
+    expect(dutchPublicHolidays(2026)).toHaveLength(9);
     expect(dutchPublicHolidays(2026)).not.toContain('2026-07-01');
     expect(isWorkingDay(at('2026-07-01T12:00:00+02:00'))).toBe(true);
+  });
+});
+
+/**
+ * The published dates of 2026–2030 (Rijksoverheid's list of feestdagen; Easter by the Computus,
+ * checked against an independent implementation), each with the rule the calendar must name.
+ */
+const PUBLISHED: Record<number, [string, CalendarRule][]> = {
+  2026: [
+    ['2026-01-01', 'new_years_day'],
+    ['2026-04-03', 'good_friday'],
+    ['2026-04-06', 'easter_monday'],
+    ['2026-04-27', 'kings_day'],
+    ['2026-05-05', 'liberation_day'],
+    ['2026-05-14', 'ascension_day'],
+    ['2026-05-25', 'whit_monday'],
+    ['2026-12-25', 'christmas_day'],
+    ['2026-12-26', 'boxing_day'],
+  ],
+  2027: [
+    ['2027-01-01', 'new_years_day'],
+    ['2027-03-26', 'good_friday'],
+    ['2027-03-29', 'easter_monday'],
+    ['2027-04-27', 'kings_day'],
+    ['2027-05-05', 'liberation_day'],
+    ['2027-05-06', 'ascension_day'],
+    ['2027-05-17', 'whit_monday'],
+    ['2027-12-25', 'christmas_day'],
+    ['2027-12-26', 'boxing_day'],
+  ],
+  2028: [
+    ['2028-01-01', 'new_years_day'],
+    ['2028-04-14', 'good_friday'],
+    ['2028-04-17', 'easter_monday'],
+    ['2028-04-27', 'kings_day'],
+    ['2028-05-05', 'liberation_day'],
+    ['2028-05-25', 'ascension_day'],
+    ['2028-06-05', 'whit_monday'],
+    ['2028-12-25', 'christmas_day'],
+    ['2028-12-26', 'boxing_day'],
+  ],
+  2029: [
+    ['2029-01-01', 'new_years_day'],
+    ['2029-03-30', 'good_friday'],
+    ['2029-04-02', 'easter_monday'],
+    ['2029-04-27', 'kings_day'],
+    ['2029-05-05', 'liberation_day'],
+    ['2029-05-10', 'ascension_day'],
+    ['2029-05-21', 'whit_monday'],
+    ['2029-12-25', 'christmas_day'],
+    ['2029-12-26', 'boxing_day'],
+  ],
+  2030: [
+    ['2030-01-01', 'new_years_day'],
+    ['2030-04-19', 'good_friday'],
+    ['2030-04-22', 'easter_monday'],
+    ['2030-04-27', 'kings_day'],
+    ['2030-05-05', 'liberation_day'],
+    ['2030-05-30', 'ascension_day'],
+    ['2030-06-10', 'whit_monday'],
+    ['2030-12-25', 'christmas_day'],
+    ['2030-12-26', 'boxing_day'],
+  ],
+};
+
+describe('the calendar against the published dates of 2026–2030', () => {
+  it.each(Object.keys(PUBLISHED).map(Number))('%i: every day off and its rule', (year) => {
+    expect(
+      STATUTORY_CALENDAR.daysOffIn(year).map((d) => [d.date, d.rule] as [string, CalendarRule]),
+    ).toEqual(PUBLISHED[year]);
+    for (const [date, rule] of PUBLISHED[year] ?? []) {
+      expect(STATUTORY_CALENDAR.dayOffOn(calendarDateOf(date))).toEqual({ date, rule });
+    }
+  });
+
+  it.each([
+    [2027, 3, 28],
+    [2028, 4, 16],
+    [2029, 4, 1],
+    [2030, 4, 21],
+  ])('Easter %i is %i-%i', (year, month, day) => {
+    expect(easterSunday(year)).toEqual({ year, month, day });
+  });
+
+  it('names Koningsdag on Saturday 26 April 2025 as Koningsdag, not as the weekend', () => {
+    expect(STATUTORY_CALENDAR.dayOff(at('2025-04-26T12:00:00+02:00'))).toEqual({
+      date: '2025-04-26',
+      rule: 'kings_day',
+    });
+    // 27 April 2025 is an ordinary Sunday.
+    expect(STATUTORY_CALENDAR.dayOff(at('2025-04-27T12:00:00+02:00'))?.rule).toBe('weekend');
+  });
+
+  it('calls Easter Sunday and Whit Sunday weekend days, and a Tuesday a working day', () => {
+    expect(STATUTORY_CALENDAR.dayOffOn(calendarDateOf('2026-04-05'))?.rule).toBe('weekend');
+    expect(STATUTORY_CALENDAR.dayOffOn(calendarDateOf('2026-05-24'))?.rule).toBe('weekend');
+    expect(STATUTORY_CALENDAR.dayOffOn(calendarDateOf('2026-04-28'))).toBeNull();
+  });
+
+  it('has a Dutch and an English name for every rule', () => {
+    for (const rule of CALENDAR_RULES) {
+      expect(CALENDAR_RULE_NAMES[rule].nl.length).toBeGreaterThan(0);
+      expect(CALENDAR_RULE_NAMES[rule].en.length).toBeGreaterThan(0);
+    }
+    expect(CALENDAR_RULE_NAMES.kings_day).toEqual({ nl: 'Koningsdag', en: "King's Day" });
+  });
+});
+
+describe('Goede Vrijdag and designated days', () => {
+  const withoutGoodFriday = new WorkingCalendar({ goodFriday: false });
+
+  it('counts Goede Vrijdag by default (Atw art. 3(2)) and not when switched off', () => {
+    const goodFriday = at('2026-04-03T12:00:00+02:00');
+    expect(STATUTORY_CALENDAR.dayOff(goodFriday)?.rule).toBe('good_friday');
+    expect(withoutGoodFriday.dayOff(goodFriday)).toBeNull();
+    expect(withoutGoodFriday.daysOffIn(2026).map((d) => d.date)).not.toContain('2026-04-03');
+    // Thursday 2 April + 1 working day: Tuesday 7 April with it, Friday 3 April without it.
+    expect(withoutGoodFriday.addWorkingDays(at('2026-04-02T10:00:00+02:00'), 1)).toEqual(
+      at('2026-04-03T10:00:00+02:00'),
+    );
+  });
+
+  it('treats a designated day as a day off named by its rule and name', () => {
+    const calendar = new WorkingCalendar({
+      designatedDays: [['2026-05-15', 'Vrijdag na Hemelvaartsdag']],
+    });
+    expect(calendar.dayOff(at('2026-05-15T12:00:00+02:00'))).toEqual({
+      date: '2026-05-15',
+      rule: 'designated_day',
+      name: 'Vrijdag na Hemelvaartsdag',
+    });
+    expect(STATUTORY_CALENDAR.isWorkingDay(at('2026-05-15T12:00:00+02:00'))).toBe(true);
+    // Wednesday 13 May + 1: Monday 18 May (Hemelvaartsdag, the designated Friday, the weekend).
+    expect(calendar.addWorkingDays(at('2026-05-13T10:00:00+02:00'), 1)).toEqual(
+      at('2026-05-18T10:00:00+02:00'),
+    );
+    expect(calendar.daysOffIn(2026).map((d) => d.rule)).toContain('designated_day');
+    expect(calendar.daysOffIn(2027).map((d) => d.rule)).not.toContain('designated_day');
+  });
+});
+
+describe('rollForward', () => {
+  it('moves a due time on Koningsdag 2026 to Tuesday at the same time, naming the rule', () => {
+    expect(STATUTORY_CALENDAR.rollForward(at('2026-04-27T15:00:00+02:00'))).toEqual({
+      due: at('2026-04-28T15:00:00+02:00'),
+      skipped: [{ date: '2026-04-27', rule: 'kings_day' }],
+    });
+  });
+
+  it('passes over a weekend and a holiday, listing each day', () => {
+    expect(STATUTORY_CALENDAR.rollForward(at('2026-04-25T09:30:00+02:00'))).toEqual({
+      due: at('2026-04-28T09:30:00+02:00'),
+      skipped: [
+        { date: '2026-04-25', rule: 'weekend' },
+        { date: '2026-04-26', rule: 'weekend' },
+        { date: '2026-04-27', rule: 'kings_day' },
+      ],
+    });
+  });
+
+  it('keeps the local time across a change of the clocks, and leaves a working day alone', () => {
+    // Saturday 28 March 2026 11:00 CET → Monday 30 March 11:00 CEST.
+    expect(STATUTORY_CALENDAR.rollForward(at('2026-03-28T11:00:00+01:00')).due).toEqual(
+      at('2026-03-30T11:00:00+02:00'),
+    );
+    const tuesday = at('2026-04-28T15:00:00+02:00');
+    expect(STATUTORY_CALENDAR.rollForward(tuesday)).toEqual({ due: tuesday, skipped: [] });
   });
 });
 
@@ -109,8 +261,8 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay(at('2026-04-05T12:00:00+02:00'))).toBe(false); // Sunday
     expect(isWorkingDay(at('2026-04-06T12:00:00+02:00'))).toBe(false); // Tweede Paasdag
     expect(isWorkingDay(at('2026-04-07T12:00:00+02:00'))).toBe(true); // Tuesday
-    expect(isWorkingDay(at('2026-05-05T12:00:00+02:00'))).toBe(true); // no lustrum
-    expect(isWorkingDay(at('2025-05-05T12:00:00+02:00'))).toBe(false); // lustrum
+    expect(isWorkingDay(at('2026-05-05T12:00:00+02:00'))).toBe(false); // 5 mei, every year
+    expect(isWorkingDay(at('2026-05-06T12:00:00+02:00'))).toBe(true); // Wednesday
   });
 
   it('judges the calendar date in the given time zone, not in UTC', () => {
@@ -225,9 +377,9 @@ describe('addWorkingDays', () => {
     );
   });
 
-  it('adds 15 working days across Koningsdag and Hemelvaartsdag, not 5 May 2026', () => {
+  it('adds 15 working days across Koningsdag, 5 May and Hemelvaartsdag', () => {
     expect(addWorkingDays(at('2026-04-22T11:00:00+02:00'), 15)).toEqual(
-      at('2026-05-15T11:00:00+02:00'),
+      at('2026-05-18T11:00:00+02:00'),
     );
   });
 
