@@ -187,6 +187,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/days-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The days off of a year besides ordinary weekends: holidays of the Algemene termijnenwet and designated days, each with its rule
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["CalendarController_daysOff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/designated-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The days designated equal to a public holiday (Atw art. 3(3))
+         * @description Roles: admin, staff, auditor.
+         */
+        get: operations["CalendarController_list"];
+        put?: never;
+        /**
+         * Add a designated day: no deadline falls on it from now on
+         * @description Roles: admin.
+         */
+        post: operations["CalendarController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/designated-days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a designated day (audited with what it was)
+         * @description Roles: admin.
+         */
+        delete: operations["CalendarController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases": {
         parameters: {
             query?: never;
@@ -1207,6 +1271,15 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
+        CreateDesignatedDayDto: {
+            /**
+             * Format: date
+             * @example 2029-05-11
+             */
+            date: string;
+            /** @example Vrijdag na Hemelvaartsdag */
+            name: string;
+        };
         CreateDomainDto: {
             /**
              * @description Kebab-case; never changes once created.
@@ -1306,11 +1379,50 @@ export interface components {
             /** @example https://collectief.example/brug-events */
             url: string;
         };
+        DayOffDto: {
+            /** Format: date */
+            date: string;
+            /** @description A designated day's name as the administrator gave it. */
+            name?: string;
+            /**
+             * @description Why the day is not a working day.
+             * @enum {string}
+             */
+            rule: "weekend" | "new_years_day" | "good_friday" | "easter_monday" | "kings_day" | "liberation_day" | "ascension_day" | "whit_monday" | "christmas_day" | "boxing_day" | "designated_day";
+            /** @description The rule's name in Dutch and English. */
+            ruleName: components["schemas"]["RuleNamesDto"];
+        };
+        DaysOffDto: {
+            /** @description Whether Goede Vrijdag counts (CALENDAR_GOOD_FRIDAY). */
+            goodFriday: boolean;
+            /** @description Every day off of the year other than an ordinary Saturday or Sunday. */
+            items: components["schemas"]["DayOffDto"][];
+            year: number;
+        };
         DependencyChecksDto: {
             /** @enum {string} */
             database: "up" | "down";
             /** @enum {string} */
             redis: "up" | "down";
+        };
+        DesignatedDayDto: {
+            /** Format: date-time */
+            addedAt: string;
+            /**
+             * Format: uuid
+             * @description Who added it; null for the days Brug was shipped with.
+             */
+            addedById: string | null;
+            /**
+             * Format: date
+             * @example 2026-05-15
+             */
+            date: string;
+            /** @example Vrijdag na Hemelvaartsdag */
+            name: string;
+        };
+        DesignatedDayListDto: {
+            items: components["schemas"]["DesignatedDayDto"][];
         };
         DomainDto: {
             active: boolean;
@@ -1879,6 +1991,12 @@ export interface components {
         };
         RoutingRuleListDto: {
             items: components["schemas"]["RoutingRuleDto"][];
+        };
+        RuleNamesDto: {
+            /** @example King's Day */
+            en: string;
+            /** @example Koningsdag */
+            nl: string;
         };
         SetPasswordDto: {
             password: string;
@@ -2670,6 +2788,258 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarController_daysOff: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaysOffDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignatedDayListDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDesignatedDayDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignatedDayDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done, no content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4749,15 +5119,6 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
