@@ -63,7 +63,6 @@ describe('the outbox relay publishing the same row twice', () => {
   async function allRoutingJobs(): Promise<Job[]> {
     return routing.getJobs([
       'waiting',
-      'paused',
       'active',
       'delayed',
       'prioritized',
