@@ -40,9 +40,13 @@ export async function createHttpApp(
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
-  if (config.jwtSecretIsDevDefault) {
+  if (config.jwtSecretSource === 'file') {
     new NestLogger('Config').warn(
-      'JWT_SECRET is not set: using the development-only default. Set it for any shared install.',
+      `JWT_SECRET is not set: tokens are signed with the key made for this machine in ${config.jwtSecretFile}. Set JWT_SECRET for any shared install.`,
+    );
+  } else if (config.jwtSecretSource === 'process') {
+    new NestLogger('Config').warn(
+      'JWT_SECRET is not set: tokens are signed with a key made for this process; they end when it stops.',
     );
   }
 

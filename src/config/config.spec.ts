@@ -1,6 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+import { keptSecret } from './kept-secret';
+
+/** The signing key Brug's source once held (and every forged token of the probe used). */
+const PUBLISHED_DEV_KEY = 'brug-development-only-secret-never-use-in-production';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -18,8 +23,9 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/brug');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
-    expect(config.jwtSecret).toBe(DEV_JWT_SECRET);
-    expect(config.jwtSecretIsDevDefault).toBe(true);
+    expect(config.jwtSecretSource).toBe('process');
+    expect(config.jwtSecret).not.toBe(PUBLISHED_DEV_KEY);
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
     expect(config.demoData).toBe(false);
     expect(config.demoPassword).toBe('brug-demo-2026');
     expect(config.workers).toBe(true);
@@ -49,6 +55,69 @@ describe('loadConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'JWT_SECRET is required when NODE_ENV=production',
     ]);
+  });
+
+  it('refuses the key once published in the source, even when set on purpose', () => {
+    expect(problemsOf({ JWT_SECRET: PUBLISHED_DEV_KEY })).toEqual([
+      "JWT_SECRET is a key published in Brug's source: choose a random one",
+    ]);
+  });
+
+  it('takes TRUST_PROXY digits as a hop count, not an address', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  describe('without JWT_SECRET', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'brug-secret-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('makes a random key once, keeps it owner-only and uses it again on the next start', () => {
+      const file = join(dir, '.brug', 'jwt-secret');
+      const env = { NODE_ENV: 'development', JWT_SECRET_FILE: file };
+      const first = loadConfig(env, { keptSecret });
+      expect(first.jwtSecretSource).toBe('file');
+      expect(first.jwtSecret).not.toBe(PUBLISHED_DEV_KEY);
+      expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      // A second process (the worker, a restart) reads the same key.
+      expect(loadConfig(env, { keptSecret }).jwtSecret).toBe(first.jwtSecret);
+      // Another machine (another file) gets another key.
+      const other = loadConfig({ ...env, JWT_SECRET_FILE: join(dir, 'other') }, { keptSecret });
+      expect(other.jwtSecret).not.toBe(first.jwtSecret);
+    });
+
+    it('refuses a key file others may read, or one too short', () => {
+      const file = join(dir, 'jwt-secret');
+      writeFileSync(file, 'x'.repeat(40), { mode: 0o644 });
+      const problems = (() => {
+        try {
+          loadConfig({ JWT_SECRET_FILE: file }, { keptSecret });
+          return [];
+        } catch (error) {
+          return (error as ConfigError).problems;
+        }
+      })();
+      expect(problems).toEqual([expect.stringContaining('may be read by others')]);
+      writeFileSync(join(dir, 'short'), 'short', { mode: 0o600 });
+      expect(() => loadConfig({ JWT_SECRET_FILE: join(dir, 'short') }, { keptSecret })).toThrow(
+        /at least 32 characters/,
+      );
+    });
+
+    it('keeps no file in production or tests: production refuses, tests use a process key', () => {
+      const file = join(dir, 'jwt-secret');
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET_FILE: file })).toEqual([
+        'JWT_SECRET is required when NODE_ENV=production',
+      ]);
+      const test = loadConfig({ NODE_ENV: 'test', JWT_SECRET_FILE: file }, { keptSecret });
+      expect(test.jwtSecretSource).toBe('process');
+      expect(() => statSync(file)).toThrow();
+    });
   });
 
   it('refuses demo data in production', () => {

@@ -3,14 +3,44 @@
  * Nothing else in the code base reads process.env; it receives an AppConfig.
  */
 
+import { createHash, randomBytes } from 'node:crypto';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
-/** Used only outside production, and announced with a warning at start. */
-export const DEV_JWT_SECRET = 'brug-development-only-secret-never-use-in-production';
+/**
+ * Where the signing key came from: the environment (`JWT_SECRET`), the key file kept for this
+ * machine outside production (`JWT_SECRET_FILE`), or made at random for this process only
+ * (tests, and any caller that did not offer a key file).
+ */
+export type JwtSecretSource = 'environment' | 'file' | 'process';
+
+/**
+ * SHA-256 of signing keys that were once published in Brug's source: such a key forges any
+ * token, so it is refused even when set on purpose.
+ */
+const PUBLISHED_JWT_SECRET_HASHES = [
+  '672155f145eb70fef2ecd4db0e2633d36cb0c343ca4d83ca2076c3d08c5d0c96',
+];
+
+let processSecret: string | undefined;
+/** One random key per process, so every loadConfig call of one process agrees. */
+function secretOfThisProcess(): string {
+  processSecret ??= randomBytes(32).toString('base64url');
+  return processSecret;
+}
+
+export interface LoadOptions {
+  /**
+   * Reads (or makes and keeps) the signing key in the file at `path`; offered by the entry
+   * points (`configFromEnvironment`) so API, workers and CLI on one machine share a key.
+   * Without it a development key lives only as long as the process.
+   */
+  keptSecret?: (path: string) => string;
+}
 
 export interface AppConfig {
   nodeEnv: NodeEnv;
@@ -26,14 +56,17 @@ export interface AppConfig {
   redisUrl: string;
   redisPrefix: string;
   jwtSecret: string;
-  jwtSecretIsDevDefault: boolean;
+  jwtSecretSource: JwtSecretSource;
+  /** Where the key is kept outside production when `JWT_SECRET` is unset. */
+  jwtSecretFile: string;
   jwtTtlSeconds: number;
   demoData: boolean;
   demoPassword: string;
   logLevel: LogLevel;
   workers: boolean;
   bodyLimitBytes: number;
-  trustProxy: string | false;
+  /** Express `trust proxy`: a hop count, a list of addresses or subnets, or false. */
+  trustProxy: number | string | false;
   signInMaxFailuresPerEmail: number;
   signInMaxFailuresPerAddress: number;
   signInWindowSeconds: number;
@@ -68,7 +101,7 @@ type Env = Record<string, string | undefined>;
  * Reads and validates every variable, collecting all problems before failing, so an operator
  * sees every bad variable at once rather than one per restart.
  */
-export function loadConfig(env: Env): AppConfig {
+export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const value = env[name];
@@ -123,13 +156,34 @@ export function loadConfig(env: Env): AppConfig {
   const port = integer('PORT', 3000, 1, 65535);
   const host = read('HOST') ?? '0.0.0.0';
 
+  // No key in the source signs anything: without JWT_SECRET, production refuses to start, a
+  // development machine makes a key once and keeps it in a file git ignores, and tests (or a
+  // caller without a key file) get a key that lives as long as the process.
+  const jwtSecretFile = read('JWT_SECRET_FILE') ?? '.brug/jwt-secret';
   let jwtSecret = read('JWT_SECRET');
-  const jwtSecretIsDevDefault = jwtSecret === undefined;
+  let jwtSecretSource: JwtSecretSource = 'environment';
   if (jwtSecret === undefined) {
     if (production) problems.push('JWT_SECRET is required when NODE_ENV=production');
-    jwtSecret = DEV_JWT_SECRET;
+    if (nodeEnv === 'development' && options.keptSecret) {
+      try {
+        jwtSecret = options.keptSecret(jwtSecretFile);
+        jwtSecretSource = 'file';
+      } catch (error) {
+        problems.push(
+          `JWT_SECRET is not set and JWT_SECRET_FILE could not be used: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    if (jwtSecret === undefined) {
+      jwtSecret = secretOfThisProcess();
+      jwtSecretSource = 'process';
+    }
   } else if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters long');
+  } else if (
+    PUBLISHED_JWT_SECRET_HASHES.includes(createHash('sha256').update(jwtSecret).digest('hex'))
+  ) {
+    problems.push("JWT_SECRET is a key published in Brug's source: choose a random one");
   }
 
   const demoData = bool('DEMO_DATA', false);
@@ -168,14 +222,21 @@ export function loadConfig(env: Env): AppConfig {
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
     jwtSecret,
-    jwtSecretIsDevDefault,
+    jwtSecretSource,
+    jwtSecretFile,
     jwtTtlSeconds: integer('JWT_TTL_SECONDS', 3600, 60, 86400),
     demoData,
     demoPassword: read('DEMO_PASSWORD') ?? 'brug-demo-2026',
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, production ? 'info' : 'debug'),
     workers: bool('WORKERS', true),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    trustProxy: trustProxyRaw === undefined || trustProxyRaw === 'false' ? false : trustProxyRaw,
+    // A number is a hop count for Express; as a string, "1" would be taken for an address.
+    trustProxy:
+      trustProxyRaw === undefined || trustProxyRaw === 'false'
+        ? false
+        : /^\d+$/.test(trustProxyRaw)
+          ? Number(trustProxyRaw)
+          : trustProxyRaw,
     signInMaxFailuresPerEmail: integer('SIGNIN_MAX_FAILURES_PER_EMAIL', 10, 1, 10000),
     signInMaxFailuresPerAddress: integer('SIGNIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100000),
     signInWindowSeconds: integer('SIGNIN_WINDOW_SECONDS', 60, 1, 86400),
@@ -212,6 +273,7 @@ export const CONFIG_VARIABLES = [
   'REDIS_URL',
   'REDIS_PREFIX',
   'JWT_SECRET',
+  'JWT_SECRET_FILE',
   'JWT_TTL_SECONDS',
   'DEMO_DATA',
   'DEMO_PASSWORD',
