@@ -40,13 +40,19 @@ export class AuthController {
   @HttpCode(204)
   // Auditors change nothing, their own password included: an admin sets it.
   @Roles('buyer', 'staff', 'budget_holder', 'admin')
-  @ApiOperation({ summary: 'Change my own password (ends my other sessions)' })
-  @ProblemResponses(403)
+  @ApiOperation({ summary: 'Change my own password (ends all my sessions, this one too)' })
+  @ProblemResponses(403, 429)
   @ApiResult(undefined, 204)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangeOwnPasswordDto,
+    @Req() request: Request,
   ): Promise<void> {
-    await this.auth.changeOwnPassword(actor, body.currentPassword, body.newPassword);
+    await this.auth.changeOwnPassword(
+      actor,
+      body.currentPassword,
+      body.newPassword,
+      request.ip ?? 'unknown',
+    );
   }
 }

@@ -20,21 +20,21 @@ export class AuthService {
   ) {}
 
   /**
-   * Exchanges email and password for an access token. Failures are counted per email and per
-   * client address, logged (never the password), and answered alike whether the email exists.
+   * Exchanges email and password for an access token. Each attempt is counted (per email and
+   * client address, and per address) before the password is checked; failures are logged (never
+   * the password) and answered alike whether the email exists.
    */
   async signIn(email: string, password: string, address: string): Promise<TokenDto> {
     const normalised = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(normalised, address);
+    const attempt = await this.throttle.take(normalised, address);
     const user = await this.users.findCredentials(normalised);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure(normalised, address);
       this.logger.warn({ event: 'sign_in_failed', email: normalised, address }, 'Failed sign-in');
       throw new InvalidCredentials();
     }
-    await this.throttle.recordSuccess(normalised);
-    const accessToken = await this.tokens.issue(user.id);
+    await attempt.succeeded();
+    const accessToken = await this.tokens.issue(user.id, user.tokenVersion);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.ttlSeconds };
   }
 
@@ -45,22 +45,37 @@ export class AuthService {
     const claims = await this.tokens.verify(match[1]);
     if (!claims) throw new Unauthenticated('The bearer token is invalid or has expired.');
     const user = await this.users.findActor(claims.sub);
-    if (!user || !user.active) throw new Unauthenticated('The bearer token is no longer valid.');
-    if (claims.iat < Math.floor(user.credentialsChangedAt.getTime() / 1000)) {
-      throw new Unauthenticated('The bearer token was issued before the password was changed.');
+    // A password change or reset, deactivation or role change counted the version up since.
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      throw new Unauthenticated('The bearer token is no longer valid.');
     }
-    const { active: _active, credentialsChangedAt: _changed, ...actor } = user;
+    const { active: _active, tokenVersion: _version, ...actor } = user;
     return actor;
   }
 
-  /** Lets a signed-in user change their own password, proving they know the current one. */
-  async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
+  /**
+   * Lets a signed-in user change their own password, proving they know the current one. Wrong
+   * guesses count against the sign-in throttle: a stolen token must not be a way to guess the
+   * password. The change ends every token of the user, this one too.
+   */
+  async changeOwnPassword(
+    actor: Actor,
+    current: string,
+    next: string,
+    address: string,
+  ): Promise<void> {
+    const attempt = await this.throttle.take(actor.email, address);
     const user = await this.users.findCredentials(actor.email);
     if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
+      this.logger.warn(
+        { event: 'password_change_failed', email: actor.email, address },
+        'Wrong current password',
+      );
       throw new Forbidden('The current password is not right.', {
         reason: 'wrong_current_password',
       });
     }
+    await attempt.succeeded();
     await this.users.setPassword(refOf(actor), actor.id, next);
   }
 }

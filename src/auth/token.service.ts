@@ -7,11 +7,21 @@ import { APP_CONFIG } from '../config/config.module';
 const ISSUER = 'brug';
 const AUDIENCE = 'brug-api';
 
+/** How far a token's `iat` may lie ahead of this clock (another process's clock may run fast). */
+export const CLOCK_SKEW_SECONDS = 30;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AccessTokenClaims {
   sub: string;
   iat: number;
   exp: number;
+  /** The user's token version when it was issued; any later change of it ends the token. */
+  tv: number;
 }
+
+const isWholeNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /**
  * Signs and checks access tokens: HS256 only, so `alg: none` and algorithm swaps fail. The key
@@ -30,10 +40,10 @@ export class TokenService {
     return this.config.jwtTtlSeconds;
   }
 
-  issue(userId: string): Promise<string> {
+  issue(userId: string, tokenVersion: number): Promise<string> {
     return new Promise((resolve, reject) =>
       sign(
-        {},
+        { tv: tokenVersion },
         this.key,
         {
           algorithm: 'HS256',
@@ -48,7 +58,11 @@ export class TokenService {
     );
   }
 
-  /** The claims of a valid token, or null for anything else (expired, forged, malformed). */
+  /**
+   * The claims of a valid token, or null for anything else: expired, forged, malformed, issued
+   * in the future, living longer than tokens are issued for, or naming no user id. A signature
+   * alone is not enough: a token Brug would never have issued is refused even when signed.
+   */
   verify(token: string): Promise<AccessTokenClaims | null> {
     return new Promise((resolve) =>
       verify(
@@ -61,13 +75,17 @@ export class TokenService {
             error ||
             !claims ||
             typeof claims.sub !== 'string' ||
-            typeof claims.iat !== 'number' ||
-            typeof claims.exp !== 'number'
+            !UUID.test(claims.sub) ||
+            !isWholeNumber(claims.iat) ||
+            !isWholeNumber(claims.exp) ||
+            !isWholeNumber(claims['tv']) ||
+            claims.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS ||
+            claims.exp - claims.iat > this.config.jwtTtlSeconds
           ) {
             resolve(null);
             return;
           }
-          resolve({ sub: claims.sub, iat: claims.iat, exp: claims.exp });
+          resolve({ sub: claims.sub, iat: claims.iat, exp: claims.exp, tv: claims['tv'] });
         },
       ),
     );

@@ -24,7 +24,8 @@ import { assignmentProblems } from './user-assignment';
 /** What the guard needs to know about a token's user, loaded in one query. */
 export interface ActorRecord extends Actor {
   active: boolean;
-  credentialsChangedAt: Date;
+  /** Must equal the token's `tv`, or the token has been ended. */
+  tokenVersion: number;
 }
 
 /** Users and their domains. The only writer of `users` and `user_domains`. */
@@ -51,12 +52,12 @@ export class UsersService {
       role: Actor['role'];
       organisation_unit_id: string | null;
       active: boolean;
-      credentials_changed_at: Date;
+      token_version: number;
       domains: string[];
     }[] = await preparedQuery(
       this.db,
       `SELECT u.id, u.email, u.name, u.role, u.organisation_unit_id, u.active,
-              u.credentials_changed_at,
+              u.token_version,
               coalesce(array_agg(ud.domain_code ORDER BY ud.domain_code)
                        FILTER (WHERE ud.domain_code IS NOT NULL), '{}') AS domains
          FROM users u LEFT JOIN user_domains ud ON ud.user_id = u.id
@@ -74,19 +75,19 @@ export class UsersService {
       organisationUnitId: row.organisation_unit_id,
       domains: row.domains,
       active: row.active,
-      credentialsChangedAt: row.credentials_changed_at,
+      tokenVersion: row.token_version,
     };
   }
 
-  /** The password hash is selected only here, for signing in. */
+  /** The password hash is selected only here, for signing in (with the version tokens carry). */
   findCredentials(
     email: string,
-  ): Promise<Pick<UserEntity, 'id' | 'active' | 'passwordHash'> | null> {
+  ): Promise<Pick<UserEntity, 'id' | 'active' | 'passwordHash' | 'tokenVersion'> | null> {
     return this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .select(['u.id', 'u.active'])
-      .addSelect('u.passwordHash')
+      .addSelect(['u.passwordHash', 'u.tokenVersion'])
       .where('u.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
   }
@@ -205,6 +206,11 @@ export class UsersService {
         organisationUnitId: unit?.id ?? null,
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.active !== undefined ? { active: changes.active } : {}),
+        // A new role or a deactivation ends every token issued before (ADR 17); reactivating
+        // does not count back, so those tokens stay ended.
+        ...(changed.role || changed.active?.new === false
+          ? { tokenVersion: () => 'token_version + 1' }
+          : {}),
       });
       if (changed.domains) await this.replaceDomains(w.manager, id, domains);
       w.audit({
@@ -217,13 +223,16 @@ export class UsersService {
     return this.get(id);
   }
 
-  /** Sets a password and ends every token issued before it (`user.password_set`, no password). */
+  /**
+   * Sets a password and ends every token issued before it, even one issued in the same second
+   * (the token version counts up; `user.password_set`, no password).
+   */
   async setPassword(actor: ActorRef, id: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.uow.run(actor, async (w) => {
       const result = await w.manager
         .getRepository(UserEntity)
-        .update(id, { passwordHash, credentialsChangedAt: () => 'now()' });
+        .update(id, { passwordHash, tokenVersion: () => 'token_version + 1' });
       if (!result.affected) throw new UserNotFound(id);
       w.audit({
         action: 'user.password_set',

@@ -48,9 +48,12 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash!: string | null;
 
-  /** Tokens issued before this moment are refused (password set, role changed, deactivated). */
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  credentialsChangedAt!: Date;
+  /**
+   * Carried in every token (`tv`) and compared on every request: a password change or reset,
+   * deactivation and a role change add one, ending every token issued before (ADR 17).
+   */
+  @Column({ type: 'integer', default: 0, select: false })
+  tokenVersion!: number;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

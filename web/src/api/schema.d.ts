@@ -708,7 +708,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Change my own password (ends my other sessions)
+         * Change my own password (ends all my sessions, this one too)
          * @description Roles: buyer, staff, budget_holder, admin.
          */
         put: operations["AuthController_changePassword"];
@@ -5119,6 +5119,15 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
