@@ -30,9 +30,11 @@ export function FundingCasesTable() {
   if (matrix.isError) {
     return <LoadError error={matrix.error} retry={() => void matrix.refetch()} headingLevel={4} />;
   }
-  const { rows, domains, caseCount } = matrix.data;
+  // While the next page loads the previous one stays on screen: every number below follows the
+  // page the rows are of, not the page asked for, so they never disagree.
+  const { rows, domains, caseCount, page: shown } = matrix.data;
   const pages = Math.max(1, Math.ceil(caseCount / CASES_PAGE_SIZE));
-  const from = (page - 1) * CASES_PAGE_SIZE + 1;
+  const from = (shown - 1) * CASES_PAGE_SIZE + 1;
   const to = from + rows.length - 1;
   const pageHref = (n: number) => {
     const next = new URLSearchParams(params);
@@ -102,16 +104,16 @@ export function FundingCasesTable() {
       {pages > 1 && (
         <nav aria-label={t('dashboard.cases.pager')} className="ams-mb-l">
           <Row gap="large" wrap alignVertical="center">
-            {page > 1 && (
-              <StandaloneLink href={pageHref(page - 1)} linkComponent={AppLink} rel="prev">
+            {shown > 1 && (
+              <StandaloneLink href={pageHref(shown - 1)} linkComponent={AppLink} rel="prev">
                 {t('dashboard.cases.previous')}
               </StandaloneLink>
             )}
             <span aria-current="page" data-testid="funding-cases-page">
-              {t('dashboard.cases.page', { page: formatNumber(page), pages: formatNumber(pages) })}
+              {t('dashboard.cases.page', { page: formatNumber(shown), pages: formatNumber(pages) })}
             </span>
-            {page < pages && (
-              <StandaloneLink href={pageHref(page + 1)} linkComponent={AppLink} rel="next">
+            {shown < pages && (
+              <StandaloneLink href={pageHref(shown + 1)} linkComponent={AppLink} rel="next">
                 {t('dashboard.cases.next')}
               </StandaloneLink>
             )}
