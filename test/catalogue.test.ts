@@ -81,7 +81,10 @@ describe('catalogue', () => {
       active: false,
       version: 3,
     });
-    expectProblem(await t.http().delete('/api/v1/domains/culture').set(admin), 404);
+    // A domain is never deleted: its address answers other methods only.
+    const deleted = await t.http().delete('/api/v1/domains/culture').set(admin);
+    expectProblem(deleted, 405);
+    expect(deleted.headers.allow).not.toContain('DELETE');
   });
 
   it('refuses a duplicate or malformed domain code', async () => {
