@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './health/metrics.module';
+import { ClockModule } from './common/clock';
 import { ContentNegotiationInterceptor } from './common/content-negotiation';
 import { ExportLimitModule } from './common/export-limit';
 import { ProblemFilter } from './common/problem.filter';
@@ -40,6 +41,7 @@ export class AppModule {
   static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
     const imports: (DynamicModule | Type)[] = [
       ConfigModule.forRoot(config),
+      ClockModule,
       LoggerModule.forRoot(loggerOptions(config, options.logStream)),
       DatabaseModule.forRoot(config, options.role),
       RedisModule,

@@ -70,7 +70,7 @@ describe('a readable audit trail', () => {
     expect(actions).toEqual([
       'case.filed',
       ...Array<string>(6).fill('funding.entry_recorded'),
-      'case.routed',
+      'case.transitioned',
       'case.transitioned',
       'case.updated',
       'case.assigned',
@@ -157,7 +157,9 @@ describe('a readable audit trail', () => {
     const assigned = page.items.find((e) => e.action === 'case.assigned')!;
     expect(assigned.data).toEqual({ from: null, to: staff2Id });
     expect(refs[staff2Id]).toEqual({ kind: 'user', name: 'Samir Koppel' });
-    const routed = page.items.find((e) => e.action === 'case.routed')!;
+    const routed = page.items.find(
+      (e) => e.action === 'case.transitioned' && e.data.to === 'routed',
+    )!;
     expect(refs[routed.data.koppelMeentcoopId as string]).toEqual({
       kind: 'user',
       name: 'Sanne Meent',

@@ -118,7 +118,7 @@ describe('audit trail', () => {
     expect(caseEvents.map((e) => e.action)).toEqual([
       'case.filed',
       'case.updated',
-      'case.routed',
+      'case.transitioned',
       'case.assigned',
       'note.added',
       'case.transitioned',
@@ -135,10 +135,11 @@ describe('audit trail', () => {
     expect(byAction('case.updated')[0]!.data).toEqual({
       changes: { title: { old: MODEL_CASE.title, new: 'Energiebespaarservice, herzien' } },
     });
-    expect(byAction('case.routed')[0]).toMatchObject({
+    // Routing is a transition like any other (issue 14): one action, `case.transitioned`.
+    expect(byAction('case.transitioned')[0]).toMatchObject({
       actorId: null,
       actorRole: 'system',
-      data: { from: 'filed', to: 'routed' },
+      data: { from: 'filed', to: 'routed', reason: null },
     });
     expect(byAction('case.assigned')[0]).toMatchObject({
       actorRole: 'staff',
@@ -148,7 +149,7 @@ describe('audit trail', () => {
       subjectType: 'note',
       data: { visibility: 'internal', body: 'Eerste gesprek gepland' },
     });
-    expect(byAction('case.transitioned')[0]).toMatchObject({
+    expect(byAction('case.transitioned')[1]).toMatchObject({
       actorName: 'Sanne Meent',
       data: { from: 'routed', to: 'accepted', reason: null },
     });
@@ -201,7 +202,7 @@ describe('audit trail', () => {
         (await t.http().get(`/api/v1/cases/${c.id}/audit`).set(auditor).expect(200)).body
           .items as Event[]
       )
-        .filter((e) => ['case.filed', 'case.routed', 'case.transitioned'].includes(e.action))
+        .filter((e) => ['case.filed', 'case.transitioned'].includes(e.action))
         .map((e) => ({
           from: e.action === 'case.filed' ? null : e.data.from,
           to: e.data.to,

@@ -905,8 +905,11 @@ describe('GET /cases: filters, sorts and pages over 1,000 cases', () => {
         crossDomain: s.domains.length > 1,
         sla:
           s.acceptBy && s.proposeBy
-            ? { acceptBy: s.acceptBy, proposeBy: s.proposeBy, breached: [] }
-            : null,
+            ? [
+                expect.objectContaining({ stage: 'accept', dueAt: s.acceptBy, breachedAt: null }),
+                expect.objectContaining({ stage: 'propose', dueAt: s.proposeBy, breachedAt: null }),
+              ]
+            : [],
         estimatedValueCents: s.estimatedValueCents,
         priorityRaisedBy: [],
       });

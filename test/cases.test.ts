@@ -50,7 +50,7 @@ describe('cases', () => {
       team: null,
       assignee: null,
       koppel: null,
-      sla: null,
+      sla: [],
       version: 1,
       filedBy: { name: 'Bo Inkoper' },
       organisationUnit: { name: 'Inkoop Duurzaamheid en Energie' },

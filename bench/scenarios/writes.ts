@@ -236,7 +236,8 @@ export async function routingScenario(bench: Bench): Promise<void> {
     `SELECT c.id, extract(epoch FROM c.filed_at)::float8 * 1000 AS filed,
             extract(epoch FROM c.routed_at)::float8 * 1000 AS routed,
             (SELECT extract(epoch FROM a.occurred_at)::float8 * 1000 FROM audit_events a
-              WHERE a.case_id = c.id AND a.action = 'case.routed' ORDER BY a.seq LIMIT 1) AS event
+              WHERE a.case_id = c.id AND a.action = 'case.transitioned'
+                AND a.data::jsonb ->> 'to' = 'routed' ORDER BY a.seq LIMIT 1) AS event
        FROM cases c WHERE c.id = ANY($1::uuid[])`,
     [ids],
   );

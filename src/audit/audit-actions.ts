@@ -6,6 +6,7 @@
  */
 export const AUDIT_ACTIONS = {
   'case.filed': 'case',
+  /** Written until issue 14; routing is a `case.transitioned` since (ADR 26). */
   'case.routed': 'case',
   'case.updated': 'case',
   'case.assigned': 'case',
@@ -13,6 +14,9 @@ export const AUDIT_ACTIONS = {
   'case.koppel_changed': 'case',
   'case.sla_warned': 'case',
   'case.sla_breached': 'case',
+  'case.suspended': 'case',
+  'case.resumed': 'case',
+  'case.deadline_extended': 'case',
   'note.added': 'note',
   'funding.entry_recorded': 'funding_entry',
   'user.created': 'user',
@@ -25,3 +29,6 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+/** Actions no longer written but still in the trail (and so still filterable). */
+export const FORMER_AUDIT_ACTIONS: readonly AuditAction[] = ['case.routed'];

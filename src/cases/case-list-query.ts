@@ -3,6 +3,7 @@ import { InvalidCursor } from '../common/errors';
 import { isCalendarDate } from '../common/validators';
 import { Params, visibleTo } from './case-access';
 import { CASE_COLUMNS, DOMAIN_LIST } from './case-presenter';
+import { overdueCondition, slaCondition } from './sla-clock';
 import { searchCondition } from './case-search';
 import { LIST_TOTAL_LIMIT } from './dto/case.dto';
 import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
@@ -228,7 +229,7 @@ function listConditions(
   actor: Actor,
   query: ListCasesQuery,
   p: Params,
-  options: { teamId?: string; rareSearch: boolean },
+  options: { teamId?: string; rareSearch: boolean; now: Date },
 ): string[] {
   const where = [visibleTo(actor, p)];
   if (query.status?.length) where.push(`c.status = ANY(${p.add(query.status)}::text[])`);
@@ -256,15 +257,10 @@ function listConditions(
       `c.filed_at < ((${p.add(query.filedTo)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
     );
   }
-  if (query.overdue === true) {
-    where.push(
-      `((c.status = 'routed' AND c.accept_by < now()) OR (c.status IN ('accepted', 'in_progress') AND c.propose_by < now()))`,
-    );
-  } else if (query.overdue === false) {
-    where.push(
-      `NOT ((c.status = 'routed' AND c.accept_by < now()) OR (c.status IN ('accepted', 'in_progress') AND c.propose_by < now()))`,
-    );
-  }
+  // The SLA clock's one definition of overdue and of each state (sla-clock.ts).
+  if (query.overdue === true) where.push(overdueCondition(options.now, p));
+  else if (query.overdue === false) where.push(`NOT ${overdueCondition(options.now, p)}`);
+  if (query.sla) where.push(slaCondition(query.sla, options.now, p));
   return where;
 }
 
@@ -276,17 +272,23 @@ function listConditions(
 export function buildListQuery(
   actor: Actor,
   query: ListCasesQuery,
-  resolved: { teamId?: string; cursorPosition?: unknown[]; rareSearch?: boolean },
+  resolved: { teamId?: string; cursorPosition?: unknown[]; rareSearch?: boolean; now?: Date },
 ): BuiltListQuery {
   const p = new Params();
+  const now = resolved.now ?? new Date();
   const where = listConditions(actor, query, p, {
     teamId: resolved.teamId,
     rareSearch: resolved.rareSearch ?? false,
+    now,
   });
   // The total: the same conditions, a search in its matches-first form (bitmaps over the GIN
   // indexes: a count reads the matches, not a sort index in the hope of meeting them).
   const c = new Params();
-  const countWhere = listConditions(actor, query, c, { teamId: resolved.teamId, rareSearch: true });
+  const countWhere = listConditions(actor, query, c, {
+    teamId: resolved.teamId,
+    rareSearch: true,
+    now,
+  });
   const count = {
     sql: `SELECT count(*)::int AS n FROM (
     SELECT 1 FROM cases c

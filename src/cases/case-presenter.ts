@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/roles';
+import type { Actor, Role } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import {
   availableTransitions,
+  mayDo,
   type CaseStatus,
   type DomainRole,
   type Priority,
   type ProcurementStage,
   type SupplierType,
 } from './case-transitions';
+import { Clock } from '../common/clock';
 import { editableFields, mayChangeKoppel } from './case-editing';
-import type { CaseDomainDto, CaseDto, PriorityRaiseDto, StatusChangeDto } from './dto/case.dto';
+import type {
+  CaseDomainDto,
+  CaseDto,
+  PriorityRaiseDto,
+  StatusChangeDto,
+  SuspensionDto,
+} from './dto/case.dto';
 import type { PriorityRaise } from './entities/case.entity';
+import type { SuspensionKind } from './entities/case-suspension.entity';
+import { openStages, slaOf, type ClockAction, type SlaStagesFacts } from './sla-clock';
 
 /** The columns every case read selects (`c` is the cases table). */
 export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender_reference,
@@ -22,7 +32,8 @@ export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender
   c.koppel_municipal_id,
   c.accept_by, c.propose_by, c.sla_breached, c.proposal, c.outcome_summary,
   c.outcome_supplier_name, c.outcome_supplier_type, c.outcome_awarded_value_cents,
-  c.priority_raises, c.filed_at, c.updated_at, c.version`;
+  c.priority_raises, c.suspended_since, c.sla_stages, c.routed_at, c.filed_at, c.updated_at,
+  c.version`;
 
 /**
  * The domains of a case as one JSON array, lead first: selected with a page of cases (see the
@@ -57,6 +68,9 @@ export interface CaseRow {
   outcome_supplier_type: SupplierType | null;
   outcome_awarded_value_cents: string | null;
   priority_raises: PriorityRaise[];
+  suspended_since: Date | null;
+  sla_stages: SlaStagesFacts;
+  routed_at: Date | null;
   filed_at: Date;
   updated_at: Date;
   version: number;
@@ -73,6 +87,7 @@ export class CasePresenter {
   constructor(
     private readonly users: UsersService,
     private readonly catalogue: CatalogueService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -110,6 +125,13 @@ export class CasePresenter {
     );
     const ref = (map: Map<string, Ref>, id: string | null): Ref | null =>
       id === null ? null : (map.get(id) ?? { id, name: '' });
+    const suspensions = await this.suspensionsOf(
+      manager,
+      rows.filter((r) => r.suspended_since !== null).map((r) => r.id),
+    );
+    const now = this.clock.now();
+    const available = (r: CaseRow) =>
+      availableTransitions(r.status, { role: actor.role, isFiler: actor.id === r.filed_by_id });
     return rows.map((r) => {
       const domains = domainsByCase.get(r.id) ?? [];
       const filedBy = ref(people, r.filed_by_id)!;
@@ -134,14 +156,8 @@ export class CasePresenter {
         koppel: meentcoop
           ? { municipal: ref(people, r.koppel_municipal_id ?? r.filed_by_id)!, meentcoop }
           : null,
-        sla:
-          r.accept_by && r.propose_by
-            ? {
-                acceptBy: r.accept_by.toISOString(),
-                proposeBy: r.propose_by.toISOString(),
-                breached: r.sla_breached,
-              }
-            : null,
+        sla: slaOf(r, now, r.priority_raises ?? []),
+        suspension: suspensions.get(r.id) ?? null,
         proposal: r.proposal,
         outcome:
           r.outcome_summary !== null
@@ -152,10 +168,13 @@ export class CasePresenter {
                 awardedValueCents: Number(r.outcome_awarded_value_cents ?? 0),
               }
             : null,
-        allowedTransitions: availableTransitions(r.status, {
-          role: actor.role,
-          isFiler: actor.id === r.filed_by_id,
-        }).map((t) => t.to),
+        allowedTransitions: available(r).map((t) => t.to),
+        availableTransitions: available(r).map((t) => ({
+          to: t.to,
+          requires: t.requires ?? null,
+          asksReason: t.requires === 'reason' || t.asksReason === true,
+        })),
+        clockActions: clockActions(r, actor.role),
         editableFields: editableFields(actor.role, r.status),
         mayChangeKoppel: mayChangeKoppel(actor.role, r.status),
         priorityRaisedBy: raisesBehind(r.priority, r.priority_raises ?? []),
@@ -203,6 +222,44 @@ export class CasePresenter {
     return byCase;
   }
 
+  /** The current suspension of each suspended case, in one query (none when none is). */
+  private async suspensionsOf(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Map<string, SuspensionDto>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await manager.query<
+      {
+        id: string;
+        case_id: string;
+        kind: SuspensionKind;
+        reason: string;
+        started_at: Date;
+        expected_end: string | null;
+        started_by_id: string | null;
+        started_by_name: string;
+      }[]
+    >(
+      `SELECT id, case_id, kind, reason, started_at, to_char(expected_end, 'YYYY-MM-DD') AS expected_end,
+              started_by_id, started_by_name
+         FROM case_suspensions WHERE case_id = ANY($1::uuid[]) AND ended_at IS NULL`,
+      [caseIds],
+    );
+    return new Map(
+      rows.map((s) => [
+        s.case_id,
+        {
+          id: s.id,
+          kind: s.kind,
+          reason: s.reason,
+          since: s.started_at.toISOString(),
+          expectedEnd: s.expected_end,
+          by: { id: s.started_by_id ?? '', name: s.started_by_name },
+        },
+      ]),
+    );
+  }
+
   /** The domains of each row: already selected with the rows (lists), or one query for all. */
   private async domainsOf(
     manager: EntityManager,
@@ -224,6 +281,16 @@ export class CasePresenter {
     }
     return byCase;
   }
+}
+
+/** What the person may do with the case's SLA clock now (CASE_ACTIONS and the clock's state). */
+export function clockActions(r: CaseRow, role: Role): ClockAction[] {
+  const open = openStages(r.status).length > 0 && r.accept_by !== null;
+  const out: ClockAction[] = [];
+  if (open && !r.suspended_since && mayDo('suspend', role)) out.push('suspend');
+  if (r.suspended_since && mayDo('resume', role)) out.push('resume');
+  if (open && mayDo('extend', role)) out.push('extend');
+  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { Clock } from '../common/clock';
 import { CursorCodec } from '../common/cursor';
 import { ValidationFailed } from '../common/errors';
 import type { AppConfig } from '../config/config';
@@ -47,6 +48,7 @@ interface WorkflowFactsRow {
   propose_by: Date | null;
   sla_breached: string[];
   sla_warned: string[];
+  suspended_since: Date | null;
   lead_domain: string | null;
   domains: string[];
 }
@@ -64,6 +66,8 @@ export interface WorkflowFacts {
   proposeBy: Date | null;
   slaBreached: string[];
   slaWarned: string[];
+  /** Set while the SLA clock stands still (ADR 26): no breach, no warning meanwhile. */
+  suspendedSince: Date | null;
   leadDomain: string | null;
   domains: string[];
 }
@@ -79,6 +83,7 @@ export class CaseReader {
     private readonly presenter: CasePresenter,
     private readonly catalogue: CatalogueService,
     private readonly users: UsersService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
@@ -126,7 +131,12 @@ export class CaseReader {
     const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
     const q = query.q?.trim();
     const rareSearch = q ? await this.isRareSearch(q) : false;
-    const built = buildListQuery(actor, query, { teamId, cursorPosition, rareSearch });
+    const built = buildListQuery(actor, query, {
+      teamId,
+      cursorPosition,
+      rareSearch,
+      now: this.clock.now(),
+    });
     // A text search is planned per request: the best plan depends on the search term (a
     // generic plan for a rare term walked the whole list on deep pages). The other list
     // queries are prepared once per connection.
@@ -205,6 +215,7 @@ export class CaseReader {
     const [row] = await this.db.query<WorkflowFactsRow[]>(
       `SELECT c.id, c.reference, c.title, c.status, c.priority, c.estimated_value_cents,
               c.filed_by_id, c.team_id, c.accept_by, c.propose_by, c.sla_breached, c.sla_warned,
+              c.suspended_since,
               (SELECT domain_code FROM case_domains d WHERE d.case_id = c.id AND d.role = 'lead') AS lead_domain,
               ARRAY(SELECT domain_code FROM case_domains d WHERE d.case_id = c.id ORDER BY domain_code) AS domains
          FROM cases c WHERE c.id = $1`,
@@ -224,6 +235,7 @@ export class CaseReader {
       proposeBy: row.propose_by,
       slaBreached: row.sla_breached,
       slaWarned: row.sla_warned,
+      suspendedSince: row.suspended_since,
       leadDomain: row.lead_domain,
       domains: row.domains,
     };
@@ -243,8 +255,8 @@ export class CaseReader {
   }
 
   /**
-   * A page of open cases whose SLA stages are still open and unbreached (for re-creating their
-   * deadline jobs), by id after `afterId`.
+   * A page of open cases whose SLA stages are still open, unbreached and running (for
+   * re-creating their deadline jobs; a suspended clock has none), by id after `afterId`.
    */
   async openSlaCases(
     afterId: string | null,
@@ -273,7 +285,7 @@ export class CaseReader {
     >(
       `SELECT id, accept_by, propose_by, status, priority, sla_breached, sla_warned FROM cases
         WHERE status IN ('routed', 'accepted', 'in_progress') AND propose_by IS NOT NULL
-          AND ($1::uuid IS NULL OR id > $1::uuid)
+          AND suspended_since IS NULL AND ($1::uuid IS NULL OR id > $1::uuid)
         ORDER BY id LIMIT $2`,
       [afterId, limit],
     );

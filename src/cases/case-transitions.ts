@@ -28,6 +28,8 @@ export interface Transition {
   to: CaseStatus;
   by: readonly TransitionActor[];
   requires?: Requirement;
+  /** A reason the form offers without requiring it (the buyer says why a proposal goes back). */
+  asksReason?: boolean;
 }
 
 const withdrawable = CASE_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
@@ -44,7 +46,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'accepted', to: 'declined', by: ['staff'], requires: 'reason' },
   { from: 'in_progress', to: 'proposed', by: ['staff'], requires: 'proposal' },
   { from: 'in_progress', to: 'declined', by: ['staff'], requires: 'reason' },
-  { from: 'proposed', to: 'in_progress', by: ['buyer'] },
+  { from: 'proposed', to: 'in_progress', by: ['buyer'], asksReason: true },
   { from: 'proposed', to: 'resolved', by: ['buyer'], requires: 'outcome' },
   ...withdrawable.map((from): Transition => ({
     from,
@@ -74,6 +76,33 @@ export function availableTransitions(
   actor: { role: Role | 'system'; isFiler: boolean },
 ): Transition[] {
   return TRANSITIONS.filter((t) => t.from === from && mayTake(t, actor));
+}
+
+/**
+ * Who may do the rest of what happens to a case's lifecycle and its SLA clock: the role rules
+ * that used to be literals beside this table, in one place with it. `system` is Brug itself.
+ */
+export const CASE_ACTIONS = {
+  /** Filing a case: buyers for their unit, admins on behalf of a municipal unit. */
+  file: ['buyer', 'admin'],
+  /** Internal notes are MeentCoop's working notes. */
+  addInternalNote: ['staff', 'admin'],
+  /** Stopping the SLA clock while the case waits (ADR 26). */
+  suspend: ['staff'],
+  /** Restarting it: staff, or Brug when the buyer answers a case waiting for the buyer. */
+  resume: ['staff', 'system'],
+  /** Moving one stage's due time later: once per stage, by at most the stage's own length. */
+  extend: ['staff', 'admin'],
+  /** A second extension of a stage, or a longer one. */
+  extendBeyondLimit: ['admin'],
+  /** Recording that an open stage passed its due time. */
+  recordBreach: ['system'],
+} as const satisfies Record<string, readonly (Role | 'system')[]>;
+export type CaseAction = keyof typeof CASE_ACTIONS;
+
+/** Whether this role (or Brug itself) may do the action. */
+export function mayDo(action: CaseAction, role: Role | 'system'): boolean {
+  return (CASE_ACTIONS[action] as readonly string[]).includes(role);
 }
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

@@ -105,3 +105,45 @@ export class DomainHasFunding extends DomainError {
     );
   }
 }
+
+/** The SLA clock stops only while a stage runs: a routed case, until it is proposed or closed. */
+export class CaseNotSuspendable extends DomainError {
+  readonly code = 'case_not_suspendable';
+  readonly title = 'The clock of this case cannot be suspended now';
+  constructor(status: CaseStatus) {
+    super(
+      `The SLA clock runs from routing until a proposal is made; this case is ${status}, so there is nothing to suspend.`,
+      { members: { currentStatus: status }, params: { status } },
+    );
+  }
+}
+
+export class CaseAlreadySuspended extends DomainError {
+  readonly code = 'case_already_suspended';
+  readonly title = 'The clock of this case is suspended already';
+  constructor(since: Date) {
+    super(`The SLA clock of this case has been suspended since ${since.toISOString()}.`, {
+      params: { since: since.toISOString() },
+    });
+  }
+}
+
+export class CaseNotSuspended extends DomainError {
+  readonly code = 'case_not_suspended';
+  readonly title = 'The clock of this case is not suspended';
+  constructor() {
+    super('The SLA clock of this case runs: there is no suspension to end.');
+  }
+}
+
+/** An extension moves the due time of a stage that is still open. */
+export class SlaStageClosed extends DomainError {
+  readonly code = 'sla_stage_closed';
+  readonly title = 'This SLA stage is closed';
+  constructor(stage: string, status: CaseStatus) {
+    super(`The ${stage} stage of this ${status} case is closed: its due time no longer moves.`, {
+      members: { currentStatus: status },
+      params: { stage, status },
+    });
+  }
+}

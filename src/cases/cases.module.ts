@@ -1,17 +1,28 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FundingLedgerModule } from '../funding/funding-ledger.module';
 import { CaseKoppel } from './case-koppel';
+import { CaseLifecycle } from './case-lifecycle';
 import { CasePresenter } from './case-presenter';
 import { CaseReader } from './case-reader';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { SuspensionsController } from './suspensions.controller';
+import { SuspensionsService } from './suspensions.service';
 
 @Module({
-  imports: [AuthModule, CatalogueModule, FundingLedgerModule],
-  controllers: [CasesController],
-  providers: [CasesService, CaseReader, CasePresenter, CaseKoppel],
-  exports: [CasesService, CaseReader],
+  imports: [AuthModule, CatalogueModule, CalendarModule, FundingLedgerModule],
+  controllers: [CasesController, SuspensionsController],
+  providers: [
+    CasesService,
+    CaseReader,
+    CasePresenter,
+    CaseKoppel,
+    CaseLifecycle,
+    SuspensionsService,
+  ],
+  exports: [CasesService, CaseReader, CaseLifecycle],
 })
 export class CasesModule {}

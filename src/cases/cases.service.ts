@@ -5,6 +5,7 @@ import type { Actor } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { PreconditionFailed, ValidationFailed } from '../common/errors';
+import { Clock } from '../common/clock';
 import { checkIfMatch, type IfMatch } from '../common/etag';
 import {
   claimIdempotencyKey,
@@ -19,22 +20,17 @@ import {
 } from '../database/unit-of-work';
 import { CaseReader } from './case-reader';
 import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
-import {
-  CLOSED_STATUSES,
-  availableTransitions,
-  findTransition,
-  mayTake,
-  type CaseStatus,
-  type Priority,
-} from './case-transitions';
-import { CaseNotEditable, DomainHasFunding, TransitionNotAllowed } from './cases.errors';
+import { CLOSED_STATUSES, mayDo } from './case-transitions';
+import { CaseNotEditable, DomainHasFunding } from './cases.errors';
 import { diffCase, type CaseChanges } from './case-changes';
 import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { EDITABLE_FIELDS, editableFields, roleMayEdit } from './case-editing';
 import { CaseKoppel } from './case-koppel';
 import type { CaseDto, NoteDto } from './dto/case.dto';
 import { misplacedFields, type TransitionDto } from './dto/transition.dto';
-import type { SlaStage } from '../workflow/outbox/outbox';
+import { CaseLifecycle, assertMayTransition } from './case-lifecycle';
+import { STAGE_OPEN_IN, type ClockCount, type SlaStage } from './sla-clock';
+import { SuspensionsService } from './suspensions.service';
 import { FundingLedger } from '../funding/funding-ledger';
 import { CLOSED_FOR_FUNDING } from '../funding/ledger-calculator';
 
@@ -51,6 +47,10 @@ export interface Routing {
   acceptBy: Date;
   proposeBy: Date;
   rule?: string;
+  /** The moment the due times count from (now, when not given). */
+  routedAt?: Date;
+  /** How each stage's time is counted (the policy's working days, or seconds). */
+  counts?: Record<SlaStage, ClockCount>;
 }
 
 const actorRef = (actor: Actor): ActorRef => ({ id: actor.id, role: actor.role, name: actor.name });
@@ -69,6 +69,9 @@ export class CasesService {
     private readonly users: UsersService,
     private readonly ledger: FundingLedger,
     private readonly koppel: CaseKoppel,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly suspensions: SuspensionsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Files a case for the buyer's unit. With an idempotency key, a replay gets the first answer. */
@@ -86,9 +89,11 @@ export class CasesService {
         });
         if (replay) return { status: replay.status, body: replay.body as CaseDto };
       }
-      // The case, its domains and its first status change in one statement (one round trip).
-      const [row] = await w.manager.query<CaseRow[]>(
-        `WITH c AS (
+      // The case and its domains; the lifecycle adds its first status change to the same
+      // statement (one round trip), with the audit and outbox events.
+      const created = await this.lifecycle.apply(w, {
+        kind: 'file',
+        ctes: `c AS (
            INSERT INTO cases (reference, title, description, tender_reference, procurement_stage,
                               estimated_value_cents, priority, deadline, organisation_unit_id,
                               filed_by_id)
@@ -97,13 +102,8 @@ export class CasesService {
          ), d AS (
            INSERT INTO case_domains (case_id, domain_code, role)
            SELECT c.id, x.code, x.role FROM c, unnest($10::text[], $11::text[]) AS x(code, role)
-         ), h AS (
-           INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
-                                            actor_name, reason)
-           SELECT c.id, NULL, 'filed', $9, $12, $13, NULL FROM c
-         )
-         SELECT * FROM c`,
-        [
+         )`,
+        values: [
           input.title,
           input.description ?? '',
           input.tenderReference ?? null,
@@ -115,18 +115,8 @@ export class CasesService {
           actor.id,
           input.domains.map((d) => d.code),
           input.domains.map((d) => d.role),
-          actor.role,
-          actor.name,
         ],
-      );
-      const created = row!;
-      w.emit({ type: 'case.filed', payload: { caseId: created.id, version: created.version } });
-      w.audit({
-        action: 'case.filed',
-        subjectType: 'case',
-        subjectId: created.id,
-        caseId: created.id,
-        data: {
+        audit: (created) => ({
           reference: created.reference,
           title: created.title,
           description: created.description,
@@ -137,8 +127,7 @@ export class CasesService {
           deadline: created.deadline,
           organisationUnitId: unitId,
           domains: input.domains.map((d) => ({ code: d.code, role: d.role })),
-          to: 'filed',
-        },
+        }),
       });
       // Funding (issue 6): `initialFunding` becomes pledge entries in this same unit of work.
       await this.ledger.pledgeInitialFunding(w, created, input.initialFunding);
@@ -222,22 +211,11 @@ export class CasesService {
         lock: true,
       });
       this.checkVersion(current, ifMatch);
-      const transition = findTransition(current.status, input.to);
-      const who = { role: actor.role, isFiler: actor.id === current.filed_by_id };
-      if (!transition) {
-        throw new TransitionNotAllowed(
-          current.status,
-          input.to,
-          availableTransitions(current.status, who).map((t) => t.to),
-        );
-      }
-      if (!mayTake(transition, who)) {
-        throw new Forbidden(
-          transition.by.includes('filer')
-            ? `Only the buyer who filed the case, or an admin, may move it to ${input.to}.`
-            : `Your role may not move a case from ${current.status} to ${input.to}.`,
-        );
-      }
+      // The table's verdict first (409, 403), then the body's fields (400).
+      assertMayTransition(current, input.to, {
+        role: actor.role,
+        isFiler: actor.id === current.filed_by_id,
+      });
       if (misplaced.length) throw new ValidationFailed(misplaced);
       // Accepting a case of another team takes it on: the koppel moves, if asked (ADR 24).
       if (input.to === 'accepted') {
@@ -256,50 +234,44 @@ export class CasesService {
    */
   async route(caseId: string, routing: Routing): Promise<boolean> {
     return this.uow.run(SYSTEM_ACTOR, async (w) => {
-      // The routing and its status change in one statement (one round trip).
-      const [updated] = await w.manager.query<{ id: string; version: number }[]>(
-        `WITH r AS (
-           UPDATE cases SET status = 'routed', team_id = $2, koppel_meentcoop_id = $3,
-                  accept_by = $4, propose_by = $5, routed_at = now(), updated_at = now(),
-                  version = version + 1
-            WHERE id = $1 AND status = 'filed'
-            RETURNING id, version, koppel_municipal_id
-         ), h AS (
-           INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
-                                            actor_name, reason)
-           SELECT r.id, 'filed', 'routed', $6::uuid, $7, $8, NULL FROM r
-         ), k AS (
-           -- The koppel's first entry in its history (ADR 24).
-           INSERT INTO case_koppel_changes (case_id, kind, to_meentcoop_id, from_municipal_id,
-                                            to_municipal_id, to_team_id, actor_id, actor_role, actor_name)
-           SELECT r.id, 'routed', $3::uuid, r.koppel_municipal_id, r.koppel_municipal_id, $2::uuid,
-                  $6::uuid, $7, $8 FROM r
-         )
-         SELECT id, version FROM r`,
-        [
-          caseId,
-          routing.teamId,
-          routing.koppelMeentcoopId,
-          routing.acceptBy,
-          routing.proposeBy,
-          w.actor.id,
-          w.actor.role,
-          w.actor.name,
+      const routedAt = routing.routedAt ?? this.clock.now();
+      // Per stage: its length (the most a staff extension adds) and how it is counted (ADR 26).
+      const stages = {
+        accept: {
+          lengthMs: routing.acceptBy.getTime() - routedAt.getTime(),
+          counts: routing.counts?.accept ?? 'working_days',
+        },
+        propose: {
+          lengthMs: routing.proposeBy.getTime() - routedAt.getTime(),
+          counts: routing.counts?.propose ?? 'working_days',
+        },
+      };
+      const updated = await this.lifecycle.apply(w, {
+        kind: 'transition',
+        current: {
+          id: caseId,
+          status: 'filed',
+          version: 0,
+          filed_by_id: '',
+          suspended_since: null,
+        },
+        to: 'routed',
+        guard: 'status',
+        set: (p) => [
+          `team_id = ${p.add(routing.teamId)}::uuid`,
+          `koppel_meentcoop_id = ${p.add(routing.koppelMeentcoopId)}::uuid`,
+          `accept_by = ${p.add(routing.acceptBy.toISOString())}::timestamptz`,
+          `propose_by = ${p.add(routing.proposeBy.toISOString())}::timestamptz`,
+          `sla_stages = ${p.add(JSON.stringify(stages))}::jsonb`,
+          `routed_at = ${p.add(routedAt.toISOString())}::timestamptz`,
         ],
-      );
-      if (!updated) return false;
-      w.emit({
-        type: 'case.transitioned',
-        payload: { caseId, version: updated.version, from: 'filed', to: 'routed' },
-      });
-      w.audit({
-        action: 'case.routed',
-        subjectType: 'case',
-        subjectId: caseId,
-        caseId,
-        data: {
-          from: 'filed',
-          to: 'routed',
+        // The koppel's first entry in its history (ADR 24).
+        with: (p) => `INSERT INTO case_koppel_changes (case_id, kind, to_meentcoop_id,
+                        from_municipal_id, to_municipal_id, to_team_id, actor_id, actor_role, actor_name)
+           SELECT u.id, 'routed', u.koppel_meentcoop_id, u.koppel_municipal_id, u.koppel_municipal_id,
+                  u.team_id, ${p.add(w.actor.id)}::uuid, ${p.add(w.actor.role)}::text,
+                  ${p.add(w.actor.name)}::text FROM u`,
+        audit: {
           teamId: routing.teamId,
           koppelMeentcoopId: routing.koppelMeentcoopId,
           acceptBy: routing.acceptBy.toISOString(),
@@ -307,66 +279,35 @@ export class CasesService {
           ...(routing.rule ? { rule: routing.rule } : {}),
         },
       });
-      return true;
+      return updated !== null;
     });
   }
 
   /**
-   * Records that an SLA stage passed its due time while open: marks it on the case, raises the
-   * priority one step, audits `case.sla_breached` and announces it. Effect-once: false (and
-   * nothing changed) when the stage is closed or already breached. System actor.
+   * Records that an SLA stage passed its due time while open and running (through the
+   * lifecycle: marked on the case, priority one step up, audited, announced). Effect-once: false
+   * (and nothing changed) when the stage is closed, breached already, suspended or moved.
    */
-  async recordSlaBreach(caseId: string, stage: SlaStage, dueAt: Date): Promise<boolean> {
-    const openStatuses = stage === 'accept' ? ['routed'] : ['routed', 'accepted', 'in_progress'];
-    return this.uow.run(SYSTEM_ACTOR, async (w) => {
-      const [rows] = await w.manager.query<
-        [{ id: string; version: number; priority: Priority; old_priority: Priority }[], number]
-      >(
-        `WITH old AS (SELECT priority FROM cases WHERE id = $1)
-         UPDATE cases c SET sla_breached = array_append(c.sla_breached, $2),
-                priority = CASE c.priority WHEN 'low' THEN 'normal' WHEN 'normal' THEN 'high' ELSE 'urgent' END,
-                -- The reason of the priority, shown with the case (issue 13): what raised it.
-                priority_raises = CASE WHEN c.priority = 'urgent' THEN c.priority_raises
-                  ELSE c.priority_raises || jsonb_build_array(jsonb_build_object(
-                    'stage', $2::text, 'dueAt', $4::text, 'breachedAt', $5::text, 'from', c.priority,
-                    'to', CASE c.priority WHEN 'low' THEN 'normal' WHEN 'normal' THEN 'high' ELSE 'urgent' END))
-                  END,
-                version = c.version + 1, updated_at = now()
-          WHERE c.id = $1 AND c.status = ANY($3::text[]) AND NOT ($2 = ANY(c.sla_breached))
-          RETURNING c.id, c.version, c.priority, (SELECT priority FROM old) AS old_priority`,
-        [caseId, stage, openStatuses, dueAt.toISOString(), new Date().toISOString()],
-      );
-      const updated = rows[0];
-      if (!updated) return false;
-      w.audit({
-        action: 'case.sla_breached',
-        subjectType: 'case',
-        subjectId: caseId,
-        caseId,
-        data: {
-          stage,
-          dueAt: dueAt.toISOString(),
-          priority: { old: updated.old_priority, new: updated.priority },
-        },
-      });
-      w.emit({
-        type: 'case.sla_breached',
-        payload: { caseId, version: updated.version, stage, dueAt: dueAt.toISOString() },
-      });
-      return true;
-    });
+  async recordSlaBreach(
+    caseId: string,
+    stage: SlaStage,
+    dueAt: Date,
+    options: { onlyIfDue?: boolean } = {},
+  ): Promise<boolean> {
+    return this.uow.run(SYSTEM_ACTOR, (w) =>
+      this.lifecycle.apply(w, { kind: 'breach', caseId, stage, dueAt, ...options }),
+    );
   }
 
   /** Marks that the warning before an SLA due time went out, once; announces it. */
   async recordSlaWarning(caseId: string, stage: SlaStage, dueAt: Date): Promise<boolean> {
-    const openStatuses = stage === 'accept' ? ['routed'] : ['routed', 'accepted', 'in_progress'];
     return this.uow.run(SYSTEM_ACTOR, async (w) => {
       const [rows] = await w.manager.query<[{ id: string }[], number]>(
         `UPDATE cases SET sla_warned = array_append(sla_warned, $2)
-          WHERE id = $1 AND status = ANY($3::text[])
+          WHERE id = $1 AND status = ANY($3::text[]) AND suspended_since IS NULL
             AND NOT ($2 = ANY(sla_warned)) AND NOT ($2 = ANY(sla_breached))
           RETURNING id`,
-        [caseId, stage, openStatuses],
+        [caseId, stage, STAGE_OPEN_IN[stage]],
       );
       if (!rows[0]) return false;
       w.audit({
@@ -386,11 +327,14 @@ export class CasesService {
     idOrReference: string,
     input: { body: string; visibility: 'internal' | 'shared' },
   ): Promise<NoteDto> {
-    if (input.visibility === 'internal' && !['staff', 'admin'].includes(actor.role)) {
+    if (input.visibility === 'internal' && !mayDo('addInternalNote', actor.role)) {
       throw new Forbidden('Only MeentCoop staff add internal notes.');
     }
     return this.uow.run(actorRef(actor), async (w) => {
-      const current = await this.reader.findVisible(w.manager, actor, idOrReference);
+      // Locked: a shared note of the buyer may restart a clock waiting for them (below).
+      const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
+        lock: actor.role === 'buyer' && input.visibility === 'shared',
+      });
       const [note] = await w.manager.query<{ id: string; created_at: Date }[]>(
         `INSERT INTO case_notes (case_id, author_id, body, visibility) VALUES ($1, $2, $3, $4)
          RETURNING id, created_at`,
@@ -407,6 +351,10 @@ export class CasesService {
         caseId: current.id,
         data: { visibility: input.visibility, body: input.body },
       });
+      // The buyer answered a case waiting for the buyer: Brug restarts its clock (ADR 26).
+      if (actor.role === 'buyer' && input.visibility === 'shared' && current.suspended_since) {
+        await this.suspensions.resumeOnBuyerNote(w, current, note!.id);
+      }
       return {
         id: note!.id,
         author: { id: actor.id, name: actor.name },
@@ -444,7 +392,7 @@ export class CasesService {
       }
       return actor.organisationUnitId;
     }
-    if (actor.role !== 'admin') throw new Forbidden('Cases are filed by buyers.');
+    if (!mayDo('file', actor.role)) throw new Forbidden('Cases are filed by buyers.');
     const invalid = new ValidationFailed([
       {
         field: 'organisationUnitId',
@@ -470,46 +418,25 @@ export class CasesService {
   ): Promise<CaseRow> {
     const closing = CLOSED_STATUSES.includes(input.to);
     const outcome = input.to === 'resolved' ? input.outcome : undefined;
-    const rows = await w.manager.query<[CaseRow[], number]>(
-      `UPDATE cases c SET status = $3, updated_at = now(), version = version + 1,
-              proposal = CASE WHEN $3 = 'proposed' THEN $4 ELSE proposal END,
-              outcome_summary = $5, outcome_supplier_name = $6, outcome_supplier_type = $7,
-              outcome_awarded_value_cents = $8,
-              closed_at = CASE WHEN $9 THEN now() ELSE NULL END
-        WHERE c.id = $1 AND c.version = $2
-        RETURNING ${CASE_COLUMNS}`,
-      [
-        current.id,
-        current.version,
-        input.to,
-        input.proposal ?? null,
-        outcome?.summary ?? null,
-        outcome?.supplierName ?? null,
-        outcome?.supplierType ?? null,
-        outcome?.awardedValueCents ?? null,
-        closing,
+    const updated = (await this.lifecycle.apply(w, {
+      kind: 'transition',
+      current,
+      to: input.to,
+      reason: input.reason ?? null,
+      guard: 'version',
+      set: (p) => [
+        `proposal = CASE WHEN ${p.add(input.to)}::text = 'proposed' THEN ${p.add(input.proposal ?? null)}::text ELSE c.proposal END`,
+        `outcome_summary = ${p.add(outcome?.summary ?? null)}::text`,
+        `outcome_supplier_name = ${p.add(outcome?.supplierName ?? null)}::text`,
+        `outcome_supplier_type = ${p.add(outcome?.supplierType ?? null)}::text`,
+        `outcome_awarded_value_cents = ${p.add(outcome?.awardedValueCents ?? null)}::bigint`,
+        `closed_at = CASE WHEN ${p.add(closing)}::boolean THEN now() ELSE NULL END`,
       ],
-    );
-    const updated = rows[0][0];
-    if (!updated) throw new PreconditionFailed();
-    await this.recordStatusChange(w, current.id, current.status, input.to, input.reason ?? null);
-    w.emit({
-      type: 'case.transitioned',
-      payload: { caseId: current.id, version: updated.version, from: current.status, to: input.to },
-    });
-    w.audit({
-      action: 'case.transitioned',
-      subjectType: 'case',
-      subjectId: current.id,
-      caseId: current.id,
-      data: {
-        from: current.status,
-        to: input.to,
-        reason: input.reason ?? null,
+      audit: {
         ...(input.proposal !== undefined ? { proposal: input.proposal } : {}),
         ...(outcome ? { outcome: { ...outcome } } : {}),
       },
-    });
+    }))!;
     // Declined or withdrawn: Brug releases the open pledges in this same unit of work (ADR 21).
     if (CLOSED_FOR_FUNDING.includes(input.to)) await this.ledger.releaseOnClose(w, current.id);
     return updated;
@@ -572,20 +499,6 @@ export class CasesService {
         data: { from: assigneeId.old, to: assigneeId.new },
       });
     }
-  }
-
-  private async recordStatusChange(
-    w: WriteContext,
-    caseId: string,
-    from: CaseStatus | null,
-    to: CaseStatus,
-    reason: string | null,
-  ): Promise<void> {
-    await w.manager.query(
-      `INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role, actor_name, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [caseId, from, to, w.actor.id, w.actor.role, w.actor.name, reason],
-    );
   }
 
   private async writeDomains(

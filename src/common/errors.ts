@@ -31,6 +31,10 @@ export type ErrorCode =
   | 'koppel_team_mismatch'
   | 'koppel_person_invalid'
   | 'koppel_not_changeable'
+  | 'case_not_suspendable'
+  | 'case_already_suspended'
+  | 'case_not_suspended'
+  | 'sla_stage_closed'
   // workflow
   | 'routing_rule_not_found'
   | 'sla_policy_not_found'

@@ -67,6 +67,10 @@ export function statusOf(code: ErrorCode): number {
     case 'domain_has_funding':
     case 'koppel_team_mismatch':
     case 'koppel_not_changeable':
+    case 'case_not_suspendable':
+    case 'case_already_suspended':
+    case 'case_not_suspended':
+    case 'sla_stage_closed':
       return HttpStatus.CONFLICT;
   }
 }

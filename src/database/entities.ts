@@ -4,10 +4,12 @@ import { UserEntity } from '../auth/entities/user.entity';
 import { DesignatedDayEntity } from '../calendar/designated-day.entity';
 import { DomainEntity } from '../catalogue/entities/domain.entity';
 import { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
+import { CaseDeadlineChangeEntity } from '../cases/entities/case-deadline-change.entity';
 import { CaseDomainEntity } from '../cases/entities/case-domain.entity';
 import { CaseKoppelChangeEntity } from '../cases/entities/case-koppel-change.entity';
 import { CaseNoteEntity } from '../cases/entities/case-note.entity';
 import { CaseStatusChangeEntity } from '../cases/entities/case-status-change.entity';
+import { CaseSuspensionEntity } from '../cases/entities/case-suspension.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { NotificationDeliveryEntity } from '../workflow/entities/notification-delivery.entity';
@@ -30,6 +32,8 @@ export const ENTITIES = [
   CaseDomainEntity,
   CaseStatusChangeEntity,
   CaseKoppelChangeEntity,
+  CaseSuspensionEntity,
+  CaseDeadlineChangeEntity,
   CaseNoteEntity,
   IdempotencyKeyEntity,
   OutboxEventEntity,

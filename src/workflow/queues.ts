@@ -52,8 +52,14 @@ export function jobOptions(config: AppConfig, jobId: string, delayMs = 0): JobsO
   };
 }
 
-/** Job ids that are stable for what they do, so a second add of the same work is dropped. */
+/**
+ * Job ids that are stable for what they do, so a second add of the same work is dropped. A
+ * deadline job's id names its due time: when a suspension or an extension moves the due time
+ * (ADR 26), the alarm for the new time is a new job, even while the old one is kept as completed.
+ */
 export const jobIds = {
-  check: (caseId: string, stage: SlaStage) => `check-${stage}-${caseId}`,
-  warn: (caseId: string, stage: SlaStage) => `warn-${stage}-${caseId}`,
+  check: (caseId: string, stage: SlaStage, dueAt: Date) =>
+    `check-${stage}-${caseId}-${dueAt.getTime()}`,
+  warn: (caseId: string, stage: SlaStage, dueAt: Date) =>
+    `warn-${stage}-${caseId}-${dueAt.getTime()}`,
 };

@@ -30,6 +30,8 @@ export interface DueDates {
   acceptBy: Date;
   proposeBy: Date;
   warnBeforeSeconds: number;
+  /** How each stage is counted: the case keeps it, so a suspension moves it alike (ADR 26). */
+  counts: { accept: 'working_days' | 'seconds'; propose: 'working_days' | 'seconds' };
 }
 
 /** SLA policies per priority: admin-managed, audited, never deleted. */
@@ -72,6 +74,10 @@ export class SlaPoliciesService {
         seconds: policy?.proposeSeconds ?? undefined,
       }),
       warnBeforeSeconds: policy?.warnBeforeSeconds ?? DEFAULT_WARN_BEFORE_SECONDS,
+      counts: {
+        accept: policy?.acceptSeconds != null ? 'seconds' : 'working_days',
+        propose: policy?.proposeSeconds != null ? 'seconds' : 'working_days',
+      },
     };
   }
 

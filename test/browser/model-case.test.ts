@@ -153,7 +153,8 @@ describe('the model case, end to end in the browser', () => {
     const trailText = await trail.innerText();
     for (const action of [
       'Zaak ingediend',
-      'Zaak doorgezet',
+      // Routing is a status change (issue 14), by Brug.
+      'Status: Ingediend → Doorgezet',
       'Status gewijzigd',
       'Notitie toegevoegd',
       'Financiering vastgelegd',

@@ -7,13 +7,22 @@ import { waitFor } from '../support/processes';
 import { PrivateRedis } from '../support/redis-server';
 import { startTestApp, TestApp } from '../support/test-app';
 
+/** A case's due time of a stage, as the database holds it (deadline job ids name it). */
+async function dueOf(t: TestApp, caseId: string, stage: 'accept' | 'propose'): Promise<Date> {
+  const [row] = await t.app
+    .get(DataSource)
+    .query(`SELECT accept_by, propose_by FROM cases WHERE id = $1`, [caseId]);
+  return stage === 'accept' ? row.accept_by : row.propose_by;
+}
+
 /** The deadline jobs of routed cases: id → due time, as Redis holds them now. */
 async function deadlineJobs(t: TestApp, caseIds: string[]): Promise<Map<string, string>> {
   const sla = t.app.get(QueueService).queues.sla;
   const found = new Map<string, string>();
   for (const id of caseIds) {
     for (const stage of ['accept', 'propose'] as const) {
-      for (const jobId of [jobIds.check(id, stage), jobIds.warn(id, stage)]) {
+      const due = await dueOf(t, id, stage);
+      for (const jobId of [jobIds.check(id, stage, due), jobIds.warn(id, stage, due)]) {
         const job = await sla.getJob(jobId);
         if (job) found.set(jobId, (job.data as { dueAt: string }).dueAt);
       }
@@ -95,7 +104,7 @@ describe('jobs after Redis lost its data, under running workers', () => {
       return row.status === 'routed';
     }, 20_000);
     const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'case.routed' AND case_id = $1`,
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'case.transitioned' AND data::jsonb->>'to' = 'routed' AND case_id = $1`,
       [waiting.id],
     );
     expect(n).toBe(1);
@@ -132,8 +141,10 @@ describe('the safety net for deadline jobs', () => {
     const ids = await routedCases(t, 2);
     const before = await deadlineJobs(t, ids);
     const sla = t.app.get(QueueService).queues.sla;
-    await (await sla.getJob(jobIds.check(ids[0]!, 'accept')))!.remove();
-    await (await sla.getJob(jobIds.warn(ids[1]!, 'propose')))!.remove();
+    const acceptDue = await dueOf(t, ids[0]!, 'accept');
+    const proposeDue = await dueOf(t, ids[1]!, 'propose');
+    await (await sla.getJob(jobIds.check(ids[0]!, 'accept', acceptDue)))!.remove();
+    await (await sla.getJob(jobIds.warn(ids[1]!, 'propose', proposeDue)))!.remove();
     await waitFor(async () => sameJobs(before, await deadlineJobs(t, ids)), 20_000);
   });
 });

@@ -47,7 +47,7 @@ describe('workflow across processes', () => {
   const routedOnce = async (ids: string[]) => {
     const db = t.app.get(DataSource);
     const rows = await db.query<{ case_id: string; n: number }[]>(
-      `SELECT case_id, count(*)::int AS n FROM audit_events WHERE action = 'case.routed' AND case_id = ANY($1) GROUP BY case_id`,
+      `SELECT case_id, count(*)::int AS n FROM audit_events WHERE action = 'case.transitioned' AND data::jsonb->>'to' = 'routed' AND case_id = ANY($1) GROUP BY case_id`,
       [ids],
     );
     return rows.length === ids.length && rows.every((r) => r.n === 1);

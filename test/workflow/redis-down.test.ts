@@ -43,7 +43,7 @@ describe('when Redis is down', () => {
       return n === 20;
     }, 30_000);
     const routedEvents = await db.query<{ case_id: string; n: number }[]>(
-      `SELECT case_id, count(*)::int AS n FROM audit_events WHERE action = 'case.routed' AND case_id = ANY($1) GROUP BY case_id`,
+      `SELECT case_id, count(*)::int AS n FROM audit_events WHERE action = 'case.transitioned' AND data::jsonb->>'to' = 'routed' AND case_id = ANY($1) GROUP BY case_id`,
       [ids],
     );
     expect(routedEvents).toHaveLength(20);

@@ -12,7 +12,17 @@ import {
   type Priority,
   type ProcurementStage,
   type SupplierType,
+  type Requirement,
 } from '../case-transitions';
+import {
+  CLOCK_ACTIONS,
+  SLA_STAGES,
+  SLA_STATES,
+  type ClockAction,
+  type SlaStage,
+  type SlaState,
+} from '../sla-clock';
+import { SUSPENSION_KINDS, type SuspensionKind } from '../entities/case-suspension.entity';
 import { EDITABLE_FIELDS, type EditableField } from '../case-editing';
 import { NOTE_VISIBILITIES, type NoteVisibility } from '../entities/case-note.entity';
 
@@ -46,19 +56,88 @@ export class KoppelDto {
   meentcoop!: RefDto;
 }
 
-export class SlaDto {
-  @ApiProperty({ format: 'date-time' })
-  acceptBy!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  proposeBy!: string;
+export class SlaStageDto {
+  @ApiProperty({
+    enum: SLA_STAGES,
+    description: 'accept: taking the case on; propose: a proposal.',
+  })
+  stage!: SlaStage;
 
   @ApiProperty({
-    type: [String],
-    enum: ['accept', 'propose'],
-    description: 'Stages whose due time passed while open.',
+    description:
+      'Whether the stage is open (accept until accepted, propose until proposed): its clock counts, or stands still while suspended, and its due time may move.',
   })
-  breached!: string[];
+  open!: boolean;
+
+  @ApiProperty({
+    description:
+      'The stage whose clock counts now and that the work queue shows: accept while routed, then propose; none once proposed or closed.',
+  })
+  current!: boolean;
+
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The due time now: moved by suspensions (the working time suspended), extensions and the calendar (see GET /cases/{id}/deadlines).',
+  })
+  dueAt!: string;
+
+  @ApiProperty({
+    enum: SLA_STATES,
+    description:
+      'open stages: suspended (the clock stands still), breached (its due time passed), due_soon (within 24 hours), on_time; closed stages: breached if they ever were, else met.',
+  })
+  state!: SlaState;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  breachedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'While suspended: since when.',
+  })
+  suspendedSince!: string | null;
+
+  @ApiProperty({ description: 'Seconds added to the due time by extensions.' })
+  extendedBy!: number;
+}
+
+export class SuspensionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: SUSPENSION_KINDS })
+  kind!: SuspensionKind;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  since!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  expectedEnd!: string | null;
+
+  @ApiProperty({ type: RefDto, description: 'Who suspended the clock.' })
+  by!: RefDto;
+}
+
+export class AvailableTransitionDto {
+  @ApiProperty({ enum: CASE_STATUSES })
+  to!: CaseStatus;
+
+  @ApiProperty({
+    enum: ['reason', 'proposal', 'outcome'],
+    nullable: true,
+    type: String,
+    description: 'What the body must carry for this transition.',
+  })
+  requires!: Requirement | null;
+
+  @ApiProperty({ description: 'A reason is asked for without being required.' })
+  asksReason!: boolean;
 }
 
 export class OutcomeDto {
@@ -177,8 +256,18 @@ export class CaseDto {
   @ApiProperty({ type: KoppelDto, nullable: true })
   koppel!: KoppelDto | null;
 
-  @ApiProperty({ type: SlaDto, nullable: true })
-  sla!: SlaDto | null;
+  @ApiProperty({
+    type: [SlaStageDto],
+    description: 'The SLA clock per stage (empty before routing); ADR 26.',
+  })
+  sla!: SlaStageDto[];
+
+  @ApiProperty({
+    type: SuspensionDto,
+    nullable: true,
+    description: 'The current suspension of the SLA clock, if any.',
+  })
+  suspension!: SuspensionDto | null;
 
   @ApiProperty({
     type: [PriorityRaiseDto],
@@ -199,6 +288,21 @@ export class CaseDto {
     description: 'The statuses the caller may move this case to now.',
   })
   allowedTransitions!: CaseStatus[];
+
+  @ApiProperty({
+    type: [AvailableTransitionDto],
+    description:
+      'The transitions the caller may take now, each with what it needs (the state machine read for this person).',
+  })
+  availableTransitions!: AvailableTransitionDto[];
+
+  @ApiProperty({
+    type: [String],
+    enum: CLOCK_ACTIONS,
+    description:
+      'What the caller may do with the SLA clock now: suspend it, resume it, extend a stage (ADR 26).',
+  })
+  clockActions!: ClockAction[];
 
   @ApiProperty({
     type: [String],

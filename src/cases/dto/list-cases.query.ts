@@ -17,6 +17,7 @@ import {
 import { SingleLineText } from '../../common/text';
 import { IsCalendarDate, IsKebabCode, QueryBoolean, QueryInt } from '../../common/validators';
 import { CASE_STATUSES, PRIORITIES, type CaseStatus, type Priority } from '../case-transitions';
+import { SLA_STATES, type SlaState } from '../sla-clock';
 
 export const CASE_SORTS = [
   '-filedAt',
@@ -93,11 +94,23 @@ export class ListCasesQuery extends CaseFilterQuery {
   @SingleLineText({ min: 0, max: 200, optional: true })
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases whose open SLA stage is past its due time.' })
+  @ApiPropertyOptional({
+    description:
+      'Only cases whose open SLA stage is past its due time while its clock runs (a suspended case is not overdue).',
+  })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: SLA_STATES,
+    description:
+      'Only cases whose current SLA stage (accept while routed, then propose) is in this state: suspended, breached, due_soon (within 24 hours), on_time; met: no stage open and the propose stage not breached.',
+  })
+  @IsOptional()
+  @IsIn(SLA_STATES)
+  sla?: SlaState;
 
   @ApiPropertyOptional({
     enum: CASE_SORTS,

@@ -12,6 +12,7 @@ import {
 import { UserEntity } from '../../auth/entities/user.entity';
 import { OrganisationUnitEntity } from '../../catalogue/entities/organisation-unit.entity';
 import type { CaseStatus, Priority, ProcurementStage, SupplierType } from '../case-transitions';
+import type { SlaStagesFacts } from '../sla-clock';
 import { CaseDomainEntity } from './case-domain.entity';
 
 /** One raise of a case's priority by an SLA breach (see \`CasesService.recordSlaBreach\`). */
@@ -64,6 +65,7 @@ export const CASE_SEARCH_TEXT_EXPRESSION =
 @Index('cases_search_text_idx', { synchronize: false })
 @Index('cases_accept_due_idx', { synchronize: false })
 @Index('cases_propose_due_idx', { synchronize: false })
+@Index('cases_suspended_filed_idx', { synchronize: false })
 @Check(
   'cases_status_check',
   `"status" IN ('filed', 'routed', 'accepted', 'in_progress', 'proposed', 'resolved', 'declined', 'withdrawn')`,
@@ -204,6 +206,17 @@ export class CaseEntity {
    */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   priorityRaises!: PriorityRaise[];
+
+  /** Set while the SLA clock is suspended (ADR 26); the suspension is in `case_suspensions`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedSince!: Date | null;
+
+  /**
+   * Per SLA stage what the case keeps besides its due time: its length at routing, how it is
+   * counted, when it was breached, what extensions added (see `sla-clock.ts`).
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  slaStages!: SlaStagesFacts;
 
   @Column({ type: 'text', nullable: true })
   proposal!: string | null;

@@ -11,6 +11,7 @@ import { SearchPartsOfWords1796466101513 } from './1796466101513-SearchPartsOfWo
 import { CaseKoppel1796466956990 } from './1796466956990-CaseKoppel';
 import { QueueSortsAndPriorityRaises1796467023376 } from './1796467023376-QueueSortsAndPriorityRaises';
 import { CalendarDesignatedDays1796468680541 } from './1796468680541-CalendarDesignatedDays';
+import { CaseClock1796468750545 } from './1796468750545-CaseClock';
 import { UserTokenVersion1796469170730 } from './1796469170730-UserTokenVersion';
 
 /**
@@ -31,5 +32,6 @@ export const MIGRATIONS: (new () => object)[] = [
   CaseKoppel1796466956990,
   QueueSortsAndPriorityRaises1796467023376,
   CalendarDesignatedDays1796468680541,
+  CaseClock1796468750545,
   UserTokenVersion1796469170730,
 ];

@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { claimDelivery, finishDelivery, recordDeliveries } from '../notifications/deliveries';
 import { Mailer } from '../notifications/mailer';
 import {
+  clockSuspendedMail,
   deadlineMail,
   routedToTeamMail,
   statusChangeMail,
@@ -27,7 +28,8 @@ interface EventJob {
 }
 
 /**
- * Who hears of what: the buyer who filed, of every status change of their case; the team, of a
+ * Who hears of what: the buyer who filed, of every status change of their case and of its SLA
+ * clock stopping (and why); the team, of a
  * case routed to it and of a deadline near or passed; webhook subscribers, of the event types
  * they chose. Each (event, channel, recipient) is one delivery row and one job: effect-once.
  */
@@ -53,7 +55,7 @@ export class NotificationJobs {
     const facts = caseId ? await this.reader.workflowFacts(caseId) : null;
     // Without SMTP no email goes out: record none (webhooks still do).
     if (facts && this.mailer.enabled) {
-      if (event.type === 'case.transitioned') {
+      if (event.type === 'case.transitioned' || event.type === 'case.suspended') {
         const buyer = await this.users.contact(facts.filedById);
         if (buyer?.active) targets.push({ channel: 'email', recipient: buyer.email });
       }
@@ -177,6 +179,15 @@ export class NotificationJobs {
           ? (await this.catalogue.unitRefs([facts.teamId])).get(facts.teamId)
           : undefined;
         return routedToTeamMail(base, ref, team?.name ?? 'MeentCoop');
+      }
+      case 'case.suspended': {
+        const buyer = await this.users.contact(facts.filedById);
+        if (buyer?.email !== recipient) return null;
+        return clockSuspendedMail(base, ref, buyer.name, {
+          kind: String(payload.kind),
+          reason: String(payload.reason),
+          expectedEnd: typeof payload.expectedEnd === 'string' ? payload.expectedEnd : null,
+        });
       }
       case 'case.sla_breached':
       case 'case.sla_warning':

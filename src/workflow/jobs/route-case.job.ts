@@ -3,6 +3,7 @@ import { UsersService } from '../../auth/users.service';
 import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
 import { CatalogueService } from '../../catalogue/catalogue.service';
+import { Clock } from '../../common/clock';
 import { RoutingRulesService } from '../routing-rules.service';
 import { FALLBACK_TEAM_CODE, firstMatch } from '../routing-rules';
 import { SlaPoliciesService } from '../sla-policies.service';
@@ -24,6 +25,7 @@ export class RouteCaseJob {
     private readonly sla: SlaPoliciesService,
     private readonly users: UsersService,
     private readonly catalogue: CatalogueService,
+    private readonly clock: Clock,
   ) {}
 
   async handle(data: { caseId: string }): Promise<'routed' | 'skipped'> {
@@ -37,12 +39,16 @@ export class RouteCaseJob {
       teamId = intake.id;
     }
     const contact = await this.leastBusyContact(teamId);
-    const due = await this.sla.dueDates(facts.priority);
+    // The due times count from this moment, which the case keeps as its routing time.
+    const routedAt = this.clock.now();
+    const due = await this.sla.dueDates(facts.priority, routedAt);
     const routed = await this.cases.route(facts.id, {
       teamId,
       koppelMeentcoopId: contact,
       acceptBy: due.acceptBy,
       proposeBy: due.proposeBy,
+      counts: due.counts,
+      routedAt,
       rule: rule?.name ?? `fallback: ${FALLBACK_TEAM_CODE}`,
     });
     if (routed) this.logger.log(`Routed ${facts.reference} (${rule?.name ?? 'fallback'})`);

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
-import type { SlaStage } from '../outbox/outbox';
+import { SLA_STAGES, stageOpen, type SlaStage } from '../../cases/sla-clock';
+import { Clock } from '../../common/clock';
 import { QueueService } from '../queue.service';
 import { jobIds, type JobItem } from '../queues';
 import { SlaPoliciesService } from '../sla-policies.service';
 
-const STAGES: SlaStage[] = ['accept', 'propose'];
 const RECONCILE_PAGE = 500;
 
 interface OpenStages {
@@ -17,16 +17,10 @@ interface OpenStages {
   proposeBy: Date;
   slaBreached: string[];
   slaWarned: string[];
+  suspendedSince?: Date | null;
 }
 
 type StageJob = { job: JobItem; jobId: string; delayMs: number };
-
-/** Whether a stage is still open in a status: accepting until accepted, proposing until proposed. */
-export function stageOpen(stage: SlaStage, status: string): boolean {
-  return stage === 'accept'
-    ? status === 'routed'
-    : status === 'routed' || status === 'accepted' || status === 'in_progress';
-}
 
 /** The result of a check that fired before its due time: run it again at that time. */
 export class NotYetDue {
@@ -47,6 +41,7 @@ export class SlaJobs {
     private readonly cases: CasesService,
     private readonly queues: QueueService,
     private readonly policies: SlaPoliciesService,
+    private readonly clock: Clock,
   ) {}
 
   /** Adds the check and warning jobs of a case's open, unbreached stages. */
@@ -54,29 +49,33 @@ export class SlaJobs {
     const facts = await this.reader.workflowFacts(caseId);
     if (!facts?.acceptBy || !facts.proposeBy) return;
     const c = { ...facts, acceptBy: facts.acceptBy, proposeBy: facts.proposeBy };
-    await this.queues.add(await this.stageJobs(c, Date.now()));
+    await this.queues.add(await this.stageJobs(c, this.clock.now().getTime()));
   }
 
-  /** The check and warning jobs a case's open, unbreached stages should have now. */
+  /**
+   * The check and warning jobs a case's open, unbreached stages should have now: none while its
+   * clock stands still (resuming schedules them for the moved due times).
+   */
   private async stageJobs(c: OpenStages, now: number): Promise<StageJob[]> {
+    if (c.suspendedSince) return [];
     const warnBefore = await this.policies.warnBeforeSeconds(
       (c.priority ?? 'normal') as 'low' | 'normal' | 'high' | 'urgent',
     );
     const jobs: StageJob[] = [];
-    for (const stage of STAGES) {
+    for (const stage of SLA_STAGES) {
       if (!stageOpen(stage, c.status) || c.slaBreached.includes(stage)) continue;
       const due = stage === 'accept' ? c.acceptBy : c.proposeBy;
       const dueAt = due.toISOString();
       jobs.push({
         job: { queue: 'sla', name: 'check-sla', data: { caseId: c.id, stage, dueAt } },
-        jobId: jobIds.check(c.id, stage),
+        jobId: jobIds.check(c.id, stage, due),
         delayMs: due.getTime() - now,
       });
       const warnAt = due.getTime() - warnBefore * 1000;
       if (!c.slaWarned.includes(stage) && warnAt > now) {
         jobs.push({
           job: { queue: 'sla', name: 'warn-sla', data: { caseId: c.id, stage, dueAt } },
-          jobId: jobIds.warn(c.id, stage),
+          jobId: jobIds.warn(c.id, stage, due),
           delayMs: warnAt - now,
         });
       }
@@ -85,32 +84,43 @@ export class SlaJobs {
   }
 
   /**
-   * At the due time: a stage still open is breached (recorded once, on the case). Returns
-   * NotYetDue when the job fired early (e.g. the due time moved), so the caller delays it.
+   * At the due time: a stage still open and running is breached (recorded once, on the case,
+   * through the lifecycle). The stored due time decides: a job for a due time that moved since
+   * (a suspension or an extension) does nothing — the job of the new due time does it — and one
+   * for a suspended clock neither. Returns NotYetDue when the job fired early, so the caller
+   * delays it.
    */
   async check(data: {
     caseId: string;
     stage: SlaStage;
     dueAt: string;
-  }): Promise<'breached' | 'met' | NotYetDue> {
+  }): Promise<'breached' | 'met' | 'moved' | 'suspended' | NotYetDue> {
     const facts = await this.reader.workflowFacts(data.caseId);
     if (!facts) return 'met';
     const due = data.stage === 'accept' ? facts.acceptBy : facts.proposeBy;
     if (!due) return 'met';
-    if (due.getTime() > Date.now()) return new NotYetDue(due);
     if (!stageOpen(data.stage, facts.status) || facts.slaBreached.includes(data.stage))
       return 'met';
-    const breached = await this.cases.recordSlaBreach(facts.id, data.stage, due);
+    if (due.getTime() !== Date.parse(data.dueAt)) return 'moved';
+    if (facts.suspendedSince) return 'suspended';
+    if (due.getTime() > this.clock.now().getTime()) return new NotYetDue(due);
+    // Only if the due time has not moved since it was read (an extension racing the alarm).
+    const breached = await this.cases.recordSlaBreach(facts.id, data.stage, due, {
+      onlyIfDue: true,
+    });
     if (breached) this.logger.warn(`SLA ${data.stage} breached for ${facts.reference}`);
     return breached ? 'breached' : 'met';
   }
 
-  /** Shortly before the due time: warn the team, once, if the stage is still open. */
+  /** Shortly before the due time: warn the team, once, if the stage is still open and running. */
   async warn(data: { caseId: string; stage: SlaStage; dueAt: string }): Promise<boolean> {
     const facts = await this.reader.workflowFacts(data.caseId);
-    if (!facts) return false;
+    if (!facts || facts.suspendedSince) return false;
     const due = data.stage === 'accept' ? facts.acceptBy : facts.proposeBy;
-    if (!due || due.getTime() <= Date.now() || !stageOpen(data.stage, facts.status)) return false;
+    if (!due || due.getTime() !== Date.parse(data.dueAt)) return false;
+    if (due.getTime() <= this.clock.now().getTime() || !stageOpen(data.stage, facts.status)) {
+      return false;
+    }
     return this.cases.recordSlaWarning(facts.id, data.stage, due);
   }
 
@@ -127,7 +137,7 @@ export class SlaJobs {
     for (;;) {
       const page = await this.reader.openSlaCases(after, pageSize);
       if (page.length === 0) break;
-      const now = Date.now();
+      const now = this.clock.now().getTime();
       const jobs: StageJob[] = [];
       for (const c of page) {
         if (!c.acceptBy || !c.proposeBy) continue;

@@ -102,3 +102,49 @@ export function deadlineMail(
         ].join('\n'),
       };
 }
+
+const WAITING_FOR: Record<string, { nl: string; en: string }> = {
+  waiting_for_buyer: { nl: 'wacht op u', en: 'waits for you' },
+  waiting_for_funding: { nl: 'wacht op financiering', en: 'waits for funding' },
+  waiting_for_third_party: { nl: 'wacht op een derde partij', en: 'waits for a third party' },
+  other: { nl: 'wacht', en: 'waits' },
+};
+
+const day = (iso: string) =>
+  new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+
+/**
+ * To the buyer who filed: the SLA clock of their case stopped, why, and (when waiting for them)
+ * that their answer restarts it (ADR 26). Dutch, with the same in English, as every mail.
+ */
+export function clockSuspendedMail(
+  base: string,
+  c: CaseRef,
+  name: string,
+  suspension: { kind: string; reason: string; expectedEnd: string | null },
+): Mail {
+  const waits = WAITING_FOR[suspension.kind] ?? WAITING_FOR.other!;
+  const forBuyer = suspension.kind === 'waiting_for_buyer';
+  return {
+    subject: `[Brug] ${c.reference}: termijn opgeschort`,
+    text: [
+      `Beste ${name},`,
+      '',
+      `De termijn van uw zaak ${c.reference} "${c.title}" is opgeschort: de zaak ${waits.nl}.`,
+      '',
+      `Reden: ${suspension.reason}`,
+      ...(suspension.expectedEnd ? [`Verwacht tot: ${day(suspension.expectedEnd)}`] : []),
+      ...(forBuyer
+        ? ['', 'Zodra u reageert met een notitie bij de zaak, loopt de termijn weer verder.']
+        : []),
+      '',
+      `Bekijk de zaak: ${link(base, c)}`,
+      '',
+      `English: the deadline of your case ${c.reference} is suspended: the case ${waits.en}. Reason: ${suspension.reason}${
+        forBuyer ? ' The clock restarts as soon as you add a note to the case.' : ''
+      }`,
+    ].join('\n'),
+  };
+}

@@ -19,6 +19,15 @@ describe('the reaction table of the outbox relay', () => {
     expect(jobsFor(row('case.transitioned', { to: 'accepted' }), nobody)).toEqual([]);
   });
 
+  it('schedules the deadline jobs again when a restart or an extension moved the due times', () => {
+    for (const type of ['case.resumed', 'case.deadline_extended']) {
+      expect(jobsFor(row(type), nobody)).toEqual([
+        { queue: 'sla', name: 'schedule-sla', data: { caseId: 'c1' } },
+      ]);
+    }
+    expect(jobsFor(row('case.suspended'), nobody)).toEqual([]);
+  });
+
   it('makes a notification job only when someone may hear of the event', () => {
     const notify = jobsFor(row('note.added'), everybody).filter((j) => j.queue === 'notifications');
     expect(notify).toEqual([

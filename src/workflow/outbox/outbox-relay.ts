@@ -23,6 +23,7 @@ interface OutboxRow {
 /** Events that may become an email (to the buyer who filed, or to the team). */
 export const EMAIL_EVENT_TYPES: ReadonlySet<string> = new Set([
   'case.transitioned',
+  'case.suspended',
   'case.sla_breached',
   'case.sla_warning',
 ]);
@@ -38,7 +39,12 @@ export function jobsFor(row: OutboxRow, notified: (type: string) => boolean): Jo
   if (row.type === 'case.filed') {
     jobs.push({ queue: 'routing', name: 'route-case', data: { caseId, eventId: row.id } });
   }
-  if (row.type === 'case.transitioned' && row.payload.to === 'routed') {
+  // Deadline alarms: at routing, and for the due times a restart or an extension moved (ADR 26).
+  if (
+    (row.type === 'case.transitioned' && row.payload.to === 'routed') ||
+    row.type === 'case.resumed' ||
+    row.type === 'case.deadline_extended'
+  ) {
     jobs.push({ queue: 'sla', name: 'schedule-sla', data: { caseId } });
   }
   if (notified(row.type)) {

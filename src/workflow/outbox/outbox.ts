@@ -7,7 +7,13 @@ export type OutboxMessage =
   | { type: 'case.updated'; payload: { caseId: string; version: number; fields: string[] } }
   | {
       type: 'case.transitioned';
-      payload: { caseId: string; version: number; from: string | null; to: string };
+      payload: {
+        caseId: string;
+        version: number;
+        from: string | null;
+        to: string;
+        reason?: string | null;
+      };
     }
   | { type: 'note.added'; payload: { caseId: string; version: number; noteId: string } }
   | {
@@ -19,7 +25,51 @@ export type OutboxMessage =
       type: 'case.sla_breached';
       payload: { caseId: string; version: number; stage: SlaStage; dueAt: string };
     }
-  | { type: 'case.sla_warning'; payload: { caseId: string; stage: SlaStage; dueAt: string } };
+  | { type: 'case.sla_warning'; payload: { caseId: string; stage: SlaStage; dueAt: string } }
+  // The SLA clock stood still, restarted, or a stage's due time was extended (ADR 26).
+  | {
+      type: 'case.suspended';
+      payload: {
+        caseId: string;
+        version: number;
+        suspensionId: string;
+        kind: string;
+        reason: string;
+        expectedEnd: string | null;
+        since: string;
+        stages: SlaStage[];
+      };
+    }
+  | {
+      type: 'case.resumed';
+      payload: {
+        caseId: string;
+        version: number;
+        suspensionId: string;
+        since: string;
+        until: string;
+        because: string;
+        noteId?: string;
+        moves: {
+          stage: SlaStage;
+          cause: string;
+          oldDueAt: string | null;
+          newDueAt: string | null;
+        }[];
+      };
+    }
+  | {
+      type: 'case.deadline_extended';
+      payload: {
+        caseId: string;
+        version: number;
+        stage: SlaStage;
+        oldDueAt: string;
+        newDueAt: string;
+        reason: string;
+        rule?: string;
+      };
+    };
 
 /** The two SLA stages of a case: accepting it, and proposing a solution. */
 export type SlaStage = 'accept' | 'propose';
@@ -35,6 +85,9 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = [
   'note.added',
   'case.sla_breached',
   'case.sla_warning',
+  'case.suspended',
+  'case.resumed',
+  'case.deadline_extended',
   'funding.entry_recorded',
 ];
 

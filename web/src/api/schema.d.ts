@@ -319,6 +319,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why the due times are what they are: every stop, move (suspension, extension, calendar) and breach, oldest first
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["SuspensionsController_deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend one open stage’s due time (staff: once per stage, by at most its own length; more needs an admin)
+         * @description Roles: staff, admin.
+         */
+        post: operations["SuspensionsController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/funding": {
         parameters: {
             query?: never;
@@ -483,6 +523,46 @@ export interface paths {
          * @description Roles: buyer, staff, admin.
          */
         post: operations["CasesController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend the SLA clock (every open stage) while the case waits; the buyer is told why. A second suspension while one lasts is 409
+         * @description Roles: staff.
+         */
+        post: operations["SuspensionsController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/suspensions/current/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restart the SLA clock: every open stage’s due time moves by the working time suspended (see GET deadlines)
+         * @description Roles: staff.
+         */
+        post: operations["SuspensionsController_end"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1072,7 +1152,7 @@ export interface components {
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -1128,6 +1208,17 @@ export interface components {
             /** @description A domain’s English name. */
             nameEn?: string;
         };
+        AvailableTransitionDto: {
+            /** @description A reason is asked for without being required. */
+            asksReason: boolean;
+            /**
+             * @description What the body must carry for this transition.
+             * @enum {string|null}
+             */
+            requires: "reason" | "proposal" | "outcome" | null;
+            /** @enum {string} */
+            to: "filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn";
+        };
         CaseDomainDto: {
             /** @example energy */
             code: string;
@@ -1144,6 +1235,10 @@ export interface components {
             /** @description The statuses the caller may move this case to now. */
             allowedTransitions: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
             assignee: components["schemas"]["RefDto"] | null;
+            /** @description The transitions the caller may take now, each with what it needs (the state machine read for this person). */
+            availableTransitions: components["schemas"]["AvailableTransitionDto"][];
+            /** @description What the caller may do with the SLA clock now: suspend it, resume it, extend a stage (ADR 26). */
+            clockActions: ("suspend" | "resume" | "extend")[];
             /** @description Touches more than one policy domain. */
             crossDomain: boolean;
             /** Format: date */
@@ -1175,9 +1270,12 @@ export interface components {
             proposal: string | null;
             /** @example BRUG-2026-000042 */
             reference: string;
-            sla: components["schemas"]["SlaDto"] | null;
+            /** @description The SLA clock per stage (empty before routing); ADR 26. */
+            sla: components["schemas"]["SlaStageDto"][];
             /** @enum {string} */
             status: "filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn";
+            /** @description The current suspension of the SLA clock, if any. */
+            suspension: components["schemas"]["SuspensionDto"] | null;
             team: components["schemas"]["RefDto"] | null;
             tenderReference: string | null;
             title: string;
@@ -1296,7 +1394,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
@@ -1373,7 +1471,7 @@ export interface components {
         };
         CreateWebhookDto: {
             description?: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @example https://collectief.example/brug-events */
@@ -1398,6 +1496,40 @@ export interface components {
             /** @description Every day off of the year other than an ordinary Saturday or Sunday. */
             items: components["schemas"]["DayOffDto"][];
             year: number;
+        };
+        DeadlineChangeDto: {
+            actor: components["schemas"]["HistoryActorDto"];
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description `suspension`: stopped, or moved by the working time suspended; `extension`: moved by staff; `calendar`: fell on a day off and rolled to the next working day (`rule`); `breach`: passed while open.
+             * @enum {string}
+             */
+            cause: "suspension" | "extension" | "calendar" | "breach";
+            /**
+             * Format: date-time
+             * @description null: the clock stopped (a suspension began).
+             */
+            newDueAt: string | null;
+            /** Format: date-time */
+            oldDueAt: string | null;
+            reason: string | null;
+            /** @description For `calendar`: the day off it fell on (`kings_day`, `weekend`, …). */
+            rule: string | null;
+            /** @description For `calendar`: the rule in Dutch and English. */
+            ruleName: components["schemas"]["RuleNameDto"] | null;
+            /** @description Seconds the due time moved by (for a suspension: the working time suspended). */
+            shiftSeconds: number | null;
+            /** @enum {string} */
+            stage: "accept" | "propose";
+            /** Format: uuid */
+            suspensionId: string | null;
+            /** @enum {string|null} */
+            suspensionKind: "waiting_for_buyer" | "waiting_for_funding" | "waiting_for_third_party" | "other" | null;
+        };
+        DeadlineListDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["DeadlineChangeDto"][];
         };
         DependencyChecksDto: {
             /** @enum {string} */
@@ -1453,6 +1585,16 @@ export interface components {
         };
         DomainListDto: {
             items: components["schemas"]["DomainDto"][];
+        };
+        ExtendDeadlineDto: {
+            /**
+             * Format: date-time
+             * @description The new due time, later than the current one. Staff: once per stage, adding at most the stage’s own length; more needs an admin. On a day off it rolls to the next working day.
+             */
+            dueAt: string;
+            reason: string;
+            /** @enum {string} */
+            stage: "accept" | "propose";
         };
         FailedJobDto: {
             attemptsMade: number;
@@ -1992,6 +2134,12 @@ export interface components {
         RoutingRuleListDto: {
             items: components["schemas"]["RoutingRuleDto"][];
         };
+        RuleNameDto: {
+            /** @example King's Day */
+            en: string;
+            /** @example Koningsdag */
+            nl: string;
+        };
         RuleNamesDto: {
             /** @example King's Day */
             en: string;
@@ -2000,14 +2148,6 @@ export interface components {
         };
         SetPasswordDto: {
             password: string;
-        };
-        SlaDto: {
-            /** Format: date-time */
-            acceptBy: string;
-            /** @description Stages whose due time passed while open. */
-            breached: ("accept" | "propose")[];
-            /** Format: date-time */
-            proposeBy: string;
         };
         SlaPolicyDto: {
             /** @description When set, wins over the working days. */
@@ -2031,6 +2171,36 @@ export interface components {
         SlaPolicyListDto: {
             items: components["schemas"]["SlaPolicyDto"][];
         };
+        SlaStageDto: {
+            /** Format: date-time */
+            breachedAt: string | null;
+            /** @description The stage whose clock counts now and that the work queue shows: accept while routed, then propose; none once proposed or closed. */
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description The due time now: moved by suspensions (the working time suspended), extensions and the calendar (see GET /cases/{id}/deadlines).
+             */
+            dueAt: string;
+            /** @description Seconds added to the due time by extensions. */
+            extendedBy: number;
+            /** @description Whether the stage is open (accept until accepted, propose until proposed): its clock counts, or stands still while suspended, and its due time may move. */
+            open: boolean;
+            /**
+             * @description accept: taking the case on; propose: a proposal.
+             * @enum {string}
+             */
+            stage: "accept" | "propose";
+            /**
+             * @description open stages: suspended (the clock stands still), breached (its due time passed), due_soon (within 24 hours), on_time; closed stages: breached if they ever were, else met.
+             * @enum {string}
+             */
+            state: "on_time" | "due_soon" | "breached" | "suspended" | "met";
+            /**
+             * Format: date-time
+             * @description While suspended: since when.
+             */
+            suspendedSince: string | null;
+        };
         StatusChangeDto: {
             actor: components["schemas"]["HistoryActorDto"];
             /** Format: date-time */
@@ -2047,6 +2217,33 @@ export interface components {
             cases: number;
             /** @description Counts towards the commons share. */
             commons: boolean;
+        };
+        SuspendCaseDto: {
+            /**
+             * Format: date
+             * @description When staff expect the wait to end (for the reader; nothing restarts by it).
+             */
+            expectedEnd?: string | null;
+            /**
+             * @description What the case waits for. `waiting_for_buyer`: the clock restarts by itself when the buyer adds a shared note.
+             * @enum {string}
+             */
+            kind: "waiting_for_buyer" | "waiting_for_funding" | "waiting_for_third_party" | "other";
+            /** @description Why the clock stops (the buyer reads it). */
+            reason: string;
+        };
+        SuspensionDto: {
+            /** @description Who suspended the clock. */
+            by: components["schemas"]["RefDto"];
+            /** Format: date */
+            expectedEnd: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "waiting_for_buyer" | "waiting_for_funding" | "waiting_for_third_party" | "other";
+            reason: string;
+            /** Format: date-time */
+            since: string;
         };
         TeamRefDto: {
             /** Format: uuid */
@@ -2171,7 +2368,7 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             url?: string;
         };
         UserDto: {
@@ -2225,7 +2422,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             /** Format: uuid */
             id: string;
             /** @example https://collectief.example/brug-events */
@@ -2490,7 +2687,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -3071,12 +3268,14 @@ export interface operations {
                 filedFrom?: string;
                 /** @description Filed on or before this day (Amsterdam). */
                 filedTo?: string;
-                /** @description Only cases whose open SLA stage is past its due time. */
+                /** @description Only cases whose open SLA stage is past its due time while its clock runs (a suspended case is not overdue). */
                 overdue?: boolean;
                 pageSize?: number;
                 priority?: "low" | "normal" | "high" | "urgent";
                 /** @description Search: Dutch full text over reference, title, description and tender reference, or every word of 3 or more letters as a part of a word ("bespaar" finds "energiebespaarservice"; case and accents ignored) in those, the proposal, the outcome or a note the caller may read. */
                 q?: string;
+                /** @description Only cases whose current SLA stage (accept while routed, then propose) is in this state: suspended, breached, due_soon (within 24 hours), on_time; met: no stage open and the propose stage not breached. */
+                sla?: "on_time" | "due_soon" | "breached" | "suspended" | "met";
                 /** @description A leading `-` sorts descending. `priority` sorts by rank (urgent highest), then filing time; `leadDomain` by the lead domain's code; `buyer` by the name of the person who filed; ties by id. */
                 sort?: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
                 /** @description Repeatable: `status=routed&status=accepted`. */
@@ -3456,6 +3655,187 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SuspensionsController_deadlines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineListDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SuspensionsController_extend: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendDeadlineDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4225,6 +4605,226 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SuspensionsController_suspend: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspendCaseDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SuspensionsController_end: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

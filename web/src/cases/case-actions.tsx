@@ -51,29 +51,19 @@ function transitionLabel(item: CaseDto, to: CaseStatus, t: T): string {
   }
 }
 
-/** What the form asks before a transition (mirrors the state machine's requirements). */
+/** What the form asks before a transition: as the API says for this person (`availableTransitions`). */
 type Need = 'nothing' | 'reason' | 'optionalReason' | 'proposal' | 'outcome';
 function needOf(item: CaseDto, to: CaseStatus): Need {
-  switch (to) {
-    case 'declined':
-    case 'withdrawn':
-      return 'reason';
-    case 'proposed':
-      return 'proposal';
-    case 'resolved':
-      return 'outcome';
-    case 'in_progress':
-      return item.status === 'proposed' ? 'optionalReason' : 'nothing';
-    case 'filed':
-    case 'routed':
-    case 'accepted':
-      return 'nothing';
-  }
+  const offered = item.availableTransitions.find((a) => a.to === to);
+  if (!offered) return 'nothing';
+  if (offered.requires) return offered.requires;
+  return offered.asksReason ? 'optionalReason' : 'nothing';
 }
 
 /**
- * Only the transitions the API offers this user for this case (`allowedTransitions`) become
- * buttons; staff can also (re)assign. Transitions that need words open a small form.
+ * Only the transitions the API offers this user for this case (`availableTransitions`, each with
+ * what it needs) become buttons; staff can also (re)assign. Transitions that need words open a
+ * small form.
  */
 export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto }) {
   const { t } = useTranslation();
@@ -87,7 +77,7 @@ export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto 
   const [asking, setAsking] = useState<'accept' | 'assign' | null>(null);
 
   const canAssign = mayAssign(me.role) && isOpen(item.status) && item.status !== 'filed';
-  const hasActions = item.allowedTransitions.length > 0 || canAssign;
+  const hasActions = item.availableTransitions.length > 0 || canAssign;
   // The section stays while it has something to say (the outcome of the last action).
   if (!hasActions && !done) return null;
 
@@ -167,7 +157,7 @@ export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto 
       )}
       {hasActions && (
         <ActionGroup className="ams-mb-m">
-          {item.allowedTransitions.map((to) => (
+          {item.availableTransitions.map(({ to }) => (
             <Button
               key={to}
               variant={to === 'declined' || to === 'withdrawn' ? 'secondary' : 'primary'}

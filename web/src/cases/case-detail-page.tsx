@@ -13,6 +13,7 @@ import { SlaBadge } from '../queue/sla-badge';
 import { useCase } from './api';
 import { CaseActions } from './case-actions';
 import { CaseSummary } from './case-summary';
+import { ClockSection } from './clock-section';
 import { EditCaseSection } from './edit-case-form';
 import { KoppelSection } from './koppel-section';
 import { NotesSection } from './notes-section';
@@ -99,6 +100,7 @@ function CaseDetail({
         </Heading>
         <CaseSummary item={item} />
       </section>
+      <ClockSection routeId={routeId} item={item} />
       <KoppelSection routeId={routeId} item={item} />
       <section aria-labelledby="timeline-heading" className="ams-mb-xl">
         <Heading level={2} id="timeline-heading" className="ams-mb-m">

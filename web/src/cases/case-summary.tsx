@@ -58,11 +58,11 @@ export function CaseSummary({ item }: { item: CaseDto }) {
     ],
     [t('case.assignee'), item.assignee?.name ?? t('case.unassigned')],
   ];
-  if (item.sla) {
-    entries.push(
-      [t('case.acceptBy'), formatDateTime(item.sla.acceptBy)],
-      [t('case.proposeBy'), formatDateTime(item.sla.proposeBy)],
-    );
+  for (const stage of item.sla) {
+    entries.push([
+      t(stage.stage === 'accept' ? 'case.acceptBy' : 'case.proposeBy'),
+      formatDateTime(stage.dueAt),
+    ]);
   }
   return (
     <DescriptionList termsWidth="medium" className="ams-mb-l">

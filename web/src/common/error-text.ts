@@ -113,6 +113,7 @@ export function problemText(
       break;
     case 'case_not_editable':
     case 'case_closed_for_funding':
+    case 'case_not_suspendable':
       params.status = statusName(params.status, t);
       break;
   }

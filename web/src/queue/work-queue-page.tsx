@@ -31,6 +31,7 @@ interface Filters {
   team: string;
   domain: string;
   overdue: boolean;
+  suspended: boolean;
   mine: boolean;
 }
 
@@ -46,6 +47,7 @@ function filtersFrom(params: URLSearchParams, ownTeam: string): Filters {
     team: team === ALL_TEAMS ? '' : (team ?? ownTeam),
     domain: params.get('domain') ?? '',
     overdue: params.get('overdue') === 'true',
+    suspended: params.get('sla') === 'suspended',
     mine: params.get('assignee') === 'me',
   };
 }
@@ -60,6 +62,7 @@ function paramsFrom(filters: Filters, ownTeam: string, sort: QueueSort): URLSear
   if (sort !== DEFAULT_SORT) params.set('sort', sort);
   if (filters.domain) params.set('domain', filters.domain);
   if (filters.overdue) params.set('overdue', 'true');
+  if (filters.suspended) params.set('sla', 'suspended');
   if (filters.mine) params.set('assignee', 'me');
   return params;
 }
@@ -82,6 +85,7 @@ export function WorkQueuePage() {
     ...(filters.team ? { team: filters.team } : {}),
     ...(filters.domain ? { domain: filters.domain } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
+    ...(filters.suspended ? { sla: 'suspended' as const } : {}),
     ...(filters.mine ? { assignee: 'me' } : {}),
     ...(params.get('cursor') ? { cursor: params.get('cursor') ?? undefined } : {}),
     sort,
@@ -154,6 +158,13 @@ export function WorkQueuePage() {
               onChange={(e) => setDraft((d) => ({ ...d, overdue: e.target.checked }))}
             >
               {t('queue.overdue')}
+            </Checkbox>
+            <Checkbox
+              id="queue-suspended"
+              checked={draft.suspended}
+              onChange={(e) => setDraft((d) => ({ ...d, suspended: e.target.checked }))}
+            >
+              {t('queue.suspended')}
             </Checkbox>
             <Checkbox
               id="queue-mine"

@@ -1,4 +1,7 @@
 import { auditChangesNl, type AuditChangeTexts } from '../../audit/texts';
+
+/** Texts the type checker does not list key by key (i18next's type instantiation limit). */
+type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
 
 /**
@@ -161,6 +164,8 @@ export const nl = {
       invalid_key: 'Deze sleutel is niet geldig.',
       invalid: 'Dit is niet geldig.',
     },
+    // Read only by keys built at run time (`problemText`), so typed as a record: each literal
+    // key would count towards i18next's type instantiation limit (see audit.changes).
     problem: {
       validation_failed: 'Niet alles is goed ingevuld.',
       unauthenticated: 'U bent niet (meer) ingelogd. Log opnieuw in.',
@@ -176,6 +181,15 @@ export const nl = {
       case_not_found: 'Deze zaak bestaat niet, of u mag hem niet zien.',
       transition_not_allowed: 'De zaak kan niet van ‘{{from}}’ naar ‘{{to}}’.',
       case_not_editable: 'Deze zaak kan niet meer worden gewijzigd; hij is {{status}}.',
+      case_not_suspendable:
+        'De klok van deze zaak loopt niet ({{status}}): er is niets om op te schorten.',
+      case_already_suspended: 'De klok van deze zaak is al opgeschort.',
+      case_not_suspended: 'De klok van deze zaak loopt al.',
+      sla_stage_closed: 'Deze stap is al afgerond; de termijn schuift niet meer.',
+      forbidden_extended_already:
+        'Deze termijn is al eens verlengd. Een tweede verlenging doet een beheerder.',
+      forbidden_extension_too_long:
+        'Een verlenging is hoogstens zo lang als de stap zelf. Een langere verlenging doet een beheerder.',
       domain_has_funding:
         'Op {{domains}} staat nog geld voor deze zaak. Geef dat eerst vrij voordat u het domein weghaalt.',
       funding_amount_not_positive: 'Het bedrag moet groter zijn dan nul.',
@@ -201,7 +215,7 @@ export const nl = {
       service_unavailable: 'Brug is even niet bereikbaar. Probeer het zo opnieuw.',
       not_found: 'Dit bestaat niet (meer).',
       unknown: 'Dit kon niet worden uitgevoerd. Probeer het later opnieuw.',
-    },
+    } as Record<string, string>,
     chain: {
       gap: 'er ontbreekt een gebeurtenis in de nummering.',
       out_of_order: 'de nummering staat niet op volgorde.',
@@ -270,7 +284,9 @@ export const nl = {
     breached: 'Termijn verlopen',
     dueSoon: 'Bijna verlopen',
     onTrack: 'Op tijd',
+    suspended: 'Opgeschort',
     due: '{{stage}} vóór {{due}}',
+    suspendedSince: '{{stage}}: opgeschort sinds {{since}}',
   },
   case: {
     reference: 'Kenmerk',
@@ -399,6 +415,67 @@ export const nl = {
       invalid: 'Deze waarde is niet geldig.',
     },
   },
+  // The SLA clock section (ADR 26): a record for the type checker, like errors.problem.
+  clock: {
+    title: 'Termijnen',
+    intro:
+      'Vanaf het doorzetten lopen twee termijnen: de zaak oppakken en een voorstel doen. Zolang de zaak op iets wacht, kan MeentCoop de klok opschorten.',
+    none: 'De termijnen beginnen zodra de zaak is doorgezet.',
+    stageDue: 'Vóór {{due}}',
+    state_on_time: 'Op tijd',
+    state_due_soon: 'Bijna verlopen',
+    state_breached: 'Verlopen',
+    state_suspended: 'Opgeschort',
+    state_met: 'Gehaald',
+    breachedAt: 'Verlopen op {{at}}',
+    extendedBy: 'Verlengd met {{duration}}',
+    suspendedHeading: 'Opgeschort sinds {{since}}',
+    suspendedWhy: '{{kind}}: {{reason}}',
+    expectedEnd: 'Verwacht tot {{date}}',
+    suspendedBy: 'Opgeschort door {{name}}',
+    waitsForBuyer: 'Zodra de inkoper een notitie toevoegt, loopt de klok weer verder.',
+    kind_waiting_for_buyer: 'Wacht op de inkoper',
+    kind_waiting_for_funding: 'Wacht op financiering',
+    kind_waiting_for_third_party: 'Wacht op een derde partij',
+    kind_other: 'Wacht op iets anders',
+    suspend: 'Klok opschorten',
+    suspendIntro:
+      'De termijnen van alle open stappen staan stil tot de opschorting eindigt; daarna schuiven ze op met de werktijd die de zaak stilstond. De inkoper krijgt een e-mail met de reden.',
+    kindLabel: 'Waar wacht de zaak op?',
+    chooseKind: 'Kies waarop de zaak wacht',
+    reason: 'Reden',
+    reasonHint: 'Tussen 10 en 1000 tekens. De inkoper leest de reden.',
+    expectedEndLabel: 'Verwacht einde',
+    suspended: 'De klok is opgeschort.',
+    resume: 'Klok weer laten lopen',
+    resumed: 'De klok loopt weer; de termijnen zijn opgeschoven.',
+    extend: 'Termijn verlengen',
+    extendIntro:
+      'Eén keer per stap, met hoogstens de lengte van die stap. Valt de nieuwe termijn op een vrije dag, dan schuift hij naar de eerstvolgende werkdag.',
+    stageLabel: 'Welke termijn?',
+    chooseStage: 'Kies een termijn',
+    newDue: 'Nieuwe termijn',
+    newDueHint: 'Datum en tijd, bijvoorbeeld {{example}}.',
+    newDueError: 'Vul een datum en tijd in als {{example}}.',
+    extended: 'De termijn is verlengd.',
+    failed: 'Dit is niet gelukt',
+    history: 'Waarom de termijnen zijn wat ze zijn',
+    noHistory: 'De termijnen zijn nog niet verschoven.',
+    cause_suspension: 'Opschorting',
+    cause_extension: 'Verlenging',
+    cause_calendar: 'Vrije dag',
+    cause_breach: 'Verlopen',
+    stopped: '{{stage}}: klok stilgezet (was vóór {{old}})',
+    moved: '{{stage}}: {{old}} → {{new}}',
+    shifted: 'opgeschoven met {{duration}} werktijd',
+    rule: 'viel op {{rule}}',
+    byAt: '{{name}}, {{at}}',
+    time: 'Tijd',
+    timeHint: 'Als UU:MM, bijvoorbeeld 17:00.',
+    duration_minutes: '{{count}} min.',
+    duration_hours: '{{count}} uur',
+    duration_days: '{{count}} dag(en)',
+  } as ClockTexts,
   koppel: {
     title: 'Koppel',
     intro:
@@ -536,6 +613,7 @@ export const nl = {
     domain: 'Domein',
     allDomains: 'Alle domeinen',
     overdue: 'Alleen met verlopen termijn',
+    suspended: 'Alleen met opgeschorte termijn',
     mine: 'Alleen aan mij toegewezen',
     action: 'Actie',
     takeOn: 'Oppakken',
@@ -603,6 +681,9 @@ export const nl = {
       'catalogue.changed': 'Catalogus gewijzigd',
       'case.koppel_changed': 'Koppel gewijzigd',
       'case.sla_warned': 'Termijn bijna verlopen',
+      'case.suspended': 'Termijn opgeschort',
+      'case.resumed': 'Termijn loopt weer',
+      'case.deadline_extended': 'Termijn verlengd',
       'user.password_set': 'Wachtwoord ingesteld',
       'job.retried': 'Taak opnieuw gestart',
     },
