@@ -1,4 +1,5 @@
 import type { Params } from '../common/sql-params';
+import { SLA_STAGES, type SlaStage } from '../events/events';
 import type { CaseStatus } from './case-transitions';
 
 /**
@@ -7,9 +8,8 @@ import type { CaseStatus } from './case-transitions';
  * (`sla: [{ stage, dueAt, state, … }]`) and, through that answer, the web UI.
  */
 
-/** Accepting the case, and proposing a solution; both clocks start at routing. */
-export const SLA_STAGES = ['accept', 'propose'] as const;
-export type SlaStage = (typeof SLA_STAGES)[number];
+/** Accepting the case, and proposing a solution; both clocks start at routing (src/events). */
+export { SLA_STAGES, type SlaStage };
 
 export const SLA_STATES = ['on_time', 'due_soon', 'breached', 'suspended', 'met'] as const;
 export type SlaState = (typeof SLA_STATES)[number];

@@ -4,7 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { auditInsert, type AuditEntry } from '../audit/audit-writer';
 import type { Role } from '../auth/roles';
 import { Params } from '../common/sql-params';
-import { outboxInsert, type OutboxMessage } from '../workflow/outbox/outbox';
+import type { OutboxMessage } from '../events/events';
+import { outboxInsert } from '../workflow/outbox/outbox';
 
 /** Who a change is done by: a signed-in person, or Brug itself (routing, escalation). */
 export interface ActorRef {

@@ -19,7 +19,7 @@ import {
 import { PRIORITIES, type Priority } from '../../cases/case-transitions';
 import { SingleLineText } from '../../common/text';
 import { IsKebabCode, Optional } from '../../common/validators';
-import { WEBHOOK_EVENT_TYPES } from '../outbox/outbox';
+import { WEBHOOK_EVENT_TYPES } from '../../events/events';
 
 const MAX_CENTS = 10_000_000_000_000;
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
-import { SLA_STAGES, stageOpen, type SlaStage } from '../../cases/sla-clock';
+import { stageOpen } from '../../cases/sla-clock';
+import { SLA_STAGES, type SlaStage } from '../../events/events';
 import { Clock } from '../../common/clock';
 import { QueueService } from '../queue.service';
 import { jobIds, type JobItem } from '../queues';

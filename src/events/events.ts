@@ -1,0 +1,105 @@
+/**
+ * The events Brug announces, in one module of their own (issue 14): the features that write them
+ * (cases, funding) and the workflow that consumes them (the outbox relay, jobs, notifications,
+ * webhooks) both import this module, and it imports none of them. Each event carries ids, never
+ * state: the consumer reloads what it needs.
+ */
+
+/** The two SLA stages of a case: accepting it, and proposing a solution (ADR 26). */
+export const SLA_STAGES = ['accept', 'propose'] as const;
+export type SlaStage = (typeof SLA_STAGES)[number];
+
+/** The events the workflow reacts to. */
+export type OutboxMessage =
+  | { type: 'case.filed'; payload: { caseId: string; version: number } }
+  | { type: 'case.updated'; payload: { caseId: string; version: number; fields: string[] } }
+  | {
+      type: 'case.transitioned';
+      payload: {
+        caseId: string;
+        version: number;
+        from: string | null;
+        to: string;
+        reason?: string | null;
+      };
+    }
+  | { type: 'note.added'; payload: { caseId: string; version: number; noteId: string } }
+  | {
+      type: 'case.koppel_changed';
+      payload: { caseId: string; version: number; kind: 'routed' | 'taken_on' | 'changed' };
+    }
+  | { type: 'funding.entry_recorded'; payload: { caseId: string; entryId: string } }
+  | {
+      type: 'case.sla_breached';
+      payload: { caseId: string; version: number; stage: SlaStage; dueAt: string };
+    }
+  | { type: 'case.sla_warning'; payload: { caseId: string; stage: SlaStage; dueAt: string } }
+  // The SLA clock stood still, restarted, or a stage's due time was extended (ADR 26).
+  | {
+      type: 'case.suspended';
+      payload: {
+        caseId: string;
+        version: number;
+        suspensionId: string;
+        kind: string;
+        reason: string;
+        expectedEnd: string | null;
+        since: string;
+        stages: SlaStage[];
+      };
+    }
+  | {
+      type: 'case.resumed';
+      payload: {
+        caseId: string;
+        version: number;
+        suspensionId: string;
+        since: string;
+        until: string;
+        because: string;
+        noteId?: string;
+        moves: {
+          stage: SlaStage;
+          cause: string;
+          oldDueAt: string | null;
+          newDueAt: string | null;
+        }[];
+      };
+    }
+  | {
+      type: 'case.deadline_extended';
+      payload: {
+        caseId: string;
+        version: number;
+        stage: SlaStage;
+        oldDueAt: string;
+        newDueAt: string;
+        reason: string;
+        rule?: string;
+      };
+    };
+
+export type OutboxEventType = OutboxMessage['type'];
+
+/**
+ * Every event type, once: the record makes the compiler refuse a type added to the union but
+ * not here (and the reverse). The order is the order the OpenAPI enum lists them in.
+ */
+const EVENT_TYPES: Record<OutboxEventType, true> = {
+  'case.filed': true,
+  'case.updated': true,
+  'case.transitioned': true,
+  'case.koppel_changed': true,
+  'note.added': true,
+  'case.sla_breached': true,
+  'case.sla_warning': true,
+  'case.suspended': true,
+  'case.resumed': true,
+  'case.deadline_extended': true,
+  'funding.entry_recorded': true,
+};
+
+/** The events a webhook may subscribe to: all of them. */
+export const WEBHOOK_EVENT_TYPES: readonly OutboxEventType[] = Object.keys(
+  EVENT_TYPES,
+) as OutboxEventType[];
