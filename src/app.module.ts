@@ -55,7 +55,7 @@ export class AppModule {
       WorkflowModule,
       DemoModule,
     ];
-    if (options.role === 'api') imports.push(HealthModule);
+    if (options.role === 'api') imports.push(HealthModule.withIndicatorsFrom(WorkflowModule));
     if (options.role === 'worker' || (options.role === 'api' && config.workers)) {
       imports.push(WorkersModule);
     }

@@ -1,11 +1,19 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
-import { WorkflowModule } from '../workflow/workflow.module';
 
-@Module({
-  imports: [WorkflowModule],
-  controllers: [HealthController],
-  providers: [HealthService],
-})
-export class HealthModule {}
+@Module({})
+export class HealthModule {
+  /**
+   * The probes, with the module that provides the indicators health asks for
+   * (`RelayLagIndicator`, health-indicators.ts): the composition root passes the workflow's.
+   */
+  static withIndicatorsFrom(indicators: Type): DynamicModule {
+    return {
+      module: HealthModule,
+      imports: [indicators],
+      controllers: [HealthController],
+      providers: [HealthService],
+    };
+  }
+}

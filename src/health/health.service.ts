@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RedisService } from '../redis/redis.service';
-import { OutboxStats } from '../workflow/outbox/outbox-stats';
+import { RelayLagIndicator, type RelayLag } from './health-indicators';
 
 export type DependencyState = 'up' | 'down';
 
@@ -10,7 +10,7 @@ export interface Readiness {
   status: 'ready' | 'unavailable';
   checks: { database: DependencyState; redis: DependencyState };
   /** How far the outbox relay is behind (null when the database does not answer). */
-  relay: { unpublished: number; oldestSeconds: number } | null;
+  relay: RelayLag | null;
 }
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -36,7 +36,7 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisService,
-    private readonly outbox: OutboxStats,
+    private readonly outbox: RelayLagIndicator,
   ) {}
 
   /** Both dependencies checked at once, each bounded in time, so a probe never hangs. */

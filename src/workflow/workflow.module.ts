@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FailedJobsService } from './failed-jobs.service';
+import { RelayLagIndicator } from '../health/health-indicators';
 import { OutboxStats } from './outbox/outbox-stats';
 import { QueueService } from './queue.service';
 import { RoutingRulesService } from './routing-rules.service';
@@ -34,7 +35,16 @@ import {
     WebhooksService,
     FailedJobsService,
     OutboxStats,
+    // The readiness probe's view of the relay (health asks, the owner of the outbox answers).
+    { provide: RelayLagIndicator, useExisting: OutboxStats },
   ],
-  exports: [QueueService, RoutingRulesService, SlaPoliciesService, WebhooksService, OutboxStats],
+  exports: [
+    QueueService,
+    RoutingRulesService,
+    SlaPoliciesService,
+    WebhooksService,
+    OutboxStats,
+    RelayLagIndicator,
+  ],
 })
 export class WorkflowModule {}
