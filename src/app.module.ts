@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { FundingLedgerModule } from './funding/funding-ledger.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './health/metrics.module';
@@ -52,6 +53,8 @@ export class AppModule {
       CasesModule,
       AuditModule,
       FundingModule,
+      // Global: answers the case rules' `CaseFunding` (cases does not import funding).
+      FundingLedgerModule,
       WorkflowModule,
       DemoModule,
     ];

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { FundingLedgerModule } from '../funding/funding-ledger.module';
 import { CaseKoppel } from './case-koppel';
 import { CaseLifecycle } from './case-lifecycle';
 import { CasePresenter } from './case-presenter';
@@ -13,7 +12,8 @@ import { SuspensionsController } from './suspensions.controller';
 import { SuspensionsService } from './suspensions.service';
 
 @Module({
-  imports: [AuthModule, CatalogueModule, CalendarModule, FundingLedgerModule],
+  // `CaseFunding` comes from the global FundingLedgerModule (case-funding.ts).
+  imports: [AuthModule, CatalogueModule, CalendarModule],
   controllers: [CasesController, SuspensionsController],
   providers: [
     CasesService,

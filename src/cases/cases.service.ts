@@ -18,6 +18,7 @@ import {
   type ActorRef,
   type WriteContext,
 } from '../database/unit-of-work';
+import { CaseFunding } from './case-funding';
 import { CaseReader } from './case-reader';
 import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
 import { CLOSED_STATUSES, mayDo } from './case-transitions';
@@ -31,8 +32,6 @@ import { misplacedFields, type TransitionDto } from './dto/transition.dto';
 import { CaseLifecycle, assertMayTransition } from './case-lifecycle';
 import { STAGE_OPEN_IN, type ClockCount, type SlaStage } from './sla-clock';
 import { SuspensionsService } from './suspensions.service';
-import { FundingLedger } from '../funding/funding-ledger';
-import { CLOSED_FOR_FUNDING } from '../funding/ledger-calculator';
 
 export interface FileResult {
   status: number;
@@ -67,7 +66,7 @@ export class CasesService {
     private readonly presenter: CasePresenter,
     private readonly catalogue: CatalogueService,
     private readonly users: UsersService,
-    private readonly ledger: FundingLedger,
+    private readonly funding: CaseFunding,
     private readonly koppel: CaseKoppel,
     private readonly lifecycle: CaseLifecycle,
     private readonly suspensions: SuspensionsService,
@@ -78,7 +77,7 @@ export class CasesService {
   async file(actor: Actor, input: FileCaseDto, idempotencyKey?: string): Promise<FileResult> {
     const unitId = await this.filingUnit(actor, input.organisationUnitId);
     await this.assertDomains(input.domains, 'domains');
-    this.ledger.assertInitialFunding(input.initialFunding, input.domains); // funding (issue 6)
+    this.funding.assertInitialFunding(input.initialFunding, input.domains); // funding (issue 6)
     return this.uow.run(actorRef(actor), async (w) => {
       if (idempotencyKey) {
         const replay = await claimIdempotencyKey(w.manager, {
@@ -130,7 +129,7 @@ export class CasesService {
         }),
       });
       // Funding (issue 6): `initialFunding` becomes pledge entries in this same unit of work.
-      await this.ledger.pledgeInitialFunding(w, created, input.initialFunding);
+      await this.funding.pledgeInitialFunding(w, created, input.initialFunding);
       // Lead first, as every read lists them.
       const domainList = [...input.domains]
         .sort((a, b) =>
@@ -377,7 +376,7 @@ export class CasesService {
     next: CaseDomainInput[],
   ): Promise<void> {
     const keep = new Set(next.map((d) => d.code));
-    const funded = (await this.ledger.balancesOf(w.manager, caseId)).filter(
+    const funded = (await this.funding.fundingOf(w.manager, caseId)).filter(
       (b) => !keep.has(b.domainCode) && (b.pledgedCents > 0 || b.committedCents > 0),
     );
     if (funded.length) throw new DomainHasFunding(funded.map((b) => b.domainCode));
@@ -438,7 +437,7 @@ export class CasesService {
       },
     }))!;
     // Declined or withdrawn: Brug releases the open pledges in this same unit of work (ADR 21).
-    if (CLOSED_FOR_FUNDING.includes(input.to)) await this.ledger.releaseOnClose(w, current.id);
+    await this.funding.afterTransition(w, current.id, input.to);
     return updated;
   }
 

@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CaseFunding } from '../cases/case-funding';
 import { FundingLedger } from './funding-ledger';
+import { LedgerCaseFunding } from './ledger-case-funding';
 
 /**
- * The ledger writer alone, so that case filing (`initialFunding`) can use it without the
- * funding module, which itself reads cases, becoming a circular import.
+ * The ledger writer alone, and its answers to case filing and transitions (`CaseFunding`).
+ * Global, imported once by the composition root: the cases module asks for `CaseFunding`
+ * without importing funding, which itself reads cases.
  */
+@Global()
 @Module({
-  providers: [FundingLedger],
-  exports: [FundingLedger],
+  providers: [FundingLedger, { provide: CaseFunding, useClass: LedgerCaseFunding }],
+  exports: [FundingLedger, CaseFunding],
 })
 export class FundingLedgerModule {}

@@ -21,7 +21,6 @@ import {
 } from 'class-validator';
 import { MultiLineText, SingleLineText } from '../../common/text';
 import { EachIsObject, IsCalendarDate, IsKebabCode, Optional } from '../../common/validators';
-import { InitialFundingInput } from '../../funding/dto/funding-entry.dto';
 import {
   DOMAIN_ROLES,
   PRIORITIES,
@@ -32,6 +31,28 @@ import {
 } from '../case-transitions';
 
 export const MAX_ESTIMATED_VALUE_CENTS = 10_000_000_000_000;
+
+/**
+ * A pledge known at filing (funding, issue 6); the ledger records it as a `pledge` entry. Its
+ * bound is the funding ledger's largest entry, which is the largest estimated value.
+ */
+export class InitialFundingInput {
+  @ApiProperty({ example: 'energy', description: 'One of the case’s domains.' })
+  @IsDefined()
+  @IsString()
+  @IsKebabCode()
+  domainCode!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_ESTIMATED_VALUE_CENTS, example: 45000000 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ESTIMATED_VALUE_CENTS)
+  amountCents!: number;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'KP-ENERGIE-7710', description: 'Kostenplaats.' })
+  @SingleLineText({ max: 100, optional: true })
+  budgetLine?: string;
+}
 
 export class CaseDomainInput {
   @ApiProperty({ example: 'energy' })

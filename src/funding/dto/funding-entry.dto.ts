@@ -1,20 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsString,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsString, ValidateBy, ValidateIf } from 'class-validator';
 import { MultiLineText, SingleLineText } from '../../common/text';
 import { IsKebabCode } from '../../common/validators';
 import {
   ENTRY_REASONS,
   FUNDING_KINDS,
-  MAX_ENTRY_CENTS,
   RELEASE_FROM,
   type EntryReason,
   type FundingKind,
@@ -73,24 +63,6 @@ export class RecordFundingEntryDto {
 }
 
 /** One element of `initialFunding` on `POST /cases`: becomes a `pledge` entry. */
-export class InitialFundingInput {
-  @ApiProperty({ example: 'energy', description: 'One of the case’s domains.' })
-  @IsDefined()
-  @IsString()
-  @IsKebabCode()
-  domainCode!: string;
-
-  @ApiProperty({ minimum: 1, maximum: MAX_ENTRY_CENTS, example: 45000000 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ENTRY_CENTS)
-  amountCents!: number;
-
-  @ApiPropertyOptional({ maxLength: 100, example: 'KP-ENERGIE-7710', description: 'Kostenplaats.' })
-  @SingleLineText({ max: 100, optional: true })
-  budgetLine?: string;
-}
-
 export class FundingActorDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for Brug.' })
   id!: string | null;
