@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/roles';
 import { InvalidCursor } from '../common/errors';
 import { isCalendarDate } from '../common/validators';
-import { Params, visibleTo } from './case-access';
+import { Params } from './case-access';
+import { caseFilterConditions } from './case-filters';
 import { CASE_COLUMNS, DOMAIN_LIST } from './case-presenter';
 import { overdueCondition, slaCondition } from './sla-clock';
 import { searchCondition } from './case-search';
@@ -231,13 +232,8 @@ function listConditions(
   p: Params,
   options: { teamId?: string; rareSearch: boolean; now: Date },
 ): string[] {
-  const where = [visibleTo(actor, p)];
-  if (query.status?.length) where.push(`c.status = ANY(${p.add(query.status)}::text[])`);
-  if (query.domain) {
-    where.push(
-      `EXISTS (SELECT 1 FROM case_domains fd WHERE fd.case_id = c.id AND fd.domain_code = ${p.add(query.domain)})`,
-    );
-  }
+  // Visibility, status, domain and the filing period: the builder funding's lists share.
+  const where = caseFilterConditions(actor, p, query);
   if (options.teamId) where.push(`c.team_id = ${p.add(options.teamId)}::uuid`);
   if (query.assignee) {
     where.push(
@@ -247,16 +243,6 @@ function listConditions(
   if (query.priority) where.push(`c.priority = ${p.add(query.priority)}`);
   const q = query.q?.trim();
   if (q) where.push(searchCondition(actor, q, p, options.rareSearch));
-  if (query.filedFrom) {
-    where.push(
-      `c.filed_at >= (${p.add(query.filedFrom)}::date::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
-    );
-  }
-  if (query.filedTo) {
-    where.push(
-      `c.filed_at < ((${p.add(query.filedTo)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
-    );
-  }
   // The SLA clock's one definition of overdue and of each state (sla-clock.ts).
   if (query.overdue === true) where.push(overdueCondition(options.now, p));
   else if (query.overdue === false) where.push(`NOT ${overdueCondition(options.now, p)}`);

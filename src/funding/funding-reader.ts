@@ -36,7 +36,7 @@ import {
   type SupplierTypeShareDto,
 } from './dto/funding-views.dto';
 import type { EntryReason, FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
-import { caseFilters, filedAfter, type FiledPosition } from './case-filters';
+import { caseFilters, filedAfter, type FiledPosition } from '../cases/case-filters';
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
 import { CLOSED_FOR_FUNDING, isPaying } from './ledger-calculator';

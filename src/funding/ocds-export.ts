@@ -7,7 +7,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { API_BASE_PATH } from '../common/api-version';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { caseFilters, filedAfter, type FiledPosition } from './case-filters';
+import { caseFilters, filedAfter, type FiledPosition } from '../cases/case-filters';
 import type { OcdsExportQuery } from './dto/funding-queries.dto';
 import { CELLS_CTE } from './ledger-sql';
 import { toReleasePackage, type OcdsCaseRow } from './ocds-release';

@@ -1,13 +1,17 @@
 import type { Actor } from '../auth/roles';
-import { Params, visibleTo } from '../cases/case-access';
-import type { CaseStatus } from '../cases/case-transitions';
+import { Params, visibleTo } from './case-access';
+import type { CaseFilterQuery } from './dto/list-cases.query';
 
-/** Filters over cases shared by the matrix and the export; visibility always first. */
-export function caseFilters(
+/**
+ * The filters every list of cases shares — `GET /cases` and funding's matrix, reports and OCDS
+ * export (ADR 27: read-only reporting joins on `cases c`): visibility always first, then status,
+ * domain and the filing period (Dutch calendar days). One builder, owned by cases.
+ */
+export function caseFilterConditions(
   actor: Actor,
   p: Params,
-  query: { status?: CaseStatus[]; filedFrom?: string; filedTo?: string; domain?: string },
-): string {
+  query: Pick<CaseFilterQuery, 'status' | 'domain' | 'filedFrom' | 'filedTo'>,
+): string[] {
   const where = [visibleTo(actor, p)];
   if (query.status?.length) where.push(`c.status = ANY(${p.add(query.status)}::text[])`);
   if (query.domain) {
@@ -25,7 +29,16 @@ export function caseFilters(
       `c.filed_at < ((${p.add(query.filedTo)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`,
     );
   }
-  return where.join(' AND ');
+  return where;
+}
+
+/** The shared filters as one condition over `cases c`. */
+export function caseFilters(
+  actor: Actor,
+  p: Params,
+  query: Pick<CaseFilterQuery, 'status' | 'domain' | 'filedFrom' | 'filedTo'>,
+): string {
+  return caseFilterConditions(actor, p, query).join(' AND ');
 }
 
 /**
