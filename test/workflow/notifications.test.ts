@@ -187,6 +187,55 @@ describe('notifications', () => {
     }
   });
 
+  it('gives up at once on a webhook answering 410 Gone: one attempt, straight into the failed set', async () => {
+    const hook = await receiver();
+    hook.answer.status = 410;
+    const admin = await bearer(t, 'admin');
+    const created = await t
+      .http()
+      .post('/api/v1/webhooks')
+      .set(admin)
+      .send({ url: hook.url, eventTypes: ['case.filed'], description: 'Gone receiver' })
+      .expect(201);
+    try {
+      const c = await fileCase(t);
+      const db = t.app.get(DataSource);
+      let row: { id: string; status: string; attempts: number } | undefined;
+      await waitFor(async () => {
+        [row] = await db.query(
+          `SELECT id, status, attempts FROM notification_deliveries
+            WHERE recipient = $1 AND event_type = 'case.filed' AND status = 'failed'`,
+          [created.body.id],
+        );
+        return row !== undefined;
+      });
+      let job: { name: string; attemptsMade: number; failedReason: string } | undefined;
+      await waitFor(async () => {
+        const failed = (await t.http().get('/api/v1/admin/failed-jobs').set(admin).expect(200)).body
+          .items as {
+          name: string;
+          attemptsMade: number;
+          failedReason: string;
+          data: { deliveryId: string };
+        }[];
+        job = failed.find((f) => f.data.deliveryId === row!.id);
+        return job !== undefined;
+      });
+      expect(job).toMatchObject({
+        name: 'deliver-webhook',
+        attemptsMade: 1,
+        failedReason: 'webhook answered 410',
+      });
+      // Longer than the backoff of a second attempt (200 ms, then 400 ms): none comes.
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(hook.received.filter((r) => r.body.includes(c.id))).toHaveLength(1);
+      expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    } finally {
+      await dbOf(t).query(`UPDATE webhooks SET active = false WHERE id = $1`, [created.body.id]);
+      hook.server.close();
+    }
+  });
+
   it.each([
     'http://10.0.0.5/hook',
     'http://192.168.1.20/hook',

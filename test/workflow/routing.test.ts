@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { RouteCaseJob } from '../../src/workflow/jobs/route-case.job';
+import { FALLBACK_TEAM_CODE } from '../../src/workflow/routing-rules';
 import { bearer, fileCase } from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { waitFor } from '../support/processes';
@@ -219,5 +220,48 @@ describe('routing by the workflow', () => {
     );
     expect(contacts.map((c) => c.id).sort()).toEqual([...users].sort());
     expect(contacts.map((c) => c.n)).toEqual([2, 2, 2]);
+  });
+
+  it('gives up at once when the fallback team is missing: one attempt, then an admin retry routes the case', async () => {
+    const admin = await bearer(t, 'admin');
+    const gone = `${FALLBACK_TEAM_CODE}-gone`;
+    await db.query(`UPDATE organisation_units SET code = $2 WHERE code = $1`, [
+      FALLBACK_TEAM_CODE,
+      gone,
+    ]);
+    let job: { id: string; name: string; attemptsMade: number; failedReason: string } | undefined;
+    let c: { id: string };
+    try {
+      // No rule names a team for a case led by mobility: the fallback team would take it.
+      c = await fileCase(t, 'buyer', { domains: [{ code: 'mobility', role: 'lead' }] });
+      await waitFor(async () => {
+        const failed = (await t.http().get('/api/v1/admin/failed-jobs').set(admin).expect(200)).body
+          .items as {
+          id: string;
+          name: string;
+          attemptsMade: number;
+          failedReason: string;
+          data: { caseId?: string };
+        }[];
+        job = failed.find((f) => f.name === 'route-case' && f.data.caseId === c.id);
+        return job !== undefined;
+      }, 10_000);
+      expect(job).toMatchObject({
+        attemptsMade: 1,
+        failedReason: `The fallback team ${FALLBACK_TEAM_CODE} does not exist`,
+      });
+      const [row] = await db.query(`SELECT status FROM cases WHERE id = $1`, [c.id]);
+      expect(row.status).toBe('filed');
+    } finally {
+      await db.query(`UPDATE organisation_units SET code = $1 WHERE code = $2`, [
+        FALLBACK_TEAM_CODE,
+        gone,
+      ]);
+    }
+    await t.http().post(`/api/v1/admin/failed-jobs/${job!.id}/retry`).set(admin).expect(202);
+    await waitFor(async () => {
+      const [row] = await db.query(`SELECT status FROM cases WHERE id = $1`, [c.id]);
+      return row.status === 'routed';
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { UsersService } from '../../auth/users.service';
 import { CaseReader } from '../../cases/case-reader';
@@ -25,6 +26,11 @@ interface EventJob {
   eventId: string;
   type: string;
   payload: Record<string, unknown>;
+}
+
+/** A 4xx answer other than 408 Request Timeout and 429 Too Many Requests: retrying cannot help. */
+export function refusesForGood(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /**
@@ -138,7 +144,13 @@ export class NotificationJobs {
         this.webhooks.addressPolicy,
       );
       if (response.status < 200 || response.status >= 300) {
-        throw new Error(`webhook answered ${response.status}`);
+        const message = `webhook answered ${response.status}`;
+        // The receiver refused this delivery (410 Gone, 400, 401, 404, ...): sending the same
+        // body again gets the same answer, so the job fails at once, for an admin to look at.
+        // 408 and 429 ask to come back later, and a 5xx may pass: those are retried.
+        throw refusesForGood(response.status)
+          ? new UnrecoverableError(message)
+          : new Error(message);
       }
       await finishDelivery(this.db.manager, deliveryId, { status: 'sent' });
       return 'sent';

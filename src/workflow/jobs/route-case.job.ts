@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { UsersService } from '../../auth/users.service';
 import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
@@ -35,7 +36,11 @@ export class RouteCaseJob {
     let teamId = rule?.teamId;
     if (!teamId) {
       const intake = await this.catalogue.findUnitByCode(FALLBACK_TEAM_CODE);
-      if (!intake) throw new Error(`The fallback team ${FALLBACK_TEAM_CODE} does not exist`);
+      // A configuration fault, not a passing one: retrying finds no team either. The job fails at
+      // once into the failed set; an admin creates the team and retries it there.
+      if (!intake) {
+        throw new UnrecoverableError(`The fallback team ${FALLBACK_TEAM_CODE} does not exist`);
+      }
       teamId = intake.id;
     }
     const contact = await this.leastBusyContact(teamId);
