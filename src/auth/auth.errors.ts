@@ -1,12 +1,7 @@
 import { DomainError } from '../common/errors';
 
-export class Unauthenticated extends DomainError {
-  readonly code = 'unauthenticated';
-  readonly title = 'Sign-in required';
-  constructor(detail = 'This request needs a valid bearer token.') {
-    super(detail);
-  }
-}
+// Shared with the access decorators (src/common/access.ts).
+export { Unauthenticated } from '../common/access';
 
 export class InvalidCredentials extends DomainError {
   readonly code = 'invalid_credentials';

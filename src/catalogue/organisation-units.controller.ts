@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
-import type { Actor } from '../auth/roles';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../common/access';
 import { refOf } from '../database/unit-of-work';
 import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../common/access';
 
 declare global {
   // Express's request, as Brug's middleware and guard leave it.
