@@ -10,13 +10,11 @@ import { QueueService } from './queue.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { SlaPoliciesService } from './sla-policies.service';
 import { WebhooksService } from './webhooks.service';
-import {
-  FailedJobsController,
-  QueueBoardController,
-  RoutingRulesController,
-  SlaPoliciesController,
-  WebhooksController,
-} from './workflow.controllers';
+import { FailedJobsController } from './failed-jobs.controller';
+import { QueueBoardController } from './queue-board.controller';
+import { RoutingRulesController } from './routing-rules.controller';
+import { SlaPoliciesController } from './sla-policies.controller';
+import { WebhooksController } from './webhooks.controller';
 
 /** The workflow's configuration and queues, in every process (the API administers them). */
 @Module({
