@@ -22,7 +22,7 @@ import { BrugValidationPipe } from './common/validation';
 import { loggerOptions } from './common/logging';
 import { RedisModule } from './redis/redis.module';
 import { WorkflowModule } from './workflow/workflow.module';
-import { WorkersModule } from './workflow/workers.module';
+import { WorkersModule } from './workflow/queues/workers.module';
 
 export type ProcessRole = 'api' | 'worker' | 'cli';
 

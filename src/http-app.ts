@@ -16,7 +16,7 @@ import { buildOpenApiDocument } from './common/openapi';
 import type { AppConfig } from './config/config';
 import { MetricsService } from './health/metrics.service';
 import { serveWebUi } from './web-ui';
-import { mountQueueBoard } from './workflow/queue-board';
+import { mountQueueBoard } from './workflow/queues/queue-board';
 
 /** Paths outside /api/v1: the platform's probes and metrics. */
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];

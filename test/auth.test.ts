@@ -4,7 +4,7 @@ import { expectProblem } from './support/problem';
 import { waitFor } from './support/processes';
 import { PrivateRedis } from './support/redis-server';
 import { DEMO, DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
-import { QueueService } from '../src/workflow/queue.service';
+import { QueueService } from '../src/workflow/queues/queue.service';
 
 /** The signing key Brug's source once held: the probe forged an admin token with it. */
 const PUBLISHED_DEV_KEY = 'brug-development-only-secret-never-use-in-production';

@@ -1,4 +1,4 @@
-import { SlaPoliciesService } from '../src/workflow/sla-policies.service';
+import { SlaPoliciesService } from '../src/workflow/sla/sla-policies.service';
 import { bearer } from './support/factories';
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';

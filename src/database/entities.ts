@@ -12,10 +12,10 @@ import { CaseStatusChangeEntity } from '../cases/entities/case-status-change.ent
 import { CaseSuspensionEntity } from '../cases/entities/case-suspension.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
-import { NotificationDeliveryEntity } from '../workflow/entities/notification-delivery.entity';
-import { RoutingRuleEntity } from '../workflow/entities/routing-rule.entity';
-import { SlaPolicyEntity } from '../workflow/entities/sla-policy.entity';
-import { WebhookEntity } from '../workflow/entities/webhook.entity';
+import { NotificationDeliveryEntity } from '../workflow/notifications/notification-delivery.entity';
+import { RoutingRuleEntity } from '../workflow/routing/routing-rule.entity';
+import { SlaPolicyEntity } from '../workflow/sla/sla-policy.entity';
+import { WebhookEntity } from '../workflow/notifications/webhook.entity';
 import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 

@@ -6,8 +6,8 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { ActorRef } from '../database/unit-of-work';
-import { RoutingRulesService } from '../workflow/routing-rules.service';
-import { SlaPoliciesService } from '../workflow/sla-policies.service';
+import { RoutingRulesService } from '../workflow/routing/routing-rules.service';
+import { SlaPoliciesService } from '../workflow/sla/sla-policies.service';
 import { DEMO_USERS, SEED_DOMAINS, SEED_UNITS } from './demo-catalogue';
 
 const SEED_LOCK = 7_202_611_281;

@@ -3,18 +3,18 @@ import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { FailedJobsService } from './failed-jobs.service';
+import { FailedJobsService } from './queues/failed-jobs.service';
 import { RelayLagIndicator } from '../health/health-indicators';
 import { OutboxStats } from './outbox/outbox-stats';
-import { QueueService } from './queue.service';
-import { RoutingRulesService } from './routing-rules.service';
-import { SlaPoliciesService } from './sla-policies.service';
-import { WebhooksService } from './webhooks.service';
-import { FailedJobsController } from './failed-jobs.controller';
-import { QueueBoardController } from './queue-board.controller';
-import { RoutingRulesController } from './routing-rules.controller';
-import { SlaPoliciesController } from './sla-policies.controller';
-import { WebhooksController } from './webhooks.controller';
+import { QueueService } from './queues/queue.service';
+import { RoutingRulesService } from './routing/routing-rules.service';
+import { SlaPoliciesService } from './sla/sla-policies.service';
+import { WebhooksService } from './notifications/webhooks.service';
+import { FailedJobsController } from './queues/failed-jobs.controller';
+import { QueueBoardController } from './queues/queue-board.controller';
+import { RoutingRulesController } from './routing/routing-rules.controller';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
+import { WebhooksController } from './notifications/webhooks.controller';
 
 /** The workflow's configuration and queues, in every process (the API administers them). */
 @Module({

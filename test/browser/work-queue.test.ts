@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CasesService } from '../../src/cases/cases.service';
-import { QueueService } from '../../src/workflow/queue.service';
+import { QueueService } from '../../src/workflow/queues/queue.service';
 import {
   eventually,
   expectAccessible,

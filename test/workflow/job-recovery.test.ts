@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { QueueService } from '../../src/workflow/queue.service';
-import { jobIds } from '../../src/workflow/queues';
+import { QueueService } from '../../src/workflow/queues/queue.service';
+import { jobIds } from '../../src/workflow/queues/queues';
 import { fileCase } from '../support/factories';
 import { waitFor } from '../support/processes';
 import { PrivateRedis } from '../support/redis-server';

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { COULD_NOT_CONNECT } from '../../src/workflow/notifications/webhook-client';
-import { verifySignature } from '../../src/workflow/webhook-signature';
+import { verifySignature } from '../../src/workflow/notifications/webhook-signature';
 import { bearer, fileCase, transition } from '../support/factories';
 import { MailCatcher } from '../support/mail-catcher';
 import { expectProblem } from '../support/problem';

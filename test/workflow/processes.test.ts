@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { QueueService } from '../../src/workflow/queue.service';
+import { QueueService } from '../../src/workflow/queues/queue.service';
 import { MODEL_CASE } from '../support/factories';
 import { MailCatcher } from '../support/mail-catcher';
 import { start, waitFor, type Running } from '../support/processes';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
-import { bullConnection, QueueService } from '../../src/workflow/queue.service';
+import { bullConnection, QueueService } from '../../src/workflow/queues/queue.service';
 import { bearer } from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { RouteCaseJob } from '../../src/workflow/jobs/route-case.job';
-import { FALLBACK_TEAM_CODE } from '../../src/workflow/routing-rules';
+import { RouteCaseJob } from '../../src/workflow/routing/route-case.job';
+import { FALLBACK_TEAM_CODE } from '../../src/workflow/routing/routing-rules';
 import { bearer, fileCase } from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { waitFor } from '../support/processes';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { QueueService } from '../../src/workflow/queue.service';
-import { jobIds } from '../../src/workflow/queues';
+import { QueueService } from '../../src/workflow/queues/queue.service';
+import { jobIds } from '../../src/workflow/queues/queues';
 import { bearer, fileCase } from '../support/factories';
 import { MailCatcher } from '../support/mail-catcher';
 import { waitFor } from '../support/processes';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { NotificationDeliveryEntity } from '../entities/notification-delivery.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
 
 /** A delivery in `sending` longer than this belonged to a worker that died: it may be retaken. */
 const STUCK_AFTER = "interval '5 minutes'";

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import type { Resolver } from '../address-guard';
+import type { Resolver } from './address-guard';
 import { COULD_NOT_CONNECT, postWebhook } from './webhook-client';
 
 const strict = { allowLoopback: false, allowPrivate: false };

@@ -7,7 +7,7 @@ import {
   type AddressPolicy,
   type ResolvedAddress,
   type Resolver,
-} from '../address-guard';
+} from './address-guard';
 
 /**
  * The one reason recorded and shown for a delivery that got no HTTP answer: a refused address,

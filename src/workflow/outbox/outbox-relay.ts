@@ -10,9 +10,9 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { QueueService } from '../queue.service';
-import type { JobItem } from '../queues';
-import { WebhooksService } from '../webhooks.service';
+import { QueueService } from '../queues/queue.service';
+import type { JobItem } from '../queues/queues';
+import { WebhooksService } from '../notifications/webhooks.service';
 
 interface OutboxRow {
   id: string;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, type ActorRef } from '../database/unit-of-work';
-import type { FailedJobDto } from './dto/workflow-admin.dto';
+import { UnitOfWork, type ActorRef } from '../../database/unit-of-work';
+import type { FailedJobDto } from '../dto/workflow-admin.dto';
 import { QueueService } from './queue.service';
 import { QUEUES, type QueueName } from './queues';
-import { JobNotFound } from './workflow.errors';
+import { JobNotFound } from '../workflow.errors';
 
 const encodeId = (queue: QueueName, jobId: string) =>
   Buffer.from(JSON.stringify([queue, jobId])).toString('base64url');

@@ -5,9 +5,9 @@ import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { Clock } from '../../common/clock';
-import { RoutingRulesService } from '../routing-rules.service';
-import { FALLBACK_TEAM_CODE, firstMatch } from '../routing-rules';
-import { SlaPoliciesService } from '../sla-policies.service';
+import { RoutingRulesService } from './routing-rules.service';
+import { FALLBACK_TEAM_CODE, firstMatch } from './routing-rules';
+import { SlaPoliciesService } from '../sla/sla-policies.service';
 
 /**
  * `filed → routed`: the first matching rule names the team (the intake team otherwise), the

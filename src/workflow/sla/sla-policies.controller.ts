@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/decorators';
-import type { Actor } from '../auth/roles';
-import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
-import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
-import { refOf } from '../database/unit-of-work';
+import { CurrentActor, Roles } from '../../auth/decorators';
+import type { Actor } from '../../auth/roles';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../../common/openapi-decorators';
+import { refOf } from '../../database/unit-of-work';
 import {
   CreateSlaPolicyDto,
   SlaPolicyDto,
   SlaPolicyListDto,
   UpdateSlaPolicyDto,
-} from './dto/workflow-admin.dto';
+} from '../dto/workflow-admin.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 
 /** SLA policies per priority (admin): the length of each stage. */

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
-import { CasesModule } from '../cases/cases.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { NotificationJobs } from './jobs/notification.jobs';
-import { RouteCaseJob } from './jobs/route-case.job';
-import { SlaJobs } from './jobs/sla.jobs';
-import { Mailer } from './notifications/mailer';
+import { AuthModule } from '../../auth/auth.module';
+import { CasesModule } from '../../cases/cases.module';
+import { CatalogueModule } from '../../catalogue/catalogue.module';
+import { NotificationJobs } from '../notifications/notification.jobs';
+import { RouteCaseJob } from '../routing/route-case.job';
+import { SlaJobs } from '../sla/sla.jobs';
+import { Mailer } from '../notifications/mailer';
 import { JobRecovery } from './job-recovery';
-import { OutboxRelay } from './outbox/outbox-relay';
-import { WorkflowModule } from './workflow.module';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { WorkflowModule } from '../workflow.module';
 import { WorkflowWorkers } from './workflow-workers';
 
 /**

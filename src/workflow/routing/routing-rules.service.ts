@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CatalogueService } from '../catalogue/catalogue.service';
-import { ValidationFailed } from '../common/errors';
-import { checkIfMatch, type IfMatch } from '../common/etag';
-import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
-import { updateVersioned } from '../database/versioned';
+import { CatalogueService } from '../../catalogue/catalogue.service';
+import { ValidationFailed } from '../../common/errors';
+import { checkIfMatch, type IfMatch } from '../../common/etag';
+import { changedFields, UnitOfWork, type ActorRef } from '../../database/unit-of-work';
+import { updateVersioned } from '../../database/versioned';
 import type {
   CreateRoutingRuleDto,
   RoutingRuleDto,
   UpdateRoutingRuleDto,
-} from './dto/workflow-admin.dto';
-import { RoutingRuleEntity } from './entities/routing-rule.entity';
+} from '../dto/workflow-admin.dto';
+import { RoutingRuleEntity } from './routing-rule.entity';
 import { SEED_ROUTING_RULES } from './routing-rules';
-import { RoutingRuleNotFound } from './workflow.errors';
+import { RoutingRuleNotFound } from '../workflow.errors';
 
 const RULES_TTL_MS = 5000;
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { Gauge } from 'prom-client';
-import { MetricsService } from '../health/metrics.service';
-import { RedisService } from '../redis/redis.service';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
+import { MetricsService } from '../../health/metrics.service';
+import { RedisService } from '../../redis/redis.service';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { jobOptions, QUEUES, type JobItem, type QueueName } from './queues';
 
 /** Connection settings for BullMQ, from REDIS_URL. */

@@ -4,9 +4,9 @@ import { CasesService } from '../../cases/cases.service';
 import { stageOpen } from '../../cases/sla-clock';
 import { SLA_STAGES, type SlaStage } from '../../events/events';
 import { Clock } from '../../common/clock';
-import { QueueService } from '../queue.service';
-import { jobIds, type JobItem } from '../queues';
-import { SlaPoliciesService } from '../sla-policies.service';
+import { QueueService } from '../queues/queue.service';
+import { jobIds, type JobItem } from '../queues/queues';
+import { SlaPoliciesService } from './sla-policies.service';
 
 const RECONCILE_PAGE = 500;
 

@@ -2,21 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ValidationFailed } from '../common/errors';
-import { checkIfMatch, type IfMatch } from '../common/etag';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
-import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
-import { updateVersioned } from '../database/versioned';
+import { ValidationFailed } from '../../common/errors';
+import { checkIfMatch, type IfMatch } from '../../common/etag';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { changedFields, UnitOfWork, type ActorRef } from '../../database/unit-of-work';
+import { updateVersioned } from '../../database/versioned';
 import { urlProblem, type AddressPolicy } from './address-guard';
 import type {
   CreateWebhookDto,
   CreatedWebhookDto,
   UpdateWebhookDto,
   WebhookDto,
-} from './dto/workflow-admin.dto';
-import { WebhookEntity } from './entities/webhook.entity';
-import { WebhookNotFound } from './workflow.errors';
+} from '../dto/workflow-admin.dto';
+import { WebhookEntity } from './webhook.entity';
+import { WebhookNotFound } from '../workflow.errors';
 
 /** Webhook subscriptions: admin-managed, audited; the secret is shown once and never again. */
 @Injectable()

@@ -7,12 +7,12 @@ import {
 } from '@nestjs/common';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { Histogram } from 'prom-client';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
-import { MetricsService } from '../health/metrics.service';
-import { NotificationJobs } from './jobs/notification.jobs';
-import { RouteCaseJob } from './jobs/route-case.job';
-import { NotYetDue, SlaJobs } from './jobs/sla.jobs';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { MetricsService } from '../../health/metrics.service';
+import { NotificationJobs } from '../notifications/notification.jobs';
+import { RouteCaseJob } from '../routing/route-case.job';
+import { NotYetDue, SlaJobs } from '../sla/sla.jobs';
 import { bullConnection } from './queue.service';
 import { JOB_NAMES, QUEUES, type JobItem, type JobName, type QueueName } from './queues';
 

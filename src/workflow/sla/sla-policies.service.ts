@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
-import { PRIORITIES, type Priority } from '../cases/case-transitions';
-import { checkIfMatch, type IfMatch } from '../common/etag';
-import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
-import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
-import { updateVersioned } from '../database/versioned';
+import { CalendarService } from '../../calendar/calendar.service';
+import { PRIORITIES, type Priority } from '../../cases/case-transitions';
+import { checkIfMatch, type IfMatch } from '../../common/etag';
+import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../../database/pg-errors';
+import { changedFields, UnitOfWork, type ActorRef } from '../../database/unit-of-work';
+import { updateVersioned } from '../../database/versioned';
 import type {
   CreateSlaPolicyDto,
   SlaPolicyDto,
   UpdateSlaPolicyDto,
-} from './dto/workflow-admin.dto';
-import { SlaPolicyEntity } from './entities/sla-policy.entity';
-import { SlaPolicyExists, SlaPolicyNotFound } from './workflow.errors';
+} from '../dto/workflow-admin.dto';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { SlaPolicyExists, SlaPolicyNotFound } from '../workflow.errors';
 
 /** Working days to accept and to propose, per priority: what Brug starts with. */
 export const SEED_SLA_POLICIES: Record<Priority, { accept: number; propose: number }> = {

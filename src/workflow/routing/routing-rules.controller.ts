@@ -1,17 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/decorators';
-import type { Actor } from '../auth/roles';
-import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
-import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
-import { uuidParam } from '../common/validators';
-import { refOf } from '../database/unit-of-work';
+import { CurrentActor, Roles } from '../../auth/decorators';
+import type { Actor } from '../../auth/roles';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../../common/openapi-decorators';
+import { uuidParam } from '../../common/validators';
+import { refOf } from '../../database/unit-of-work';
 import {
   CreateRoutingRuleDto,
   RoutingRuleDto,
   RoutingRuleListDto,
   UpdateRoutingRuleDto,
-} from './dto/workflow-admin.dto';
+} from '../dto/workflow-admin.dto';
 import { RoutingRulesService } from './routing-rules.service';
 
 /** Routing rules (admin): the first active rule in position order that matches names the team. */

@@ -3,9 +3,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { MethodNotAllowedException, type INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Forbidden, Unauthenticated } from '../auth/auth.errors';
-import { AuthService } from '../auth/auth.service';
-import { ProblemFilter } from '../common/problem.filter';
+import { Forbidden, Unauthenticated } from '../../auth/auth.errors';
+import { AuthService } from '../../auth/auth.service';
+import { ProblemFilter } from '../../common/problem.filter';
 import { QueueService } from './queue.service';
 
 export const BOARD_PATH = '/admin/queues';

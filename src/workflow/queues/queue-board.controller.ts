@@ -1,11 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { BOARD_COOKIE, BOARD_PATH } from './queue-board';
-import { Roles } from '../auth/decorators';
-import { ApiResult } from '../common/openapi-decorators';
+import { Roles } from '../../auth/decorators';
+import { ApiResult } from '../../common/openapi-decorators';
 
 /** The queue dashboard's session (admin): a cookie that opens /admin/queues in this browser. */
 @ApiTags('Administration')

@@ -5,11 +5,11 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import type { AppConfig } from '../config/config';
-import { APP_CONFIG } from '../config/config.module';
-import { RedisService } from '../redis/redis.service';
-import { SlaJobs } from './jobs/sla.jobs';
-import { OutboxRelay } from './outbox/outbox-relay';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { RedisService } from '../../redis/redis.service';
+import { SlaJobs } from '../sla/sla.jobs';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import { COMPLETED_KEPT_SECONDS } from './queues';
 
 /** How often (at most) a worker looks whether Redis still holds Brug's marker. */

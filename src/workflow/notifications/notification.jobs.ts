@@ -8,19 +8,19 @@ import type { CaseStatus } from '../../cases/case-transitions';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { claimDelivery, finishDelivery, recordDeliveries } from '../notifications/deliveries';
-import { Mailer } from '../notifications/mailer';
+import { claimDelivery, finishDelivery, recordDeliveries } from './deliveries';
+import { Mailer } from './mailer';
 import {
   clockSuspendedMail,
   deadlineMail,
   routedToTeamMail,
   statusChangeMail,
   type Mail,
-} from '../notifications/messages';
-import { postWebhook, WebhookUnreachable } from '../notifications/webhook-client';
-import { QueueService } from '../queue.service';
-import { signatureHeader } from '../webhook-signature';
-import { WebhooksService } from '../webhooks.service';
+} from './messages';
+import { postWebhook, WebhookUnreachable } from './webhook-client';
+import { QueueService } from '../queues/queue.service';
+import { signatureHeader } from './webhook-signature';
+import { WebhooksService } from './webhooks.service';
 
 interface EventJob {
   eventId: string;

@@ -1,20 +1,20 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../auth/decorators';
-import type { Actor } from '../auth/roles';
-import { API_BASE_PATH } from '../common/api-version';
-import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
-import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
-import { uuidParam } from '../common/validators';
-import { refOf } from '../database/unit-of-work';
+import { CurrentActor, Roles } from '../../auth/decorators';
+import type { Actor } from '../../auth/roles';
+import { API_BASE_PATH } from '../../common/api-version';
+import { IfMatchHeader, WithEtag, type IfMatch } from '../../common/etag';
+import { ApiResult, IfMatchRequired, ProblemResponses } from '../../common/openapi-decorators';
+import { uuidParam } from '../../common/validators';
+import { refOf } from '../../database/unit-of-work';
 import {
   CreatedWebhookDto,
   CreateWebhookDto,
   UpdateWebhookDto,
   WebhookDto,
   WebhookListDto,
-} from './dto/workflow-admin.dto';
+} from '../dto/workflow-admin.dto';
 import { WebhooksService } from './webhooks.service';
 
 /** Webhook subscriptions (admin); the secret is shown once, at creation. */

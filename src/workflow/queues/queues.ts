@@ -1,6 +1,6 @@
 import type { JobsOptions } from 'bullmq';
-import type { AppConfig } from '../config/config';
-import type { SlaStage } from '../events/events';
+import type { AppConfig } from '../../config/config';
+import type { SlaStage } from '../../events/events';
 
 /**
  * Queue and job names are string constants: renaming a class must never orphan queued jobs.

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/decorators';
-import type { Actor } from '../auth/roles';
-import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
-import { refOf } from '../database/unit-of-work';
-import { FailedJobListDto } from './dto/workflow-admin.dto';
+import { CurrentActor, Roles } from '../../auth/decorators';
+import type { Actor } from '../../auth/roles';
+import { ApiResult, ProblemResponses } from '../../common/openapi-decorators';
+import { refOf } from '../../database/unit-of-work';
+import { FailedJobListDto } from '../dto/workflow-admin.dto';
 import { FailedJobsService } from './failed-jobs.service';
 
 /** Queue jobs that failed their last attempt (admin): listed, and run again (audited). */
