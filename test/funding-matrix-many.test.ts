@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { MATRIX_ROW_LIMIT } from '../src/funding/funding-reader';
+import { MATRIX_ROW_LIMIT } from '../src/funding/funding-matrix-reader';
 import { OCDS_PAGE } from '../src/funding/ocds-export';
 import { fileCase } from './support/factories';
 import { EUR, recordEntry } from './support/funding';

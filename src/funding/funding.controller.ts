@@ -39,6 +39,7 @@ import {
   FundingMatrixDto,
 } from './dto/funding-views.dto';
 import { OcdsReleasePackageDto } from './dto/ocds.dto';
+import { FundingMatrixReader } from './funding-matrix-reader';
 import { FundingReader } from './funding-reader';
 import { FundingService } from './funding.service';
 import { OcdsExport } from './ocds-export';
@@ -56,6 +57,7 @@ export class FundingController {
   constructor(
     private readonly funding: FundingService,
     private readonly reader: FundingReader,
+    private readonly matrices: FundingMatrixReader,
     private readonly exporter: OcdsExport,
     private readonly exports: ExportLimiter,
   ) {}
@@ -151,11 +153,11 @@ export class FundingController {
       // the response), never a shorter CSV that looks complete. One of the person's two export
       // slots is held until the response ends.
       await this.exports.begin(actor.id, response);
-      const body = await startedStream(this.reader.matrixCsv(actor, query));
+      const body = await startedStream(this.matrices.matrixCsv(actor, query));
       response.setHeader('Content-Type', CSV_CONTENT_TYPE);
       return new StreamableFile(body);
     }
-    return this.reader.matrix(actor, query);
+    return this.matrices.matrix(actor, query);
   }
 
   @Get('funding/matrix/by-domain')
@@ -172,7 +174,7 @@ export class FundingController {
     @CurrentActor() actor: Actor,
     @Query() query: FundingDomainMatrixQuery,
   ): Promise<FundingDomainMatrixDto> {
-    return this.reader.domainMatrix(actor, query);
+    return this.matrices.domainMatrix(actor, query);
   }
 
   @Get('funding/gaps')

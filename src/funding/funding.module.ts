@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FundingLedgerModule } from './funding-ledger.module';
+import { FundingMatrixReader } from './funding-matrix-reader';
 import { FundingReader } from './funding-reader';
 import { FundingController } from './funding.controller';
 import { FundingService } from './funding.service';
@@ -11,7 +12,7 @@ import { OcdsExport } from './ocds-export';
 @Module({
   imports: [CasesModule, CatalogueModule, FundingLedgerModule],
   controllers: [FundingController],
-  providers: [FundingService, FundingReader, OcdsExport],
+  providers: [FundingService, FundingReader, FundingMatrixReader, OcdsExport],
   exports: [FundingService],
 })
 export class FundingModule {}

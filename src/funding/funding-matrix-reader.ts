@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { Params } from '../cases/case-access';
+import { type DomainRole } from '../cases/case-transitions';
+import type { FundingDomainMatrixQuery, FundingMatrixQuery } from './dto/funding-queries.dto';
+import {
+  type FundingDomainCellDto,
+  type FundingDomainMatrixDto,
+  type FundingDomainTotalsDto,
+  type FundingMatrixDto,
+} from './dto/funding-views.dto';
+import { caseFilters, filedAfter, type FiledPosition } from '../cases/case-filters';
+import { matrixCsvHeader, matrixCsvRow } from './matrix-csv';
+import { CELLS_CTE, num } from './ledger-sql';
+
+/** The JSON matrix holds the rows of at most this many cases, the newest (the CSV has them all). */
+export const MATRIX_ROW_LIMIT = 1000;
+/** Cases per query while the CSV streams. */
+const MATRIX_CSV_PAGE = 5000;
+
+/**
+ * The funding matrix (cases by domain, JSON and CSV) and the matrix per domain: one SQL
+ * aggregation over the ledger, over the cases the caller may see. Reads only.
+ */
+@Injectable()
+export class FundingMatrixReader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Cases × domains over every case the filters select: the totals per domain and the number of
+   * cases, and the rows of a page of cases counted from the newest (by default the newest
+   * MATRIX_ROW_LIMIT; listed oldest filed first), so that the answer stays the same size however
+   * many cases the years bring. The CSV has every row.
+   */
+  async matrix(actor: Actor, query: FundingMatrixQuery): Promise<FundingMatrixDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? MATRIX_ROW_LIMIT;
+    const [summary, rows] = await Promise.all([
+      this.matrixSummary(actor, query),
+      this.matrixRows(actor, query, { newest: pageSize, skip: (page - 1) * pageSize }),
+    ]);
+    return {
+      domains: summary.domains,
+      rows: rows.map(({ position: _position, ...row }) => row),
+      totals: summary.totals,
+      caseCount: summary.caseCount,
+      truncated: summary.caseCount > rows.length,
+      page,
+      pageSize,
+    };
+  }
+
+  /**
+   * Domains against domains over every selected case: per (lead domain of the case, domain it
+   * touches or that funds it) the money and the number of cases. One aggregation over the
+   * cells of the selected cases, with each case's lead found through the unique partial index
+   * on case_domains; the answer has at most (domains + 1)² cells however many cases there are.
+   */
+  async domainMatrix(
+    actor: Actor,
+    query: FundingDomainMatrixQuery,
+  ): Promise<FundingDomainMatrixDto> {
+    const p = new Params();
+    const filters = caseFilters(actor, p, query);
+    const rows = await this.db.query<
+      {
+        kind: 'cell' | 'count';
+        lead_domain: string | null;
+        domain_code: string | null;
+        committed_cents: string;
+        pledged_cents: string;
+        disbursed_cents: string;
+        touched_cases: number;
+        paying_cases: number;
+        non_paying_cases: number;
+      }[]
+    >(
+      `WITH sel AS NOT MATERIALIZED (SELECT c.id, c.status FROM cases c WHERE ${filters}), ${CELLS_CTE}
+       SELECT 'cell' AS kind, lead.domain_code AS lead_domain, cells.domain_code,
+              SUM(cells.committed_cents)::bigint AS committed_cents,
+              SUM(cells.pledged_cents)::bigint AS pledged_cents,
+              SUM(cells.disbursed_cents)::bigint AS disbursed_cents,
+              (count(*) FILTER (WHERE cells.role IS NOT NULL))::int AS touched_cases,
+              (count(*) FILTER (WHERE cells.paying))::int AS paying_cases,
+              (count(*) FILTER (WHERE cells.role IS NOT NULL AND NOT cells.paying))::int
+                AS non_paying_cases
+         FROM cells
+         LEFT JOIN case_domains lead ON lead.case_id = cells.case_id AND lead.role = 'lead'
+        GROUP BY lead.domain_code, cells.domain_code
+       UNION ALL
+       SELECT 'count', NULL, NULL, 0, 0, 0, (SELECT count(*) FROM sel)::int, 0, 0`,
+      p.values,
+    );
+    let caseCount = 0;
+    const cells: FundingDomainCellDto[] = [];
+    const totals: Record<string, FundingDomainTotalsDto> = {};
+    const domains = new Set<string>();
+    for (const r of rows) {
+      if (r.kind === 'count' || r.domain_code === null) {
+        caseCount = r.touched_cases;
+        continue;
+      }
+      const cell: FundingDomainCellDto = {
+        leadDomain: r.lead_domain,
+        domain: r.domain_code,
+        touchedCases: r.touched_cases,
+        payingCases: r.paying_cases,
+        nonPayingCases: r.non_paying_cases,
+        committedCents: num(r.committed_cents),
+        pledgedCents: num(r.pledged_cents),
+        disbursedCents: num(r.disbursed_cents),
+      };
+      cells.push(cell);
+      domains.add(r.domain_code);
+      if (r.lead_domain !== null) domains.add(r.lead_domain);
+      const total = (totals[r.domain_code] ??= {
+        touchedCases: 0,
+        payingCases: 0,
+        nonPayingCases: 0,
+        committedCents: 0,
+        pledgedCents: 0,
+        disbursedCents: 0,
+      });
+      total.touchedCases += cell.touchedCases;
+      total.payingCases += cell.payingCases;
+      total.nonPayingCases += cell.nonPayingCases;
+      total.committedCents += cell.committedCents;
+      total.pledgedCents += cell.pledgedCents;
+      total.disbursedCents += cell.disbursedCents;
+    }
+    const byCode = (a: string | null, b: string | null) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+    cells.sort((a, b) => byCode(a.leadDomain, b.leadDomain) || byCode(a.domain, b.domain));
+    return { domains: [...domains].sort(), cells, totals, caseCount };
+  }
+
+  /**
+   * The matrix as RFC 4180 CSV, every selected case: the header, then the rows a page at a time
+   * (keyset on filed time and id), so memory stays flat however long the list.
+   */
+  async *matrixCsv(actor: Actor, query: FundingMatrixQuery): AsyncGenerator<string> {
+    const { domains } = await this.matrixSummary(actor, query);
+    yield matrixCsvHeader(domains);
+    let after: FiledPosition | undefined;
+    for (;;) {
+      const rows = await this.matrixRows(actor, query, { after, page: MATRIX_CSV_PAGE });
+      if (rows.length) yield rows.map((row) => matrixCsvRow(domains, row)).join('');
+      if (rows.length < MATRIX_CSV_PAGE) return;
+      after = rows[rows.length - 1]!.position;
+    }
+  }
+
+  /** The domains of the columns, the totals per domain and the number of selected cases. */
+  private async matrixSummary(
+    actor: Actor,
+    query: FundingMatrixQuery,
+  ): Promise<Pick<FundingMatrixDto, 'domains' | 'totals' | 'caseCount'>> {
+    const p = new Params();
+    const filters = caseFilters(actor, p, query);
+    // The selection inlined (NOT MATERIALIZED): the planner then joins with the statistics of
+    // `cases` (see docs/funding.md); a page of rows below is materialised, being small.
+    const rows = await this.db.query<
+      {
+        domain_code: string | null;
+        committed_cents: string;
+        pledged_cents: string;
+        disbursed_cents: string;
+        touched_cases: number;
+        paying_cases: number;
+      }[]
+    >(
+      `WITH sel AS NOT MATERIALIZED (SELECT c.id, c.status FROM cases c WHERE ${filters}), ${CELLS_CTE}
+       SELECT cells.domain_code,
+              SUM(cells.committed_cents)::bigint AS committed_cents,
+              SUM(cells.pledged_cents)::bigint AS pledged_cents,
+              SUM(cells.disbursed_cents)::bigint AS disbursed_cents,
+              (count(*) FILTER (WHERE cells.role IS NOT NULL))::int AS touched_cases,
+              (count(*) FILTER (WHERE cells.paying))::int AS paying_cases
+         FROM cells GROUP BY cells.domain_code
+       UNION ALL
+       SELECT NULL, 0, 0, 0, (SELECT count(*) FROM sel)::int, 0`,
+      p.values,
+    );
+    const summary = { domains: [] as string[], totals: {} as FundingMatrixDto['totals'] };
+    let caseCount = 0;
+    for (const r of rows) {
+      if (r.domain_code === null) {
+        caseCount = r.touched_cases;
+        continue;
+      }
+      summary.domains.push(r.domain_code);
+      summary.totals[r.domain_code] = {
+        touchedCases: r.touched_cases,
+        payingCases: r.paying_cases,
+        committedCents: num(r.committed_cents),
+        pledgedCents: num(r.pledged_cents),
+        disbursedCents: num(r.disbursed_cents),
+      };
+    }
+    summary.domains.sort();
+    return { ...summary, caseCount };
+  }
+
+  /**
+   * Rows of the matrix, oldest filed first: the `newest` n selected cases (after skipping the
+   * `skip` newest), or a `page` of them after a position.
+   */
+  private async matrixRows(
+    actor: Actor,
+    query: FundingMatrixQuery,
+    take: { newest: number; skip?: number } | { page: number; after?: FiledPosition },
+  ): Promise<(FundingMatrixDto['rows'][number] & { position: FiledPosition })[]> {
+    const p = new Params();
+    let where = caseFilters(actor, p, query);
+    let order: string;
+    if ('newest' in take) {
+      // Whole numbers checked by the query DTO (page ≤ MATRIX_MAX_PAGE): a bounded offset,
+      // walked backwards along (filed_at, id).
+      order = `ORDER BY c.filed_at DESC, c.id DESC LIMIT ${take.newest} OFFSET ${take.skip ?? 0}`;
+    } else {
+      if (take.after) {
+        where += ` AND ${filedAfter(p, take.after)}`;
+      }
+      order = `ORDER BY c.filed_at, c.id LIMIT ${take.page}`;
+    }
+    const cells = await this.db.query<
+      {
+        case_id: string;
+        reference: string;
+        title: string;
+        filed_at: string;
+        domain_code: string;
+        role: DomainRole | null;
+        committed_cents: string;
+        pledged_cents: string;
+        disbursed_cents: string;
+      }[]
+    >(
+      `WITH sel AS MATERIALIZED (
+         SELECT c.id, c.status, c.reference, c.title, c.filed_at FROM cases c
+          WHERE ${where} ${order}
+       ), ${CELLS_CTE}
+       SELECT cells.case_id, sel.reference, sel.title, sel.filed_at::text AS filed_at,
+              cells.domain_code, cells.role, cells.committed_cents, cells.pledged_cents,
+              cells.disbursed_cents
+         FROM cells JOIN sel ON sel.id = cells.case_id
+        ORDER BY sel.filed_at, cells.case_id, cells.domain_code`,
+      p.values,
+    );
+    const rows: (FundingMatrixDto['rows'][number] & { position: FiledPosition })[] = [];
+    let current: (typeof rows)[number] | undefined;
+    for (const r of cells) {
+      if (current?.caseId !== r.case_id) {
+        current = {
+          caseId: r.case_id,
+          reference: r.reference,
+          title: r.title,
+          cells: {},
+          position: { filedAt: r.filed_at, id: r.case_id },
+        };
+        rows.push(current);
+      }
+      current.cells[r.domain_code] = {
+        role: r.role,
+        committedCents: num(r.committed_cents),
+        pledgedCents: num(r.pledged_cents),
+        disbursedCents: num(r.disbursed_cents),
+      };
+    }
+    return rows;
+  }
+}
