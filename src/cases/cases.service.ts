@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Forbidden } from '../auth/auth.errors';
 import type { Actor } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { PreconditionFailed, ValidationFailed } from '../common/errors';
+import { ValidationFailed } from '../common/errors';
 import { Clock } from '../common/clock';
 import { checkIfMatch, type IfMatch } from '../common/etag';
 import {
@@ -24,6 +23,7 @@ import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
 import { CLOSED_STATUSES, mayDo } from './case-transitions';
 import { CaseNotEditable, DomainHasFunding } from './cases.errors';
 import { diffCase, type CaseChanges } from './case-changes';
+import { domainsOf, writeChanges, writeDomains } from './cases.store';
 import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { EDITABLE_FIELDS, editableFields, roleMayEdit } from './case-editing';
 import { CaseKoppel } from './case-koppel';
@@ -178,7 +178,7 @@ export class CasesService {
       const editable = editableFields(actor.role, current.status);
       const late = fields.filter((f) => !editable.includes(f));
       if (late.length) throw new CaseNotEditable(current.status, late);
-      const currentDomains = await this.domainsOf(w.manager, current.id);
+      const currentDomains = await domainsOf(w.manager, current.id);
       const changes = diffCase(current, currentDomains, patch);
       if (Object.keys(changes).length === 0) {
         const [same] = await this.presenter.present(w.manager, [current], actor);
@@ -189,8 +189,8 @@ export class CasesService {
       if (changes.assigneeId?.new === actor.id) {
         await this.koppel.takeOn(w, actor, current, moveKoppel, null);
       }
-      const updated = await this.writeChanges(w.manager, current, changes);
-      if (changes.domains) await this.writeDomains(w.manager, current.id, input.domains!, true);
+      const updated = await writeChanges(w.manager, current, changes);
+      if (changes.domains) await writeDomains(w.manager, current.id, input.domains!, true);
       this.journalChanges(w, updated, changes);
       const [dto] = await this.presenter.present(w.manager, [updated], actor);
       return dto!;
@@ -441,38 +441,6 @@ export class CasesService {
     return updated;
   }
 
-  private async writeChanges(
-    manager: EntityManager,
-    current: CaseRow,
-    changes: CaseChanges,
-  ): Promise<CaseRow> {
-    const columns: Record<string, string> = {
-      title: 'title',
-      description: 'description',
-      tenderReference: 'tender_reference',
-      procurementStage: 'procurement_stage',
-      estimatedValueCents: 'estimated_value_cents',
-      deadline: 'deadline',
-      priority: 'priority',
-      assigneeId: 'assignee_id',
-    };
-    const sets: string[] = ['updated_at = now()', 'version = version + 1'];
-    const params: unknown[] = [current.id, current.version];
-    for (const [field, change] of Object.entries(changes)) {
-      const column = columns[field];
-      if (!column) continue;
-      params.push(change.new);
-      sets.push(`${column} = $${params.length}`);
-    }
-    const result = await manager.query<[CaseRow[], number]>(
-      `UPDATE cases c SET ${sets.join(', ')} WHERE c.id = $1 AND c.version = $2 RETURNING ${CASE_COLUMNS}`,
-      params,
-    );
-    const updated = result[0][0];
-    if (!updated) throw new PreconditionFailed();
-    return updated;
-  }
-
   private journalChanges(w: WriteContext, updated: CaseRow, changes: CaseChanges): void {
     const { assigneeId, ...rest } = changes;
     const fields = Object.keys(changes);
@@ -498,27 +466,6 @@ export class CasesService {
         data: { from: assigneeId.old, to: assigneeId.new },
       });
     }
-  }
-
-  private async writeDomains(
-    manager: EntityManager,
-    caseId: string,
-    domains: CaseDomainInput[],
-    replace = false,
-  ): Promise<void> {
-    if (replace) await manager.query('DELETE FROM case_domains WHERE case_id = $1', [caseId]);
-    await manager.query(
-      `INSERT INTO case_domains (case_id, domain_code, role)
-       SELECT $1, code, role FROM unnest($2::text[], $3::text[]) AS d(code, role)`,
-      [caseId, domains.map((d) => d.code), domains.map((d) => d.role)],
-    );
-  }
-
-  private async domainsOf(manager: EntityManager, caseId: string): Promise<CaseDomainInput[]> {
-    return await manager.query<CaseDomainInput[]>(
-      'SELECT domain_code AS code, role FROM case_domains WHERE case_id = $1 ORDER BY domain_code',
-      [caseId],
-    );
   }
 
   private async assertDomains(domains: CaseDomainInput[], field: string): Promise<void> {
