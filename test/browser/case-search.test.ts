@@ -54,7 +54,8 @@ describe.each(['nl', 'en'] as const)('staff search the case list (%s)', (languag
       const page = await context.newPage();
       await signIn(page, 'staff');
       // Staff start on the work queue, which links to the whole list; the menu offers it too.
-      expect(new URL(page.url()).pathname).toBe('/queue');
+      // (The start page sends them on once it knows the role: wait for that, not for a moment.)
+      await page.waitForURL((url) => url.pathname === '/queue');
       const menu = page.locator('nav.ams-menu--in-wide-window');
       await expect(menu.getByRole('link', { name: text.allCases }).count()).resolves.toBe(1);
       await page.getByRole('link', { name: text.searchAll }).click();
