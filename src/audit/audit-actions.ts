@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   'case.deadline_extended': 'case',
   'note.added': 'note',
   'funding.entry_recorded': 'funding_entry',
+  'funding.benefit_shares_set': 'case',
+  'funding.benefit_share_answered': 'case',
   'user.created': 'user',
   'user.updated': 'user',
   'user.password_set': 'user',

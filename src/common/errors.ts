@@ -53,7 +53,8 @@ export type ErrorCode =
   | 'funding_invariant_broken'
   | 'domain_not_on_case'
   | 'case_closed_for_funding'
-  | 'funding_entry_not_found';
+  | 'funding_entry_not_found'
+  | 'benefit_shares_not_set';
 
 /**
  * The rule a field broke, stable for clients to word it in their own language (ADR 23); the
@@ -103,6 +104,7 @@ export type FieldErrorCode =
   | 'not_an_etag'
   | 'invalid_cursor'
   | 'invalid_key'
+  | 'shares_not_whole'
   | 'invalid';
 
 export interface FieldError {

@@ -46,6 +46,7 @@ export function statusOf(code: ErrorCode): number {
     case 'funding_invariant_broken':
     case 'domain_not_on_case':
     case 'case_closed_for_funding':
+    case 'benefit_shares_not_set':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'precondition_required':
       return HttpStatus.PRECONDITION_REQUIRED;

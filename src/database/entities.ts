@@ -16,6 +16,10 @@ import { NotificationDeliveryEntity } from '../workflow/notifications/notificati
 import { RoutingRuleEntity } from '../workflow/routing/routing-rule.entity';
 import { SlaPolicyEntity } from '../workflow/sla/sla-policy.entity';
 import { WebhookEntity } from '../workflow/notifications/webhook.entity';
+import {
+  BenefitShareEntity,
+  BenefitShareVersionEntity,
+} from '../funding/entities/benefit-share.entity';
 import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 
@@ -43,5 +47,7 @@ export const ENTITIES = [
   WebhookEntity,
   NotificationDeliveryEntity,
   FundingEntryEntity,
+  BenefitShareEntity,
+  BenefitShareVersionEntity,
   DesignatedDayEntity,
 ];

@@ -29,6 +29,12 @@ export type OutboxMessage =
       payload: { caseId: string; version: number; kind: 'routed' | 'taken_on' | 'changed' };
     }
   | { type: 'funding.entry_recorded'; payload: { caseId: string; entryId: string } }
+  // Benefit shares (issue 18, ADR 36): set by staff, answered by a domain's budget holder.
+  | { type: 'funding.benefit_shares_set'; payload: { caseId: string; version: number } }
+  | {
+      type: 'funding.benefit_share_answered';
+      payload: { caseId: string; version: number; domainCode: string; answer: string };
+    }
   | {
       type: 'case.sla_breached';
       payload: { caseId: string; version: number; stage: SlaStage; dueAt: string };
@@ -97,6 +103,8 @@ const EVENT_TYPES: Record<OutboxEventType, true> = {
   'case.resumed': true,
   'case.deadline_extended': true,
   'funding.entry_recorded': true,
+  'funding.benefit_shares_set': true,
+  'funding.benefit_share_answered': true,
 };
 
 /** The events a webhook may subscribe to: all of them. */

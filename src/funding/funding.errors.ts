@@ -45,3 +45,12 @@ export class FundingEntryNotFound extends DomainError {
     super(`The case has no funding entry ${entryId}.`, { params: { entryId } });
   }
 }
+
+/** A budget holder answers a share that staff set; the default (lead 100 %) is not one. */
+export class BenefitSharesNotSet extends DomainError {
+  readonly code = 'benefit_shares_not_set';
+  readonly title = 'The benefit shares of this case have not been set';
+  constructor() {
+    super('Nobody has set the benefit shares of this case yet; there is nothing to answer.');
+  }
+}

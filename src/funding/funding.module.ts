@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { BenefitShares } from './benefit-shares';
+import { BenefitSharesController } from './benefit-shares.controller';
 import { FundingLedgerModule } from './funding-ledger.module';
 import { FundingMatrixReader } from './funding-matrix-reader';
 import { FundingReader } from './funding-reader';
@@ -11,8 +13,8 @@ import { OcdsExport } from './ocds-export';
 /** The funding ledger, its views across cases, the commons share and the OCDS export. */
 @Module({
   imports: [CasesModule, CatalogueModule, FundingLedgerModule],
-  controllers: [FundingController],
-  providers: [FundingService, FundingReader, FundingMatrixReader, OcdsExport],
-  exports: [FundingService],
+  controllers: [FundingController, BenefitSharesController],
+  providers: [BenefitShares, FundingService, FundingReader, FundingMatrixReader, OcdsExport],
+  exports: [FundingService, BenefitShares],
 })
 export class FundingModule {}

@@ -63,3 +63,18 @@ export const CELLS_CTE = `
 /** bigint and numeric come back from pg as text; money stays far below 2^53. */
 export const num = (value: string | number | null | undefined): number =>
   value === null || value === undefined ? 0 : Number(value);
+
+/**
+ * The benefit shares in force of every case (issue 18, ADR 36), as a subquery with the columns
+ * `case_id`, `domain_code`, `basis_points`: the rows of `benefit_shares`, and for a case without
+ * any (nobody set them) its lead domain with 10,000 (100 %). The shares of a case add up to
+ * 10,000. Join it to a selection of cases on `case_id`; the planner walks
+ * `benefit_shares_pkey` and `case_domains_one_lead` for a case.
+ */
+export const SHARES_IN_FORCE = `(
+  SELECT b.case_id, b.domain_code, b.basis_points FROM benefit_shares b
+  UNION ALL
+  SELECT cd.case_id, cd.domain_code, 10000 FROM case_domains cd
+   WHERE cd.role = 'lead'
+     AND NOT EXISTS (SELECT 1 FROM benefit_shares b WHERE b.case_id = cd.case_id)
+)`;

@@ -13,6 +13,7 @@ import { QueueSortsAndPriorityRaises1796467023376 } from './1796467023376-QueueS
 import { CalendarDesignatedDays1796468680541 } from './1796468680541-CalendarDesignatedDays';
 import { CaseClock1796468750545 } from './1796468750545-CaseClock';
 import { UserTokenVersion1796469170730 } from './1796469170730-UserTokenVersion';
+import { BenefitShares1796470000000 } from './1796470000000-BenefitShares';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CalendarDesignatedDays1796468680541,
   CaseClock1796468750545,
   UserTokenVersion1796469170730,
+  BenefitShares1796470000000,
 ];

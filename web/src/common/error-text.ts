@@ -50,6 +50,12 @@ export function fieldErrorText(error: FieldError, t: TFunction): string {
             : 'errors.field.out_of_range_max';
       break;
     }
+    case 'shares_not_whole': {
+      // Basis points, said as a percentage: 9,950 -> "99,5".
+      const total = numberParam(params.total);
+      if (total !== undefined) params.total = formatNumber(total / 100);
+      break;
+    }
     case 'invalid_text':
       key = `errors.field.invalid_text_${typeof params.reason === 'string' ? params.reason : ''}`;
       break;
