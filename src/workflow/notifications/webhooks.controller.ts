@@ -14,7 +14,7 @@ import {
   UpdateWebhookDto,
   WebhookDto,
   WebhookListDto,
-} from '../dto/workflow-admin.dto';
+} from './webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
 /** Webhook subscriptions (admin); the secret is shown once, at creation. */

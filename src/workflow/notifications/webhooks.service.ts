@@ -14,7 +14,7 @@ import type {
   CreatedWebhookDto,
   UpdateWebhookDto,
   WebhookDto,
-} from '../dto/workflow-admin.dto';
+} from './webhook.dto';
 import { WebhookEntity } from './webhook.entity';
 import { WebhookNotFound } from '../workflow.errors';
 

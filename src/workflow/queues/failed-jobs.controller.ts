@@ -4,7 +4,7 @@ import { CurrentActor, Roles } from '../../auth/decorators';
 import type { Actor } from '../../auth/roles';
 import { ApiResult, ProblemResponses } from '../../common/openapi-decorators';
 import { refOf } from '../../database/unit-of-work';
-import { FailedJobListDto } from '../dto/workflow-admin.dto';
+import { FailedJobListDto } from './failed-job.dto';
 import { FailedJobsService } from './failed-jobs.service';
 
 /** Queue jobs that failed their last attempt (admin): listed, and run again (audited). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type ActorRef } from '../../database/unit-of-work';
-import type { FailedJobDto } from '../dto/workflow-admin.dto';
+import type { FailedJobDto } from './failed-job.dto';
 import { QueueService } from './queue.service';
 import { QUEUES, type QueueName } from './queues';
 import { JobNotFound } from '../workflow.errors';

@@ -11,7 +11,7 @@ import {
   RoutingRuleDto,
   RoutingRuleListDto,
   UpdateRoutingRuleDto,
-} from '../dto/workflow-admin.dto';
+} from './routing-rule.dto';
 import { RoutingRulesService } from './routing-rules.service';
 
 /** Routing rules (admin): the first active rule in position order that matches names the team. */

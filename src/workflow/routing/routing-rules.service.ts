@@ -10,7 +10,7 @@ import type {
   CreateRoutingRuleDto,
   RoutingRuleDto,
   UpdateRoutingRuleDto,
-} from '../dto/workflow-admin.dto';
+} from './routing-rule.dto';
 import { RoutingRuleEntity } from './routing-rule.entity';
 import { SEED_ROUTING_RULES } from './routing-rules';
 import { RoutingRuleNotFound } from '../workflow.errors';

@@ -10,7 +10,7 @@ import {
   SlaPolicyDto,
   SlaPolicyListDto,
   UpdateSlaPolicyDto,
-} from '../dto/workflow-admin.dto';
+} from './sla-policy.dto';
 import { SlaPoliciesService } from './sla-policies.service';
 
 /** SLA policies per priority (admin): the length of each stage. */

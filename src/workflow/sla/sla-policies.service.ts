@@ -7,11 +7,7 @@ import { checkIfMatch, type IfMatch } from '../../common/etag';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../../database/pg-errors';
 import { changedFields, UnitOfWork, type ActorRef } from '../../database/unit-of-work';
 import { updateVersioned } from '../../database/versioned';
-import type {
-  CreateSlaPolicyDto,
-  SlaPolicyDto,
-  UpdateSlaPolicyDto,
-} from '../dto/workflow-admin.dto';
+import type { CreateSlaPolicyDto, SlaPolicyDto, UpdateSlaPolicyDto } from './sla-policy.dto';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { SlaPolicyExists, SlaPolicyNotFound } from '../workflow.errors';
 
