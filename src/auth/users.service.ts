@@ -5,12 +5,11 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { preparedQuery } from '../database/prepared';
 import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor, ValidationFailed } from '../common/errors';
 import { checkIfMatch, type IfMatch } from '../common/etag';
-import { RefCache, type Ref } from '../common/ref-cache';
+import { RefCache } from '../common/ref-cache';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import { updateVersioned } from '../database/versioned';
 import { EmailTaken, UserNotFound } from './auth.errors';
@@ -20,13 +19,15 @@ import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
 import { assignmentProblems } from './user-assignment';
-
-/** What the guard needs to know about a token's user, loaded in one query. */
-export interface ActorRecord extends Actor {
-  active: boolean;
-  /** Must equal the token's `tv`, or the token has been ended. */
-  tokenVersion: number;
-}
+import {
+  selectActivePeople,
+  selectActiveMembers,
+  selectActor,
+  selectContact,
+  selectRefs,
+  type ActivePerson,
+  type ActorRecord,
+} from './users.store';
 
 /** Users and their domains. The only writer of `users` and `user_domains`. */
 @Injectable()
@@ -44,39 +45,9 @@ export class UsersService {
     this.cursors = new CursorCodec(config.jwtSecret);
   }
 
-  async findActor(id: string): Promise<ActorRecord | null> {
-    const rows: {
-      id: string;
-      email: string;
-      name: string;
-      role: Actor['role'];
-      organisation_unit_id: string | null;
-      active: boolean;
-      token_version: number;
-      domains: string[];
-    }[] = await preparedQuery(
-      this.db,
-      `SELECT u.id, u.email, u.name, u.role, u.organisation_unit_id, u.active,
-              u.token_version,
-              coalesce(array_agg(ud.domain_code ORDER BY ud.domain_code)
-                       FILTER (WHERE ud.domain_code IS NOT NULL), '{}') AS domains
-         FROM users u LEFT JOIN user_domains ud ON ud.user_id = u.id
-        WHERE u.id = $1
-        GROUP BY u.id`,
-      [id],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      organisationUnitId: row.organisation_unit_id,
-      domains: row.domains,
-      active: row.active,
-      tokenVersion: row.token_version,
-    };
+  /** What the guard needs to know about a token's user, loaded in one query. */
+  findActor(id: string): Promise<ActorRecord | null> {
+    return selectActor(this.db, id);
   }
 
   /** The password hash is selected only here, for signing in (with the version tokens carry). */
@@ -252,78 +223,34 @@ export class UsersService {
     ids: Iterable<string>,
     manager: EntityManager = this.db.manager,
   ): Promise<Map<string, { id: string; name: string }>> {
-    return this.names.get(ids, (missing) =>
-      manager.query<Ref[]>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [missing]),
-    );
+    return this.names.get(ids, (missing) => selectRefs(manager, missing));
   }
 
   /** The people of a team with a role, active ones only (e.g. the staff of a MeentCoop team). */
-  async activeMembers(
+  activeMembers(
     unitId: string,
     role: Actor['role'],
   ): Promise<{ id: string; name: string; email: string }[]> {
-    return await this.db.query<{ id: string; name: string; email: string }[]>(
-      'SELECT id, name, email FROM users WHERE organisation_unit_id = $1 AND role = $2 AND active ORDER BY id',
-      [unitId, role],
-    );
+    return selectActiveMembers(this.db, unitId, role);
   }
 
   /** Name and email of one user, for notifications (active or not: the history stays). */
-  async contact(
+  contact(
     id: string,
   ): Promise<{ id: string; name: string; email: string; active: boolean } | null> {
-    const [row] = await this.db.query<
-      { id: string; name: string; email: string; active: boolean }[]
-    >('SELECT id, name, email, active FROM users WHERE id = $1', [id]);
-    return row ?? null;
+    return selectContact(this.db, id);
   }
 
   /**
    * Active people of some roles with their unit and domains (ids: only those), by name: for
    * choosing and checking the halves of a koppel (the cases module applies its own rule).
    */
-  async activePeople(
+  activePeople(
     roles: Actor['role'][],
     ids?: string[],
     manager: EntityManager = this.db.manager,
-  ): Promise<
-    {
-      id: string;
-      name: string;
-      role: Actor['role'];
-      unit: { id: string; name: string; kind: string } | null;
-      domains: string[];
-    }[]
-  > {
-    const rows = await manager.query<
-      {
-        id: string;
-        name: string;
-        role: Actor['role'];
-        unit_id: string | null;
-        unit_name: string | null;
-        unit_kind: string | null;
-        domains: string[];
-      }[]
-    >(
-      `SELECT u.id, u.name, u.role, o.id AS unit_id, o.name AS unit_name, o.kind AS unit_kind,
-              ARRAY(SELECT ud.domain_code FROM user_domains ud WHERE ud.user_id = u.id
-                     ORDER BY ud.domain_code) AS domains
-         FROM users u LEFT JOIN organisation_units o ON o.id = u.organisation_unit_id
-        WHERE u.active AND u.role = ANY($1::text[]) AND ($2::uuid[] IS NULL OR u.id = ANY($2::uuid[]))
-        ORDER BY u.name, u.id`,
-      [roles, ids ?? null],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      role: r.role,
-      unit:
-        r.unit_id && r.unit_name && r.unit_kind
-          ? { id: r.unit_id, name: r.unit_name, kind: r.unit_kind }
-          : null,
-      domains: r.domains,
-    }));
+  ): Promise<ActivePerson[]> {
+    return selectActivePeople(manager, roles, ids);
   }
 
   findIdByEmail(email: string): Promise<string | null> {
