@@ -20,6 +20,7 @@ import { ValidationFailed } from '../common/errors';
 import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
 import { IDEMPOTENCY_KEY_PATTERN } from '../common/idempotency/idempotency';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
+import { CaseFiling } from './case-filing';
 import { CaseKoppel } from './case-koppel';
 import { CaseReader } from './case-reader';
 import { CasesService } from './cases.service';
@@ -37,6 +38,7 @@ const CaseIdParam = () =>
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly filing: CaseFiling,
     private readonly reader: CaseReader,
     private readonly koppel: CaseKoppel,
   ) {}
@@ -67,7 +69,7 @@ export class CasesController {
         },
       ]);
     }
-    const result = await this.cases.file(actor, body, idempotencyKey);
+    const result = await this.filing.file(actor, body, idempotencyKey);
     response.status(result.status);
     response.setHeader('Location', `${API_BASE_PATH}/cases/${result.body.id}`);
     response.setHeader('ETag', etagOf(result.body.version));

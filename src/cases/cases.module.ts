@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { CaseFiling } from './case-filing';
 import { CaseKoppel } from './case-koppel';
 import { CaseLifecycle } from './case-lifecycle';
 import { CasePresenter } from './case-presenter';
@@ -17,6 +18,7 @@ import { SuspensionsService } from './suspensions.service';
   controllers: [CasesController, SuspensionsController],
   providers: [
     CasesService,
+    CaseFiling,
     CaseReader,
     CasePresenter,
     CaseKoppel,

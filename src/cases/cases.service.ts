@@ -6,37 +6,33 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { ValidationFailed } from '../common/errors';
 import { Clock } from '../common/clock';
 import { checkIfMatch, type IfMatch } from '../common/etag';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  requestHash,
-} from '../common/idempotency/idempotency';
-import {
-  SYSTEM_ACTOR,
-  UnitOfWork,
-  type ActorRef,
-  type WriteContext,
-} from '../database/unit-of-work';
+import { refOf, SYSTEM_ACTOR, UnitOfWork, type WriteContext } from '../database/unit-of-work';
 import { CaseFunding } from './case-funding';
+import { assertCaseDomains } from './case-filing';
 import { CaseReader } from './case-reader';
-import { CASE_COLUMNS, CasePresenter, type CaseRow } from './case-presenter';
+import { CasePresenter, type CaseRow } from './case-presenter';
 import { CLOSED_STATUSES, mayDo } from './case-transitions';
 import { CaseNotEditable, DomainHasFunding } from './cases.errors';
 import { diffCase, type CaseChanges } from './case-changes';
-import { domainsOf, writeChanges, writeDomains } from './cases.store';
-import type { CaseDomainInput, FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
+import {
+  domainsOf,
+  insertNote,
+  markSlaWarned,
+  routedKoppelRow,
+  routingSet,
+  transitionSet,
+  writeChanges,
+  writeDomains,
+  type StageFacts,
+} from './cases.store';
+import type { CaseDomainInput, UpdateCaseDto } from './dto/case-input.dto';
 import { EDITABLE_FIELDS, editableFields, roleMayEdit } from './case-editing';
 import { CaseKoppel } from './case-koppel';
 import type { CaseDto, NoteDto } from './dto/case.dto';
 import { misplacedFields, type TransitionDto } from './dto/transition.dto';
 import { CaseLifecycle, assertMayTransition } from './case-lifecycle';
-import { STAGE_OPEN_IN, type ClockCount, type SlaStage } from './sla-clock';
+import type { ClockCount, SlaStage } from './sla-clock';
 import { SuspensionsService } from './suspensions.service';
-
-export interface FileResult {
-  status: number;
-  body: CaseDto;
-}
 
 /** The routing decision the workflow hands over for `filed → routed`. */
 export interface Routing {
@@ -52,11 +48,10 @@ export interface Routing {
   counts?: Record<SlaStage, ClockCount>;
 }
 
-const actorRef = (actor: Actor): ActorRef => ({ id: actor.id, role: actor.role, name: actor.name });
-
 /**
- * Every change to a case goes through here, each in one unit of work: the change, its status
- * history, its audit events and its outbox events commit together or not at all.
+ * Every change to a filed case goes through here (filing itself is CaseFiling's), each in one
+ * unit of work: the change, its status history, its audit events and its outbox events commit
+ * together or not at all. The rules live here; the SQL in cases.store.ts.
  */
 @Injectable()
 export class CasesService {
@@ -73,88 +68,6 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Files a case for the buyer's unit. With an idempotency key, a replay gets the first answer. */
-  async file(actor: Actor, input: FileCaseDto, idempotencyKey?: string): Promise<FileResult> {
-    const unitId = await this.filingUnit(actor, input.organisationUnitId);
-    await this.assertDomains(input.domains, 'domains');
-    this.funding.assertInitialFunding(input.initialFunding, input.domains); // funding (issue 6)
-    return this.uow.run(actorRef(actor), async (w) => {
-      if (idempotencyKey) {
-        const replay = await claimIdempotencyKey(w.manager, {
-          actorId: actor.id,
-          key: idempotencyKey,
-          operation: 'POST /cases',
-          requestHash: requestHash('POST /cases', input),
-        });
-        if (replay) return { status: replay.status, body: replay.body as CaseDto };
-      }
-      // The case and its domains; the lifecycle adds its first status change to the same
-      // statement (one round trip), with the audit and outbox events.
-      const created = await this.lifecycle.apply(w, {
-        kind: 'file',
-        ctes: `c AS (
-           INSERT INTO cases (reference, title, description, tender_reference, procurement_stage,
-                              estimated_value_cents, priority, deadline, organisation_unit_id,
-                              filed_by_id)
-           VALUES (next_case_reference(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}
-         ), d AS (
-           INSERT INTO case_domains (case_id, domain_code, role)
-           SELECT c.id, x.code, x.role FROM c, unnest($10::text[], $11::text[]) AS x(code, role)
-         )`,
-        values: [
-          input.title,
-          input.description ?? '',
-          input.tenderReference ?? null,
-          input.procurementStage ?? 'planning',
-          input.estimatedValueCents,
-          input.priority ?? 'normal',
-          input.deadline ?? null,
-          unitId,
-          actor.id,
-          input.domains.map((d) => d.code),
-          input.domains.map((d) => d.role),
-        ],
-        audit: (created) => ({
-          reference: created.reference,
-          title: created.title,
-          description: created.description,
-          tenderReference: created.tender_reference,
-          procurementStage: created.procurement_stage,
-          estimatedValueCents: Number(created.estimated_value_cents),
-          priority: created.priority,
-          deadline: created.deadline,
-          organisationUnitId: unitId,
-          domains: input.domains.map((d) => ({ code: d.code, role: d.role })),
-        }),
-      });
-      // Funding (issue 6): `initialFunding` becomes pledge entries in this same unit of work.
-      await this.funding.pledgeInitialFunding(w, created, input.initialFunding);
-      // Lead first, as every read lists them.
-      const domainList = [...input.domains]
-        .sort((a, b) =>
-          a.role === b.role ? a.code.localeCompare(b.code) : a.role === 'lead' ? -1 : 1,
-        )
-        .map((d) => ({ code: d.code, role: d.role }));
-      const [body] = await this.presenter.present(
-        w.manager,
-        [{ ...created, domain_list: domainList }],
-        actor,
-      );
-      if (idempotencyKey) {
-        await completeIdempotencyKey(
-          w.manager,
-          { actorId: actor.id, key: idempotencyKey },
-          {
-            status: 201,
-            body,
-          },
-        );
-      }
-      return { status: 201, body: body! };
-    });
-  }
-
   /** Applies a partial change at the version the caller read (`If-Match`). */
   async update(
     actor: Actor,
@@ -167,10 +80,10 @@ export class CasesService {
     // One rule for what PATCH accepts and what `editableFields` offers (case-editing.ts).
     const forbidden = fields.filter((f) => !roleMayEdit(actor.role, f));
     if (forbidden.length) throw new Forbidden(`Your role may not change ${forbidden.join(', ')}.`);
-    if (input.domains) await this.assertDomains(input.domains, 'domains');
+    if (input.domains) await assertCaseDomains(this.catalogue, input.domains, 'domains');
     if (input.assigneeId) await this.assertStaff(input.assigneeId);
 
-    return this.uow.run(actorRef(actor), async (w) => {
+    return this.uow.run(refOf(actor), async (w) => {
       const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
         lock: true,
       });
@@ -205,7 +118,7 @@ export class CasesService {
     ifMatch: IfMatch | undefined,
   ): Promise<CaseDto> {
     const misplaced = misplacedFields(input);
-    return this.uow.run(actorRef(actor), async (w) => {
+    return this.uow.run(refOf(actor), async (w) => {
       const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
         lock: true,
       });
@@ -235,7 +148,7 @@ export class CasesService {
     return this.uow.run(SYSTEM_ACTOR, async (w) => {
       const routedAt = routing.routedAt ?? this.clock.now();
       // Per stage: its length (the most a staff extension adds) and how it is counted (ADR 26).
-      const stages = {
+      const stages: StageFacts = {
         accept: {
           lengthMs: routing.acceptBy.getTime() - routedAt.getTime(),
           counts: routing.counts?.accept ?? 'working_days',
@@ -256,20 +169,9 @@ export class CasesService {
         },
         to: 'routed',
         guard: 'status',
-        set: (p) => [
-          `team_id = ${p.add(routing.teamId)}::uuid`,
-          `koppel_meentcoop_id = ${p.add(routing.koppelMeentcoopId)}::uuid`,
-          `accept_by = ${p.add(routing.acceptBy.toISOString())}::timestamptz`,
-          `propose_by = ${p.add(routing.proposeBy.toISOString())}::timestamptz`,
-          `sla_stages = ${p.add(JSON.stringify(stages))}::jsonb`,
-          `routed_at = ${p.add(routedAt.toISOString())}::timestamptz`,
-        ],
+        set: (p) => routingSet(p, { ...routing, routedAt, stages }),
         // The koppel's first entry in its history (ADR 24).
-        with: (p) => `INSERT INTO case_koppel_changes (case_id, kind, to_meentcoop_id,
-                        from_municipal_id, to_municipal_id, to_team_id, actor_id, actor_role, actor_name)
-           SELECT u.id, 'routed', u.koppel_meentcoop_id, u.koppel_municipal_id, u.koppel_municipal_id,
-                  u.team_id, ${p.add(w.actor.id)}::uuid, ${p.add(w.actor.role)}::text,
-                  ${p.add(w.actor.name)}::text FROM u`,
+        with: (p) => routedKoppelRow(p, w.actor),
         audit: {
           teamId: routing.teamId,
           koppelMeentcoopId: routing.koppelMeentcoopId,
@@ -301,14 +203,7 @@ export class CasesService {
   /** Marks that the warning before an SLA due time went out, once; announces it. */
   async recordSlaWarning(caseId: string, stage: SlaStage, dueAt: Date): Promise<boolean> {
     return this.uow.run(SYSTEM_ACTOR, async (w) => {
-      const [rows] = await w.manager.query<[{ id: string }[], number]>(
-        `UPDATE cases SET sla_warned = array_append(sla_warned, $2)
-          WHERE id = $1 AND status = ANY($3::text[]) AND suspended_since IS NULL
-            AND NOT ($2 = ANY(sla_warned)) AND NOT ($2 = ANY(sla_breached))
-          RETURNING id`,
-        [caseId, stage, STAGE_OPEN_IN[stage]],
-      );
-      if (!rows[0]) return false;
+      if (!(await markSlaWarned(w.manager, caseId, stage))) return false;
       w.audit({
         action: 'case.sla_warned',
         subjectType: 'case',
@@ -329,37 +224,38 @@ export class CasesService {
     if (input.visibility === 'internal' && !mayDo('addInternalNote', actor.role)) {
       throw new Forbidden('Only MeentCoop staff add internal notes.');
     }
-    return this.uow.run(actorRef(actor), async (w) => {
+    return this.uow.run(refOf(actor), async (w) => {
       // Locked: a shared note of the buyer may restart a clock waiting for them (below).
       const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
         lock: actor.role === 'buyer' && input.visibility === 'shared',
       });
-      const [note] = await w.manager.query<{ id: string; created_at: Date }[]>(
-        `INSERT INTO case_notes (case_id, author_id, body, visibility) VALUES ($1, $2, $3, $4)
-         RETURNING id, created_at`,
-        [current.id, actor.id, input.body, input.visibility],
-      );
+      const note = await insertNote(w.manager, {
+        caseId: current.id,
+        authorId: actor.id,
+        body: input.body,
+        visibility: input.visibility,
+      });
       w.emit({
         type: 'note.added',
-        payload: { caseId: current.id, version: current.version, noteId: note!.id },
+        payload: { caseId: current.id, version: current.version, noteId: note.id },
       });
       w.audit({
         action: 'note.added',
         subjectType: 'note',
-        subjectId: note!.id,
+        subjectId: note.id,
         caseId: current.id,
         data: { visibility: input.visibility, body: input.body },
       });
       // The buyer answered a case waiting for the buyer: Brug restarts its clock (ADR 26).
       if (actor.role === 'buyer' && input.visibility === 'shared' && current.suspended_since) {
-        await this.suspensions.resumeOnBuyerNote(w, current, note!.id);
+        await this.suspensions.resumeOnBuyerNote(w, current, note.id);
       }
       return {
-        id: note!.id,
+        id: note.id,
         author: { id: actor.id, name: actor.name },
         body: input.body,
         visibility: input.visibility,
-        createdAt: note!.created_at.toISOString(),
+        createdAt: note.created_at.toISOString(),
       };
     });
   }
@@ -382,30 +278,6 @@ export class CasesService {
     if (funded.length) throw new DomainHasFunding(funded.map((b) => b.domainCode));
   }
 
-  /** Buyers file for their own unit; an admin files on behalf of a municipal unit they name. */
-  private async filingUnit(actor: Actor, requested: string | undefined): Promise<string> {
-    if (actor.role === 'buyer') {
-      if (!actor.organisationUnitId) throw new Forbidden('You belong to no organisation unit.');
-      if (requested && requested !== actor.organisationUnitId) {
-        throw new Forbidden('Buyers file cases for their own organisation unit only.');
-      }
-      return actor.organisationUnitId;
-    }
-    if (!mayDo('file', actor.role)) throw new Forbidden('Cases are filed by buyers.');
-    const invalid = new ValidationFailed([
-      {
-        field: 'organisationUnitId',
-        code: 'unit_required',
-        message: 'an admin names the active municipal unit to file for',
-        params: { role: 'admin', kind: 'municipal' },
-      },
-    ]);
-    if (!requested) throw invalid;
-    const unit = await this.catalogue.getUnit(requested).catch(() => null);
-    if (!unit || !unit.active || unit.kind !== 'municipal') throw invalid;
-    return unit.id;
-  }
-
   private checkVersion(current: CaseRow, ifMatch: IfMatch | undefined): void {
     checkIfMatch(ifMatch, current.version);
   }
@@ -423,14 +295,7 @@ export class CasesService {
       to: input.to,
       reason: input.reason ?? null,
       guard: 'version',
-      set: (p) => [
-        `proposal = CASE WHEN ${p.add(input.to)}::text = 'proposed' THEN ${p.add(input.proposal ?? null)}::text ELSE c.proposal END`,
-        `outcome_summary = ${p.add(outcome?.summary ?? null)}::text`,
-        `outcome_supplier_name = ${p.add(outcome?.supplierName ?? null)}::text`,
-        `outcome_supplier_type = ${p.add(outcome?.supplierType ?? null)}::text`,
-        `outcome_awarded_value_cents = ${p.add(outcome?.awardedValueCents ?? null)}::bigint`,
-        `closed_at = CASE WHEN ${p.add(closing)}::boolean THEN now() ELSE NULL END`,
-      ],
+      set: (p) => transitionSet(p, input, closing),
       audit: {
         ...(input.proposal !== undefined ? { proposal: input.proposal } : {}),
         ...(outcome ? { outcome: { ...outcome } } : {}),
@@ -466,13 +331,6 @@ export class CasesService {
         data: { from: assigneeId.old, to: assigneeId.new },
       });
     }
-  }
-
-  private async assertDomains(domains: CaseDomainInput[], field: string): Promise<void> {
-    await this.catalogue.assertActiveDomains(
-      domains.map((d) => d.code),
-      (i) => `${field}[${i}].code`,
-    );
   }
 
   private async assertStaff(userId: string): Promise<void> {
