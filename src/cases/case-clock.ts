@@ -1,11 +1,17 @@
 import { Forbidden } from '../auth/auth.errors';
 import type { Clock } from '../common/clock';
 import { PreconditionFailed, ValidationFailed } from '../common/errors';
-import { Params } from '../common/sql-params';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import type { ActorRef, WriteContext } from '../database/unit-of-work';
 import type { LifecycleChange } from './case-lifecycle';
-import { CASE_COLUMNS, type CaseRow } from './case-presenter';
+import {
+  writeBreach,
+  writeExtension,
+  writeResume,
+  writeSuspension,
+  type DeadlineRow,
+} from './case-clock.store';
+import type { CaseRow } from './case-presenter';
 import { mayDo, type CaseAction } from './case-transitions';
 import {
   CaseAlreadySuspended,
@@ -13,13 +19,13 @@ import {
   CaseNotSuspended,
   SlaStageClosed,
 } from './cases.errors';
-import type { DeadlineCause } from './entities/case-deadline-change.entity';
-import { dueOf, openStages, STAGE_OPEN_IN, type SlaStage } from './sla-clock';
+import { dueOf, openStages, type SlaStage } from './sla-clock';
 import { addWorkingMs, workingMsBetween, type DayRule } from './working-time';
 
 /**
  * The SLA clock's changes (a breach, a suspension, its end, an extension), applied only through
- * `CaseLifecycle.apply` (ADR 26), which hands them its clock and calendar.
+ * `CaseLifecycle.apply` (ADR 26), which hands them its clock and calendar. Their rules are here;
+ * their SQL is in case-clock.store.ts.
  */
 export interface ClockDeps {
   clock: Clock;
@@ -28,21 +34,6 @@ export interface ClockDeps {
     roll: (due: Date) => { due: Date; rule: string } | null;
   }>;
 }
-
-interface DeadlineRow {
-  stage: SlaStage;
-  oldDueAt: Date | null;
-  newDueAt: Date | null;
-  cause: DeadlineCause;
-  rule?: string | null;
-  reason?: string | null;
-  shiftMs?: number | null;
-}
-
-const DUE_COLUMN: Record<SlaStage, 'accept_by' | 'propose_by'> = {
-  accept: 'accept_by',
-  propose: 'propose_by',
-};
 
 /**
  * An open, running stage passed its due time: recorded once (stage in `sla_breached`, when in
@@ -58,38 +49,7 @@ export async function recordBreach(
   assertMay(w.actor, 'recordBreach');
   const { caseId, stage, dueAt } = change;
   const now = deps.clock.now();
-  const p = new Params();
-  const id = p.add(caseId);
-  const s = p.add(stage);
-  const due = p.add(dueAt.toISOString());
-  const at = p.add(now.toISOString());
-  const raised = `CASE c.priority WHEN 'low' THEN 'normal' WHEN 'normal' THEN 'high' ELSE 'urgent' END`;
-  const [updated] = await w.manager.query<
-    { id: string; version: number; priority: string; old_priority: string }[]
-  >(
-    `WITH old AS (SELECT priority FROM cases WHERE id = ${id}::uuid),
-     u AS (
-       UPDATE cases c SET sla_breached = array_append(c.sla_breached, ${s}::text),
-              priority = ${raised},
-              -- The reason of the priority, shown with the case (issue 13): what raised it.
-              priority_raises = CASE WHEN c.priority = 'urgent' THEN c.priority_raises
-                ELSE c.priority_raises || jsonb_build_array(jsonb_build_object(
-                  'stage', ${s}::text, 'dueAt', ${due}::text, 'breachedAt', ${at}::text,
-                  'from', c.priority, 'to', ${raised}))
-                END,
-              sla_stages = jsonb_set(c.sla_stages, ARRAY[${s}::text],
-                coalesce(c.sla_stages -> ${s}::text, '{}'::jsonb) || jsonb_build_object('breachedAt', ${at}::text)),
-              version = c.version + 1, updated_at = now()
-        WHERE c.id = ${id}::uuid AND c.status = ANY(${p.add(STAGE_OPEN_IN[stage])}::text[])
-          AND NOT (${s}::text = ANY(c.sla_breached)) AND c.suspended_since IS NULL
-          ${change.onlyIfDue ? `AND c.${DUE_COLUMN[stage]} = ${due}::timestamptz` : ''}
-        RETURNING c.id, c.version, c.priority, (SELECT priority FROM old) AS old_priority
-     ), h AS (${deadlineRows(p, w.actor, now, [
-       { stage, oldDueAt: dueAt, newDueAt: dueAt, cause: 'breach' },
-     ])})
-     SELECT * FROM u`,
-    p.values,
-  );
+  const updated = await writeBreach(w.manager, w.actor, now, change);
   if (!updated) return false;
   w.audit({
     action: 'case.sla_breached',
@@ -121,46 +81,28 @@ export async function suspendClock(
   if (stages.length === 0 || !current.accept_by) throw new CaseNotSuspendable(current.status);
   if (current.suspended_since) throw new CaseAlreadySuspended(current.suspended_since);
   const now = deps.clock.now();
-  const p = new Params();
-  let updated: CaseRow | undefined;
+  let updated: (CaseRow & { suspension_id: string }) | undefined;
   try {
-    [updated] = await w.manager.query<CaseRow[]>(
-      `WITH u AS (
-         UPDATE cases c SET suspended_since = ${p.add(now.toISOString())}::timestamptz,
-                updated_at = now(), version = c.version + 1
-          WHERE c.id = ${p.add(current.id)}::uuid AND c.version = ${p.add(current.version)}::int
-          RETURNING ${CASE_COLUMNS}
-       ), s AS (
-         INSERT INTO case_suspensions (case_id, kind, reason, expected_end, started_at,
-                                       started_by_id, started_by_role, started_by_name)
-         SELECT u.id, ${p.add(change.suspensionKind)}::text, ${p.add(change.reason)}::text,
-                ${p.add(change.expectedEnd)}::date, u.suspended_since, ${p.add(w.actor.id)}::uuid,
-                ${p.add(w.actor.role)}::text, ${p.add(w.actor.name)}::text
-           FROM u
-         RETURNING id
-       ), h AS (${deadlineRows(
-         p,
-         w.actor,
-         now,
-         stages.map((stage) => ({
-           stage,
-           oldDueAt: dueOf(current, stage),
-           newDueAt: null,
-           cause: 'suspension' as const,
-           reason: change.reason,
-         })),
-         '(SELECT id FROM s)',
-       )})
-       SELECT u.*, (SELECT id FROM s) AS suspension_id FROM u`,
-      p.values,
-    );
+    updated = await writeSuspension(w.manager, w.actor, now, {
+      current,
+      kind: change.suspensionKind,
+      reason: change.reason,
+      expectedEnd: change.expectedEnd,
+      rows: stages.map((stage) => ({
+        stage,
+        oldDueAt: dueOf(current, stage),
+        newDueAt: null,
+        cause: 'suspension' as const,
+        reason: change.reason,
+      })),
+    });
   } catch (error) {
     // Two suspensions at once: the second meets the first's row in the unique index.
     if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new CaseAlreadySuspended(now);
     throw error;
   }
   if (!updated) throw new PreconditionFailed();
-  const suspensionId = (updated as CaseRow & { suspension_id: string }).suspension_id;
+  const suspensionId = updated.suspension_id;
   const data = {
     suspensionId,
     kind: change.suspensionKind,
@@ -223,31 +165,12 @@ export async function resumeClock(
     }
     newDue[stage] = rolled?.due ?? moved;
   }
-  const p = new Params();
-  const sets = [
-    'suspended_since = NULL',
-    'updated_at = now()',
-    'version = c.version + 1',
-    ...Object.entries(newDue).map(
-      ([stage, due]) =>
-        `${DUE_COLUMN[stage as SlaStage]} = ${p.add(due.toISOString())}::timestamptz`,
-    ),
-  ];
-  const [updated] = await w.manager.query<(CaseRow & { suspension_id: string })[]>(
-    `WITH u AS (
-       UPDATE cases c SET ${sets.join(', ')}
-        WHERE c.id = ${p.add(current.id)}::uuid AND c.version = ${p.add(current.version)}::int
-        RETURNING ${CASE_COLUMNS}
-     ), s AS (
-       UPDATE case_suspensions SET ended_at = ${p.add(now.toISOString())}::timestamptz,
-              ended_because = ${p.add(change.because)}::text, ended_by_id = ${p.add(by.id)}::uuid,
-              ended_by_role = ${p.add(by.role)}::text, ended_by_name = ${p.add(by.name)}::text
-        WHERE case_id = (SELECT id FROM u) AND ended_at IS NULL
-        RETURNING id
-     ), h AS (${deadlineRows(p, by, now, rows, '(SELECT id FROM s)')})
-     SELECT u.*, (SELECT id FROM s) AS suspension_id FROM u`,
-    p.values,
-  );
+  const updated = await writeResume(w.manager, by, now, {
+    current,
+    because: change.because,
+    newDue,
+    rows,
+  });
   if (!updated) throw new PreconditionFailed();
   const data = {
     suspensionId: updated.suspension_id,
@@ -341,22 +264,13 @@ export async function extendStage(
       rule: rolled.rule,
     });
   }
-  const p = new Params();
-  const s = p.add(stage);
-  const [updated] = await w.manager.query<CaseRow[]>(
-    `WITH u AS (
-       UPDATE cases c SET ${DUE_COLUMN[stage]} = ${p.add(finalDue.toISOString())}::timestamptz,
-              sla_stages = jsonb_set(c.sla_stages, ARRAY[${s}::text],
-                coalesce(c.sla_stages -> ${s}::text, '{}'::jsonb) || jsonb_build_object(
-                  'extendedMs', coalesce((c.sla_stages -> ${s}::text ->> 'extendedMs')::bigint, 0) + ${p.add(addedMs)}::bigint,
-                  'extensions', coalesce((c.sla_stages -> ${s}::text ->> 'extensions')::int, 0) + 1)),
-              updated_at = now(), version = c.version + 1
-        WHERE c.id = ${p.add(current.id)}::uuid AND c.version = ${p.add(current.version)}::int
-        RETURNING ${CASE_COLUMNS}
-     ), h AS (${deadlineRows(p, w.actor, now, rows)})
-     SELECT * FROM u`,
-    p.values,
-  );
+  const updated = await writeExtension(w.manager, w.actor, now, {
+    current,
+    stage,
+    dueAt: finalDue,
+    addedMs,
+    rows,
+  });
   if (!updated) throw new PreconditionFailed();
   const data = {
     stage,
@@ -381,31 +295,6 @@ export async function extendStage(
 
 export function assertMay(actor: ActorRef, action: CaseAction): void {
   if (!mayDo(action, actor.role)) throw new Forbidden();
-}
-
-/** The INSERT of journal rows for the case changed in CTE `u` (nothing when `rows` is empty). */
-function deadlineRows(
-  p: Params,
-  actor: ActorRef,
-  at: Date,
-  rows: DeadlineRow[],
-  suspensionId = 'NULL::uuid',
-): string {
-  const col = <T>(pick: (r: DeadlineRow) => T) => p.add(rows.map(pick));
-  return `INSERT INTO case_deadline_changes (case_id, stage, old_due_at, new_due_at, cause, rule,
-                                            reason, suspension_id, shift_ms, actor_id, actor_role,
-                                            actor_name, at)
-    SELECT u.id, x.stage, x.old_due_at, x.new_due_at, x.cause, x.rule, x.reason, ${suspensionId},
-           x.shift_ms, ${p.add(actor.id)}::uuid, ${p.add(actor.role)}::text,
-           ${p.add(actor.name)}::text, ${p.add(at.toISOString())}::timestamptz
-      FROM u, unnest(${col((r) => r.stage)}::text[],
-                     ${col((r) => r.oldDueAt?.toISOString() ?? null)}::timestamptz[],
-                     ${col((r) => r.newDueAt?.toISOString() ?? null)}::timestamptz[],
-                     ${col((r) => r.cause)}::text[], ${col((r) => r.rule ?? null)}::text[],
-                     ${col((r) => r.reason ?? null)}::text[],
-                     ${col((r) => (r.shiftMs === undefined || r.shiftMs === null ? null : String(Math.round(r.shiftMs))))}::bigint[])
-           WITH ORDINALITY AS x(stage, old_due_at, new_due_at, cause, rule, reason, shift_ms, n)
-     ORDER BY x.n`;
 }
 
 function describeRow(r: DeadlineRow) {
