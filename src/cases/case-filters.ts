@@ -54,3 +54,49 @@ export interface FiledPosition {
 export function filedAfter(p: Params, position: FiledPosition): string {
   return `(c.filed_at, c.id) > (${p.add(position.filedAt)}::timestamptz, ${p.add(position.id)}::uuid)`;
 }
+
+/** Where a summary kept per group of cases holds the columns the filters need. */
+export interface StratumColumns {
+  /** The cases' organisation unit; in `rollup` summaries NULL on the rows over every unit. */
+  unit: string;
+  status: string;
+  /** The domains the cases touch (`text[]`). */
+  domains: string;
+  /** Rows per unit and over every unit (NULL unit) side by side: pick the right ones. */
+  rollup: boolean;
+}
+
+/**
+ * The shared filters (visibility, status, domain) over a summary kept per group of cases of one
+ * unit, status and set of touched domains, for funding's maintained totals (ADR 37): the same
+ * rules as `caseFilterConditions`, said over the group's columns — a buyer sees their unit's, a
+ * budget holder the cases touching a domain they hold, everyone else all. The filing period is
+ * not a column of such a summary: a caller with `filedFrom` or `filedTo` uses `caseFilters`.
+ */
+export function caseStratumFilters(
+  actor: Actor,
+  p: Params,
+  query: Pick<CaseFilterQuery, 'status' | 'domain'>,
+  cols: StratumColumns,
+): string {
+  const where: string[] = [];
+  const everyUnit = cols.rollup ? [`${cols.unit} IS NULL`] : [];
+  switch (actor.role) {
+    case 'buyer':
+      where.push(
+        actor.organisationUnitId ? `${cols.unit} = ${p.add(actor.organisationUnitId)}` : 'FALSE',
+      );
+      break;
+    case 'budget_holder':
+      where.push(...everyUnit, `${cols.domains} && ${p.add(actor.domains)}::text[]`);
+      break;
+    case 'staff':
+    case 'auditor':
+    case 'admin':
+      where.push(...everyUnit);
+      break;
+  }
+  if (query.status?.length) where.push(`${cols.status} = ANY(${p.add(query.status)}::text[])`);
+  if (query.domain) where.push(`${p.add(query.domain)}::text = ANY(${cols.domains})`);
+  return where.length ? where.join(' AND ') : 'TRUE';
+}

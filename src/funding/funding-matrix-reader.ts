@@ -14,6 +14,7 @@ import {
 import { caseFilters, filedAfter, type FiledPosition } from '../cases/case-filters';
 import { matrixCsvHeader, matrixCsvRow } from './matrix-csv';
 import { CELLS_CTE, num } from './ledger-sql';
+import { answeredByTotals, FundingTotalsReader } from './funding-totals-reader';
 
 /** The JSON matrix holds the rows of at most this many cases, the newest (the CSV has them all). */
 export const MATRIX_ROW_LIMIT = 1000;
@@ -26,7 +27,10 @@ const MATRIX_CSV_PAGE = 5000;
  */
 @Injectable()
 export class FundingMatrixReader {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly totals: FundingTotalsReader,
+  ) {}
 
   /**
    * Cases × domains over every case the filters select: the totals per domain and the number of
@@ -62,6 +66,40 @@ export class FundingMatrixReader {
     actor: Actor,
     query: FundingDomainMatrixQuery,
   ): Promise<FundingDomainMatrixDto> {
+    const { cells, caseCount } = answeredByTotals(query)
+      ? await this.totals.domainCells(actor, query)
+      : await this.domainCellsCounted(actor, query);
+    const totals: Record<string, FundingDomainTotalsDto> = {};
+    const domains = new Set<string>();
+    for (const cell of cells) {
+      domains.add(cell.domain);
+      if (cell.leadDomain !== null) domains.add(cell.leadDomain);
+      const total = (totals[cell.domain] ??= {
+        touchedCases: 0,
+        payingCases: 0,
+        nonPayingCases: 0,
+        committedCents: 0,
+        pledgedCents: 0,
+        disbursedCents: 0,
+      });
+      total.touchedCases += cell.touchedCases;
+      total.payingCases += cell.payingCases;
+      total.nonPayingCases += cell.nonPayingCases;
+      total.committedCents += cell.committedCents;
+      total.pledgedCents += cell.pledgedCents;
+      total.disbursedCents += cell.disbursedCents;
+    }
+    const byCode = (a: string | null, b: string | null) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+    cells.sort((a, b) => byCode(a.leadDomain, b.leadDomain) || byCode(a.domain, b.domain));
+    return { domains: [...domains].sort(), cells, totals, caseCount };
+  }
+
+  /** The cells of the matrix per domain counted from the ledger (a filing period was asked). */
+  private async domainCellsCounted(
+    actor: Actor,
+    query: FundingDomainMatrixQuery,
+  ): Promise<{ cells: FundingDomainCellDto[]; caseCount: number }> {
     const p = new Params();
     const filters = caseFilters(actor, p, query);
     const rows = await this.db.query<
@@ -95,14 +133,12 @@ export class FundingMatrixReader {
     );
     let caseCount = 0;
     const cells: FundingDomainCellDto[] = [];
-    const totals: Record<string, FundingDomainTotalsDto> = {};
-    const domains = new Set<string>();
     for (const r of rows) {
       if (r.kind === 'count' || r.domain_code === null) {
         caseCount = r.touched_cases;
         continue;
       }
-      const cell: FundingDomainCellDto = {
+      cells.push({
         leadDomain: r.lead_domain,
         domain: r.domain_code,
         touchedCases: r.touched_cases,
@@ -111,29 +147,9 @@ export class FundingMatrixReader {
         committedCents: num(r.committed_cents),
         pledgedCents: num(r.pledged_cents),
         disbursedCents: num(r.disbursed_cents),
-      };
-      cells.push(cell);
-      domains.add(r.domain_code);
-      if (r.lead_domain !== null) domains.add(r.lead_domain);
-      const total = (totals[r.domain_code] ??= {
-        touchedCases: 0,
-        payingCases: 0,
-        nonPayingCases: 0,
-        committedCents: 0,
-        pledgedCents: 0,
-        disbursedCents: 0,
       });
-      total.touchedCases += cell.touchedCases;
-      total.payingCases += cell.payingCases;
-      total.nonPayingCases += cell.nonPayingCases;
-      total.committedCents += cell.committedCents;
-      total.pledgedCents += cell.pledgedCents;
-      total.disbursedCents += cell.disbursedCents;
     }
-    const byCode = (a: string | null, b: string | null) =>
-      a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
-    cells.sort((a, b) => byCode(a.leadDomain, b.leadDomain) || byCode(a.domain, b.domain));
-    return { domains: [...domains].sort(), cells, totals, caseCount };
+    return { cells, caseCount };
   }
 
   /**
@@ -157,6 +173,7 @@ export class FundingMatrixReader {
     actor: Actor,
     query: FundingMatrixQuery,
   ): Promise<Pick<FundingMatrixDto, 'domains' | 'totals' | 'caseCount'>> {
+    if (answeredByTotals(query)) return this.totals.matrixSummary(actor, query);
     const p = new Params();
     const filters = caseFilters(actor, p, query);
     // The selection inlined (NOT MATERIALIZED): the planner then joins with the statistics of

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { Params, visibleTo } from '../cases/case-access';
+import { caseStratumFilters } from '../cases/case-filters';
 import { CaseReader } from '../cases/case-reader';
 import {
-  CLOSED_STATUSES,
   COMMONS_SUPPLIER_TYPES,
   SUPPLIER_TYPES,
   type CaseStatus,
@@ -30,7 +30,7 @@ import type { EntryReason, FundingKind, ReleaseFrom } from './entities/funding-e
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
 import { CLOSED_FOR_FUNDING, isPaying } from './ledger-calculator';
-import { CELLS_CTE, num } from './ledger-sql';
+import { num } from './ledger-sql';
 
 /** The 35%-in-common-hands aim of the Publiek-Civiele route. */
 export const COMMONS_TARGET = { target: 0.35, targetYear: 2035 } as const;
@@ -135,15 +135,19 @@ export class FundingReader {
     return toEntryDto(row, caseId);
   }
 
+  /**
+   * Open cases with a gap or a non-paying domain, largest gap first: a walk along the index of
+   * the totals kept per case (ADR 37), with the case list's visibility and domain filter.
+   */
   async gaps(actor: Actor, query: FundingGapsQuery): Promise<FundingGapListDto> {
     const scope = `funding-gaps:${actor.id}:${query.domain ?? ''}`;
     const p = new Params();
-    const where = [visibleTo(actor, p), `c.status <> ALL(${p.add(CLOSED_STATUSES)}::text[])`];
-    if (query.domain) {
-      where.push(
-        `EXISTS (SELECT 1 FROM case_domains fd WHERE fd.case_id = c.id AND fd.domain_code = ${p.add(query.domain)})`,
-      );
-    }
+    const where = caseStratumFilters(actor, p, query, {
+      unit: 's.organisation_unit_id',
+      status: 's.status',
+      domains: 's.domains',
+      rollup: false,
+    });
     let after = '';
     if (query.cursor) {
       const position = this.cursors.decode(query.cursor, scope);
@@ -152,7 +156,7 @@ export class FundingReader {
         throw new InvalidCursor();
       }
       if (typeof id !== 'string' || !UUID.test(id)) throw new InvalidCursor();
-      after = `AND (g.gap_cents, g.id) < (${p.add(gap)}::bigint, ${p.add(id)}::uuid)`;
+      after = `AND (s.gap_cents, s.case_id) < (${p.add(gap)}::bigint, ${p.add(id)}::uuid)`;
     }
     const pageSize = query.pageSize ?? 100;
     const rows = await this.db.query<
@@ -168,23 +172,11 @@ export class FundingReader {
         non_paying: string[];
       }[]
     >(
-      `WITH sel AS NOT MATERIALIZED (
-         SELECT c.id, c.reference, c.title, c.status, c.estimated_value_cents
-           FROM cases c WHERE ${where.join(' AND ')}
-       ), ${CELLS_CTE},
-       g AS (
-         SELECT sel.id, sel.reference, sel.title, sel.status, sel.estimated_value_cents,
-                SUM(cells.committed_cents)::bigint AS committed_cents,
-                SUM(cells.pledged_cents)::bigint AS pledged_cents,
-                (sel.estimated_value_cents - SUM(cells.committed_cents))::bigint AS gap_cents,
-                COALESCE(array_agg(cells.domain_code ORDER BY cells.domain_code)
-                  FILTER (WHERE cells.role IS NOT NULL AND NOT cells.paying), '{}') AS non_paying
-           FROM sel JOIN cells ON cells.case_id = sel.id
-          GROUP BY sel.id, sel.reference, sel.title, sel.status, sel.estimated_value_cents
-       )
-       SELECT * FROM g
-        WHERE (g.gap_cents > 0 OR cardinality(g.non_paying) > 0) ${after}
-        ORDER BY g.gap_cents DESC, g.id DESC
+      `SELECT s.case_id AS id, c.reference, c.title, c.status, s.estimated_value_cents,
+              s.committed_cents, s.pledged_cents, s.gap_cents, s.non_paying
+         FROM funding_case_totals s JOIN cases c ON c.id = s.case_id
+        WHERE s.open AND (s.gap_cents > 0 OR s.non_paying <> '{}') AND ${where} ${after}
+        ORDER BY s.gap_cents DESC, s.case_id DESC
         LIMIT ${pageSize + 1}`,
       p.values,
     );

@@ -27,6 +27,7 @@ import {
 import {
   CommonsShareQuery,
   FundingDomainMatrixQuery,
+  FundingFlowsQuery,
   FundingGapsQuery,
   FundingMatrixQuery,
   OcdsExportQuery,
@@ -39,6 +40,8 @@ import {
   FundingMatrixDto,
 } from './dto/funding-views.dto';
 import { OcdsReleasePackageDto } from './dto/ocds.dto';
+import { FundingFlowsDto } from './dto/funding-flows.dto';
+import { FundingTotalsReader } from './funding-totals-reader';
 import { FundingMatrixReader } from './funding-matrix-reader';
 import { FundingReader } from './funding-reader';
 import { FundingService } from './funding.service';
@@ -58,6 +61,7 @@ export class FundingController {
     private readonly funding: FundingService,
     private readonly reader: FundingReader,
     private readonly matrices: FundingMatrixReader,
+    private readonly totals: FundingTotalsReader,
     private readonly exporter: OcdsExport,
     private readonly exports: ExportLimiter,
   ) {}
@@ -175,6 +179,41 @@ export class FundingController {
     @Query() query: FundingDomainMatrixQuery,
   ): Promise<FundingDomainMatrixDto> {
     return this.matrices.domainMatrix(actor, query);
+  }
+
+  @Get('funding/flows')
+  @SignedIn()
+  @ApiTags('Funding')
+  @ApiOperation({
+    summary: 'Payer × beneficiary: whose money pays for whose goals (JSON, or CSV)',
+    description:
+      'Over every selected case: each paying domain’s committed (and, apart, disbursed) money ' +
+      'on a case spread over the case’s domains by their benefit shares, in whole cents ' +
+      '(largest remainder), summed per payer and beneficiary, with the sums per domain. ' +
+      '`Accept: text/csv` gives the pairs as CSV.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiResult(FundingFlowsDto)
+  @ProblemResponses(406, 429)
+  async flows(
+    @CurrentActor() actor: Actor,
+    @Query() query: FundingFlowsQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<FundingFlowsDto | StreamableFile> {
+    response.setHeader('Vary', 'Accept');
+    const format = request.accepts(['application/json', 'text/csv']);
+    if (format === false) {
+      throw new NotAcceptableException('The flows are available as application/json or text/csv.');
+    }
+    if (format === 'text/csv') {
+      // An export like the matrix CSV: one of the person's two export slots while it lasts.
+      await this.exports.begin(actor.id, response);
+      const body = await startedStream(this.totals.flowsCsv(actor, query));
+      response.setHeader('Content-Type', CSV_CONTENT_TYPE);
+      return new StreamableFile(body);
+    }
+    return this.totals.flows(actor, query);
   }
 
   @Get('funding/gaps')

@@ -9,12 +9,20 @@ import { FundingReader } from './funding-reader';
 import { FundingController } from './funding.controller';
 import { FundingService } from './funding.service';
 import { OcdsExport } from './ocds-export';
+import { FundingTotalsReader } from './funding-totals-reader';
 
 /** The funding ledger, its views across cases, the commons share and the OCDS export. */
 @Module({
   imports: [CasesModule, CatalogueModule, FundingLedgerModule],
   controllers: [FundingController, BenefitSharesController],
-  providers: [BenefitShares, FundingService, FundingReader, FundingMatrixReader, OcdsExport],
+  providers: [
+    BenefitShares,
+    FundingService,
+    FundingReader,
+    FundingMatrixReader,
+    FundingTotalsReader,
+    OcdsExport,
+  ],
   exports: [FundingService, BenefitShares],
 })
 export class FundingModule {}

@@ -14,6 +14,7 @@ import { CalendarDesignatedDays1796468680541 } from './1796468680541-CalendarDes
 import { CaseClock1796468750545 } from './1796468750545-CaseClock';
 import { UserTokenVersion1796469170730 } from './1796469170730-UserTokenVersion';
 import { BenefitShares1796470000000 } from './1796470000000-BenefitShares';
+import { FundingTotals1796471000000 } from './1796471000000-FundingTotals';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CaseClock1796468750545,
   UserTokenVersion1796469170730,
   BenefitShares1796470000000,
+  FundingTotals1796471000000,
 ];

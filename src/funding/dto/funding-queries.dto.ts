@@ -6,6 +6,9 @@ import { IsKebabCode, QueryInt } from '../../common/validators';
 /** `GET /funding/matrix/by-domain`: the case filters of the case list. */
 export class FundingDomainMatrixQuery extends CaseFilterQuery {}
 
+/** `GET /funding/flows`: the case filters of the case list. */
+export class FundingFlowsQuery extends CaseFilterQuery {}
+
 /** At most this many pages: the offset stays bounded however the page number is made. */
 export const MATRIX_MAX_PAGE = 100_000;
 
