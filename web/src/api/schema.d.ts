@@ -725,6 +725,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/funding/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payer × beneficiary: whose money pays for whose goals (JSON, or CSV)
+         * @description Over every selected case: each paying domain’s committed (and, apart, disbursed) money on a case spread over the case’s domains by their benefit shares, in whole cents (largest remainder), summed per payer and beneficiary, with the sums per domain. `Accept: text/csv` gives the pairs as CSV.
+         *
+         *     Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["FundingController_flows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/funding/gaps": {
         parameters: {
             query?: never;
@@ -1891,6 +1913,51 @@ export interface components {
         FundingEntryListDto: {
             /** @description Oldest first. */
             items: components["schemas"]["FundingEntryDto"][];
+        };
+        FundingFlowDto: {
+            /**
+             * @description The domain whose goals it serves.
+             * @example energy-poverty
+             */
+            beneficiary: string;
+            /**
+             * @description The payer’s committed money on the selected cases, each case’s spread over its domains by their benefit shares (largest remainder, whole cents).
+             * @example 36000000
+             */
+            committedCents: number;
+            /** @description The same for the money disbursed. */
+            disbursedCents: number;
+            /**
+             * @description The domain whose money it is.
+             * @example energy
+             */
+            payer: string;
+        };
+        FundingFlowsDto: {
+            /** @description Per domain: what it pays (row sums) and what serves it (column sums). */
+            byDomain: {
+                [key: string]: components["schemas"]["FundingFlowTotalsDto"];
+            };
+            /**
+             * @description How many cases the filters select.
+             * @example 1234
+             */
+            caseCount: number;
+            /** @description Committed money of the selected cases, all pairs together. */
+            committedCents: number;
+            disbursedCents: number;
+            /** @description Every payer and beneficiary, by code. */
+            domains: string[];
+            /** @description Every pair with money, by payer then beneficiary (a domain may pay for itself). */
+            flows: components["schemas"]["FundingFlowDto"][];
+        };
+        FundingFlowTotalsDto: {
+            /** @description Committed money of this domain, to every beneficiary. */
+            paidCommittedCents: number;
+            paidDisbursedCents: number;
+            /** @description Committed money serving this domain’s goals, from every payer (its benefit-weighted total). */
+            receivedCommittedCents: number;
+            receivedDisbursedCents: number;
         };
         FundingGapDto: {
             /** Format: uuid */
@@ -5815,6 +5882,91 @@ export interface operations {
             };
             /** @description The caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FundingController_flows: {
+        parameters: {
+            query?: {
+                /** @description A domain code the case touches. */
+                domain?: string;
+                /** @description Filed on or after this day (Amsterdam). */
+                filedFrom?: string;
+                /** @description Filed on or before this day (Amsterdam). */
+                filedTo?: string;
+                /** @description Repeatable: `status=routed&status=accepted`. */
+                status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingFlowsDto"];
+                    "text/csv": components["schemas"]["FundingFlowsDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
