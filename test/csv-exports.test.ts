@@ -13,6 +13,8 @@ import { startTestApp, TestApp } from './support/test-app';
 
 /** Every CSV export: `GET path` with `Accept: text/csv`. The OpenAPI check below keeps it whole. */
 const EXPORTS = [{ path: '/api/v1/funding/matrix', query: '' }];
+/** CSVs whose text cells are domain codes only (kebab-case, checked when a domain is made). */
+const CODES_ONLY = ['/api/v1/funding/flows'];
 
 /** What a spreadsheet would take for a formula at the start of a cell. */
 const FORMULA_START = /^[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -59,7 +61,22 @@ describe('CSV exports under CSV injection', () => {
         ),
       )
       .map(([path]) => `/api/v1${path}`);
-    expect(csv.sort()).toEqual(EXPORTS.map((e) => e.path).sort());
+    expect(csv.sort()).toEqual([...EXPORTS.map((e) => e.path), ...CODES_ONLY].sort());
+  });
+
+  it.each(CODES_ONLY)('%s holds codes and numbers only', async (path) => {
+    const response = await t
+      .http()
+      .get(path)
+      .set({ ...(await bearer(t, 'admin')), Accept: 'text/csv' })
+      .expect(200);
+    const [header, ...rows]: string[][] = parse(response.text);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      row.forEach((cell, i) =>
+        expect(cell).toMatch(/Cents$/.test(header![i]!) ? /^-?\d+$/ : /^[a-z0-9]+(-[a-z0-9]+)*$/),
+      );
+    }
   });
 
   describe.each(EXPORTS)('$path', ({ path, query }) => {
