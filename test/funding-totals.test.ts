@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { bearer, fileCase } from './support/factories';
 import { EUR, postEntry } from './support/funding';
 import { startTestApp, TestApp } from './support/test-app';
+import { splitByShares } from '../src/funding/benefit-calculator';
+import { SHARES_IN_FORCE } from '../src/funding/ledger-sql';
 
 /** A small seeded generator, so a failure can be replayed. */
 function generator(seed: number): { int: (n: number) => number; pick: <T>(xs: T[]) => T } {
@@ -27,7 +29,8 @@ const RECOUNT = { filedFrom: '2000-01-01' };
 
 /**
  * Issue 18, acceptance item 5: the totals Brug keeps (ADR 37) equal a full recount after 2,000
- * random concurrent changes — ledger entries, filings, domain changes, value changes, withdrawals.
+ * random concurrent changes — ledger entries, filings, benefit shares, domain changes, value
+ * changes, withdrawals.
  * The recount is the same view asked with a filing period (which the kept totals cannot answer,
  * so the view sums the ledger and the case tables itself), and PostgreSQL's own rebuild.
  */
@@ -84,7 +87,7 @@ describe('maintained funding totals', () => {
     const small = ['disburse', 'release'];
     const amount = (kind: string) =>
       (small.includes(kind) ? 1 + rng.int(5) : 1 + rng.int(100)) * EUR + rng.int(100);
-    if (roll < 75) {
+    if (roll < 70) {
       const entry =
         roll < 30
           ? { kind: 'pledge' }
@@ -96,6 +99,29 @@ describe('maintained funding totals', () => {
       const who = entry.kind === 'pledge' ? rng.pick(['staff', 'admin']) : 'admin';
       const amountCents = amount(entry.kind);
       return (await postEntry(t, who, c.id, { domainCode: domain, amountCents, ...entry })).status;
+    }
+    if (roll < 75) {
+      // Benefit shares over the case's domains, adding up to 10,000 basis points.
+      const read = await t
+        .http()
+        .get(`/api/v1/cases/${c.id}/benefit-shares`)
+        .set(await bearer(t, 'staff'));
+      let left = 10_000;
+      const shares = c.domains.map((domainCode, i) => {
+        const basisPoints = i === c.domains.length - 1 ? left : rng.int(left + 1);
+        left -= basisPoints;
+        return { domainCode, basisPoints };
+      });
+      return (
+        await t
+          .http()
+          .put(`/api/v1/cases/${c.id}/benefit-shares`)
+          .set({
+            ...(await bearer(t, 'staff')),
+            'If-Match': `"${(read.body as { version: number }).version}"`,
+          })
+          .send({ shares, reasoning: 'Willekeurig verdeeld' })
+      ).status;
     }
     const current = await t
       .http()
@@ -150,6 +176,15 @@ describe('maintained funding totals', () => {
     // Every change either happened or was refused for a reason of its own: none failed.
     expect(Object.keys(outcomes).filter((s) => Number(s) >= 500)).toEqual([]);
     expect(done).toBeGreaterThanOrEqual(CHANGES);
+    // The mix made every kind of change: shares set, domains changed, cases withdrawn.
+    const [made] = await db.query<{ shares: number; withdrawn: number; entries: number }[]>(
+      `SELECT (SELECT count(*) FROM benefit_share_versions)::int AS shares,
+              (SELECT count(*) FROM cases WHERE status = 'withdrawn')::int AS withdrawn,
+              (SELECT count(*) FROM funding_entries)::int AS entries`,
+    );
+    expect(made!.shares).toBeGreaterThan(20);
+    expect(made!.withdrawn).toBeGreaterThan(5);
+    expect(made!.entries).toBeGreaterThan(500);
 
     const filters: Record<string, unknown>[] = [
       {},
@@ -178,27 +213,52 @@ describe('maintained funding totals', () => {
     const staffMatrix = await get('staff', '/funding/matrix', { pageSize: 1 });
     expect(staffMatrix.caseCount).toBe(cases.length);
 
-    // The flows, recounted from the ledger: with no benefit shares set, the lead takes it all.
+    // The flows, recounted from the ledger and the shares in force with the shares' own split.
     const flows = (await get('staff', '/funding/flows', {})) as {
-      flows: { payer: string; beneficiary: string; committedCents: number }[];
+      flows: {
+        payer: string;
+        beneficiary: string;
+        committedCents: number;
+        disbursedCents: number;
+      }[];
     };
-    const recounted = await db.query<{ payer: string; beneficiary: string; committed: string }[]>(
-      `SELECT f.domain_code AS payer, l.domain_code AS beneficiary,
+    const money = await db.query<
+      { case_id: string; payer: string; committed: string; disbursed: string }[]
+    >(
+      `SELECT f.case_id, f.domain_code AS payer,
               SUM(CASE f.kind WHEN 'commit' THEN f.amount_cents
                               WHEN 'release' THEN CASE f.release_from WHEN 'commitment' THEN -f.amount_cents ELSE 0 END
-                              ELSE 0 END)::bigint AS committed
-         FROM funding_entries f JOIN case_domains l ON l.case_id = f.case_id AND l.role = 'lead'
-        GROUP BY 1, 2 ORDER BY 1, 2`,
+                              ELSE 0 END)::bigint AS committed,
+              SUM(CASE f.kind WHEN 'disburse' THEN f.amount_cents ELSE 0 END)::bigint AS disbursed
+         FROM funding_entries f GROUP BY 1, 2`,
     );
+    const shares = await db.query<{ case_id: string; domain_code: string; basis_points: number }[]>(
+      `SELECT * FROM ${SHARES_IN_FORCE} s ORDER BY s.case_id, s.domain_code`,
+    );
+    const recounted = new Map<string, [number, number]>();
+    for (const m of money) {
+      const of = shares
+        .filter((s) => s.case_id === m.case_id)
+        .map((s) => ({ domainCode: s.domain_code, basisPoints: Number(s.basis_points) }));
+      const committed = splitByShares(Number(m.committed), of);
+      const disbursed = splitByShares(Number(m.disbursed), of);
+      for (const { domainCode } of of) {
+        const key = `${m.payer} → ${domainCode}`;
+        const sum = recounted.get(key) ?? [0, 0];
+        recounted.set(key, [
+          sum[0] + committed.get(domainCode)!,
+          sum[1] + disbursed.get(domainCode)!,
+        ]);
+      }
+    }
     expect(
-      flows.flows
-        .filter((f) => f.committedCents !== 0)
-        .map((f) => [f.payer, f.beneficiary, f.committedCents]),
-    ).toEqual(
-      recounted
-        .filter((r) => Number(r.committed) !== 0)
-        .map((r) => [r.payer, r.beneficiary, Number(r.committed)]),
-    );
+      Object.fromEntries(
+        flows.flows.map((f) => [
+          `${f.payer} → ${f.beneficiary}`,
+          [f.committedCents, f.disbursedCents],
+        ]),
+      ),
+    ).toEqual(Object.fromEntries([...recounted].filter(([, [c, d]]) => c !== 0 || d !== 0)));
 
     // The gaps, every page, against the same list counted from the tables.
     const gaps: [string, number][] = [];

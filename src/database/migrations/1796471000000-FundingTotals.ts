@@ -12,9 +12,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   the cases that have a cell for the domain (touched, or with entries);
  * - `funding_flow_totals`: the flows summed per stratum, payer and beneficiary, the same way.
  *
- * A change to `cases` (status, unit, estimated value), `case_domains` or `funding_entries` marks
- * its case in `funding_totals_dirty` (a row trigger, in the statement); at COMMIT a deferred
- * trigger recomputes each marked case from the tables, once, and adds the difference from what
+ * A change to `cases` (status, unit, estimated value), `case_domains`, `funding_entries` or
+ * `benefit_shares` marks its case in `funding_totals_dirty` (a row trigger, in the statement); at
+ * COMMIT a deferred trigger recomputes each marked case from the tables, once, and adds the difference from what
  * was stored for it to the totals, in a fixed order of keys (no deadlock between two commits),
  * before the audit chain's trigger (deferred triggers fire in the order their rows were written,
  * and the unit of work writes the audit last).
@@ -152,10 +152,14 @@ export class FundingTotals1796471000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER "funding_entries_funding_totals" AFTER INSERT
         ON "funding_entries" FOR EACH ROW EXECUTE FUNCTION funding_totals_mark()`);
+    await q.query(`
+      CREATE TRIGGER "benefit_shares_funding_totals" AFTER INSERT OR UPDATE OF "basis_points" OR DELETE
+        ON "benefit_shares" FOR EACH ROW EXECUTE FUNCTION funding_totals_mark()`);
     await q.query(`SELECT funding_totals_rebuild()`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER "benefit_shares_funding_totals" ON "benefit_shares"`);
     await q.query(`DROP TRIGGER "funding_entries_funding_totals" ON "funding_entries"`);
     await q.query(`DROP TRIGGER "case_domains_funding_totals" ON "case_domains"`);
     await q.query(`DROP TRIGGER "cases_funding_totals" ON "cases"`);
@@ -176,7 +180,8 @@ export class FundingTotals1796471000000 implements MigrationInterface {
  * What `funding_case_totals` holds for each of the cases, computed from the tables: the cells
  * (every domain the case touches or that has entries, with its balances; nothing pledged on a
  * declined or withdrawn case, ADR 21), the flows (each payer's committed and disbursed money
- * split over the beneficiaries' shares — the lead domain 100 % here — by the largest remainder,
+ * split over the benefit shares in force — without any, the lead domain 100 % (ADR 36) — by the
+ * largest remainder,
  * ties to the beneficiary first by code) and each domain's benefit (the committed money flowing
  * to it).
  */
@@ -213,7 +218,11 @@ const CASE_STATE_FUNCTION = `
         ON c.id = COALESCE(cd.case_id, bal.case_id)
   ),
   share AS (
-    SELECT cd.case_id, cd.domain_code, 10000::bigint AS bp FROM cd WHERE cd.role = 'lead'
+    SELECT b.case_id, b.domain_code, b.basis_points::bigint AS bp
+      FROM benefit_shares b WHERE b.case_id = ANY(ids) AND b.basis_points > 0
+    UNION ALL
+    SELECT cd.case_id, cd.domain_code, 10000::bigint FROM cd
+     WHERE cd.role = 'lead' AND NOT EXISTS (SELECT 1 FROM benefit_shares b WHERE b.case_id = cd.case_id)
   ),
   part AS (
     SELECT p.case_id, p.domain AS payer, s.domain_code AS beneficiary, p.committed, p.disbursed,
