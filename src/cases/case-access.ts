@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/roles';
+import type { Actor, Role } from '../auth/roles';
 import { Params } from '../common/sql-params';
 
 export { Params };
@@ -23,7 +23,13 @@ export function visibleTo(actor: Actor, p: Params): string {
   }
 }
 
+/**
+ * MeentCoop's side and those who check it: they read every case, its internal notes and the
+ * history of its koppel.
+ */
+export const MEENTCOOP_READERS = ['staff', 'auditor', 'admin'] as const satisfies readonly Role[];
+
 /** Internal notes are MeentCoop's working notes: staff, auditors and admins read them. */
 export function seesInternalNotes(actor: Actor): boolean {
-  return actor.role === 'staff' || actor.role === 'auditor' || actor.role === 'admin';
+  return (MEENTCOOP_READERS as readonly Role[]).includes(actor.role);
 }

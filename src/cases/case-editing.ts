@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles';
-import { OPEN_STATUSES, type CaseStatus } from './case-transitions';
+import { mayDo, OPEN_STATUSES, type CaseStatus } from './case-transitions';
 
 /** Every field `PATCH /cases/{id}` changes. */
 export const EDITABLE_FIELDS = [
@@ -74,5 +74,5 @@ export const KOPPEL_STATUSES: readonly CaseStatus[] = [
 
 /** Whether this role may change the koppel of a case in this status (`PUT /cases/{id}/koppel`). */
 export function mayChangeKoppel(role: Role, status: CaseStatus): boolean {
-  return (role === 'staff' || role === 'admin') && KOPPEL_STATUSES.includes(status);
+  return mayDo('changeKoppel', role) && KOPPEL_STATUSES.includes(status);
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles';
+import { ROLES, type Role } from '../auth/roles';
 
 export const CASE_STATUSES = [
   'filed',
@@ -78,15 +78,32 @@ export function availableTransitions(
   return TRANSITIONS.filter((t) => t.from === from && mayTake(t, actor));
 }
 
+/** Who the table lets take some transition: its roles, a `filer` being a buyer (ROLES order). */
+function takers(transitions: readonly Transition[]): (Role | 'system')[] {
+  const named = new Set(
+    transitions.flatMap((t) => t.by.map((who) => (who === 'filer' ? 'buyer' : who))),
+  );
+  return [...ROLES, 'system' as const].filter((r) => named.has(r));
+}
+
 /**
- * Who may do the rest of what happens to a case's lifecycle and its SLA clock: the role rules
- * that used to be literals beside this table, in one place with it. `system` is Brug itself.
+ * Who may do what happens to a case: the role rules of its routes and its lifecycle and SLA
+ * clock, in one place with the transition table (the routes take their `@Roles` from here
+ * through `rolesFor`). `system` is Brug itself.
  */
 export const CASE_ACTIONS = {
   /** Filing a case: buyers for their unit, admins on behalf of a municipal unit. */
   file: ['buyer', 'admin'],
+  /** Changing a case (`PATCH`); which fields in which status is case-editing.ts's rule. */
+  edit: ['buyer', 'staff', 'admin'],
+  /** Moving a case along the state machine: whoever the table names for some transition. */
+  transition: takers(TRANSITIONS),
+  /** Adding a note (buyers: shared ones only). */
+  addNote: ['buyer', 'staff', 'admin'],
   /** Internal notes are MeentCoop's working notes. */
   addInternalNote: ['staff', 'admin'],
+  /** Changing the koppel (both halves) while MeentCoop works on the case (ADR 24). */
+  changeKoppel: ['staff', 'admin'],
   /** Stopping the SLA clock while the case waits (ADR 26). */
   suspend: ['staff'],
   /** Restarting it: staff, or Brug when the buyer answers a case waiting for the buyer. */
@@ -103,6 +120,18 @@ export type CaseAction = keyof typeof CASE_ACTIONS;
 /** Whether this role (or Brug itself) may do the action. */
 export function mayDo(action: CaseAction, role: Role | 'system'): boolean {
   return (CASE_ACTIONS[action] as readonly string[]).includes(role);
+}
+
+/**
+ * The people who may do the action, as the non-empty list `@Roles` takes (Brug's own part, such
+ * as a buyer's note restarting the clock, happens inside the service).
+ */
+export function rolesFor(action: CaseAction): [Role, ...Role[]] {
+  const [first, ...rest] = (CASE_ACTIONS[action] as readonly (Role | 'system')[]).filter(
+    (r): r is Role => r !== 'system',
+  );
+  if (!first) throw new Error(`No person may ${action}.`);
+  return [first, ...rest];
 }
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

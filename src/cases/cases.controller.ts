@@ -20,9 +20,11 @@ import { ValidationFailed } from '../common/errors';
 import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
 import { IDEMPOTENCY_KEY_PATTERN } from '../common/idempotency/idempotency';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
+import { MEENTCOOP_READERS } from './case-access';
 import { CaseFiling } from './case-filing';
 import { CaseKoppel } from './case-koppel';
 import { CaseReader } from './case-reader';
+import { rolesFor } from './case-transitions';
 import { CasesService } from './cases.service';
 import { FileCaseDto, UpdateCaseDto } from './dto/case-input.dto';
 import { AddNoteDto, CaseDto, CaseListDto, HistoryDto, NoteDto, NoteListDto } from './dto/case.dto';
@@ -44,7 +46,7 @@ export class CasesController {
   ) {}
 
   @Post()
-  @Roles('buyer', 'admin')
+  @Roles(...rolesFor('file'))
   @ApiOperation({ summary: 'File a cross-domain purchasing question as a case' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -101,7 +103,7 @@ export class CasesController {
   }
 
   @Patch(':id')
-  @Roles('buyer', 'staff', 'admin')
+  @Roles(...rolesFor('edit'))
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({
@@ -124,7 +126,7 @@ export class CasesController {
 
   @Post(':id/transitions')
   @HttpCode(200)
-  @Roles('buyer', 'staff', 'admin')
+  @Roles(...rolesFor('transition'))
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({ summary: 'Move a case along the state machine' })
@@ -153,7 +155,7 @@ export class CasesController {
   }
 
   @Post(':id/notes')
-  @Roles('buyer', 'staff', 'admin')
+  @Roles(...rolesFor('addNote'))
   @CaseIdParam()
   @ApiOperation({ summary: 'Add a note (buyers: shared only)' })
   @ApiResult(NoteDto, 201)
@@ -177,7 +179,7 @@ export class CasesController {
   }
 
   @Put(':id/koppel')
-  @Roles('staff', 'admin')
+  @Roles(...rolesFor('changeKoppel'))
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({
@@ -199,7 +201,7 @@ export class CasesController {
   }
 
   @Get(':id/koppel-history')
-  @Roles('staff', 'auditor', 'admin')
+  @Roles(...MEENTCOOP_READERS)
   @CaseIdParam()
   @ApiOperation({ summary: 'The history of the koppel, oldest first, with reasons' })
   @ApiResult(KoppelHistoryDto)
@@ -209,7 +211,7 @@ export class CasesController {
   }
 
   @Get(':id/koppel-candidates')
-  @Roles('staff', 'admin')
+  @Roles(...rolesFor('changeKoppel'))
   @CaseIdParam()
   @ApiOperation({ summary: 'Who may be either half of the koppel of this case' })
   @ApiResult(KoppelCandidatesDto)

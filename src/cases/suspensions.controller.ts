@@ -2,25 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
-import type { Actor, Role } from '../auth/roles';
+import type { Actor } from '../auth/roles';
 import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
-import { CASE_ACTIONS } from './case-transitions';
+import { rolesFor } from './case-transitions';
 import { CaseDto } from './dto/case.dto';
 import { DeadlineListDto, ExtendDeadlineDto, SuspendCaseDto } from './dto/suspension.dto';
 import { SuspensionsService } from './suspensions.service';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
-
-/**
- * The roles of CASE_ACTIONS that are people (Brug's own part, a buyer's note restarting the
- * clock, happens inside the service), as the non-empty list `@Roles` takes.
- */
-const people = (roles: readonly (Role | 'system')[]): [Role, ...Role[]] => {
-  const [first, ...rest] = roles.filter((r): r is Role => r !== 'system');
-  return [first!, ...rest];
-};
 
 /** The SLA clock of a case: suspending it, restarting it, extending a stage (ADR 26). */
 @ApiTags('Cases')
@@ -30,7 +21,7 @@ export class SuspensionsController {
 
   @Post(':id/suspensions')
   @HttpCode(200)
-  @Roles(...people(CASE_ACTIONS.suspend))
+  @Roles(...rolesFor('suspend'))
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({
@@ -53,7 +44,7 @@ export class SuspensionsController {
 
   @Post(':id/suspensions/current/end')
   @HttpCode(200)
-  @Roles(...people(CASE_ACTIONS.resume))
+  @Roles(...rolesFor('resume'))
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({
@@ -75,7 +66,7 @@ export class SuspensionsController {
 
   @Post(':id/extensions')
   @HttpCode(200)
-  @Roles(...people(CASE_ACTIONS.extend))
+  @Roles(...rolesFor('extend'))
   @CaseIdParam()
   @IfMatchRequired()
   @ApiOperation({

@@ -56,6 +56,40 @@ describe('suspending and resuming the SLA clock in the browser', () => {
   } as const;
 
   const clock = (page: Page) => page.getByTestId('clock');
+  const actionButtons = async (page: Page): Promise<string[]> => {
+    const section = page.locator('section[aria-labelledby="actions-heading"]');
+    await section.waitFor();
+    return (await section.getByRole('button').allInnerTexts()).map((b) => b.trim());
+  };
+
+  // Issue 14, item 1: the actions come from the case answer (`availableTransitions` and
+  // `editableFields`), not from role lists in the web UI.
+  it('offers each person the actions the case answer lists for them', async () => {
+    const c = await fileCase(ui.t, 'buyer', { title: 'Acties uit het antwoord' });
+    await routeCase(ui.t, c.id, { acceptInHours: 72, proposeInHours: 240 });
+    const context = await newContext(ui, { language: 'nl' });
+    try {
+      const staff = await context.newPage();
+      await signIn(staff, 'staff');
+      await staff.goto(`/cases/${c.reference}`);
+      expect(await actionButtons(staff)).toEqual(
+        expect.arrayContaining(['Zaak oppakken', 'Aan mij toewijzen']),
+      );
+      expect(await actionButtons(staff)).not.toContain('Zaak intrekken');
+    } finally {
+      await context.close();
+    }
+    const buyerContext = await newContext(ui, { language: 'nl' });
+    try {
+      const buyer = await buyerContext.newPage();
+      await signIn(buyer, 'buyer');
+      await buyer.goto(`/cases/${c.reference}`);
+      // The buyer who filed it may withdraw it; nothing else, and no assigning.
+      expect(await actionButtons(buyer)).toEqual(['Zaak intrekken']);
+    } finally {
+      await buyerContext.close();
+    }
+  });
 
   it.each(['nl', 'en'] as const)(
     'staff suspend and resume a case’s clock (%s)',

@@ -52,8 +52,3 @@ export function noteVisibilitiesOf(role: Role): ('internal' | 'shared')[] {
       return [];
   }
 }
-
-/** Staff (and admins) set the assignee and priority of a case. */
-export function mayAssign(role: Role): boolean {
-  return role === 'staff' || role === 'admin';
-}

@@ -11,7 +11,6 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto, CaseStatus, SupplierType } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { mayAssign } from '../auth/roles';
 import { useCurrentUser } from '../auth/use-auth';
 import {
   ErrorSummary,
@@ -62,8 +61,8 @@ function needOf(item: CaseDto, to: CaseStatus): Need {
 
 /**
  * Only the transitions the API offers this user for this case (`availableTransitions`, each with
- * what it needs) become buttons; staff can also (re)assign. Transitions that need words open a
- * small form.
+ * what it needs) become buttons; whoever the API lets change the assignee (`editableFields`) can
+ * also (re)assign. Transitions that need words open a small form.
  */
 export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto }) {
   const { t } = useTranslation();
@@ -76,7 +75,9 @@ export function CaseActions({ routeId, item }: { routeId: string; item: CaseDto 
   // Taking on a case of another team asks first, and moves the koppel (ADR 24).
   const [asking, setAsking] = useState<'accept' | 'assign' | null>(null);
 
-  const canAssign = mayAssign(me.role) && isOpen(item.status) && item.status !== 'filed';
+  // Who may (re)assign is the API's word: `assigneeId` among the fields this person may change.
+  const canAssign =
+    item.editableFields.includes('assigneeId') && isOpen(item.status) && item.status !== 'filed';
   const hasActions = item.availableTransitions.length > 0 || canAssign;
   // The section stays while it has something to say (the outcome of the last action).
   if (!hasActions && !done) return null;
