@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   'funding.entry_recorded': 'funding_entry',
   'funding.benefit_shares_set': 'case',
   'funding.benefit_share_answered': 'case',
+  'funding.cofunding_proposed': 'cofunding_proposal',
+  'funding.cofunding_answered': 'cofunding_proposal',
   'user.created': 'user',
   'user.updated': 'user',
   'user.password_set': 'user',

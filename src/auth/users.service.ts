@@ -234,6 +234,19 @@ export class UsersService {
     return selectActiveMembers(this.db, unitId, role);
   }
 
+  /** The active budget holders of some domains, for notifications about those domains' money. */
+  async activeBudgetHolders(
+    domainCodes: string[],
+  ): Promise<{ id: string; name: string; email: string }[]> {
+    return await this.db.query<{ id: string; name: string; email: string }[]>(
+      `SELECT DISTINCT u.id, u.name, u.email FROM users u
+         JOIN user_domains ud ON ud.user_id = u.id
+        WHERE u.role = 'budget_holder' AND u.active AND ud.domain_code = ANY($1::text[])
+        ORDER BY u.id`,
+      [domainCodes],
+    );
+  }
+
   /** Name and email of one user, for notifications (active or not: the history stays). */
   contact(
     id: string,

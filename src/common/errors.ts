@@ -54,7 +54,11 @@ export type ErrorCode =
   | 'domain_not_on_case'
   | 'case_closed_for_funding'
   | 'funding_entry_not_found'
-  | 'benefit_shares_not_set';
+  | 'benefit_shares_not_set'
+  | 'cofunding_proposal_not_found'
+  | 'nothing_to_propose'
+  | 'cofunding_item_answered'
+  | 'cofunding_proposal_expired';
 
 /**
  * The rule a field broke, stable for clients to word it in their own language (ADR 23); the
@@ -105,6 +109,7 @@ export type FieldErrorCode =
   | 'invalid_cursor'
   | 'invalid_key'
   | 'shares_not_whole'
+  | 'not_in_future'
   | 'invalid';
 
 export interface FieldError {

@@ -47,6 +47,7 @@ export function statusOf(code: ErrorCode): number {
     case 'domain_not_on_case':
     case 'case_closed_for_funding':
     case 'benefit_shares_not_set':
+    case 'nothing_to_propose':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'precondition_required':
       return HttpStatus.PRECONDITION_REQUIRED;
@@ -54,6 +55,7 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.PRECONDITION_FAILED;
     case 'case_not_found':
     case 'funding_entry_not_found':
+    case 'cofunding_proposal_not_found':
     case 'routing_rule_not_found':
     case 'sla_policy_not_found':
     case 'webhook_not_found':
@@ -72,6 +74,8 @@ export function statusOf(code: ErrorCode): number {
     case 'case_already_suspended':
     case 'case_not_suspended':
     case 'sla_stage_closed':
+    case 'cofunding_item_answered':
+    case 'cofunding_proposal_expired':
       return HttpStatus.CONFLICT;
   }
 }

@@ -20,6 +20,11 @@ import {
   BenefitShareEntity,
   BenefitShareVersionEntity,
 } from '../funding/entities/benefit-share.entity';
+import {
+  CofundingProposalEntity,
+  CofundingProposalItemEntity,
+  PledgeExpiryEntity,
+} from '../funding/entities/cofunding.entity';
 import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 
@@ -49,5 +54,8 @@ export const ENTITIES = [
   FundingEntryEntity,
   BenefitShareEntity,
   BenefitShareVersionEntity,
+  CofundingProposalEntity,
+  CofundingProposalItemEntity,
+  PledgeExpiryEntity,
   DesignatedDayEntity,
 ];

@@ -28,7 +28,36 @@ export type OutboxMessage =
       type: 'case.koppel_changed';
       payload: { caseId: string; version: number; kind: 'routed' | 'taken_on' | 'changed' };
     }
-  | { type: 'funding.entry_recorded'; payload: { caseId: string; entryId: string } }
+  | {
+      type: 'funding.entry_recorded';
+      payload: { caseId: string; entryId: string; expiresAt?: string };
+    }
+  // A pledge's expiry passed and Brug released what was open of it (issue 18, ADR 36).
+  | {
+      type: 'funding.pledge_expired';
+      payload: {
+        caseId: string;
+        pledgeEntryId: string;
+        releaseEntryId: string;
+        domainCode: string;
+        amountCents: number;
+      };
+    }
+  // Co-funding proposals (issue 18, ADR 36): asked of some domains, answered per domain.
+  | {
+      type: 'funding.cofunding_proposed';
+      payload: { caseId: string; proposalId: string; domainCodes: string[] };
+    }
+  | {
+      type: 'funding.cofunding_answered';
+      payload: {
+        caseId: string;
+        proposalId: string;
+        domainCode: string;
+        answer: string;
+        proposalState: string;
+      };
+    }
   // Benefit shares (issue 18, ADR 36): set by staff, answered by a domain's budget holder.
   | { type: 'funding.benefit_shares_set'; payload: { caseId: string; version: number } }
   | {
@@ -103,6 +132,9 @@ const EVENT_TYPES: Record<OutboxEventType, true> = {
   'case.resumed': true,
   'case.deadline_extended': true,
   'funding.entry_recorded': true,
+  'funding.pledge_expired': true,
+  'funding.cofunding_proposed': true,
+  'funding.cofunding_answered': true,
   'funding.benefit_shares_set': true,
   'funding.benefit_share_answered': true,
 };

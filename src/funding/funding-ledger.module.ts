@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { CaseFunding } from '../cases/case-funding';
 import { FundingLedger } from './funding-ledger';
 import { LedgerCaseFunding } from './ledger-case-funding';
+import { PledgeExpiries } from './pledge-expiries';
 
 /**
  * The ledger writer alone, and its answers to case filing and transitions (`CaseFunding`).
@@ -10,7 +11,7 @@ import { LedgerCaseFunding } from './ledger-case-funding';
  */
 @Global()
 @Module({
-  providers: [FundingLedger, { provide: CaseFunding, useClass: LedgerCaseFunding }],
-  exports: [FundingLedger, CaseFunding],
+  providers: [FundingLedger, PledgeExpiries, { provide: CaseFunding, useClass: LedgerCaseFunding }],
+  exports: [FundingLedger, PledgeExpiries, CaseFunding],
 })
 export class FundingLedgerModule {}

@@ -24,6 +24,8 @@ export interface NewEntry {
   releaseFrom?: ReleaseFrom | null;
   budgetLine?: string | null;
   note?: string | null;
+  /** Only for a pledge: when Brug releases what is still open of it (issue 18, item 4). */
+  expiresAt?: Date | null;
 }
 
 /** The balance of one domain of a case, as summed by the database. */
@@ -139,7 +141,7 @@ export class FundingLedger {
   }
 
   /** Inserts checked entries, each with its audit and outbox event. */
-  private async write(
+  async write(
     w: WriteContext,
     caseId: string,
     planned: { entry: NewEntry; pledgeConvertedCents: number; after: Balance }[],
@@ -148,16 +150,17 @@ export class FundingLedger {
   ): Promise<FundingEntryDto[]> {
     if (planned.length === 0) return [];
     const ids = planned.map(() => randomUUID());
+    const expiries = planned.map((p) => p.entry.expiresAt ?? null);
     const inserted = await w.manager.query<InsertedRow[]>(
       `INSERT INTO funding_entries (id, case_id, domain_code, kind, release_from, amount_cents,
                                     pledge_converted_cents, budget_line, note, actor_id, actor_role,
-                                    actor_name, reason)
+                                    actor_name, reason, expires_at)
        SELECT e.id, $1, e.domain_code, e.kind, e.release_from, e.amount_cents, e.converted,
-              e.budget_line, e.note, $2, $3, $4, $13
+              e.budget_line, e.note, $2, $3, $4, $13, e.expires_at
          FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[],
-                     $11::text[], $12::text[])
+                     $11::text[], $12::text[], $14::timestamptz[])
               WITH ORDINALITY AS e(id, domain_code, kind, release_from, amount_cents, converted,
-                                   budget_line, note, n)
+                                   budget_line, note, expires_at, n)
         ORDER BY e.n
        RETURNING id, seq, recorded_at`,
       [
@@ -174,9 +177,20 @@ export class FundingLedger {
         planned.map((p) => p.entry.budgetLine ?? null),
         planned.map((p) => p.entry.note ?? null),
         reason,
+        expiries,
       ],
     );
     const byId = new Map(inserted.map((r) => [r.id, r]));
+    // An expiring pledge is an alarm clock to keep: pending until its job has dealt with it.
+    if (expiries.some((e) => e !== null)) {
+      await w.manager.query(
+        `INSERT INTO pledge_expiries (entry_id, case_id, domain_code, expires_at)
+         SELECT e.id, $1, e.domain_code, e.expires_at
+           FROM unnest($2::uuid[], $3::text[], $4::timestamptz[]) AS e(id, domain_code, expires_at)
+          WHERE e.expires_at IS NOT NULL`,
+        [caseId, ids, planned.map((p) => p.entry.domainCode), expiries],
+      );
+    }
 
     return planned.map(({ entry, pledgeConvertedCents, after }, i) => {
       const row = byId.get(ids[i]!)!;
@@ -192,10 +206,18 @@ export class FundingLedger {
         budgetLine: entry.budgetLine ?? null,
         note: entry.note ?? null,
         reason,
+        expiresAt: entry.expiresAt?.toISOString() ?? null,
         actor: { id: actor.id, name: actor.name, role: actor.role },
         recordedAt: row.recorded_at.toISOString(),
       };
-      w.emit({ type: 'funding.entry_recorded', payload: { caseId, entryId: row.id } });
+      w.emit({
+        type: 'funding.entry_recorded',
+        payload: {
+          caseId,
+          entryId: row.id,
+          ...(dto.expiresAt ? { expiresAt: dto.expiresAt } : {}),
+        },
+      });
       w.audit({
         action: 'funding.entry_recorded',
         subjectType: 'funding_entry',
@@ -213,6 +235,7 @@ export class FundingLedger {
           budgetLine: dto.budgetLine,
           note: dto.note,
           ...(reason ? { reason } : {}),
+          ...(dto.expiresAt ? { expiresAt: dto.expiresAt } : {}),
           // The three balances only (the rules spread whatever balance they were given).
           balanceAfter: {
             pledgedCents: after.pledgedCents,

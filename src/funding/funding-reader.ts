@@ -27,6 +27,8 @@ import {
   type SupplierTypeShareDto,
 } from './dto/funding-views.dto';
 import type { EntryReason, FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
+import { withFairShares } from './benefit-calculator';
+import { BenefitShares } from './benefit-shares';
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
 import { CLOSED_FOR_FUNDING, isPaying } from './ledger-calculator';
@@ -38,7 +40,7 @@ export const COMMONS_TARGET = { target: 0.35, targetYear: 2035 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ENTRY_COLUMNS = `id, seq, domain_code, kind, release_from, amount_cents, pledge_converted_cents,
-  budget_line, note, reason, actor_id, actor_name, actor_role, recorded_at`;
+  budget_line, note, reason, expires_at, actor_id, actor_name, actor_role, recorded_at`;
 
 interface EntryRow {
   id: string;
@@ -51,6 +53,7 @@ interface EntryRow {
   budget_line: string | null;
   note: string | null;
   reason: EntryReason | null;
+  expires_at: Date | null;
   actor_id: string | null;
   actor_name: string;
   actor_role: string;
@@ -69,6 +72,7 @@ const toEntryDto = (r: EntryRow, caseId: string): FundingEntryDto => ({
   budgetLine: r.budget_line,
   note: r.note,
   reason: r.reason,
+  expiresAt: r.expires_at?.toISOString() ?? null,
   actor: { id: r.actor_id, name: r.actor_name, role: r.actor_role },
   recordedAt: r.recorded_at.toISOString(),
 });
@@ -85,6 +89,7 @@ export class FundingReader {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CaseReader,
     private readonly ledger: FundingLedger,
+    private readonly shares: BenefitShares,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
@@ -96,9 +101,13 @@ export class FundingReader {
     // A declined or withdrawn case has no pledges in view (ADR 21): Brug released them when it
     // closed; a pledge left open from before that rule is not counted either.
     const closed = CLOSED_FOR_FUNDING.includes(row.status);
-    const byDomain = closed ? balances.map((b) => ({ ...b, pledgedCents: 0 })) : balances;
-    const total = (pick: (b: (typeof byDomain)[number]) => number) =>
-      byDomain.reduce((sum, b) => sum + pick(b), 0);
+    const byDomain = withFairShares(
+      closed ? balances.map((b) => ({ ...b, pledgedCents: 0 })) : balances,
+      num(row.estimated_value_cents),
+      await this.shares.read(this.db.manager, row.id),
+    );
+    const total = (pick: (b: (typeof byDomain.rows)[number]) => number) =>
+      byDomain.rows.reduce((sum, b) => sum + pick(b), 0);
     const estimatedValueCents = num(row.estimated_value_cents);
     const committedCents = total((b) => b.committedCents);
     return {
@@ -109,8 +118,10 @@ export class FundingReader {
       pledgedCents: total((b) => b.pledgedCents),
       disbursedCents: total((b) => b.disbursedCents),
       gapCents: estimatedValueCents - committedCents,
-      byDomain,
-      nonPayingDomains: byDomain
+      costBasisCents: byDomain.costBasisCents,
+      costBasis: byDomain.costBasis,
+      byDomain: byDomain.rows,
+      nonPayingDomains: byDomain.rows
         .filter((b) => b.role !== null && !isPaying(b))
         .map((b) => b.domainCode),
     };

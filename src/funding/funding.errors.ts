@@ -54,3 +54,40 @@ export class BenefitSharesNotSet extends DomainError {
     super('Nobody has set the benefit shares of this case yet; there is nothing to answer.');
   }
 }
+
+export class CofundingProposalNotFound extends DomainError {
+  readonly code = 'cofunding_proposal_not_found';
+  readonly title = 'Co-funding proposal not found';
+  constructor(proposalId: string) {
+    super(`The case has no co-funding proposal ${proposalId}.`, { params: { proposalId } });
+  }
+}
+
+/** Every touched domain already has its fair share pledged or committed. */
+export class NothingToPropose extends DomainError {
+  readonly code = 'nothing_to_propose';
+  readonly title = 'Nothing to propose';
+  constructor() {
+    super(
+      'Every domain of the case has pledged or committed its fair share; name the items and amounts to ask anyway.',
+    );
+  }
+}
+
+export class CofundingItemAnswered extends DomainError {
+  readonly code = 'cofunding_item_answered';
+  readonly title = 'This domain has answered the proposal already';
+  constructor(domainCode: string, state: string) {
+    super(`The domain ${domainCode} has answered this proposal already (${state}).`, {
+      params: { domainCode, state },
+    });
+  }
+}
+
+export class CofundingProposalExpired extends DomainError {
+  readonly code = 'cofunding_proposal_expired';
+  readonly title = 'The proposal took answers until a moment that has passed';
+  constructor(answerBy: string) {
+    super(`The proposal took answers until ${answerBy}.`, { params: { answerBy } });
+  }
+}

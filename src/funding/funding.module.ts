@@ -3,6 +3,8 @@ import { CasesModule } from '../cases/cases.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { BenefitShares } from './benefit-shares';
 import { BenefitSharesController } from './benefit-shares.controller';
+import { CofundingProposals } from './cofunding-proposals';
+import { CofundingController } from './cofunding.controller';
 import { FundingLedgerModule } from './funding-ledger.module';
 import { FundingMatrixReader } from './funding-matrix-reader';
 import { FundingReader } from './funding-reader';
@@ -14,9 +16,10 @@ import { FundingTotalsReader } from './funding-totals-reader';
 /** The funding ledger, its views across cases, the commons share and the OCDS export. */
 @Module({
   imports: [CasesModule, CatalogueModule, FundingLedgerModule],
-  controllers: [FundingController, BenefitSharesController],
+  controllers: [FundingController, BenefitSharesController, CofundingController],
   providers: [
     BenefitShares,
+    CofundingProposals,
     FundingService,
     FundingReader,
     FundingMatrixReader,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Forbidden } from '../auth/auth.errors';
 import type { Actor } from '../auth/roles';
 import { CaseReader } from '../cases/case-reader';
+import { ValidationFailed } from '../common/errors';
 import { refOf, UnitOfWork } from '../database/unit-of-work';
 import type { FundingEntryDto, RecordFundingEntryDto } from './dto/funding-entry.dto';
 import { FundingLedger } from './funding-ledger';
@@ -39,6 +40,16 @@ export class FundingService {
         domainCode: input.domainCode,
       });
     }
+    if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+      throw new ValidationFailed([
+        {
+          field: 'expiresAt',
+          code: 'not_in_future',
+          message: 'must be a moment in the future',
+          params: { expiresAt: input.expiresAt },
+        },
+      ]);
+    }
     return this.uow.run(refOf(actor), async (w) => {
       const locked = await this.cases.findVisible(w.manager, actor, idOrReference, { lock: true });
       const [entry] = await this.ledger.append(w, { id: locked.id, status: locked.status }, [
@@ -49,6 +60,7 @@ export class FundingService {
           releaseFrom: input.releaseFrom ?? null,
           budgetLine: input.budgetLine ?? null,
           note: input.note ?? null,
+          expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         },
       ]);
       return entry!;

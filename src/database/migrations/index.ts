@@ -15,6 +15,7 @@ import { CaseClock1796468750545 } from './1796468750545-CaseClock';
 import { UserTokenVersion1796469170730 } from './1796469170730-UserTokenVersion';
 import { BenefitShares1796470000000 } from './1796470000000-BenefitShares';
 import { FundingTotals1796471000000 } from './1796471000000-FundingTotals';
+import { CofundingAndPledgeExpiry1796472000000 } from './1796472000000-CofundingAndPledgeExpiry';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => object)[] = [
   UserTokenVersion1796469170730,
   BenefitShares1796470000000,
   FundingTotals1796471000000,
+  CofundingAndPledgeExpiry1796472000000,
 ];

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsString, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { MultiLineText, SingleLineText } from '../../common/text';
 import { IsKebabCode } from '../../common/validators';
 import {
@@ -10,6 +18,17 @@ import {
   type FundingKind,
   type ReleaseFrom,
 } from '../entities/funding-entry.entity';
+
+/** A field that belongs to one kind of entry only. */
+const OnlyForKind = (kind: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'onlyForKind',
+    validator: {
+      validate: (_: unknown, args) =>
+        (args?.object as { kind?: unknown } | undefined)?.kind === kind,
+      defaultMessage: () => `is only for kind "${kind}"`,
+    },
+  });
 
 /** `releaseFrom` belongs to a release only. */
 const OnlyForRelease = (): PropertyDecorator =>
@@ -60,6 +79,18 @@ export class RecordFundingEntryDto {
   @ApiPropertyOptional({ maxLength: 2000 })
   @MultiLineText({ max: 2000, optional: true, trim: true })
   note?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2027-01-31T23:00:00Z',
+    description:
+      'Only for a pledge, in the future: when it passes, Brug releases what is still open of ' +
+      'the pledge (reason `expired`). A commitment before then makes it binding.',
+  })
+  @ValidateIf((o: RecordFundingEntryDto) => o.expiresAt !== undefined)
+  @IsISO8601({ strict: true })
+  @OnlyForKind('pledge')
+  expiresAt?: string;
 }
 
 /** One element of `initialFunding` on `POST /cases`: becomes a `pledge` entry. */
@@ -113,9 +144,18 @@ export class FundingEntryDto {
     nullable: true,
     description:
       'Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when ' +
-      'the case was declined or withdrawn. null for entries people record.',
+      'the case was declined or withdrawn; `expired`, the release of what was open of a pledge ' +
+      'when its `expiresAt` passed. null for entries people record.',
   })
   reason!: EntryReason | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'A pledge’s expiry (Brug releases what is open of it then); else null.',
+  })
+  expiresAt!: string | null;
 
   @ApiProperty({ type: FundingActorDto })
   actor!: FundingActorDto;

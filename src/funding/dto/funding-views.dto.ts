@@ -27,6 +27,26 @@ export class DomainFundingDto {
 
   @ApiProperty()
   disbursedCents!: number;
+
+  @ApiProperty({
+    example: 4000,
+    description: 'The benefit share in force, in basis points (10,000 = 100 %).',
+  })
+  basisPoints!: number;
+
+  @ApiProperty({
+    example: 48000000,
+    description:
+      'Benefit share × the case’s cost basis, in whole cents (largest remainder: the fair ' +
+      'shares add up to the cost basis exactly).',
+  })
+  fairShareCents!: number;
+
+  @ApiProperty({
+    example: 72000000,
+    description: 'Committed − fair share: positive, pays for others; negative, others pay for it.',
+  })
+  balanceCents!: number;
 }
 
 /** `GET /cases/{id}/funding`. */
@@ -53,6 +73,16 @@ export class CaseFundingDto {
     description: 'Estimated value − committed (negative when more is committed than estimated).',
   })
   gapCents!: number;
+
+  @ApiProperty({
+    example: 120000000,
+    description:
+      'What the fair shares split: the committed total when there is one, else the estimated value.',
+  })
+  costBasisCents!: number;
+
+  @ApiProperty({ enum: ['committed', 'estimated'] })
+  costBasis!: 'committed' | 'estimated';
 
   @ApiProperty({ type: [DomainFundingDto], description: 'Lead domain first, then by code.' })
   byDomain!: DomainFundingDto[];

@@ -17,7 +17,7 @@ export const RELEASE_FROM = ['pledge', 'commitment'] as const;
 export type ReleaseFrom = (typeof RELEASE_FROM)[number];
 
 /** Why Brug recorded an entry itself (null: a person recorded it). */
-export const ENTRY_REASONS = ['case_closed'] as const;
+export const ENTRY_REASONS = ['case_closed', 'expired'] as const;
 export type EntryReason = (typeof ENTRY_REASONS)[number];
 
 /** The largest amount of one entry: the largest estimated value of a case (10^13 cents). */
@@ -50,8 +50,9 @@ export const MAX_ENTRY_CENTS = 10_000_000_000_000;
 )
 @Check(
   'funding_entries_reason_check',
-  `"reason" IS NULL OR ("reason" = 'case_closed' AND "kind" = 'release')`,
+  `"reason" IS NULL OR ("reason" IN ('case_closed', 'expired') AND "kind" = 'release')`,
 )
+@Check('funding_entries_expires_check', `"expires_at" IS NULL OR "kind" = 'pledge'`)
 export class FundingEntryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'funding_entries_pkey' })
   id!: string;
@@ -115,6 +116,13 @@ export class FundingEntryEntity {
    */
   @Column({ type: 'text', nullable: true })
   reason!: EntryReason | null;
+
+  /**
+   * Only for `pledge`: when Brug releases what is still open of it (issue 18, ADR 36; see
+   * `pledge_expiries`).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
 
   /** Who recorded it, as they were at the time (null for Brug itself). */
   @Column({ type: 'uuid', nullable: true })

@@ -148,3 +148,43 @@ export function clockSuspendedMail(
     ].join('\n'),
   };
 }
+
+const euro = (cents: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+/**
+ * To the budget holders of the domains a co-funding proposal asks (issue 18, ADR 36): what is
+ * asked is on the case, where they accept or decline it. Dutch, with the same in English.
+ */
+export function cofundingProposedMail(base: string, c: CaseRef, proposalId: string): Mail {
+  return {
+    subject: `[Brug] ${c.reference}: verzoek om cofinanciering`,
+    text: [
+      `Voor zaak ${c.reference} "${c.title}" vraagt MeentCoop uw domein om mee te betalen naar rato van de baat die het heeft.`,
+      `Bekijk het voorstel en neem het aan of wijs het af (met een reden): ${link(base, c)}`,
+      '',
+      `English: for case ${c.reference}, MeentCoop asks your domain to pledge its part of the cost, in proportion to its benefit. Accept or decline (with a reason) on the case page.`,
+      '',
+      `(${proposalId})`,
+    ].join('\n'),
+  };
+}
+
+/** To the team and the domain's budget holders: a pledge expired and Brug released it. */
+export function pledgeExpiredMail(
+  base: string,
+  c: CaseRef,
+  domainCode: string,
+  amountCents: number,
+): Mail {
+  return {
+    subject: `[Brug] ${c.reference}: toezegging verlopen`,
+    text: [
+      `De toezegging van ${domainCode} voor zaak ${c.reference} "${c.title}" is verlopen zonder te zijn vastgelegd.`,
+      `Brug heeft ${euro(amountCents, 'nl-NL')} vrijgegeven.`,
+      link(base, c),
+      '',
+      `English: the pledge of ${domainCode} for case ${c.reference} expired without being committed; Brug released ${euro(amountCents, 'en-GB')}.`,
+    ].join('\n'),
+  };
+}

@@ -12,7 +12,9 @@ import { claimDelivery, finishDelivery, recordDeliveries } from './deliveries';
 import { Mailer } from './mailer';
 import {
   clockSuspendedMail,
+  cofundingProposedMail,
   deadlineMail,
+  pledgeExpiredMail,
   routedToTeamMail,
   statusChangeMail,
   type Mail,
@@ -69,7 +71,18 @@ export class NotificationJobs {
         (event.type === 'case.transitioned' && event.payload.to === 'routed') ||
         event.type === 'case.sla_breached' ||
         event.type === 'case.sla_warning';
-      if (toTeam && facts.teamId) {
+      // Money asked of a domain, or a domain's pledge that lapsed: its budget holders hear of it,
+      // and of a lapsed pledge the team too (issue 18, ADR 36).
+      const domains =
+        event.type === 'funding.cofunding_proposed' && Array.isArray(event.payload.domainCodes)
+          ? event.payload.domainCodes.map(String)
+          : event.type === 'funding.pledge_expired'
+            ? [String(event.payload.domainCode)]
+            : [];
+      for (const holder of domains.length ? await this.users.activeBudgetHolders(domains) : []) {
+        targets.push({ channel: 'email', recipient: holder.email });
+      }
+      if ((toTeam || event.type === 'funding.pledge_expired') && facts.teamId) {
         for (const member of await this.users.activeMembers(facts.teamId, 'staff')) {
           targets.push({ channel: 'email', recipient: member.email });
         }
@@ -209,6 +222,15 @@ export class NotificationJobs {
           type === 'case.sla_breached' ? 'breached' : 'warning',
           payload.stage === 'propose' ? 'propose' : 'accept',
           String(payload.dueAt),
+        );
+      case 'funding.cofunding_proposed':
+        return cofundingProposedMail(base, ref, String(payload.proposalId));
+      case 'funding.pledge_expired':
+        return pledgeExpiredMail(
+          base,
+          ref,
+          String(payload.domainCode),
+          Number(payload.amountCents),
         );
       default:
         return null;

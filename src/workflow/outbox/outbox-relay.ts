@@ -26,6 +26,8 @@ export const EMAIL_EVENT_TYPES: ReadonlySet<string> = new Set([
   'case.suspended',
   'case.sla_breached',
   'case.sla_warning',
+  'funding.pledge_expired',
+  'funding.cofunding_proposed',
 ]);
 
 /**
@@ -46,6 +48,11 @@ export function jobsFor(row: OutboxRow, notified: (type: string) => boolean): Jo
     row.type === 'case.deadline_extended'
   ) {
     jobs.push({ queue: 'sla', name: 'schedule-sla', data: { caseId } });
+  }
+  // A pledge that expires gets its alarm clock (issue 18, ADR 36).
+  if (row.type === 'funding.entry_recorded' && typeof row.payload.expiresAt === 'string') {
+    const entryId = String(row.payload.entryId);
+    jobs.push({ queue: 'sla', name: 'schedule-pledge-expiry', data: { entryId } });
   }
   if (notified(row.type)) {
     jobs.push({

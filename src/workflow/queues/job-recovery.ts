@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { RedisService } from '../../redis/redis.service';
 import { SlaJobs } from '../sla/sla.jobs';
+import { PledgeExpiryJobs } from '../sla/pledge-expiry.jobs';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { COMPLETED_KEPT_SECONDS } from './queues';
 
@@ -50,6 +51,7 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly redis: RedisService,
     private readonly sla: SlaJobs,
+    private readonly pledges: PledgeExpiryJobs,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -99,7 +101,7 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
   private async run(task: Task): Promise<void> {
     if (task === 'resync') {
       if (this.redis.client.status !== 'ready' || !(await this.takeResyncTurn())) return;
-      const added = await this.sla.reconcile();
+      const added = (await this.sla.reconcile()) + (await this.pledges.reconcile());
       if (added > 0) this.logger.warn(`${added} deadline jobs were missing from Redis; re-created`);
       return;
     }
@@ -113,8 +115,11 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
     } else if (!this.reconciled) {
       // Once at every worker start: Redis may have lost jobs while no worker was watching.
       const added = await this.sla.reconcile();
+      const expiries = await this.pledges.reconcile();
       this.reconciled = true;
-      this.logger.log(`SLA deadlines checked: ${added} jobs re-created`);
+      this.logger.log(
+        `SLA deadlines checked: ${added} jobs re-created; pledge expiries: ${expiries} re-created`,
+      );
     }
   }
 
@@ -143,7 +148,7 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
   private async recover(): Promise<void> {
     const since = new Date(Date.now() - COMPLETED_KEPT_SECONDS * 1000);
     const replayed = await this.relay.replay(since);
-    const added = await this.sla.reconcile();
+    const added = (await this.sla.reconcile()) + (await this.pledges.reconcile());
     this.logger.log(
       `Recovered: ${replayed} outbox events replayed, ${added} deadline jobs re-created`,
     );

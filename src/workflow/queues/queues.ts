@@ -14,6 +14,9 @@ export type JobItem =
   | { queue: 'sla'; name: 'schedule-sla'; data: { caseId: string } }
   | { queue: 'sla'; name: 'check-sla'; data: { caseId: string; stage: SlaStage; dueAt: string } }
   | { queue: 'sla'; name: 'warn-sla'; data: { caseId: string; stage: SlaStage; dueAt: string } }
+  // Expiring pledges (issue 18, ADR 36): schedule the alarm clock, and ring it.
+  | { queue: 'sla'; name: 'schedule-pledge-expiry'; data: { entryId: string } }
+  | { queue: 'sla'; name: 'expire-pledge'; data: { entryId: string; expiresAt: string } }
   | {
       queue: 'notifications';
       name: 'notify';
@@ -28,6 +31,8 @@ export const JOB_NAMES: readonly JobName[] = [
   'schedule-sla',
   'check-sla',
   'warn-sla',
+  'schedule-pledge-expiry',
+  'expire-pledge',
   'notify',
   'deliver-email',
   'deliver-webhook',
@@ -62,4 +67,5 @@ export const jobIds = {
     `check-${stage}-${caseId}-${dueAt.getTime()}`,
   warn: (caseId: string, stage: SlaStage, dueAt: Date) =>
     `warn-${stage}-${caseId}-${dueAt.getTime()}`,
+  expirePledge: (entryId: string) => `expire-pledge-${entryId}`,
 };

@@ -5,6 +5,7 @@ import { CatalogueModule } from '../../catalogue/catalogue.module';
 import { NotificationJobs } from '../notifications/notification.jobs';
 import { RouteCaseJob } from '../routing/route-case.job';
 import { SlaJobs } from '../sla/sla.jobs';
+import { PledgeExpiryJobs } from '../sla/pledge-expiry.jobs';
 import { Mailer } from '../notifications/mailer';
 import { JobRecovery } from './job-recovery';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -24,6 +25,7 @@ import { WorkflowWorkers } from './workflow-workers';
     JobRecovery,
     RouteCaseJob,
     SlaJobs,
+    PledgeExpiryJobs,
     NotificationJobs,
     Mailer,
   ],

@@ -13,6 +13,7 @@ import { MetricsService } from '../../health/metrics.service';
 import { NotificationJobs } from '../notifications/notification.jobs';
 import { RouteCaseJob } from '../routing/route-case.job';
 import { NotYetDue, SlaJobs } from '../sla/sla.jobs';
+import { PledgeExpiryJobs } from '../sla/pledge-expiry.jobs';
 import { bullConnection } from './queue.service';
 import { JOB_NAMES, QUEUES, type JobItem, type JobName, type QueueName } from './queues';
 
@@ -36,6 +37,7 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     routeCase: RouteCaseJob,
     sla: SlaJobs,
+    pledges: PledgeExpiryJobs,
     notifications: NotificationJobs,
     metrics: MetricsService,
   ) {
@@ -52,6 +54,15 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
         return result;
       },
       'warn-sla': (data) => sla.warn(data),
+      'schedule-pledge-expiry': (data) => pledges.schedule(data.entryId),
+      'expire-pledge': async (data, job) => {
+        const result = await pledges.expire(data);
+        if (result.outcome === 'not_yet') {
+          await job.moveToDelayed(result.expiresAt.getTime(), job.token);
+          throw new DelayedError();
+        }
+        return result.outcome;
+      },
       notify: (data) => notifications.fanOut(data),
       'deliver-email': (data) => notifications.deliverEmail(data.deliveryId),
       'deliver-webhook': (data) => notifications.deliverWebhook(data.deliveryId),
