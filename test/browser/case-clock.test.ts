@@ -157,5 +157,8 @@ describe('suspending and resuming the SLA clock in the browser', () => {
       expect(after.body.suspension).toBeNull();
       expect(after.body.sla.map((s: { state: string }) => s.state)).toEqual(['on_time', 'on_time']);
     },
+    // Four pages, two forms and four accessibility scans: about 40 s on a quiet machine, over
+    // the default minute on two cores shared with other runs. Every step waits for its condition.
+    180_000,
   );
 });
