@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { parseHead } from './audit/hash-chain';
 import { verifyExportFile } from './audit/offline-verify';
-import { PASSWORD_MIN } from './auth/dto/user.dto';
+import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from './auth/password-rules';
 import { ROLES, type Role } from './auth/roles';
 import { UsersService } from './auth/users.service';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -105,8 +105,11 @@ async function usersCreate(config: AppConfig, args: string[]): Promise<void> {
     throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
   }
   const password = await readPassword();
-  if (password.length < PASSWORD_MIN) {
-    throw new UsageError(`The password needs at least ${PASSWORD_MIN} characters.`);
+  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+    throw new UsageError(`The password needs ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
+  }
+  if (isCommonPassword(password)) {
+    throw new UsageError('That is a commonly used password; choose another.');
   }
   await withApp(config, async (app) => {
     let unitId: string | null = null;

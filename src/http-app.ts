@@ -75,6 +75,19 @@ export async function createHttpApp(
     // that is not an object, naming "(body)".
     strict: false,
   });
+  // Form-encoded bodies only where OAuth clients send them: the token endpoint (RFC 6749 §4.4).
+  app.useBodyParser('urlencoded', {
+    limit: 16 * 1024,
+    extended: false,
+    type: (req: { url?: string; headers: Record<string, unknown> }) => {
+      const type = req.headers['content-type'];
+      return (
+        req.url?.split('?')[0] === `${API_BASE_PATH}/auth/token` &&
+        typeof type === 'string' &&
+        type.toLowerCase().startsWith('application/x-www-form-urlencoded')
+      );
+    },
+  });
   app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNPREFIXED });
 
   const document = buildOpenApiDocument(app);

@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = {
   'user.created': 'user',
   'user.updated': 'user',
   'user.password_set': 'user',
+  'user.second_factor_enrolled': 'user',
+  'user.second_factor_removed': 'user',
+  'user.recovery_code_used': 'user',
+  'api_client.secret_created': 'user',
+  'api_client.secret_retired': 'user',
+  'api_client.token_issued': 'user',
   'catalogue.changed': 'catalogue',
   'job.retried': 'queue_job',
 } as const;

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Forbidden } from './auth.errors';
 import { AuthService } from './auth.service';
-import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
+import { BEFORE_SECOND_FACTOR, PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
 import type { Role } from './roles';
 
 /**
@@ -32,6 +32,9 @@ export class AuthGuard implements CanActivate {
       throw new Forbidden('This route has no access rule.');
     }
     if (!roles.includes(request.actor.role)) throw new Forbidden();
+    if (!this.reflector.getAllAndOverride<boolean>(BEFORE_SECOND_FACTOR, targets)) {
+      await this.auth.assertSecondFactorSetUp(request.actor);
+    }
     return true;
   }
 }

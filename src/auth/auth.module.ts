@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ApiClientsController } from './api-clients.controller';
+import { ApiClientsService } from './api-clients.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { SecondFactorThrottle } from './second-factor-throttle';
+import { SecondFactorController } from './second-factor.controller';
+import { SecondFactorService } from './second-factor.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
@@ -12,13 +17,16 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [CatalogueModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, SecondFactorController, ApiClientsController],
   providers: [
     AuthService,
     UsersService,
     PasswordHasher,
     TokenService,
     SignInThrottle,
+    SecondFactorService,
+    SecondFactorThrottle,
+    ApiClientsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, UsersService],

@@ -1,11 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { refOf } from '../database/unit-of-work';
-import { Forbidden, InvalidCredentials, Unauthenticated } from './auth.errors';
+import {
+  Forbidden,
+  InvalidCredentials,
+  SecondFactorRequired,
+  SecondFactorSetupRequired,
+  Unauthenticated,
+} from './auth.errors';
 import type { TokenDto } from './dto/token.dto';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
+import { SecondFactorService } from './second-factor.service';
 import { SignInThrottle } from './sign-in-throttle';
-import { TokenService } from './token.service';
+import { CHALLENGE_TTL_SECONDS, TokenService } from './token.service';
 import { UsersService } from './users.service';
 
 @Injectable()
@@ -17,14 +24,21 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: SignInThrottle,
+    private readonly secondFactors: SecondFactorService,
   ) {}
 
   /**
-   * Exchanges email and password for an access token. Each attempt is counted (per email and
-   * client address, and per address) before the password is checked; failures are logged (never
-   * the password) and answered alike whether the email exists.
+   * The password step of a sign-in. Each attempt is counted (per email and client address, and
+   * per address) before the password is checked; failures are logged (never the password) and
+   * answered alike whether the email exists. A person with a second factor gets
+   * `SecondFactorRequired` with a challenge for `secondStep` instead (ADR 35). Returns who
+   * signed in, for the caller to issue a token (or a session) to.
    */
-  async signIn(email: string, password: string, address: string): Promise<TokenDto> {
+  async passwordStep(
+    email: string,
+    password: string,
+    address: string,
+  ): Promise<{ id: string; tokenVersion: number }> {
     const normalised = email.trim().toLowerCase();
     const attempt = await this.throttle.take(normalised, address);
     const user = await this.users.findCredentials(normalised);
@@ -34,8 +48,46 @@ export class AuthService {
       throw new InvalidCredentials();
     }
     await attempt.succeeded();
+    if (await this.secondFactors.isEnabled(user.id)) {
+      const challenge = await this.tokens.issueChallenge(user.id, user.tokenVersion);
+      throw new SecondFactorRequired(challenge, CHALLENGE_TTL_SECONDS);
+    }
+    return { id: user.id, tokenVersion: user.tokenVersion };
+  }
+
+  /**
+   * The second step: the challenge of the password step and a code from the app or a recovery
+   * code. Wrong codes count per person; five lock the step for a while (ADR 35).
+   */
+  async secondStep(challenge: string, code: string): Promise<{ id: string; tokenVersion: number }> {
+    const claims = await this.tokens.verifyChallenge(challenge);
+    const user = claims ? await this.users.findActor(claims.sub) : null;
+    if (!claims || !user || !user.active || user.tokenVersion !== claims.tv) {
+      throw new Unauthenticated('The sign-in has expired or is no longer valid; sign in again.');
+    }
+    await this.secondFactors.verify(user, code);
+    return { id: user.id, tokenVersion: user.tokenVersion };
+  }
+
+  /** A bearer token for who passed the sign-in steps. */
+  async tokenFor(user: { id: string; tokenVersion: number }): Promise<TokenDto> {
     const accessToken = await this.tokens.issue(user.id, user.tokenVersion);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.ttlSeconds };
+  }
+
+  /** Exchanges email and password (and a second factor, when the person has one) for a token. */
+  async signIn(email: string, password: string, address: string): Promise<TokenDto> {
+    return this.tokenFor(await this.passwordStep(email, password, address));
+  }
+
+  /**
+   * Refuses everything but setting up a second factor to a person whose role needs one and who
+   * has none yet (`MFA_REQUIRED_ROLES`, ADR 35). Costs a query only for those roles.
+   */
+  async assertSecondFactorSetUp(actor: Actor): Promise<void> {
+    if (await this.secondFactors.mustSetUp(actor.id, actor.role)) {
+      throw new SecondFactorSetupRequired();
+    }
   }
 
   /** The actor behind an `Authorization: Bearer …` header; throws Unauthenticated otherwise. */

@@ -6,6 +6,9 @@ import { APP_CONFIG } from '../config/config.module';
 
 const ISSUER = 'brug';
 const AUDIENCE = 'brug-api';
+/** A password step's challenge is only good for the second step (ADR 35). */
+const CHALLENGE_AUDIENCE = 'brug-second-factor';
+export const CHALLENGE_TTL_SECONDS = 300;
 
 /** How far a token's `iat` may lie ahead of this clock (another process's clock may run fast). */
 export const CLOCK_SKEW_SECONDS = 30;
@@ -41,6 +44,31 @@ export class TokenService {
   }
 
   issue(userId: string, tokenVersion: number): Promise<string> {
+    return this.sign(userId, tokenVersion, AUDIENCE, this.config.jwtTtlSeconds);
+  }
+
+  /**
+   * The challenge of a right password when a second factor is needed: signed like a token, but
+   * for another audience, so it opens nothing but the second step, for five minutes.
+   */
+  issueChallenge(userId: string, tokenVersion: number): Promise<string> {
+    return this.sign(userId, tokenVersion, CHALLENGE_AUDIENCE, CHALLENGE_TTL_SECONDS);
+  }
+
+  verify(token: string): Promise<AccessTokenClaims | null> {
+    return this.check(token, AUDIENCE, this.config.jwtTtlSeconds);
+  }
+
+  verifyChallenge(challenge: string): Promise<AccessTokenClaims | null> {
+    return this.check(challenge, CHALLENGE_AUDIENCE, CHALLENGE_TTL_SECONDS);
+  }
+
+  private sign(
+    userId: string,
+    tokenVersion: number,
+    audience: string,
+    ttlSeconds: number,
+  ): Promise<string> {
     return new Promise((resolve, reject) =>
       sign(
         { tv: tokenVersion },
@@ -48,9 +76,9 @@ export class TokenService {
         {
           algorithm: 'HS256',
           subject: userId,
-          expiresIn: this.config.jwtTtlSeconds,
+          expiresIn: ttlSeconds,
           issuer: ISSUER,
-          audience: AUDIENCE,
+          audience,
         },
         (error, token) =>
           error || !token ? reject(error ?? new Error('no token')) : resolve(token),
@@ -63,12 +91,16 @@ export class TokenService {
    * in the future, living longer than tokens are issued for, or naming no user id. A signature
    * alone is not enough: a token Brug would never have issued is refused even when signed.
    */
-  verify(token: string): Promise<AccessTokenClaims | null> {
+  private check(
+    token: string,
+    audience: string,
+    ttlSeconds: number,
+  ): Promise<AccessTokenClaims | null> {
     return new Promise((resolve) =>
       verify(
         token,
         this.key,
-        { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE },
+        { algorithms: ['HS256'], issuer: ISSUER, audience },
         (error, decoded) => {
           const claims = decoded as JwtPayload | undefined;
           if (
@@ -80,7 +112,7 @@ export class TokenService {
             !isWholeNumber(claims.exp) ||
             !isWholeNumber(claims['tv']) ||
             claims.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS ||
-            claims.exp - claims.iat > this.config.jwtTtlSeconds
+            claims.exp - claims.iat > ttlSeconds
           ) {
             resolve(null);
             return;

@@ -5,7 +5,12 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { OrganisationUnitEntity } from '../catalogue/entities/organisation-unit.entity';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { changedFields, UnitOfWork, type ActorRef } from '../database/unit-of-work';
+import {
+  changedFields,
+  UnitOfWork,
+  type ActorRef,
+  type WriteContext,
+} from '../database/unit-of-work';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor, ValidationFailed } from '../common/errors';
 import { checkIfMatch, type IfMatch } from '../common/etag';
@@ -15,7 +20,7 @@ import { updateVersioned } from '../database/versioned';
 import { EmailTaken, UserNotFound } from './auth.errors';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UserDomainEntity } from './entities/user-domain.entity';
-import { UserEntity } from './entities/user.entity';
+import { UserEntity, type UserKind } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from './roles';
 import { assignmentProblems } from './user-assignment';
@@ -99,8 +104,16 @@ export class UsersService {
     };
   }
 
-  /** Creates a user with their domains, audited (`user.created`; never the password). */
-  async create(actor: ActorRef, input: CreateUserDto): Promise<UserDto> {
+  /**
+   * Creates a user with their domains, audited (`user.created`; never the password). An API
+   * client's system user is made here too (`kind`), its first secret by `alsoDo` in the same
+   * transaction.
+   */
+  async create(
+    actor: ActorRef,
+    input: CreateUserDto,
+    options: { kind?: UserKind; alsoDo?: (w: WriteContext, id: string) => Promise<void> } = {},
+  ): Promise<UserDto> {
     const domains = [...(input.domains ?? [])].sort();
     const unit = await this.resolveUnit(input.organisationUnitId ?? null);
     await this.assertAssignment(input.role, unit, domains);
@@ -114,9 +127,11 @@ export class UsersService {
           organisationUnitId: unit?.id ?? null,
           passwordHash,
           active: true,
+          kind: options.kind ?? 'person',
         });
         const userId = String(identifiers[0]?.id);
         await this.replaceDomains(w.manager, userId, domains);
+        await options.alsoDo?.(w, userId);
         w.audit({
           action: 'user.created',
           subjectType: 'user',
@@ -128,6 +143,7 @@ export class UsersService {
             organisationUnitId: unit?.id ?? null,
             domains,
             passwordSet: passwordHash !== null,
+            ...(options.kind === 'api_client' ? { kind: options.kind } : {}),
           },
         });
         return userId;
@@ -201,9 +217,10 @@ export class UsersService {
   async setPassword(actor: ActorRef, id: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.uow.run(actor, async (w) => {
+      // An API client signs in with its secrets, never with a password.
       const result = await w.manager
         .getRepository(UserEntity)
-        .update(id, { passwordHash, tokenVersion: () => 'token_version + 1' });
+        .update({ id, kind: 'person' }, { passwordHash, tokenVersion: () => 'token_version + 1' });
       if (!result.affected) throw new UserNotFound(id);
       w.audit({
         action: 'user.password_set',
@@ -335,6 +352,7 @@ export function toUserDto(user: UserEntity): UserDto {
     email: user.email,
     name: user.name,
     role: user.role,
+    kind: user.kind,
     organisationUnit: unit
       ? { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind }
       : null,

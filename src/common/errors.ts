@@ -23,6 +23,18 @@ export type ErrorCode =
   | 'too_many_sign_in_attempts'
   | 'user_not_found'
   | 'email_taken'
+  | 'second_factor_required'
+  | 'second_factor_code_wrong'
+  | 'too_many_second_factor_attempts'
+  | 'second_factor_setup_required'
+  | 'second_factor_exists'
+  | 'second_factor_not_found'
+  | 'api_client_not_found'
+  | 'api_client_secret_not_found'
+  | 'api_client_secret_limit'
+  | 'invalid_client'
+  | 'unsupported_grant_type'
+  | 'invalid_request'
   // cases
   | 'case_not_found'
   | 'transition_not_allowed'
@@ -110,6 +122,7 @@ export type FieldErrorCode =
   | 'invalid_key'
   | 'shares_not_whole'
   | 'not_in_future'
+  | 'common_password'
   | 'invalid';
 
 export interface FieldError {

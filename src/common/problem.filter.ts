@@ -22,9 +22,23 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.BAD_REQUEST;
     case 'unauthenticated':
     case 'invalid_credentials':
+    case 'second_factor_required':
+    case 'invalid_client':
       return HttpStatus.UNAUTHORIZED;
+    case 'unsupported_grant_type':
+    case 'invalid_request':
+      return HttpStatus.BAD_REQUEST;
     case 'forbidden':
+    case 'second_factor_setup_required':
       return HttpStatus.FORBIDDEN;
+    case 'second_factor_code_wrong':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'second_factor_exists':
+    case 'api_client_secret_limit':
+      return HttpStatus.CONFLICT;
+    case 'second_factor_not_found':
+    case 'api_client_not_found':
+    case 'api_client_secret_not_found':
     case 'user_not_found':
     case 'domain_not_found':
     case 'organisation_unit_not_found':
@@ -34,6 +48,7 @@ export function statusOf(code: ErrorCode): number {
     case 'organisation_unit_exists':
       return HttpStatus.CONFLICT;
     case 'too_many_sign_in_attempts':
+    case 'too_many_second_factor_attempts':
     case 'too_many_exports':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'method_not_allowed':

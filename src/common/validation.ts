@@ -125,6 +125,7 @@ export const CONSTRAINT_RULES: Record<string, Rule> = {
   singleLineText: { code: 'invalid_text', rank: CONTENT, params: textParams },
   multiLineText: { code: 'invalid_text', rank: CONTENT, params: textParams },
   hasExactlyOneLead: { code: 'one_lead_domain', rank: CONTENT },
+  notACommonPassword: { code: 'common_password', rank: CONTENT },
   onlyForRelease: { code: 'not_allowed', rank: CONTENT, params: () => ({ kind: 'release' }) },
 };
 

@@ -4,6 +4,7 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
+import { ROLES } from '../common/access';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -86,6 +87,16 @@ export interface AppConfig {
   slaResyncIntervalMs: number;
   /** Goede Vrijdag is a day off for deadlines (Algemene termijnenwet art. 3(2); ADR 25). */
   calendarGoodFriday: boolean;
+  /** Sign-in with email and password (`POST /auth/token` password grant, the form); ADR 35. */
+  passwordSignIn: boolean;
+  /** Roles whose local accounts must have a second factor before anything else (ADR 35). */
+  mfaRequiredRoles: string[];
+  /** Encrypts second-factor secrets at rest; derived from `jwtSecret` when unset (ADR 35). */
+  mfaEncryptionKey: string | null;
+  /** Wrong second-factor codes in a row before the second step is locked. */
+  secondFactorMaxFailures: number;
+  /** How long the second step stays locked after that many wrong codes. */
+  secondFactorLockSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +213,31 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     problems.push('OCDS_OCID_PREFIX must be "ocds-" and six lower-case letters or digits');
   }
 
+  // Admins need a second factor in production; nobody does elsewhere, so the demo sign-ins stay
+  // one step. `none` (or an empty list) turns the rule off.
+  const mfaRaw = read('MFA_REQUIRED_ROLES') ?? (production ? 'admin' : 'none');
+  const mfaRequiredRoles =
+    mfaRaw.toLowerCase() === 'none'
+      ? []
+      : [
+          ...new Set(
+            mfaRaw
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean),
+          ),
+        ];
+  const unknownRoles = mfaRequiredRoles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknownRoles.length) {
+    problems.push(
+      `MFA_REQUIRED_ROLES must be none or roles from ${ROLES.join(', ')} (got "${unknownRoles.join(', ')}")`,
+    );
+  }
+  const mfaEncryptionKey = read('MFA_ENCRYPTION_KEY') ?? null;
+  if (mfaEncryptionKey !== null && mfaEncryptionKey.length < 32) {
+    problems.push('MFA_ENCRYPTION_KEY must be at least 32 characters long');
+  }
+
   const trustProxyRaw = read('TRUST_PROXY');
   const config: AppConfig = {
     nodeEnv,
@@ -253,6 +289,11 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     workerLockMs: integer('WORKER_LOCK_MS', 30000, 1000, 600000),
     slaResyncIntervalMs: integer('SLA_RESYNC_INTERVAL_MS', 60000, 1000, 86400000),
     calendarGoodFriday: bool('CALENDAR_GOOD_FRIDAY', true),
+    passwordSignIn: bool('PASSWORD_SIGNIN', true),
+    mfaRequiredRoles,
+    mfaEncryptionKey,
+    secondFactorMaxFailures: integer('SECOND_FACTOR_MAX_FAILURES', 5, 1, 100),
+    secondFactorLockSeconds: integer('SECOND_FACTOR_LOCK_SECONDS', 900, 10, 86400),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -297,4 +338,9 @@ export const CONFIG_VARIABLES = [
   'WORKER_LOCK_MS',
   'SLA_RESYNC_INTERVAL_MS',
   'CALENDAR_GOOD_FRIDAY',
+  'PASSWORD_SIGNIN',
+  'MFA_REQUIRED_ROLES',
+  'MFA_ENCRYPTION_KEY',
+  'SECOND_FACTOR_MAX_FAILURES',
+  'SECOND_FACTOR_LOCK_SECONDS',
 ] as const;

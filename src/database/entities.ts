@@ -1,4 +1,9 @@
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { ApiClientSecretEntity } from '../auth/entities/api-client-secret.entity';
+import {
+  UserRecoveryCodeEntity,
+  UserSecondFactorEntity,
+} from '../auth/entities/second-factor.entity';
 import { UserDomainEntity } from '../auth/entities/user-domain.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { DesignatedDayEntity } from '../calendar/designated-day.entity';
@@ -37,6 +42,9 @@ export const ENTITIES = [
   OrganisationUnitEntity,
   UserEntity,
   UserDomainEntity,
+  UserSecondFactorEntity,
+  UserRecoveryCodeEntity,
+  ApiClientSecretEntity,
   CaseEntity,
   CaseDomainEntity,
   CaseStatusChangeEntity,

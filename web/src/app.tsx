@@ -9,6 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isClientError } from './api/problem';
 import { RequireRole, RequireSignIn } from './auth/guards';
 import { MePage } from './auth/me-page';
+import { SecondFactorPage } from './auth/second-factor-page';
 import { homeOf } from './auth/roles';
 import { SignInPage, SignOutPage } from './auth/sign-in-page';
 import { useMe } from './auth/use-auth';
@@ -63,6 +64,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             {(
               [
                 ['/me', 'me', <MePage key="me" />],
+                ['/me/second-factor', 'me', <SecondFactorPage key="second-factor" />],
                 ['/cases', 'cases', <CaseListPage key="cases" />],
                 ['/cases/new', 'fileCase', <FileCasePage key="new" />],
                 ['/cases/:id', 'caseDetail', <CaseDetailPage key="case" />],

@@ -12,7 +12,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Max,
   MaxLength,
   Min,
@@ -20,11 +19,14 @@ import {
 } from 'class-validator';
 import { ORGANISATION_UNIT_KINDS } from '../../catalogue/entities/organisation-unit.entity';
 import { normaliseText, SingleLineText } from '../../common/text';
+import { USER_KINDS, type UserKind } from '../entities/user.entity';
 import { IsKebabCode, Optional, QueryBoolean, QueryInt } from '../../common/validators';
+import { NewPassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-rules';
 import { Role, ROLES } from '../roles';
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+export { PASSWORD_MAX, PASSWORD_MIN } from '../password-rules';
+
+const NOT_COMMON = 'Any characters; refused when it is a commonly used password.';
 
 const LowerCase = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
@@ -66,6 +68,12 @@ export class MeDto {
 }
 
 export class UserDto extends MeDto {
+  @ApiProperty({
+    enum: USER_KINDS,
+    description: 'A person, or the system user of an API client (an integration).',
+  })
+  kind!: UserKind;
+
   @ApiProperty()
   active!: boolean;
 
@@ -87,7 +95,7 @@ export class UserListDto {
   nextCursor!: string | null;
 }
 
-class DomainCodes {
+export class DomainCodes {
   @ApiPropertyOptional({ type: [String], example: ['energy'] })
   @Optional()
   @IsArray()
@@ -122,11 +130,11 @@ export class CreateUserDto extends DomainCodes {
   @ApiPropertyOptional({
     minLength: PASSWORD_MIN,
     maxLength: PASSWORD_MAX,
-    description: 'Optional; without it the user cannot sign in until one is set.',
+    description:
+      'Optional; without it the user cannot sign in until one is set. Not a common password.',
   })
   @Optional()
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @NewPassword()
   password?: string;
 }
 
@@ -153,9 +161,8 @@ export class UpdateUserDto extends DomainCodes {
 }
 
 export class SetPasswordDto {
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: NOT_COMMON })
+  @NewPassword()
   password!: string;
 }
 
@@ -166,9 +173,8 @@ export class ChangeOwnPasswordDto {
   @MaxLength(PASSWORD_MAX)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: NOT_COMMON })
+  @NewPassword()
   newPassword!: string;
 }
 

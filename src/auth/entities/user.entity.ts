@@ -15,12 +15,18 @@ import { OrganisationUnitEntity } from '../../catalogue/entities/organisation-un
 import type { Role } from '../roles';
 import { UserDomainEntity } from './user-domain.entity';
 
+export const USER_KINDS = ['person', 'api_client'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
 @Entity('users')
 // Emails are stored lower-cased, so a plain unique index makes them unique case-insensitively.
 @Index('users_email_key', ['email'], { unique: true })
 @Index('users_organisation_unit_idx', ['organisationUnitId'])
+// The admin page of API clients lists them by name.
+@Index('users_api_client_idx', ['name', 'id'], { where: `"kind" = 'api_client'` })
 @Check('users_email_lower', `"email" = lower("email")`)
 @Check('users_role_check', `"role" IN ('buyer', 'staff', 'budget_holder', 'auditor', 'admin')`)
+@Check('users_kind_check', `"kind" IN ('person', 'api_client')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -33,6 +39,13 @@ export class UserEntity {
 
   @Column({ type: 'text' })
   role!: Role;
+
+  /**
+   * A person, or the system user of an API client (an integration that signs in with the client
+   * credentials grant, never with a password; ADR 35).
+   */
+  @Column({ type: 'text', default: 'person' })
+  kind!: UserKind;
 
   @Column({ type: 'uuid', nullable: true })
   organisationUnitId!: string | null;

@@ -16,6 +16,7 @@ import { UserTokenVersion1796469170730 } from './1796469170730-UserTokenVersion'
 import { BenefitShares1796470000000 } from './1796470000000-BenefitShares';
 import { FundingTotals1796471000000 } from './1796471000000-FundingTotals';
 import { CofundingAndPledgeExpiry1796472000000 } from './1796472000000-CofundingAndPledgeExpiry';
+import { SecondFactorAndApiClients1796476325141 } from './1796476325141-SecondFactorAndApiClients';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => object)[] = [
   BenefitShares1796470000000,
   FundingTotals1796471000000,
   CofundingAndPledgeExpiry1796472000000,
+  SecondFactorAndApiClients1796476325141,
 ];

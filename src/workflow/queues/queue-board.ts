@@ -62,8 +62,9 @@ export function mountQueueBoard(app: INestApplication): void {
     const token = cookie(req, BOARD_COOKIE);
     auth
       .authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined))
-      .then((actor) => {
+      .then(async (actor) => {
         if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
+        await auth.assertSecondFactorSetUp(actor);
         next();
       })
       .catch((error: unknown) => {

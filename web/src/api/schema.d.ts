@@ -65,6 +65,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API clients by name, with their live secrets (never the secret)
+         * @description Roles: admin.
+         */
+        get: operations["ApiClientsController_list"];
+        put?: never;
+        /**
+         * Create an API client: its id and first secret (the secret is shown this once)
+         * @description Roles: admin.
+         */
+        post: operations["ApiClientsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One API client
+         * @description Roles: admin.
+         */
+        get: operations["ApiClientsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-clients/{id}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a second secret (rotation): shown this once; at most two are live
+         * @description Roles: admin.
+         */
+        post: operations["ApiClientsController_createSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-clients/{id}/secrets/{secretId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Retire a secret: no new token is issued with it
+         * @description Roles: admin.
+         */
+        delete: operations["ApiClientsController_retireSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/actions": {
         parameters: {
             query?: never;
@@ -167,6 +251,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in, second step: the challenge of the password step and a code
+         * @description A code from the authenticator app (each accepted once) or a recovery code (each works once). Wrong codes count per person: after `SECOND_FACTOR_MAX_FAILURES` the step answers `429` until `SECOND_FACTOR_LOCK_SECONDS` have passed.
+         *
+         *     Access: public.
+         */
+        post: operations["AuthController_secondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/token": {
         parameters: {
             query?: never;
@@ -177,8 +283,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign in: exchange email and password for a bearer token
-         * @description Access: public.
+         * Get a bearer token: email and password, or an API client’s client credentials
+         * @description Without `grant_type` (or `password`): a person’s email and password; a person with a second factor gets `401 second_factor_required` with a `challenge` for `POST /auth/second-factor`. `404` when `PASSWORD_SIGNIN=false`. With `grant_type=client_credentials` (JSON or form-encoded): an API client, authenticated by HTTP Basic or `client_id` and `client_secret`; the answer has RFC 6749’s member names, and a refusal carries RFC 6749’s `error` member beside the problem details.
+         *
+         *     Access: public.
          */
         post: operations["AuthController_token"];
         delete?: never;
@@ -381,74 +489,6 @@ export interface paths {
         get: operations["BenefitSharesController_history"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/cofunding-proposals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The co-funding proposals of a case, newest first (at most 100)
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["CofundingController_list"];
-        put?: never;
-        /**
-         * Ask domains to pledge their part: by default each its fair share less its money
-         * @description The budget holders of the domains asked are told by e-mail, and answer on the case.
-         *
-         *     Roles: staff, admin.
-         */
-        post: operations["CofundingController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/cofunding-proposals/{proposalId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One co-funding proposal with every domain’s answer
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["CofundingController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/cofunding-proposals/{proposalId}/answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A domain accepts (its pledge is recorded) or declines (with a reason)
-         * @description A budget holder answers for the domains they hold only (403 otherwise).
-         *
-         *     Roles: budget_holder, admin.
-         */
-        post: operations["CofundingController_answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -957,6 +997,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I have a second factor, and whether my role needs one
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["SecondFactorController_status"];
+        put?: never;
+        /**
+         * Start setting up a second factor: a new secret for an authenticator app
+         * @description The secret (base32) and its otpauth:// URI are shown this once; confirm with a code from the app. Starting again replaces a secret not yet confirmed.
+         *
+         *     Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        post: operations["SecondFactorController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/second-factor/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the second factor with a code from the app; get the recovery codes once
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        post: operations["SecondFactorController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/second-factor/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove my second factor, proven with a current code (not when my role needs one)
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        post: operations["SecondFactorController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1249,6 +1355,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a user’s second factor (a lost phone); a role that needs one sets up anew
+         * @description Roles: admin.
+         */
+        delete: operations["SecondFactorController_removeFor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -1311,28 +1437,47 @@ export interface components {
             /** @description Required when disputed. */
             reason?: string;
         };
-        AnswerCofundingDto: {
+        ApiClientDto: {
+            /** @description Deactivate it (PATCH /users/{id}) to end its tokens at once. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            domains: string[];
+            /**
+             * Format: uuid
+             * @description The client id (`client_id`), also its user id.
+             */
+            id: string;
+            name: string;
+            organisationUnit: components["schemas"]["UnitRefDto"] | null;
             /** @enum {string} */
-            answer: "accept" | "decline";
+            role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
+            /** @description The live secrets (at most two). */
+            secrets: components["schemas"]["ApiClientSecretDto"][];
+            /** @description The user version, for If-Match on PATCH /users/{id}. */
+            version: number;
+        };
+        ApiClientListDto: {
+            items: components["schemas"]["ApiClientDto"][];
+            nextCursor: string | null;
+        };
+        ApiClientSecretDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
             /**
-             * @description Kostenplaats.
-             * @example KP-WONEN-2210
+             * Format: date-time
+             * @description The last token it got.
              */
-            budgetLine?: string;
-            /**
-             * @description The domain answered for.
-             * @example housing
-             */
-            domainCode: string;
-            /** @description Required when declining. */
-            reason?: string;
+            lastUsedAt: Record<string, never> | null;
         };
         AuditActionDto: {
             /**
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "job.retried";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -1527,13 +1672,6 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             committedCents: number;
-            /** @enum {string} */
-            costBasis: "committed" | "estimated";
-            /**
-             * @description What the fair shares split: the committed total when there is one, else the estimated value.
-             * @example 120000000
-             */
-            costBasisCents: number;
             disbursedCents: number;
             /** @example 120000000 */
             estimatedValueCents: number;
@@ -1578,64 +1716,15 @@ export interface components {
         };
         ChangeOwnPasswordDto: {
             currentPassword: string;
+            /** @description Any characters; refused when it is a commonly used password. */
             newPassword: string;
         };
-        CofundingItemDto: {
-            /** @example 24000000 */
-            amountCents: number;
-            /** Format: date-time */
-            answeredAt: string | null;
-            answeredBy: components["schemas"]["PersonRefDto"] | null;
-            /** @example housing */
-            domainCode: string;
-            /**
-             * Format: uuid
-             * @description The pledge an accepted item became (a funding entry).
-             */
-            pledgeEntryId: string | null;
-            /** @description Why the domain declined. */
-            reason: string | null;
+        ClientTokenDto: {
+            access_token: string;
+            /** @example 3600 */
+            expires_in: number;
             /** @enum {string} */
-            state: "open" | "accepted" | "declined" | "expired";
-        };
-        CofundingItemInput: {
-            /**
-             * @description Default: the domain’s fair share less what it pledged and committed.
-             * @example 24000000
-             */
-            amountCents?: number;
-            /**
-             * @description A domain the case touches.
-             * @example housing
-             */
-            domainCode: string;
-        };
-        CofundingProposalDto: {
-            /** Format: date-time */
-            answerBy: string | null;
-            /** Format: uuid */
-            caseId: string;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: components["schemas"]["PersonRefDto"];
-            /** Format: uuid */
-            id: string;
-            /** @description By domain code. */
-            items: components["schemas"]["CofundingItemDto"][];
-            note: string | null;
-            /** @description The benefit shares’ version the amounts were made from. */
-            sharesVersion: number;
-            /**
-             * @description open: items open, none accepted; partly_accepted: some accepted, not all; accepted: all; declined: none accepted, all declined; expired: none accepted and some open past answerBy.
-             * @enum {string}
-             */
-            state: "open" | "partly_accepted" | "accepted" | "declined" | "expired";
-            /** @description Counts the answers; the ETag and If-Match of an answer. */
-            version: number;
-        };
-        CofundingProposalListDto: {
-            /** @description Newest first. */
-            items: components["schemas"]["CofundingProposalDto"][];
+            token_type: "Bearer";
         };
         CommonsPipelineDto: {
             /** @description Per status (accepted, in_progress, proposed); adds up to the totals. */
@@ -1670,15 +1759,26 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
-        CreateCofundingProposalDto: {
+        CreateApiClientDto: {
             /**
-             * Format: date-time
-             * @description Answers are taken until then; items still open after it are expired.
+             * @example [
+             *       "energy"
+             *     ]
              */
-            answerBy?: string;
-            /** @description The domains asked, each at most once. Left out: every domain whose fair share is more than it pledged and committed, for the difference. */
-            items?: components["schemas"]["CofundingItemInput"][];
-            note?: string;
+            domains?: string[];
+            /** @example Financieel systeem Energie */
+            name: string;
+            /** Format: uuid */
+            organisationUnitId?: Record<string, never> | null;
+            /**
+             * @description The one role the integration acts with.
+             * @enum {string}
+             */
+            role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
+        };
+        CreatedApiClientDto: {
+            client: components["schemas"]["ApiClientDto"];
+            secret: components["schemas"]["NewApiClientSecretDto"];
         };
         CreateDesignatedDayDto: {
             /**
@@ -1705,7 +1805,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
@@ -1775,14 +1875,14 @@ export interface components {
             name: string;
             /** Format: uuid */
             organisationUnitId?: Record<string, never> | null;
-            /** @description Optional; without it the user cannot sign in until one is set. */
+            /** @description Optional; without it the user cannot sign in until one is set. Not a common password. */
             password?: string;
             /** @enum {string} */
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
         };
         CreateWebhookDto: {
             description?: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @example https://collectief.example/brug-events */
@@ -1882,25 +1982,10 @@ export interface components {
             version: number;
         };
         DomainFundingDto: {
-            /**
-             * @description Committed − fair share: positive, pays for others; negative, others pay for it.
-             * @example 72000000
-             */
-            balanceCents: number;
-            /**
-             * @description The benefit share in force, in basis points (10,000 = 100 %).
-             * @example 4000
-             */
-            basisPoints: number;
             committedCents: number;
             disbursedCents: number;
             /** @example energy */
             domainCode: string;
-            /**
-             * @description Benefit share × the case’s cost basis, in whole cents (largest remainder: the fair shares add up to the cost basis exactly).
-             * @example 48000000
-             */
-            fairShareCents: number;
             /** @description Pledged and still open (not committed, not released). */
             pledgedCents: number;
             /**
@@ -2058,11 +2143,6 @@ export interface components {
             caseId: string;
             /** @example energy */
             domainCode: string;
-            /**
-             * Format: date-time
-             * @description A pledge’s expiry (Brug releases what is open of it then); else null.
-             */
-            expiresAt: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2074,10 +2154,10 @@ export interface components {
              */
             pledgeConvertedCents: number;
             /**
-             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn; `expired`, the release of what was open of a pledge when its `expiresAt` passed. null for entries people record.
+             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn. null for entries people record.
              * @enum {string|null}
              */
-            reason: "case_closed" | "expired" | null;
+            reason: "case_closed" | null;
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string|null} */
@@ -2309,6 +2389,19 @@ export interface components {
             /** @enum {string} */
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
         };
+        NewApiClientSecretDto: {
+            /** @description Shown once; Brug keeps only its argon2id hash. */
+            clientSecret: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The last token it got.
+             */
+            lastUsedAt: Record<string, never> | null;
+        };
         NoteDto: {
             author: components["schemas"]["RefDto"];
             body: string;
@@ -2383,11 +2476,6 @@ export interface components {
             supplierName: string;
             /** @enum {string} */
             supplierType: "cooperative" | "collective" | "foundation_or_association" | "social_enterprise" | "private_company" | "public_body";
-        };
-        PersonRefDto: {
-            /** Format: uuid */
-            id: string | null;
-            name: string;
         };
         PipelineStatusDto: {
             cases: number;
@@ -2470,12 +2558,6 @@ export interface components {
              * @example energy
              */
             domainCode: string;
-            /**
-             * Format: date-time
-             * @description Only for a pledge, in the future: when it passes, Brug releases what is still open of the pledge (reason `expired`). A commitment before then makes it binding.
-             * @example 2027-01-31T23:00:00Z
-             */
-            expiresAt?: string;
             /** @enum {string} */
             kind: "pledge" | "commit" | "disburse" | "release";
             note?: string;
@@ -2484,6 +2566,10 @@ export interface components {
              * @enum {string}
              */
             releaseFrom?: "pledge" | "commitment";
+        };
+        RecoveryCodesDto: {
+            /** @description Shown this once; each signs in once instead of a code from the app. */
+            recoveryCodes: string[];
         };
         RefDto: {
             /** Format: uuid */
@@ -2533,6 +2619,33 @@ export interface components {
             /** @example Koningsdag */
             nl: string;
         };
+        SecondFactorCodeDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        SecondFactorEnrolmentDto: {
+            /** @description The secret in base32, to type into an app; shown this once. */
+            secret: string;
+            /** @description The same as an otpauth:// URI (what a QR code would hold). */
+            uri: string;
+        };
+        SecondFactorSignInDto: {
+            /** @description The `challenge` of the `second_factor_required` answer. */
+            challenge: string;
+            /**
+             * @description Six digits from the authenticator app, or a recovery code.
+             * @example 123456
+             */
+            code: string;
+        };
+        SecondFactorStatusDto: {
+            /** @description A confirmed second factor is asked for at every sign-in. */
+            enabled: boolean;
+            /** @description Unused recovery codes. */
+            recoveryCodesLeft: number;
+            /** @description Your role needs one (MFA_REQUIRED_ROLES). */
+            required: boolean;
+        };
         SetBenefitSharesDto: {
             /** @example De dienst helpt vooral huishoudens in energiearmoede. */
             reasoning: string;
@@ -2540,6 +2653,7 @@ export interface components {
             shares: components["schemas"]["BenefitShareInput"][];
         };
         SetPasswordDto: {
+            /** @description Any characters; refused when it is a commonly used password. */
             password: string;
         };
         ShareAnswerDto: {
@@ -2670,10 +2784,30 @@ export interface components {
             tokenType: "Bearer";
         };
         TokenRequestDto: {
-            /** @example buyer@brug.example */
-            email: string;
-            /** @example brug-demo-2026 */
-            password: string;
+            /**
+             * Format: uuid
+             * @description Client credentials (or HTTP Basic).
+             */
+            client_id?: string;
+            /** @description Client credentials (or HTTP Basic). */
+            client_secret?: string;
+            /**
+             * @description Password grant.
+             * @example buyer@brug.example
+             */
+            email?: string;
+            /**
+             * @default password
+             * @enum {string}
+             */
+            grant_type?: "password" | "client_credentials";
+            /**
+             * @description Password grant.
+             * @example brug-demo-2026
+             */
+            password?: string;
+            /** @description Accepted and ignored: a client has its one role. */
+            scope?: string;
         };
         TransitionDto: {
             /** @description Only with accepted: staff taking on a case of another team say true to move the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch. */
@@ -2777,7 +2911,7 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             url?: string;
         };
         UserDto: {
@@ -2790,6 +2924,11 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description A person, or the system user of an API client (an integration).
+             * @enum {string}
+             */
+            kind: "person" | "api_client";
             /** @example Bo Inkoper */
             name: string;
             organisationUnit: components["schemas"]["UnitRefDto"] | null;
@@ -2831,7 +2970,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** Format: uuid */
             id: string;
             /** @example https://collectief.example/brug-events */
@@ -3044,6 +3183,358 @@ export interface operations {
             };
         };
     };
+    ApiClientsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientListDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApiClientsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClientDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiClientDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApiClientsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApiClientsController_createSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewApiClientSecretDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApiClientsController_retireSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                secretId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done, no content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuditController_actions: {
         parameters: {
             query?: never;
@@ -3096,7 +3587,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "job.retried";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -3342,7 +3833,7 @@ export interface operations {
             };
         };
     };
-    AuthController_token: {
+    AuthController_secondFactor: {
         parameters: {
             query?: never;
             header?: never;
@@ -3351,7 +3842,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRequestDto"];
+                "application/json": components["schemas"]["SecondFactorSignInDto"];
             };
         };
         responses: {
@@ -3376,6 +3867,104 @@ export interface operations {
             };
             /** @description Not signed in, or the token is invalid or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuthController_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequestDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenDto"] | components["schemas"]["ClientTokenDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4418,358 +5007,6 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalListDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCofundingProposalDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-                proposalId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_answer: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
-                "If-Match": string;
-            };
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-                proposalId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AnswerCofundingDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The If-Match version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description If-Match is required */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6917,8 +7154,341 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorStatusDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolmentDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            /** @description Done, no content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8477,6 +9047,72 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SecondFactorController_removeFor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done, no content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

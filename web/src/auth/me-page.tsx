@@ -1,6 +1,7 @@
-import { DescriptionList, Paragraph } from '@amsterdam/design-system-react';
+import { DescriptionList, Paragraph, StandaloneLink } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { AdminLinks } from '../admin/admin-overview-page';
+import { AppLink } from '../common/app-link';
 import { useDomainNames } from '../common/catalogue';
 import { PageHeading } from '../common/page-title';
 import { PasswordForm } from './password-form';
@@ -45,6 +46,11 @@ export function MePage() {
           <AdminLinks />
         </section>
       )}
+      <Paragraph className="ams-mb-xl">
+        <StandaloneLink href="/me/second-factor" linkComponent={AppLink}>
+          {t('secondFactor.meLink')}
+        </StandaloneLink>
+      </Paragraph>
       {/* Auditors change nothing, their own password included: an admin sets it. */}
       {me.role !== 'auditor' && <PasswordForm />}
     </>

@@ -16,6 +16,7 @@ import { api, call } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { PageHeading } from '../common/page-title';
 import { Loading } from '../common/query-state';
+import { SecondFactorStep } from './second-factor-step';
 import { session } from './session';
 import { useSession, useSignOut } from './use-auth';
 
@@ -34,18 +35,47 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   // Both fields empty or one of them: said here, without spending a sign-in attempt.
   const [missing, setMissing] = useState(false);
+  // The password was right and a second factor is needed (ADR 35): the challenge for step two.
+  const [challenge, setChallenge] = useState<string | null>(null);
   const returnTo = safeReturnTo(params.get('returnTo'));
 
+  const signedIn = (token: { accessToken: string; expiresIn: number }) => {
+    queryClient.clear();
+    session.signIn(token.accessToken, token.expiresIn);
+    void navigate(returnTo, { replace: true });
+  };
   const signIn = useMutation({
     mutationFn: () => call(api.POST('/auth/token', { body: { email, password } })),
     onSuccess: (token) => {
-      queryClient.clear();
-      session.signIn(token.accessToken, token.expiresIn);
-      void navigate(returnTo, { replace: true });
+      if ('accessToken' in token) signedIn(token);
+    },
+    onError: (error) => {
+      const problem = error instanceof ApiProblem ? error.problem : null;
+      const next = (problem as { challenge?: unknown } | null)?.challenge;
+      if (problem?.code === 'second_factor_required' && typeof next === 'string') {
+        setPassword('');
+        setChallenge(next);
+      }
     },
   });
 
   if (state.status === 'signed-in' && !signIn.isPending) return <Navigate to={returnTo} replace />;
+
+  if (challenge) {
+    return (
+      <Column gap="large" className="brug-narrow">
+        <PageHeading title={t('secondFactor.signInTitle')} />
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={signedIn}
+          onRestart={() => {
+            signIn.reset();
+            setChallenge(null);
+          }}
+        />
+      </Column>
+    );
+  }
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();

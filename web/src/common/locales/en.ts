@@ -1,5 +1,6 @@
 import { auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
+import { secondFactorEn } from '../../auth/texts';
 import type { Messages } from './nl';
 
 /** The interface in English: the same keys as the Dutch (the type makes sure). */
@@ -78,6 +79,7 @@ export const en: Messages = {
     },
   },
   admin: adminEn,
+  secondFactor: secondFactorEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',
@@ -158,6 +160,8 @@ export const en: Messages = {
       invalid_key: 'This key is not valid.',
       not_in_future: 'Choose a moment in the future.',
       shares_not_whole: 'The shares must add up to 100 %; now they add up to {{total}} %.',
+      common_password:
+        'This password is used a lot and easy to guess. Choose another, for example a sentence of a few words.',
       invalid: 'This is not valid.',
     },
     problem: {
@@ -171,6 +175,20 @@ export const en: Messages = {
       too_many_sign_in_attempts: 'Too many attempts. Try again in {{retryAfterSeconds}} seconds.',
       user_not_found: 'This user does not exist.',
       email_taken: 'This email address is already in use.',
+      second_factor_required: 'Enter the code from your authenticator app.',
+      second_factor_code_wrong: 'This code is not right, has been used already, or has expired.',
+      too_many_second_factor_attempts:
+        'Too many wrong codes. Try again in {{retryAfterSeconds}} seconds.',
+      second_factor_setup_required: 'Set up a second factor first.',
+      second_factor_exists: 'You have set up a second factor already.',
+      second_factor_not_found: 'There is no second factor (any more) to do this with.',
+      forbidden_second_factor_required: 'Your role needs a second factor: you cannot remove it.',
+      api_client_not_found: 'This API client does not exist.',
+      api_client_secret_not_found: 'This secret does not exist or has been retired already.',
+      api_client_secret_limit: 'A client has at most {{max}} live secrets. Retire one first.',
+      invalid_client: 'The client id or the secret is not right.',
+      unsupported_grant_type: 'Brug does not know this way of signing in.',
+      invalid_request: 'This token request is not valid.',
       case_not_found: 'This case does not exist, or you may not see it.',
       transition_not_allowed: 'The case cannot move from ‘{{from}}’ to ‘{{to}}’.',
       case_not_editable: 'This case can no longer be changed; it is {{status}}.',

@@ -3,6 +3,7 @@ import { auditChangesNl, type AuditChangeTexts } from '../../audit/texts';
 /** Texts the type checker does not list key by key (i18next's type instantiation limit). */
 type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
+import { secondFactorNl } from '../../auth/texts';
 
 /**
  * The interface in Dutch, the default language. Every text of the interface is here; the
@@ -84,6 +85,7 @@ export const nl = {
     },
   },
   admin: adminNl,
+  secondFactor: secondFactorNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',
@@ -164,6 +166,8 @@ export const nl = {
       invalid_key: 'Deze sleutel is niet geldig.',
       not_in_future: 'Kies een moment in de toekomst.',
       shares_not_whole: 'De aandelen moeten samen 100 % zijn; nu zijn ze samen {{total}} %.',
+      common_password:
+        'Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander, bijvoorbeeld een zin van een paar woorden.',
       invalid: 'Dit is niet geldig.',
     },
     // Read only by keys built at run time (`problemText`), so typed as a record: each literal
@@ -180,6 +184,22 @@ export const nl = {
         'Te veel pogingen. Probeer het over {{retryAfterSeconds}} seconden opnieuw.',
       user_not_found: 'Deze gebruiker bestaat niet.',
       email_taken: 'Dit e-mailadres is al in gebruik.',
+      second_factor_required: 'Vul de code uit uw authenticator-app in.',
+      second_factor_code_wrong: 'Deze code klopt niet, is al gebruikt of is verlopen.',
+      too_many_second_factor_attempts:
+        'Te veel verkeerde codes. Probeer het over {{retryAfterSeconds}} seconden opnieuw.',
+      second_factor_setup_required: 'Stel eerst een tweede factor in.',
+      second_factor_exists: 'U hebt al een tweede factor ingesteld.',
+      second_factor_not_found: 'Er is geen tweede factor (meer) om dit mee te doen.',
+      forbidden_second_factor_required:
+        'Uw rol vraagt om een tweede factor: u kunt hem niet verwijderen.',
+      api_client_not_found: 'Deze API-koppeling bestaat niet.',
+      api_client_secret_not_found: 'Dit geheim bestaat niet of is al ingetrokken.',
+      api_client_secret_limit:
+        'Een koppeling heeft hoogstens {{max}} geldige geheimen. Trek er eerst een in.',
+      invalid_client: 'Het client-id of het geheim klopt niet.',
+      unsupported_grant_type: 'Deze manier van aanmelden kent Brug niet.',
+      invalid_request: 'Dit verzoek om een token is niet geldig.',
       case_not_found: 'Deze zaak bestaat niet, of u mag hem niet zien.',
       transition_not_allowed: 'De zaak kan niet van ‘{{from}}’ naar ‘{{to}}’.',
       case_not_editable: 'Deze zaak kan niet meer worden gewijzigd; hij is {{status}}.',
