@@ -8,6 +8,7 @@ import { UsersPage } from './admin/users-page';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { isClientError } from './api/problem';
 import { RequireRole, RequireSignIn } from './auth/guards';
+import { ApiClientsPage } from './admin/api-clients-page';
 import { MePage } from './auth/me-page';
 import { SecondFactorPage } from './auth/second-factor-page';
 import { homeOf } from './auth/roles';
@@ -78,6 +79,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/admin/domains', 'admin', <DomainsPage key="domains" />],
                 ['/admin/teams', 'admin', <UnitsPage key="teams" />],
                 ['/admin/routing', 'admin', <RoutingPage key="routing" />],
+                ['/admin/api-clients', 'admin', <ApiClientsPage key="api-clients" />],
                 ['/admin/queue-board', 'admin', <QueueBoardPage key="queue-board" />],
               ] as const
             ).map(([path, page, element]) => (

@@ -27,7 +27,12 @@ export class ApiClientSecretDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'The last token it got.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The last token it got.',
+  })
   lastUsedAt!: string | null;
 }
 

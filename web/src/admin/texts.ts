@@ -17,6 +17,8 @@ export const adminNl = {
     teamsBody: 'Afdelingen van de gemeente en teams van MeentCoop toevoegen of hernoemen.',
     routing: 'Routering en termijnen',
     routingBody: 'Welke zaak naar welk team gaat, en de termijnen per prioriteit.',
+    apiClients: 'API-koppelingen',
+    apiClientsBody: 'Systemen die zelf met Brug werken: hun rol, domeinen en geheimen.',
     queueBoard: 'Wachtrijen',
     queueBoardBody: 'De achtergrondtaken van Brug bekijken (alleen lezen).',
   },
@@ -52,6 +54,26 @@ export const adminNl = {
     routing_rule_not_found: 'Deze regel bestaat niet (meer).',
     sla_policy_not_found: 'Voor deze prioriteit is er geen termijn.',
   },
+  // A plain record: literal keys count towards i18next's type instantiation limit.
+  apiClients: {
+    title: 'API-koppelingen',
+    intro:
+      'Systemen die zelf met Brug werken, zoals het financiële systeem van een budgethouder, loggen in als API-koppeling met een client-id en een geheim (OAuth client credentials). Een koppeling heeft één rol en, voor een budgethouder, haar domeinen; alles wat ze doet staat op haar naam in het auditlogboek. Naam, rol en uitzetten wijzigt u bij Gebruikers.',
+    add: 'Koppeling toevoegen',
+    addTitle: 'Nieuwe API-koppeling',
+    nameHint: 'Bijvoorbeeld de naam van het systeem: Financieel systeem Energie.',
+    none: 'Er zijn nog geen API-koppelingen.',
+    secrets: 'Geheimen',
+    secretMade: 'Gemaakt {{when}}, laatst gebruikt: {{used}}.',
+    neverUsed: 'nog niet',
+    newSecret: 'Nieuw geheim',
+    retire: 'Intrekken',
+    secretHeading: 'Nieuw geheim voor {{name}}',
+    secretOnce:
+      'Kopieer het geheim nu en geef het aan het systeem: Brug toont het niet nog eens en bewaart alleen een hash.',
+    clientId: 'Client-id',
+    secret: 'Geheim',
+  } as Record<string, string>,
   users: {
     title: 'Gebruikers',
     intro:
@@ -176,6 +198,8 @@ export const adminEn: Texts<typeof adminNl> = {
     teamsBody: 'Add or rename the City’s units and MeentCoop’s teams.',
     routing: 'Routing and time limits',
     routingBody: 'Which case goes to which team, and the time limits per priority.',
+    apiClients: 'API clients',
+    apiClientsBody: 'Systems that work with Brug on their own: their role, domains and secrets.',
     queueBoard: 'Queues',
     queueBoardBody: 'Look at Brug’s background jobs (read only).',
   },
@@ -211,6 +235,25 @@ export const adminEn: Texts<typeof adminNl> = {
     routing_rule_not_found: 'This rule does not exist (any more).',
     sla_policy_not_found: 'This priority has no time limit.',
   },
+  apiClients: {
+    title: 'API clients',
+    intro:
+      'Systems that work with Brug on their own, like a budget holder’s finance system, sign in as an API client with a client id and a secret (OAuth client credentials). A client has one role and, for a budget holder, its domains; everything it does is in the audit log under its name. Change its name and role, or switch it off, under Users.',
+    add: 'Add a client',
+    addTitle: 'New API client',
+    nameHint: 'For example the name of the system: Finance system Energy.',
+    none: 'There are no API clients yet.',
+    secrets: 'Secrets',
+    secretMade: 'Made {{when}}, last used: {{used}}.',
+    neverUsed: 'not yet',
+    newSecret: 'New secret',
+    retire: 'Retire',
+    secretHeading: 'New secret for {{name}}',
+    secretOnce:
+      'Copy the secret now and give it to the system: Brug does not show it again and keeps only a hash.',
+    clientId: 'Client id',
+    secret: 'Secret',
+  } as Record<string, string>,
   users: {
     title: 'Users',
     intro:

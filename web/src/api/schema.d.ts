@@ -1470,7 +1470,7 @@ export interface components {
              * Format: date-time
              * @description The last token it got.
              */
-            lastUsedAt: Record<string, never> | null;
+            lastUsedAt: string | null;
         };
         AuditActionDto: {
             /**
@@ -2400,7 +2400,7 @@ export interface components {
              * Format: date-time
              * @description The last token it got.
              */
-            lastUsedAt: Record<string, never> | null;
+            lastUsedAt: string | null;
         };
         NoteDto: {
             author: components["schemas"]["RefDto"];
