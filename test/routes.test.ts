@@ -46,6 +46,8 @@ describe('every route has an explicit access rule', () => {
       'GET /health/live',
       'GET /health/ready',
       'GET /metrics',
+      // The second step of a sign-in: the password step's challenge is its credential (ADR 35).
+      'POST /auth/second-factor',
       'POST /auth/token',
     ]);
   });

@@ -253,7 +253,7 @@ export const adminEn: Texts<typeof adminNl> = {
       'Copy the secret now and give it to the system: Brug does not show it again and keeps only a hash.',
     clientId: 'Client id',
     secret: 'Secret',
-  } as Record<string, string>,
+  },
   users: {
     title: 'Users',
     intro:
