@@ -109,14 +109,14 @@ describe.each(['nl', 'en'] as const)('administration in the browser (%s)', (lang
     await asUser('admin', async (page) => {
       await open(page, '/me');
       const links = page.getByTestId('admin-links').getByRole('link');
-      expect(await links.count()).toBe(5);
+      expect(await links.count()).toBe(6);
       const menu = page.locator('nav.ams-menu--in-wide-window');
       await menu.getByRole('link', { name: text.admin }).click();
       await page.waitForURL((url) => url.pathname === '/admin');
       await settled(page);
       expect(await page.locator('main h1').innerText()).toBe(text.admin);
       await expectAccessible(page, `${language} admin overview`);
-      expect(await page.getByTestId('admin-links').getByRole('link').count()).toBe(5);
+      expect(await page.getByTestId('admin-links').getByRole('link').count()).toBe(6);
     });
   });
 
