@@ -20,6 +20,9 @@ COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/web/dist ./web/dist
+# Where documents (DOCUMENT_STORE=fs) and unfinished resumable uploads live; mount volumes here.
+RUN mkdir -p /app/data/documents /app/data/uploads /data/uploads \
+ && chown -R node:node /app/data /data
 USER node
 EXPOSE 3000
 CMD ["node", "dist/main.js"]

@@ -24,7 +24,10 @@ const shared = {
     '^.+\\.ts$': swc('typescript'),
     '^.+\\.m?js$': swc('ecmascript'),
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|@apidevtools)/)'],
+  // ESM-only packages are transformed too (ADR 1): file-type and its tokenizers, tus and srvx.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uid|@apidevtools|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@tus|srvx)/)',
+  ],
 };
 
 module.exports = {

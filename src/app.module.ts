@@ -10,6 +10,8 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DocumentsModule } from './documents/documents.module';
+import { DocumentsWorkersModule } from './documents/documents-workers.module';
 import { FundingLedgerModule } from './funding/funding-ledger.module';
 import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
@@ -56,11 +58,12 @@ export class AppModule {
       // Global: answers the case rules' `CaseFunding` (cases does not import funding).
       FundingLedgerModule,
       WorkflowModule,
+      DocumentsModule,
       DemoModule,
     ];
     if (options.role === 'api') imports.push(HealthModule.withIndicatorsFrom(WorkflowModule));
     if (options.role === 'worker' || (options.role === 'api' && config.workers)) {
-      imports.push(WorkersModule);
+      imports.push(WorkersModule, DocumentsWorkersModule);
     }
     return {
       module: AppModule,

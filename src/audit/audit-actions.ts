@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = {
   'api_client.token_issued': 'user',
   'catalogue.changed': 'catalogue',
   'job.retried': 'queue_job',
+  'document.uploaded': 'document',
+  'document.version_added': 'document',
+  'document.withdrawn': 'document',
+  'document.downloaded': 'document',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -70,7 +70,14 @@ export type ErrorCode =
   | 'cofunding_proposal_not_found'
   | 'nothing_to_propose'
   | 'cofunding_item_answered'
-  | 'cofunding_proposal_expired';
+  | 'cofunding_proposal_expired'
+  // documents
+  | 'document_not_found'
+  | 'document_too_large'
+  | 'document_type_not_allowed'
+  | 'unsupported_content_type'
+  | 'document_withdrawn'
+  | 'range_not_satisfiable';
 
 /**
  * The rule a field broke, stable for clients to word it in their own language (ADR 23); the
@@ -123,6 +130,8 @@ export type FieldErrorCode =
   | 'shares_not_whole'
   | 'not_in_future'
   | 'common_password'
+  | 'empty_file'
+  | 'invalid_file_name'
   | 'invalid';
 
 export interface FieldError {

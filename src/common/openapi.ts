@@ -11,7 +11,7 @@ import { API_BASE_PATH, API_VERSION } from './api-version';
 import { PROBLEM_DESCRIPTIONS } from './openapi-decorators';
 import { ProblemDto } from './problem.dto';
 
-const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
+const METHODS = ['get', 'head', 'put', 'post', 'patch', 'delete'] as const;
 const PROBLEM_REF = { $ref: '#/components/schemas/ProblemDto' };
 
 /**

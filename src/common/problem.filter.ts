@@ -76,7 +76,17 @@ export function statusOf(code: ErrorCode): number {
     case 'webhook_not_found':
     case 'job_not_found':
     case 'designated_day_not_found':
+    case 'document_not_found':
       return HttpStatus.NOT_FOUND;
+    case 'document_too_large':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'document_type_not_allowed':
+    case 'unsupported_content_type':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case 'range_not_satisfiable':
+      return HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+    case 'document_withdrawn':
+      return HttpStatus.CONFLICT;
     case 'sla_policy_exists':
     case 'designated_day_exists':
       return HttpStatus.CONFLICT;
@@ -93,6 +103,21 @@ export function statusOf(code: ErrorCode): number {
     case 'cofunding_proposal_expired':
       return HttpStatus.CONFLICT;
   }
+}
+
+/** The problem a domain error answers with (also for answers written outside Nest, e.g. tus). */
+export function domainProblem(exception: DomainError, requestId?: string): Problem {
+  return {
+    ...exception.extra.members,
+    type: problemType(exception.code),
+    title: exception.title,
+    status: statusOf(exception.code),
+    detail: exception.detail,
+    code: exception.code,
+    requestId,
+    ...(exception.extra.errors ? { errors: exception.extra.errors } : {}),
+    ...(exception.extra.params ? { params: exception.extra.params } : {}),
+  };
 }
 
 /** Errors raised by Express's body parser before a route is reached. */
@@ -208,19 +233,7 @@ export class ProblemFilter implements ExceptionFilter {
     // Nest wraps body-parser errors in an HttpException; their own type says more.
     const exception =
       thrown instanceof HttpException && isBodyParserError(thrown.cause) ? thrown.cause : thrown;
-    if (exception instanceof DomainError) {
-      return {
-        ...exception.extra.members,
-        type: problemType(exception.code),
-        title: exception.title,
-        status: statusOf(exception.code),
-        detail: exception.detail,
-        code: exception.code,
-        requestId,
-        ...(exception.extra.errors ? { errors: exception.extra.errors } : {}),
-        ...(exception.extra.params ? { params: exception.extra.params } : {}),
-      };
-    }
+    if (exception instanceof DomainError) return domainProblem(exception, requestId);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = httpCode(status);

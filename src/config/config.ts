@@ -97,7 +97,50 @@ export interface AppConfig {
   secondFactorMaxFailures: number;
   /** How long the second step stays locked after that many wrong codes. */
   secondFactorLockSeconds: number;
+  /** Where document content is kept (issue 16; ADR 31): a directory, or an S3 bucket. */
+  documentStore: DocumentStoreKind;
+  documentDir: string;
+  /** The parts of resumable (tus) uploads until they finish. */
+  documentUploadDir: string;
+  documentMaxBytes: number;
+  /** The file extensions accepted, each checked against the content (`documents/media-types.ts`). */
+  documentExtensions: string[];
+  /** Stored content no version names is removed once it is this old (a crash left it). */
+  documentOrphanGraceSeconds: number;
+  documentCleanupIntervalMs: number;
+  s3: S3Settings | null;
 }
+
+export const DOCUMENT_STORES = ['fs', 's3'] as const;
+export type DocumentStoreKind = (typeof DOCUMENT_STORES)[number];
+
+export interface S3Settings {
+  /** null: AWS itself; otherwise any S3-compatible server (MinIO, Ceph, …). */
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  forcePathStyle: boolean;
+  /** null: the SDK's own chain (instance role, shared files). */
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+}
+
+/** Every extension the code knows how to check against the content. */
+export const KNOWN_DOCUMENT_EXTENSIONS = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'ods',
+  'odp',
+  'csv',
+  'txt',
+  'png',
+  'jpg',
+  'jpeg',
+  'zip',
+] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -236,6 +279,39 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   const mfaEncryptionKey = read('MFA_ENCRYPTION_KEY') ?? null;
   if (mfaEncryptionKey !== null && mfaEncryptionKey.length < 32) {
     problems.push('MFA_ENCRYPTION_KEY must be at least 32 characters long');
+  const documentStore = oneOf('DOCUMENT_STORE', DOCUMENT_STORES, 'fs');
+  const documentExtensions = (read('DOCUMENT_EXTENSIONS') ?? KNOWN_DOCUMENT_EXTENSIONS.join(','))
+    .split(',')
+    .map((e) => e.trim().toLowerCase().replace(/^\./, ''))
+    .filter(Boolean);
+  const unknownExtensions = documentExtensions.filter(
+    (e) => !(KNOWN_DOCUMENT_EXTENSIONS as readonly string[]).includes(e),
+  );
+  if (unknownExtensions.length > 0 || documentExtensions.length === 0) {
+    problems.push(
+      `DOCUMENT_EXTENSIONS must list some of ${KNOWN_DOCUMENT_EXTENSIONS.join(', ')} (unknown: ${unknownExtensions.join(', ') || 'none given'})`,
+    );
+  }
+  let s3: S3Settings | null = null;
+  if (documentStore === 's3') {
+    const bucket = read('S3_BUCKET');
+    if (bucket === undefined || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+      problems.push('S3_BUCKET is required with DOCUMENT_STORE=s3 (3 to 63 of a-z, 0-9, ".", "-")');
+    }
+    const accessKeyId = read('AWS_ACCESS_KEY_ID') ?? null;
+    const secretAccessKey = read('AWS_SECRET_ACCESS_KEY') ?? null;
+    if ((accessKeyId === null) !== (secretAccessKey === null)) {
+      problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together or not at all');
+    }
+    s3 = {
+      endpoint:
+        read('S3_ENDPOINT') === undefined ? null : url('S3_ENDPOINT', '', ['http:', 'https:']),
+      bucket: bucket ?? '',
+      region: read('S3_REGION') ?? 'us-east-1',
+      forcePathStyle: bool('S3_FORCE_PATH_STYLE', true),
+      accessKeyId,
+      secretAccessKey,
+    };
   }
 
   const trustProxyRaw = read('TRUST_PROXY');
@@ -294,6 +370,14 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     mfaEncryptionKey,
     secondFactorMaxFailures: integer('SECOND_FACTOR_MAX_FAILURES', 5, 1, 100),
     secondFactorLockSeconds: integer('SECOND_FACTOR_LOCK_SECONDS', 900, 10, 86400),
+    documentStore,
+    documentDir: read('DOCUMENT_DIR') ?? './data/documents',
+    documentUploadDir: read('DOCUMENT_UPLOAD_DIR') ?? './data/uploads',
+    documentMaxBytes: integer('DOCUMENT_MAX_BYTES', 100 * 1024 * 1024, 1, 5 * 1024 ** 3),
+    documentExtensions: [...new Set(documentExtensions)],
+    documentOrphanGraceSeconds: integer('DOCUMENT_ORPHAN_GRACE_SECONDS', 3600, 0, 30 * 86400),
+    documentCleanupIntervalMs: integer('DOCUMENT_CLEANUP_INTERVAL_MS', 3600000, 1000, 7 * 86400000),
+    s3,
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -343,4 +427,17 @@ export const CONFIG_VARIABLES = [
   'MFA_ENCRYPTION_KEY',
   'SECOND_FACTOR_MAX_FAILURES',
   'SECOND_FACTOR_LOCK_SECONDS',
+  'DOCUMENT_STORE',
+  'DOCUMENT_DIR',
+  'DOCUMENT_UPLOAD_DIR',
+  'DOCUMENT_MAX_BYTES',
+  'DOCUMENT_EXTENSIONS',
+  'DOCUMENT_ORPHAN_GRACE_SECONDS',
+  'DOCUMENT_CLEANUP_INTERVAL_MS',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_FORCE_PATH_STYLE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
 ] as const;

@@ -16,6 +16,8 @@ import { CaseNoteEntity } from '../cases/entities/case-note.entity';
 import { CaseStatusChangeEntity } from '../cases/entities/case-status-change.entity';
 import { CaseSuspensionEntity } from '../cases/entities/case-suspension.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
+import { DocumentVersionEntity } from '../documents/entities/document-version.entity';
+import { DocumentEntity } from '../documents/entities/document.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { NotificationDeliveryEntity } from '../workflow/notifications/notification-delivery.entity';
 import { RoutingRuleEntity } from '../workflow/routing/routing-rule.entity';
@@ -66,4 +68,6 @@ export const ENTITIES = [
   CofundingProposalItemEntity,
   PledgeExpiryEntity,
   DesignatedDayEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
 ];

@@ -17,6 +17,7 @@ import { BenefitShares1796470000000 } from './1796470000000-BenefitShares';
 import { FundingTotals1796471000000 } from './1796471000000-FundingTotals';
 import { CofundingAndPledgeExpiry1796472000000 } from './1796472000000-CofundingAndPledgeExpiry';
 import { SecondFactorAndApiClients1796476325141 } from './1796476325141-SecondFactorAndApiClients';
+import { Documents1796477000000 } from './1796477000000-Documents';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => object)[] = [
   FundingTotals1796471000000,
   CofundingAndPledgeExpiry1796472000000,
   SecondFactorAndApiClients1796476325141,
+  Documents1796477000000,
 ];
