@@ -279,6 +279,8 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   const mfaEncryptionKey = read('MFA_ENCRYPTION_KEY') ?? null;
   if (mfaEncryptionKey !== null && mfaEncryptionKey.length < 32) {
     problems.push('MFA_ENCRYPTION_KEY must be at least 32 characters long');
+  }
+
   const documentStore = oneOf('DOCUMENT_STORE', DOCUMENT_STORES, 'fs');
   const documentExtensions = (read('DOCUMENT_EXTENSIONS') ?? KNOWN_DOCUMENT_EXTENSIONS.join(','))
     .split(',')
