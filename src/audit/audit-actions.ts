@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   'api_client.secret_retired': 'user',
   'api_client.token_issued': 'user',
   'catalogue.changed': 'catalogue',
+  'eu_threshold.added': 'eu_threshold',
   'job.retried': 'queue_job',
   'document.uploaded': 'document',
   'document.version_added': 'document',

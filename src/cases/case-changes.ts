@@ -29,6 +29,7 @@ export function diffCase(
     description: current.description,
     tenderReference: current.tender_reference,
     procurementStage: current.procurement_stage,
+    procurementKind: current.procurement_kind,
     estimatedValueCents: Number(current.estimated_value_cents),
     deadline: current.deadline,
     priority: current.priority,

@@ -1,3 +1,5 @@
+import { EuThresholds } from './eu-thresholds';
+import type { ProcurementKind } from './entities/eu-threshold.entity';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Role } from '../auth/roles';
@@ -27,7 +29,7 @@ import { openStages, slaOf, type ClockAction, type SlaStagesFacts } from './sla-
 
 /** The columns every case read selects (`c` is the cases table). */
 export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender_reference,
-  c.procurement_stage, c.estimated_value_cents, c.priority, c.deadline, c.status,
+  c.procurement_stage, c.procurement_kind, c.estimated_value_cents, c.priority, c.deadline, c.status,
   c.organisation_unit_id, c.filed_by_id, c.team_id, c.assignee_id, c.koppel_meentcoop_id,
   c.koppel_municipal_id,
   c.accept_by, c.propose_by, c.sla_breached, c.proposal, c.outcome_summary,
@@ -49,6 +51,7 @@ export interface CaseRow {
   description: string;
   tender_reference: string | null;
   procurement_stage: ProcurementStage;
+  procurement_kind: ProcurementKind | null;
   estimated_value_cents: string;
   priority: Priority;
   deadline: string | null;
@@ -88,6 +91,7 @@ export class CasePresenter {
     private readonly users: UsersService,
     private readonly catalogue: CatalogueService,
     private readonly clock: Clock,
+    private readonly thresholds: EuThresholds,
   ) {}
 
   /**
@@ -129,6 +133,7 @@ export class CasePresenter {
       manager,
       rows.filter((r) => r.suspended_since !== null).map((r) => r.id),
     );
+    const euFlags = await this.thresholds.flagsOf(manager, rows, actor.role);
     const now = this.clock.now();
     const available = (r: CaseRow) =>
       availableTransitions(r.status, { role: actor.role, isFiler: actor.id === r.filed_by_id });
@@ -143,6 +148,8 @@ export class CasePresenter {
         description: r.description,
         tenderReference: r.tender_reference,
         procurementStage: r.procurement_stage,
+        procurementKind: r.procurement_kind,
+        euThreshold: euFlags.get(r.id) ?? null,
         estimatedValueCents: Number(r.estimated_value_cents),
         priority: r.priority,
         deadline: r.deadline,

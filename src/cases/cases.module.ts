@@ -11,11 +11,13 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { SuspensionsController } from './suspensions.controller';
 import { SuspensionsService } from './suspensions.service';
+import { EuThresholds } from './eu-thresholds';
+import { EuThresholdsController } from './eu-thresholds.controller';
 
 @Module({
   // `CaseFunding` comes from the global FundingLedgerModule (case-funding.ts).
   imports: [AuthModule, CatalogueModule, CalendarModule],
-  controllers: [CasesController, SuspensionsController],
+  controllers: [CasesController, SuspensionsController, EuThresholdsController],
   providers: [
     CasesService,
     CaseFiling,
@@ -24,6 +26,7 @@ import { SuspensionsService } from './suspensions.service';
     CaseKoppel,
     CaseLifecycle,
     SuspensionsService,
+    EuThresholds,
   ],
   exports: [CasesService, CaseReader, CaseLifecycle],
 })

@@ -25,8 +25,8 @@ export function filingStatement(
     ctes: `c AS (
            INSERT INTO cases (reference, title, description, tender_reference, procurement_stage,
                               estimated_value_cents, priority, deadline, organisation_unit_id,
-                              filed_by_id)
-           VALUES (next_case_reference(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9)
+                              filed_by_id, procurement_kind)
+           VALUES (next_case_reference(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $12)
            RETURNING ${CASE_COLUMNS.replace(/c\./g, '')}
          ), d AS (
            INSERT INTO case_domains (case_id, domain_code, role)
@@ -44,6 +44,7 @@ export function filingStatement(
       filedById,
       input.domains.map((d) => d.code),
       input.domains.map((d) => d.role),
+      input.procurementKind ?? null,
     ],
   };
 }
@@ -138,6 +139,7 @@ export async function writeChanges(
     description: 'description',
     tenderReference: 'tender_reference',
     procurementStage: 'procurement_stage',
+    procurementKind: 'procurement_kind',
     estimatedValueCents: 'estimated_value_cents',
     deadline: 'deadline',
     priority: 'priority',

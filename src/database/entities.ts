@@ -18,6 +18,7 @@ import { CaseSuspensionEntity } from '../cases/entities/case-suspension.entity';
 import { CaseEntity } from '../cases/entities/case.entity';
 import { DocumentVersionEntity } from '../documents/entities/document-version.entity';
 import { DocumentEntity } from '../documents/entities/document.entity';
+import { EuThresholdEntity } from '../cases/entities/eu-threshold.entity';
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity';
 import { NotificationDeliveryEntity } from '../workflow/notifications/notification-delivery.entity';
 import { RoutingRuleEntity } from '../workflow/routing/routing-rule.entity';
@@ -70,4 +71,5 @@ export const ENTITIES = [
   DesignatedDayEntity,
   DocumentEntity,
   DocumentVersionEntity,
+  EuThresholdEntity,
 ];

@@ -20,6 +20,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { MultiLineText, SingleLineText } from '../../common/text';
+import { PROCUREMENT_KINDS, type ProcurementKind } from '../entities/eu-threshold.entity';
 import { EachIsObject, IsCalendarDate, IsKebabCode, Optional } from '../../common/validators';
 import {
   DOMAIN_ROLES,
@@ -118,6 +119,16 @@ class CaseContentFields {
   @IsIn(PROCUREMENT_STAGES)
   procurementStage?: ProcurementStage;
 
+  @ApiPropertyOptional({
+    enum: PROCUREMENT_KINDS,
+    nullable: true,
+    description: 'What is bought, for the EU threshold in force on the filing day.',
+  })
+  @Optional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(PROCUREMENT_KINDS)
+  procurementKind?: ProcurementKind | null;
+
   @ApiProperty({ minimum: 0, maximum: MAX_ESTIMATED_VALUE_CENTS, example: 120000000 })
   @IsInt()
   @Min(0)
@@ -186,6 +197,12 @@ export class UpdateCaseDto {
   @Optional()
   @IsIn(PROCUREMENT_STAGES)
   procurementStage?: ProcurementStage;
+
+  @ApiPropertyOptional({ enum: PROCUREMENT_KINDS, nullable: true })
+  @Optional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(PROCUREMENT_KINDS)
+  procurementKind?: ProcurementKind | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_ESTIMATED_VALUE_CENTS })
   @Optional()

@@ -1,3 +1,4 @@
+import { PROCUREMENT_KINDS, type ProcurementKind } from '../entities/eu-threshold.entity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { MultiLineText } from '../../common/text';
@@ -204,6 +205,47 @@ export class PriorityRaiseDto {
   to!: Priority;
 }
 
+export class EuThresholdGroupDto {
+  @ApiProperty({ example: 'TN-2026-0815' })
+  tenderReference!: string;
+
+  @ApiProperty({
+    description: 'Open cases (not withdrawn or declined) with this tender reference.',
+  })
+  caseCount!: number;
+
+  @ApiProperty({ description: 'Their estimated values together.' })
+  totalCents!: number;
+
+  @ApiProperty({
+    description: 'Together they reach the threshold while each stays below it: a possible split.',
+  })
+  possibleSplit!: boolean;
+}
+
+export class CaseEuThresholdDto {
+  @ApiProperty({ example: 21600000 })
+  amountCents!: number;
+
+  @ApiProperty({
+    example: '2026-01-01/2027-12-31',
+    description: 'The period, as an ISO 8601 interval.',
+  })
+  period!: string;
+
+  @ApiProperty({ description: 'The estimated value reaches the threshold.' })
+  reached!: boolean;
+
+  @ApiProperty({
+    type: EuThresholdGroupDto,
+    nullable: true,
+    description:
+      'Staff, auditors and admins: the cases sharing the tender reference (null for others, or ' +
+      'without a reference shared with another case).',
+  })
+  group!: EuThresholdGroupDto | null;
+}
+
 export class CaseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -222,6 +264,18 @@ export class CaseDto {
 
   @ApiProperty({ enum: PROCUREMENT_STAGES })
   procurementStage!: ProcurementStage;
+
+  @ApiProperty({ enum: PROCUREMENT_KINDS, nullable: true })
+  procurementKind!: ProcurementKind | null;
+
+  @ApiProperty({
+    type: CaseEuThresholdDto,
+    nullable: true,
+    description:
+      'The EU threshold in force on the filing day for the procurement kind (null without a ' +
+      'kind or a threshold for the day); a flag, never blocking.',
+  })
+  euThreshold!: CaseEuThresholdDto | null;
 
   @ApiProperty({ example: 120000000 })
   estimatedValueCents!: number;

@@ -1,3 +1,4 @@
+import type { ProcurementKind } from './eu-threshold.entity';
 import {
   Check,
   Column,
@@ -70,6 +71,13 @@ export const CASE_SEARCH_TEXT_EXPRESSION =
   'cases_status_check',
   `"status" IN ('filed', 'routed', 'accepted', 'in_progress', 'proposed', 'resolved', 'declined', 'withdrawn')`,
 )
+@Index('cases_tender_reference_idx', ['tenderReference'], {
+  where: `"tender_reference" IS NOT NULL`,
+})
+@Check(
+  'cases_procurement_kind_check',
+  `"procurement_kind" IS NULL OR "procurement_kind" IN ('supplies', 'services', 'works', 'social_and_other_specific_services')`,
+)
 @Check('cases_priority_check', `"priority" IN ('low', 'normal', 'high', 'urgent')`)
 @Check(
   'cases_stage_check',
@@ -103,6 +111,10 @@ export class CaseEntity {
 
   @Column({ type: 'text', default: 'planning' })
   procurementStage!: ProcurementStage;
+
+  /** What is bought, for the EU threshold in force (issue 18, ADR 36); null: not said yet. */
+  @Column({ type: 'text', nullable: true })
+  procurementKind!: ProcurementKind | null;
 
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   estimatedValueCents!: number;

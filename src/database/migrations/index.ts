@@ -18,6 +18,7 @@ import { FundingTotals1796471000000 } from './1796471000000-FundingTotals';
 import { CofundingAndPledgeExpiry1796472000000 } from './1796472000000-CofundingAndPledgeExpiry';
 import { SecondFactorAndApiClients1796476325141 } from './1796476325141-SecondFactorAndApiClients';
 import { Documents1796477000000 } from './1796477000000-Documents';
+import { EuThresholds1796478000000 } from './1796478000000-EuThresholds';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CofundingAndPledgeExpiry1796472000000,
   SecondFactorAndApiClients1796476325141,
   Documents1796477000000,
+  EuThresholds1796478000000,
 ];

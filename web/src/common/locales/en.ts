@@ -694,6 +694,7 @@ export const en: Messages = {
       'user.created': 'User created',
       'user.updated': 'User changed',
       'catalogue.changed': 'Catalogue changed',
+      'eu_threshold.added': 'EU threshold added',
       'case.koppel_changed': 'Koppel changed',
       'case.sla_warned': 'Deadline near',
       'case.suspended': 'Deadline suspended',

@@ -711,6 +711,7 @@ export const nl = {
       'user.created': 'Gebruiker aangemaakt',
       'user.updated': 'Gebruiker gewijzigd',
       'catalogue.changed': 'Catalogus gewijzigd',
+      'eu_threshold.added': 'EU-drempel toegevoegd',
       'case.koppel_changed': 'Koppel gewijzigd',
       'case.sla_warned': 'Termijn bijna verlopen',
       'case.suspended': 'Termijn opgeschort',
