@@ -3,9 +3,8 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
-import { AUDIT_APPEND_LOCK } from '../src/audit/audit-writer';
 import { canonicalJson } from '../src/audit/canonical-json';
-import { GENESIS_HASH, hashEvent } from '../src/audit/hash-chain';
+import { dataHashOf } from '../src/audit/leaf';
 import type { FilingBody } from './lib/generate';
 import { summarise, type LatencySummary } from './lib/stats';
 
@@ -194,12 +193,6 @@ async function pgFiling(load: PgFilingLoad): Promise<LoadResult> {
             samples.push(performance.now() - t0);
             continue;
           }
-          await db.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK]);
-          const head = await db.query<{ seq: string; hash: string }>(
-            'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-          );
-          const seq = head.rows[0] ? Number(head.rows[0].seq) + 1 : 1;
-          const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
           const at = new Date();
           const data = {
             reference: created.reference,
@@ -215,7 +208,6 @@ async function pgFiling(load: PgFilingLoad): Promise<LoadResult> {
             to: 'filed',
           };
           const content = {
-            seq,
             occurredAt: at.toISOString(),
             actorId: load.actor.id,
             actorRole: load.actor.role,
@@ -226,23 +218,23 @@ async function pgFiling(load: PgFilingLoad): Promise<LoadResult> {
             caseId: created.id,
             data,
           };
+          // As Brug writes it since issue 15: no lock, no chain; the sequencer does the rest.
+          const text = canonicalJson(data);
           await db.query(
-            `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_role, actor_name, action,
-               subject_type, subject_id, case_id, data, prev_hash, hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+            `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
+               subject_type, subject_id, case_id, data, data_hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
             [
-              seq,
               at,
-              load.actor.id,
-              load.actor.role,
-              load.actor.name,
-              'case.filed',
-              'case',
-              created.id,
-              created.id,
-              canonicalJson(data),
-              prevHash,
-              hashEvent(prevHash, content),
+              content.actorId,
+              content.actorRole,
+              content.actorName,
+              content.action,
+              content.subjectType,
+              content.subjectId,
+              content.subjectId,
+              text,
+              dataHashOf(text),
             ],
           );
           await db.query('COMMIT');

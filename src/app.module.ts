@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
+import { AuditSequencerModule } from './audit/audit-sequencer.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
@@ -65,6 +66,7 @@ export class AppModule {
     if (options.role === 'worker' || (options.role === 'api' && config.workers)) {
       imports.push(WorkersModule, DocumentsWorkersModule);
     }
+    if (options.role !== 'cli' && config.auditSequencer) imports.push(AuditSequencerModule);
     return {
       module: AppModule,
       imports,

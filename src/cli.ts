@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { parseHead } from './audit/hash-chain';
+import { verifyBundle } from './audit/bundle-verify';
 import { verifyExportFile } from './audit/offline-verify';
 import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from './auth/password-rules';
 import { ROLES, type Role } from './auth/roles';
@@ -32,9 +34,14 @@ Commands:
   seed                 Creates the catalogue and (unless NODE_ENV=production) the demo users.
   migration:run        Applies pending database migrations.
   migration:revert     Reverts the most recent migration.
-  audit verify <file.jsonl> [--head <seq>:<hash>]
-      Verifies an audit export (GET /api/v1/audit/export) offline, without a database, and
-      prints its head; with --head, the chain must also pass through that head (see docs/audit.md).
+  audit verify <file.jsonl> [--checkpoint <checkpoint file> --key <verifier key>] [--head <seq>:<hash>]
+      Verifies an audit export (GET /api/v1/audit/export) offline, without a database: every
+      dataHash and the tree; with --checkpoint, its root must be the signed checkpoint's; with
+      --head, the old hash chain must pass through that head (see docs/audit.md).
+  audit verify-bundle <bundle.json> --key <verifier key> [--checkpoint <earlier checkpoint file>]
+      Verifies a case's bundle (GET /api/v1/cases/{id}/audit/bundle) offline: the checkpoint's
+      signature, every event's data and inclusion proof, and that the log only grew since the
+      earlier checkpoint. --key is the key itself or a file holding it.
 `;
 
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
@@ -150,14 +157,27 @@ async function migrate(config: AppConfig, direction: 'run' | 'revert'): Promise<
   }
 }
 
+/** A verifier key given as itself or as a file holding it. */
+function readKey(value: string): string {
+  return existsSync(value) ? readFileSync(value, 'utf8').trim() : value.trim();
+}
+
 async function audit(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
+  if (subcommand === 'verify-bundle') return auditVerifyBundle(rest);
   if (subcommand !== 'verify') {
-    throw new UsageError(`Usage: audit verify <file.jsonl> [--head <seq>:<hash>]`);
+    throw new UsageError(
+      'Usage: audit verify <file.jsonl> [--checkpoint <file> --key <key>] [--head <seq>:<hash>]\n' +
+        '       audit verify-bundle <bundle.json> --key <key> [--checkpoint <file>]',
+    );
   }
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { head: { type: 'string' } },
+    options: {
+      head: { type: 'string' },
+      checkpoint: { type: 'string' },
+      key: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -173,7 +193,14 @@ async function audit(args: string[]): Promise<number> {
       throw new UsageError(`--head: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const result = await verifyExportFile(file, head);
+  if ((values.checkpoint === undefined) !== (values.key === undefined)) {
+    throw new UsageError('--checkpoint and --key go together.');
+  }
+  const checkpoint =
+    values.checkpoint !== undefined && values.key !== undefined
+      ? { note: readFileSync(values.checkpoint, 'utf8'), verifierKey: readKey(values.key) }
+      : undefined;
+  const result = await verifyExportFile(file, head, checkpoint);
   if (!result.ok) {
     process.stderr.write(
       `invalid at line ${result.line} (seq ${result.seq ?? 'unknown'}): ${result.reason}\n`,
@@ -181,7 +208,48 @@ async function audit(args: string[]): Promise<number> {
     return 1;
   }
   const last = result.headSeq === null ? 'none' : `${result.headSeq}:${result.headHash}`;
-  out(`valid: ${result.events} events, head ${last}`);
+  out(
+    `valid: ${result.leaves} leaves, tree ${result.leaves}:${result.root}` +
+      (checkpoint ? ' (the signed checkpoint’s root)' : ' (no checkpoint given)') +
+      `; ${result.events} chained events, head ${last}`,
+  );
+  return 0;
+}
+
+async function auditVerifyBundle(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { key: { type: 'string' }, checkpoint: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file, ...more] = positionals;
+  if (!file || more.length > 0 || values.key === undefined) {
+    throw new UsageError('audit verify-bundle needs one bundle file and --key <verifier key>.');
+  }
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const earlier =
+    values.checkpoint === undefined ? undefined : readFileSync(values.checkpoint, 'utf8');
+  const result = verifyBundle(bundle, readKey(values.key), earlier);
+  result.events.forEach((event, i) =>
+    out(
+      `event ${i + 1} (leaf ${event.leafIndex ?? '?'}): ${event.ok ? 'ok' : 'INVALID'}${event.erased ? ' (data erased)' : ''}`,
+    ),
+  );
+  for (const p of result.problems) {
+    const where = p.event === null ? 'bundle' : `event ${p.event} (leaf ${p.leafIndex ?? '?'})`;
+    process.stderr.write(`invalid: ${where}: ${p.check}: ${p.reason}\n`);
+  }
+  if (!result.ok) return 1;
+  out(
+    `valid: ${result.events.length} events in the signed tree of ${result.treeSize}` +
+      (earlier === undefined ? '' : ', consistent with the earlier checkpoint'),
+  );
   return 0;
 }
 

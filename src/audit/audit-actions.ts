@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   'document.version_added': 'document',
   'document.withdrawn': 'document',
   'document.downloaded': 'document',
+  /** Events' data erased under the Archiefwet or the AVG (issue 15). */
+  'audit.erased': 'audit_erasure',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,25 +1,21 @@
-import { pipeline } from 'node:stream/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CursorCodec } from '../common/cursor';
 import { InvalidCursor } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { ERASED_COLUMNS, erasedOf } from './audit-log';
 import type {
+  AuditEventDto,
   AuditEventListDto,
   AuditReferenceDto,
-  HeadDto,
   ListAuditEventsQuery,
-  VerifyResultDto,
 } from './dto/audit.dto';
-import { chainReasonCode, ChainVerifier, type ChainedAuditEvent } from './hash-chain';
 
 interface AuditRow {
   seq: string;
+  leaf_index: string | null;
   occurred_at: Date;
   actor_id: string | null;
   actor_role: string;
@@ -28,40 +24,18 @@ interface AuditRow {
   subject_type: string;
   subject_id: string;
   case_id: string | null;
-  data: string;
-  prev_hash: string;
-  hash: string;
+  data: string | null;
+  data_hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+  e_at: Date | null;
+  e_by: string | null;
+  e_basis: string | null;
+  e_leaf: string | null;
 }
 
-const COLUMNS = `seq, occurred_at, actor_id, actor_role, actor_name, action, subject_type,
-  subject_id, case_id, data, prev_hash, hash`;
-
-/**
- * One export line per event, built by PostgreSQL. JSON escapes every control character, so a
- * line never holds a raw newline, \x01 or \x02: with those as CSV delimiter and quote, COPY
- * writes each line exactly as built, unescaped.
- */
-const EXPORT_LINE = `'{"seq":' || seq
-  || ',"occurredAt":' || to_json(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-  || ',"actorId":' || coalesce(to_json(actor_id)::text, 'null')
-  || ',"actorRole":' || to_json(actor_role) || ',"actorName":' || to_json(actor_name)
-  || ',"action":' || to_json(action) || ',"subjectType":' || to_json(subject_type)
-  || ',"subjectId":' || to_json(subject_id) || ',"caseId":' || coalesce(to_json(case_id)::text, 'null')
-  || ',"data":' || data || ',"prevHash":' || to_json(prev_hash) || ',"hash":' || to_json(hash) || '}'`;
-
-/**
- * The hashed content of an event as RFC 8785 canonical JSON, built by PostgreSQL: keys in
- * code-unit order, strings JSON-escaped (PostgreSQL escapes as JSON.stringify does), `data` as
- * the stored canonical text, the time with milliseconds in UTC as the writer hashed it.
- */
-const CANONICAL_CONTENT = `'{"action":' || to_json(action)
-  || ',"actorId":' || coalesce(to_json(actor_id)::text, 'null')
-  || ',"actorName":' || to_json(actor_name) || ',"actorRole":' || to_json(actor_role)
-  || ',"caseId":' || coalesce(to_json(case_id)::text, 'null')
-  || ',"data":' || data
-  || ',"occurredAt":' || to_json(to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-  || ',"seq":' || seq
-  || ',"subjectId":' || to_json(subject_id) || ',"subjectType":' || to_json(subject_type) || '}'`;
+const COLUMNS = `seq, leaf_index, occurred_at, actor_id, actor_role, actor_name, action,
+  subject_type, subject_id, case_id, data, data_hash, prev_hash, hash, erasure_id`;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -75,7 +49,7 @@ const DOMAIN_KEYS = new Set(['domainCode', 'domains', 'leadDomains', 'anyDomains
  * and inside `data` every UUID-shaped string (an assignee, a koppel half, a team, a unit) and
  * the domain codes under the keys above (`domains: [{ code, role }]` included).
  */
-function collectReferences(event: ChainedAuditEvent, ids: Set<string>, codes: Set<string>): void {
+function collectReferences(event: AuditEventDto, ids: Set<string>, codes: Set<string>): void {
   for (const id of [event.actorId, event.caseId, event.subjectId]) {
     if (id && UUID.test(id)) ids.add(id.toLowerCase());
   }
@@ -96,9 +70,11 @@ function collectReferences(event: ChainedAuditEvent, ids: Set<string>, codes: Se
 }
 
 /** The event as the API and the export show it; `data` is parsed from the hashed text. */
-function toEvent(row: AuditRow): ChainedAuditEvent {
+function toEvent(row: AuditRow): AuditEventDto {
+  const erased = erasedOf(row);
   return {
     seq: Number(row.seq),
+    leafIndex: row.leaf_index === null ? null : Number(row.leaf_index),
     occurredAt: row.occurred_at.toISOString(),
     actorId: row.actor_id,
     actorRole: row.actor_role,
@@ -107,7 +83,9 @@ function toEvent(row: AuditRow): ChainedAuditEvent {
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     caseId: row.case_id,
-    data: JSON.parse(row.data) as Record<string, unknown>,
+    data: row.data === null ? null : (JSON.parse(row.data) as Record<string, unknown>),
+    dataHash: row.data_hash,
+    ...(erased ? { erased } : {}),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -149,8 +127,11 @@ export function buildAuditListQuery(
   const desc = query.order === 'desc';
   if (after !== undefined) where.push(`seq ${desc ? '<' : '>'} ${add(after)}::bigint`);
   return {
-    sql: `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ${pageSize + 1}`,
+    sql: `SELECT e.*, ${ERASED_COLUMNS}
+        FROM (SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT ${pageSize + 1}) e
+        LEFT JOIN audit_erasures x ON x.id = e.erasure_id
+       ORDER BY e.seq ${desc ? 'DESC' : 'ASC'}`,
     params,
   };
 }
@@ -196,9 +177,7 @@ export class AuditReader {
    * number of events and actors (each part looks its keys up by primary key). Current names:
    * `actorName` on the event stays the name at the time.
    */
-  private async references(
-    events: ChainedAuditEvent[],
-  ): Promise<Record<string, AuditReferenceDto>> {
+  private async references(events: AuditEventDto[]): Promise<Record<string, AuditReferenceDto>> {
     const ids = new Set<string>();
     const codes = new Set<string>();
     for (const event of events) collectReferences(event, ids, codes);
@@ -224,97 +203,5 @@ export class AuditReader {
       };
     }
     return references;
-  }
-
-  async head(): Promise<HeadDto> {
-    const [row] = await this.db.query<{ seq: string; hash: string; occurred_at: Date }[]>(
-      'SELECT seq, hash, occurred_at FROM audit_events ORDER BY seq DESC LIMIT 1',
-    );
-    return row
-      ? { seq: Number(row.seq), hash: row.hash, occurredAt: row.occurred_at.toISOString() }
-      : { seq: null, hash: null, occurredAt: null };
-  }
-
-  /**
-   * Recomputes the whole chain and names the first event that does not match; with
-   * `expectHead`, also checks that the chain still passes through a head written down earlier
-   * (the only defence against a consistent rewrite of every hash). PostgreSQL streams each
-   * event's canonical JSON (built from the columns, `data` being the stored canonical text) with
-   * COPY; this process hashes and links them, in constant memory.
-   */
-  async verify(expectHead?: { seq: number; hash: string }): Promise<VerifyResultDto> {
-    const verifier = new ChainVerifier({ expectHead, fromGenesis: true });
-    const pool = (this.db.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      const copy = client.query(
-        copyTo(
-          `COPY (SELECT seq, prev_hash, hash, ${CANONICAL_CONTENT} FROM audit_events ORDER BY seq)
-           TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`,
-        ),
-      );
-      let rest = '';
-      // A chunk may end inside a multi-byte character: decode across chunk boundaries.
-      const decoder = new StringDecoder('utf8');
-      for await (const chunk of copy as AsyncIterable<Buffer>) {
-        const lines = (rest + decoder.write(chunk)).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) {
-          const [seq, prevHash, hash, canonical] = line.split('\x01');
-          const failure = verifier.pushCanonical(
-            { seq: Number(seq), prevHash: prevHash ?? '', hash: hash ?? '' },
-            canonical ?? '',
-          );
-          if (failure) {
-            // Stop reading: the COPY is abandoned, so its connection is not reused.
-            broken = true;
-            copy.destroy();
-            return { ...failure, reasonCode: chainReasonCode(failure.reason) };
-          }
-        }
-      }
-      const result = verifier.finish();
-      return result.valid ? result : { ...result, reasonCode: chainReasonCode(result.reason) };
-    } catch (error) {
-      broken = true;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  /**
-   * Streams the trail as NDJSON, oldest first, straight from PostgreSQL: `COPY … TO STDOUT`
-   * produces the lines and the bytes flow from the database socket to the client with
-   * backpressure (pipeline), so memory stays flat whatever the size of the trail. Each line
-   * is built around the stored canonical text of `data`, with exactly the fields the offline
-   * verifier expects. Stops, and frees the connection, when the client goes away.
-   */
-  async export(
-    out: NodeJS.WritableStream,
-    range: { fromSeq?: number; toSeq?: number },
-  ): Promise<void> {
-    // COPY takes no bind parameters; both bounds are validated integers.
-    const from = Math.max(1, Math.trunc(range.fromSeq ?? 1));
-    const to = Math.trunc(range.toSeq ?? Number.MAX_SAFE_INTEGER);
-    const pool = (this.db.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      const copy = client.query(
-        copyTo(
-          `COPY (SELECT ${EXPORT_LINE} FROM audit_events WHERE seq BETWEEN ${from} AND ${to} ORDER BY seq)
-           TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`,
-        ),
-      );
-      await pipeline(copy, out, { end: false });
-    } catch (error) {
-      broken = true;
-      throw error;
-    } finally {
-      // A connection left in the middle of a COPY is not reusable: drop it.
-      client.release(broken);
-    }
   }
 }

@@ -1,9 +1,9 @@
 import type { Params } from '../common/sql-params';
 import { canonicalJson } from './canonical-json';
-import { canonicalAroundSeq } from './hash-chain';
+import { dataHashOf } from './leaf';
 
-/** Serialises appends: one chain, one order, whatever number of processes write. */
-export const AUDIT_APPEND_LOCK = 7_202_611_282;
+/** The session advisory lock that elects the one sequencer among all worker processes. */
+export const AUDIT_SEQUENCER_LOCK = 7_202_611_283;
 
 /** What a change records; the writer adds sequence, time, actor and the hashes. */
 export interface AuditEntry {
@@ -26,11 +26,10 @@ export interface AuditActor {
 }
 
 /**
- * The INSERT that records entries in the caller's transaction, to be chained when it commits:
- * rows in `audit_pending`, no lock. At COMMIT a deferred trigger takes the chain's advisory lock, hashes
- * each event (SHA-256 over the previous hash and the canonical JSON built here around `seq`)
- * and appends it to `audit_events`; a failure there fails the commit, so no change commits
- * without its events. `hashEvent` computes the same hash; the verifiers check it.
+ * The INSERT that records entries in the caller's transaction: rows in `audit_events` with a
+ * `seq` from a sequence and the SHA-256 of their canonical data, no lock and no hash chain, so
+ * concurrent changes never wait on each other here. The sequencer (audit-sequencer.ts) gives
+ * them leaf indexes once they are committed (ADR 29).
  */
 export function auditInsert(
   actor: AuditActor,
@@ -41,8 +40,8 @@ export function auditInsert(
   const occurredAt = at.toISOString();
   const events = entries.map((entry) => {
     const by = entry.actor ?? actor;
-    const content = {
-      occurredAt,
+    const data = canonicalJson(entry.data);
+    return {
       actorId: by.id,
       actorRole: by.role,
       actorName: by.name,
@@ -50,16 +49,16 @@ export function auditInsert(
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
       caseId: entry.caseId ?? null,
-      data: entry.data,
+      data,
+      dataHash: dataHashOf(data),
     };
-    return { ...content, ...canonicalAroundSeq(content), data: canonicalJson(entry.data) };
   });
   const column = (pick: (e: (typeof events)[number]) => string | null) => events.map(pick);
-  // Written in order: the deferred triggers chain them in the order of the rows.
-  return `INSERT INTO audit_pending (occurred_at, actor_id, actor_role, actor_name, action,
-                                    subject_type, subject_id, case_id, data, prefix, suffix)
+  // Written in order: seq follows the order of the entries.
+  return `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
+                                    subject_type, subject_id, case_id, data, data_hash)
     SELECT ${p.add(occurredAt)}::timestamptz, e.actor_id, e.actor_role, e.actor_name, e.action,
-           e.subject_type, e.subject_id, e.case_id, e.data, e.prefix, e.suffix
+           e.subject_type, e.subject_id, e.case_id, e.data, e.data_hash
       FROM unnest(${p.add(column((e) => e.actorId))}::uuid[],
                   ${p.add(column((e) => e.actorRole))}::text[],
                   ${p.add(column((e) => e.actorName))}::text[],
@@ -68,9 +67,8 @@ export function auditInsert(
                   ${p.add(column((e) => e.subjectId))}::text[],
                   ${p.add(column((e) => e.caseId))}::uuid[],
                   ${p.add(column((e) => e.data))}::text[],
-                  ${p.add(column((e) => e.prefix))}::text[],
-                  ${p.add(column((e) => e.suffix))}::text[]) WITH ORDINALITY
+                  ${p.add(column((e) => e.dataHash))}::text[]) WITH ORDINALITY
            AS e(actor_id, actor_role, actor_name, action, subject_type, subject_id, case_id, data,
-                prefix, suffix, n)
+                data_hash, n)
      ORDER BY e.n`;
 }

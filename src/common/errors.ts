@@ -53,6 +53,8 @@ export type ErrorCode =
   | 'sla_policy_exists'
   | 'webhook_not_found'
   | 'job_not_found'
+  // audit
+  | 'audit_checkpoint_not_found'
   // calendar
   | 'designated_day_exists'
   | 'designated_day_not_found'

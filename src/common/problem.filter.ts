@@ -75,6 +75,7 @@ export function statusOf(code: ErrorCode): number {
     case 'sla_policy_not_found':
     case 'webhook_not_found':
     case 'job_not_found':
+    case 'audit_checkpoint_not_found':
     case 'designated_day_not_found':
     case 'document_not_found':
       return HttpStatus.NOT_FOUND;

@@ -34,6 +34,12 @@ function secretOfThisProcess(): string {
   return processSecret;
 }
 
+let processAuditKey: string | undefined;
+function auditKeyOfThisProcess(): string {
+  processAuditKey ??= randomBytes(32).toString('base64');
+  return processAuditKey;
+}
+
 export interface LoadOptions {
   /**
    * Reads (or makes and keeps) the signing key in the file at `path`; offered by the entry
@@ -109,6 +115,15 @@ export interface AppConfig {
   documentOrphanGraceSeconds: number;
   documentCleanupIntervalMs: number;
   s3: S3Settings | null;
+  /** The Ed25519 seed (32 bytes) that signs the audit log's checkpoints (ADR 29). */
+  auditSigningKey: Buffer;
+  auditSigningKeySource: JwtSecretSource;
+  /** The checkpoints' origin line and the key's name, e.g. `brug.example/audit`. */
+  auditOrigin: string;
+  /** Whether this process runs (or stands by to run) the audit sequencer. */
+  auditSequencer: boolean;
+  auditSequencerPollMs: number;
+  auditSequencerBatch: number;
 }
 
 export const DOCUMENT_STORES = ['fs', 's3'] as const;
@@ -279,6 +294,32 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   const mfaEncryptionKey = read('MFA_ENCRYPTION_KEY') ?? null;
   if (mfaEncryptionKey !== null && mfaEncryptionKey.length < 32) {
     problems.push('MFA_ENCRYPTION_KEY must be at least 32 characters long');
+  // The audit log's signing key: like JWT_SECRET, required in production, kept in a file on a
+  // development machine, per process in tests (ADR 29).
+  let auditKeyText = read('AUDIT_SIGNING_KEY');
+  let auditSigningKeySource: JwtSecretSource = 'environment';
+  if (auditKeyText === undefined) {
+    if (production) problems.push('AUDIT_SIGNING_KEY is required when NODE_ENV=production');
+    if (nodeEnv === 'development' && options.keptSecret) {
+      try {
+        auditKeyText = options.keptSecret(
+          read('AUDIT_SIGNING_KEY_FILE') ?? '.brug/audit-signing-key',
+        );
+        auditSigningKeySource = 'file';
+      } catch (error) {
+        problems.push(
+          `AUDIT_SIGNING_KEY is not set and AUDIT_SIGNING_KEY_FILE could not be used: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+    if (auditKeyText === undefined) {
+      auditKeyText = auditKeyOfThisProcess();
+      auditSigningKeySource = 'process';
+    }
+  }
+  const auditSigningKey = Buffer.from(auditKeyText, 'base64');
+  if (auditSigningKey.length !== 32) {
+    problems.push('AUDIT_SIGNING_KEY must be 32 bytes in base64 (an Ed25519 private key seed)');
   }
 
   const documentStore = oneOf('DOCUMENT_STORE', DOCUMENT_STORES, 'fs');
@@ -380,7 +421,22 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     documentOrphanGraceSeconds: integer('DOCUMENT_ORPHAN_GRACE_SECONDS', 3600, 0, 30 * 86400),
     documentCleanupIntervalMs: integer('DOCUMENT_CLEANUP_INTERVAL_MS', 3600000, 1000, 7 * 86400000),
     s3,
+    auditSigningKey,
+    auditSigningKeySource,
+    auditOrigin: '',
+    auditSequencer: false,
+    auditSequencerPollMs: integer('AUDIT_SEQUENCER_POLL_MS', 200, 10, 10000),
+    auditSequencerBatch: integer('AUDIT_SEQUENCER_BATCH', 2000, 1, 100000),
   };
+  config.auditSequencer = bool('AUDIT_SEQUENCER', config.workers);
+  try {
+    config.auditOrigin = read('AUDIT_ORIGIN') ?? `${new URL(config.publicUrl).host}/audit`;
+  } catch {
+    config.auditOrigin = 'brug/audit';
+  }
+  if (!/^[^\s+]+$/u.test(config.auditOrigin)) {
+    problems.push('AUDIT_ORIGIN may hold no spaces and no "+"');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

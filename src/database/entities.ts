@@ -4,6 +4,11 @@ import {
   UserRecoveryCodeEntity,
   UserSecondFactorEntity,
 } from '../auth/entities/second-factor.entity';
+import {
+  AuditCheckpointEntity,
+  AuditErasureEntity,
+  AuditTreeNodeEntity,
+} from '../audit/entities/audit-log.entity';
 import { UserDomainEntity } from '../auth/entities/user-domain.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { DesignatedDayEntity } from '../calendar/designated-day.entity';
@@ -58,6 +63,9 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   OutboxEventEntity,
   AuditEventEntity,
+  AuditErasureEntity,
+  AuditTreeNodeEntity,
+  AuditCheckpointEntity,
   RoutingRuleEntity,
   SlaPolicyEntity,
   WebhookEntity,

@@ -1,68 +1,68 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { canonicalJson } from '../../src/audit/canonical-json';
-import { GENESIS_HASH, hashEvent, type AuditEventContent } from '../../src/audit/hash-chain';
+import { dataHashOf } from '../../src/audit/leaf';
 
 /**
- * Appends `count` valid chained events straight into audit_events (for volume tests), continuing
- * from the current head; hashes are computed exactly as the writer does.
+ * Appends `count` events straight into audit_events as the writer does (for volume tests); the
+ * test app's sequencer makes them leaves (wait with `waitUntilSequenced`).
  */
 export async function appendSyntheticEvents(db: DataSource, count: number): Promise<void> {
-  const [head] = await db.query<{ seq: string; hash: string }[]>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-  );
-  let seq = head ? Number(head.seq) : 0;
-  let prev = head?.hash ?? GENESIS_HASH;
   const batch = 10_000;
   for (let done = 0; done < count; done += batch) {
-    const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+    const cols: unknown[][] = Array.from({ length: 5 }, () => []);
     for (let i = 0; i < Math.min(batch, count - done); i++) {
-      seq += 1;
-      const content: AuditEventContent = {
-        seq,
-        occurredAt: new Date(Date.UTC(2026, 0, 1) + seq * 1000).toISOString(),
-        actorId: null,
-        actorRole: 'system',
-        actorName: 'Volume test',
-        action: 'case.updated',
-        subjectType: 'case',
-        subjectId: randomUUID(),
-        caseId: null,
-        data: { changes: { title: { old: `Titel ${seq}`, new: `Titel ${seq + 1}` } }, n: seq },
-      };
-      const hash = hashEvent(prev, content);
+      const n = done + i + 1;
+      const data = canonicalJson({
+        changes: { title: { old: `Titel ${n}`, new: `Titel ${n + 1}` } },
+        n,
+      });
       const values = [
-        seq,
-        content.occurredAt,
-        null,
-        content.actorRole,
-        content.actorName,
-        content.action,
-        content.subjectType,
-        content.subjectId,
-        null,
-        canonicalJson(content.data),
-        prev,
-        hash,
+        new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+        randomUUID(),
+        data,
+        dataHashOf(data),
+        n,
       ];
       values.forEach((v, k) => cols[k]!.push(v));
-      prev = hash;
     }
     await db.query(
-      `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_role, actor_name, action,
-         subject_type, subject_id, case_id, data, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[],
-         $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[])`,
+      `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
+         subject_type, subject_id, case_id, data, data_hash)
+       SELECT t.at, NULL, 'system', 'Volume test', 'case.updated', 'case', t.subject, NULL,
+              t.data, t.data_hash
+         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[])
+           AS t(at, subject, data, data_hash, n)
+        ORDER BY t.n`,
       cols,
     );
   }
 }
 
-/** Runs statements on audit_events with its triggers off, as a database superuser could. */
+/**
+ * Waits until every committed audit event has a leaf and is in a checkpoint (the test app runs
+ * the sequencer, polling every 50 ms); fails after `timeoutMs`.
+ */
+export async function waitUntilSequenced(db: DataSource, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await db.query<{ pending: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM audit_events WHERE leaf_index IS NULL)
+           OR coalesce((SELECT max(leaf_index) + 1 FROM audit_events), 0)
+              <> coalesce((SELECT max(tree_size) FROM audit_checkpoints), 0) AS pending`,
+    );
+    if (!row?.pending) return;
+    if (Date.now() > deadline) throw new Error('audit events not sequenced in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Runs statements with the audit tables' triggers off, as a database superuser could. */
 export async function asSuperuserWithoutTriggers(db: DataSource, sql: string[]): Promise<void> {
+  const tables = ['audit_events', 'audit_tree_nodes', 'audit_checkpoints'];
   await db.transaction(async (m) => {
-    await m.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    for (const t of tables) await m.query(`ALTER TABLE ${t} DISABLE TRIGGER USER`);
     for (const statement of sql) await m.query(statement);
-    await m.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+    for (const t of tables) await m.query(`ALTER TABLE ${t} ENABLE TRIGGER USER`);
   });
 }

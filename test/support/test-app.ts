@@ -56,6 +56,9 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'silent',
     WORKERS: 'off',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // The audit sequencer runs in every test app (issue 15), polling often.
+    AUDIT_SEQUENCER: 'on',
+    AUDIT_SEQUENCER_POLL_MS: '50',
     ...env,
   });
 }

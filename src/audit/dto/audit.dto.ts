@@ -17,9 +17,35 @@ import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction } from '../audit-ac
 /** A case reference as filed (`BRUG-2026-000123`), any case. */
 export const CASE_REFERENCE_PATTERN = /^BRUG-\d{4}-\d{6,}$/i;
 
+/** What an erasure left of an event's data (docs/audit.md). */
+export class ErasedDto {
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ description: 'Who erased it (name at the time).' })
+  by!: string;
+
+  @ApiProperty({ enum: ['archiefwet_vernietiging', 'avg_verwijdering'] })
+  basis!: string;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The leaf index of the erasure’s own event; null until sequenced.',
+  })
+  eventLeafIndex!: number | null;
+}
+
 export class AuditEventDto {
-  @ApiProperty({ example: 42 })
+  @ApiProperty({ example: 42, description: 'The event’s number (in the order written).' })
   seq!: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Its leaf in the audit tree; null until the sequencer reached it (seconds).',
+  })
+  leafIndex!: number | null;
 
   @ApiProperty({ format: 'date-time' })
   occurredAt!: string;
@@ -53,17 +79,30 @@ export class AuditEventDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'What changed: old and new values, or from, to and reason.',
+    nullable: true,
+    description: 'What changed: old and new values, or from, to and reason. null when erased.',
   })
-  data!: Record<string, unknown>;
+  data!: Record<string, unknown> | null;
 
-  @ApiProperty({ example: '0'.repeat(64) })
-  prevHash!: string;
+  @ApiProperty({ description: 'SHA-256 (hex) of the RFC 8785 canonical JSON of data.' })
+  dataHash!: string;
+
+  @ApiPropertyOptional({ type: ErasedDto, description: 'Present when the data was erased.' })
+  erased?: ErasedDto;
 
   @ApiProperty({
-    description: 'SHA-256 over prevHash and the RFC 8785 canonical JSON of the other fields.',
+    type: String,
+    nullable: true,
+    description: 'The old hash chain (events from before the tree only, ADR 30).',
   })
-  hash!: string;
+  prevHash!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 over prevHash and the canonical content (events from before the tree).',
+  })
+  hash!: string | null;
 }
 
 /** What an id (or a domain code) in a page of events stands for, to show it by name. */
@@ -202,6 +241,7 @@ export class ListAuditEventsQuery extends CaseAuditQuery {
 }
 
 export const HEAD_PATTERN = /^\d{1,15}:[0-9a-fA-F]{64}$/;
+export const CHECKPOINT_PATTERN = /^\d{1,15}:([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/;
 
 export class VerifyQuery {
   @ApiPropertyOptional({
@@ -212,6 +252,16 @@ export class VerifyQuery {
   @IsOptional()
   @Matches(HEAD_PATTERN, { message: 'must be <seq>:<64 hex digits>' })
   expectHead?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A checkpoint written down earlier, `<tree size>:<root hash>` (base64 or hex): the tree ' +
+      'must have had exactly that root at that size.',
+    example: `1234:${'q'.repeat(43)}=`,
+  })
+  @IsOptional()
+  @Matches(CHECKPOINT_PATTERN, { message: 'must be <tree size>:<root hash>' })
+  expectCheckpoint?: string;
 }
 
 export class ExportQuery {
@@ -234,8 +284,31 @@ export class VerifyResultDto {
   @ApiProperty()
   valid!: boolean;
 
-  @ApiPropertyOptional({ description: 'Events checked.' })
+  @ApiPropertyOptional({ description: 'Events of the old hash chain checked (ADR 30).' })
   events?: number;
+
+  @ApiPropertyOptional({ description: 'Leaves of the tree checked.' })
+  leaves?: number;
+
+  @ApiPropertyOptional({ description: 'The latest checkpoint’s tree size.' })
+  treeSize?: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Its root hash, base64.' })
+  rootHash?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The signed checkpoint verified against (signed-note text).',
+  })
+  checkpoint?: string | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'The first leaf that does not match.',
+  })
+  firstInvalidLeafIndex?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
   headSeq?: number | null;
@@ -257,19 +330,40 @@ export class VerifyResultDto {
   reason?: string;
 
   @ApiPropertyOptional({
-    enum: ['gap', 'out_of_order', 'broken_link', 'hash_mismatch', 'missed_head', 'malformed'],
+    enum: [
+      'gap',
+      'out_of_order',
+      'broken_link',
+      'hash_mismatch',
+      'missed_head',
+      'malformed',
+      'leaf_gap',
+      'data_hash_mismatch',
+      'leaf_hash_mismatch',
+      'missed_checkpoint',
+      'root_mismatch',
+      'bad_signature',
+      'missing_leaves',
+    ],
     description: 'The reason as a stable code, to word it in another language.',
   })
   reasonCode?: string;
 }
 
-export class HeadDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'null while the trail is empty.' })
-  seq!: number | null;
+/** The latest signed checkpoint, as JSON (`GET /audit/head`, `GET /audit/checkpoint` as JSON). */
+export class CheckpointDto {
+  @ApiProperty({ example: 'brug.example/audit' })
+  origin!: string;
 
-  @ApiProperty({ type: String, nullable: true })
-  hash!: string | null;
+  @ApiProperty({ description: 'Leaves in the tree.' })
+  treeSize!: number;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  occurredAt!: string | null;
+  @ApiProperty({ description: 'RFC 9162 root hash, base64.' })
+  rootHash!: string;
+
+  @ApiProperty({ description: 'The C2SP signed note (tlog-checkpoint), as text.' })
+  note!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }

@@ -19,6 +19,7 @@ import { CofundingAndPledgeExpiry1796472000000 } from './1796472000000-Cofunding
 import { SecondFactorAndApiClients1796476325141 } from './1796476325141-SecondFactorAndApiClients';
 import { Documents1796477000000 } from './1796477000000-Documents';
 import { EuThresholds1796478000000 } from './1796478000000-EuThresholds';
+import { AuditLog1796480000000 } from './1796480000000-AuditLog';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => object)[] = [
   SecondFactorAndApiClients1796476325141,
   Documents1796477000000,
   EuThresholds1796478000000,
+  AuditLog1796480000000,
 ];
