@@ -216,7 +216,7 @@ async function audit(args: string[]): Promise<number> {
   return 0;
 }
 
-async function auditVerifyBundle(args: string[]): Promise<number> {
+function auditVerifyBundle(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     options: { key: { type: 'string' }, checkpoint: { type: 'string' } },

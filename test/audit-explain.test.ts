@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { buildAuditListQuery } from '../src/audit/audit-reader';
 import { canonicalJson } from '../src/audit/canonical-json';
 import type { ListAuditEventsQuery } from '../src/audit/dto/audit.dto';
-import { GENESIS_HASH, hashEvent, type AuditEventContent } from '../src/audit/hash-chain';
+import { dataHashOf } from '../src/audit/leaf';
 import { fileCase } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -24,53 +24,28 @@ const render = (node: PlanNode, depth = 0): string =>
 const ACTIONS = ['case.updated', 'case.assigned', 'note.added', 'funding.entry_recorded'];
 
 /**
- * Appends `count` chained events spread over `caseIds` (as the writer hashes them), so that the
- * trail looks like years of work on many cases.
+ * Appends `count` events spread over `caseIds` (as the writer writes them), so that the trail
+ * looks like years of work on many cases.
  */
 async function appendCaseEvents(db: DataSource, count: number, caseIds: string[]): Promise<void> {
-  const [head] = await db.query<{ seq: string; hash: string }[]>(
-    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-  );
-  let seq = head ? Number(head.seq) : 0;
-  let prev = head?.hash ?? GENESIS_HASH;
-  const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 5 }, () => []);
   for (let i = 0; i < count; i++) {
-    seq += 1;
     const caseId = caseIds[i % caseIds.length]!;
-    const content: AuditEventContent = {
-      seq,
-      occurredAt: new Date(Date.UTC(2026, 0, 1) + seq * 1000).toISOString(),
-      actorId: null,
-      actorRole: 'system',
-      actorName: 'Volume test',
-      action: ACTIONS[i % ACTIONS.length]!,
-      subjectType: 'case',
-      subjectId: caseId,
-      caseId,
-      data: { n: seq },
-    };
-    const hash = hashEvent(prev, content);
+    const data = canonicalJson({ n: i });
     [
-      seq,
-      content.occurredAt,
-      null,
-      content.actorRole,
-      content.actorName,
-      content.action,
-      content.subjectType,
-      content.subjectId,
+      new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+      ACTIONS[i % ACTIONS.length]!,
       caseId,
-      canonicalJson(content.data),
-      prev,
-      hash,
+      data,
+      dataHashOf(data),
     ].forEach((v, k) => cols[k]!.push(v));
-    prev = hash;
   }
   await db.query(
-    `INSERT INTO audit_events (seq, occurred_at, actor_id, actor_role, actor_name, action,
-       subject_type, subject_id, case_id, data, prev_hash, hash)
-     SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[],
-       $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::text[])`,
+    `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
+       subject_type, subject_id, case_id, data, data_hash)
+     SELECT at, NULL, 'system', 'Volume test', action, 'case', case_id::text, case_id, data, data_hash
+       FROM unnest($1::timestamptz[], $2::text[], $3::uuid[], $4::text[], $5::text[])
+         AS t(at, action, case_id, data, data_hash)`,
     cols,
   );
 }

@@ -223,7 +223,7 @@ describe('audit log', () => {
       if (e.inclusionProof.length) {
         const proof = copy();
         const raw = Buffer.from(e.inclusionProof[0]!, 'base64');
-        raw[0] ^= 1;
+        raw[0] = raw[0]! ^ 1;
         proof.events[i].inclusionProof[0] = raw.toString('base64');
         named(proof, n, 'inclusion proof');
       }

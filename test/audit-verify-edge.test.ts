@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { asSuperuserWithoutTriggers } from './support/audit';
+import { asSuperuserWithoutTriggers, waitUntilSequenced } from './support/audit';
 import { bearer, fileCase } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** The server's verification agrees with the writer for awkward text, and starts at event 1. */
+/** The server's verification agrees with the writer for awkward text, and starts at leaf 0. */
 describe('audit verification edge cases', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -43,11 +43,12 @@ describe('audit verification edge cases', () => {
     expect(result.body).toMatchObject({ valid: true });
   });
 
-  it('finds a deleted first event', async () => {
+  it('finds a deleted first leaf', async () => {
     const db = t.app.get(DataSource);
+    await waitUntilSequenced(db);
     await db.query('CREATE TABLE audit_backup AS SELECT * FROM audit_events');
     try {
-      await asSuperuserWithoutTriggers(db, ['DELETE FROM audit_events WHERE seq = 1']);
+      await asSuperuserWithoutTriggers(db, ['DELETE FROM audit_events WHERE leaf_index = 0']);
       const result = await t
         .http()
         .get('/api/v1/audit/verify')
@@ -55,9 +56,9 @@ describe('audit verification edge cases', () => {
         .expect(200);
       expect(result.body).toMatchObject({
         valid: false,
-        firstInvalidSeq: 2,
-        reason: 'gap in sequence',
-        reasonCode: 'gap',
+        firstInvalidLeafIndex: 0,
+        reason: 'gap in leaf indexes',
+        reasonCode: 'leaf_gap',
       });
     } finally {
       await asSuperuserWithoutTriggers(db, [

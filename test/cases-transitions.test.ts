@@ -11,6 +11,7 @@ import {
   type Requirement,
 } from '../src/cases/case-transitions';
 import { CasesService } from '../src/cases/cases.service';
+import { waitUntilSequenced } from './support/audit';
 import { bearer, fileCase, MODEL_CASE } from './support/factories';
 import { expectProblem } from './support/problem';
 import { DEMO, DEMO_PASSWORD, startTestApp, type TestApp } from './support/test-app';
@@ -982,13 +983,15 @@ describe('the case state machine through the API', () => {
           .set({ ...buyer, 'Idempotency-Key': 'fault-1' })
           .send({ ...MODEL_CASE, title: 'Valt om voor de commit' });
         expectBare500(filing);
-        // The failure came after the case, its 4 domains, its status change and its outbox row.
+        // The failure came after the case, its 4 domains and its status change. The outbox row
+        // is written in the same statement as the audit event (issue 15: both in one INSERT …
+        // WITH, the trigger fires inside it), so the trigger cannot see it yet.
         expect(await probe()).toEqual({
           fired: 1,
           version: 1,
           status: statusIndex('filed'),
           history: 1,
-          outbox: 1,
+          outbox: 0,
           domains: MODEL_CASE.domains.length,
         });
         expect(await counts()).toEqual(start);
@@ -1052,14 +1055,14 @@ describe('the case state machine through the API', () => {
         await removeFailure();
       }
 
-      // The audit chain has no gap and no broken link.
-      const [chain] = await db.query<{ n: number; max: number; broken: number }[]>(
-        `SELECT count(*)::int AS n, coalesce(max(seq), 0)::int AS max,
-                (SELECT count(*)::int FROM audit_events a JOIN audit_events b ON b.seq = a.seq + 1
-                  WHERE b.prev_hash <> a.hash) AS broken
-           FROM audit_events`,
-      );
-      expect(chain).toEqual({ n: chain!.max, max: chain!.max, broken: 0 });
+      // The audit log still verifies: every committed event became a leaf, none half-written.
+      await waitUntilSequenced(db);
+      const verified = await t
+        .http()
+        .get('/api/v1/audit/verify')
+        .set(await bearer(t, 'auditor'))
+        .expect(200);
+      expect(verified.body).toMatchObject({ valid: true });
 
       // Without the failure, everything works again; the idempotency key was not used up.
       const again = await t

@@ -124,7 +124,8 @@ export class AuditSequencer implements OnApplicationBootstrap, OnApplicationShut
   /** Sequences one batch; returns how many events it gave a leaf. */
   async batch(): Promise<number> {
     const client = this.client!;
-    const q: Query = async (sql, params) => (await client.query(sql, params)).rows;
+    const q: Query = async <R>(sql: string, params?: unknown[]) =>
+      (await client.query(sql, params)).rows as R[];
     await q('BEGIN');
     try {
       const count = await this.sequence(q);

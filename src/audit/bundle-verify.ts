@@ -63,11 +63,11 @@ export function verifyBundle(
       if (event.data === null || event.data === undefined) {
         if (!event.erased) problem(n, index, 'data', 'data missing and not erased');
       } else {
-        let hash = '';
+        let hash: string;
         try {
           hash = dataHashOf(canonicalJson(event.data));
         } catch {
-          hash = '';
+          hash = ''; // data JSON cannot hold: it matches no hash
         }
         if (hash !== envelope.dataHash)
           problem(n, index, 'dataHash', 'data does not match dataHash');

@@ -164,7 +164,10 @@ describe('the model case, end to end in the browser', () => {
     await auditor.getByRole('link', { name: 'Keten controleren' }).first().click();
     await auditor.getByRole('button', { name: 'Keten controleren' }).click();
     await auditor.getByText('De keten is in orde').waitFor();
-    expect(await auditor.getByTestId('verify-head').innerText()).toMatch(/^\d+:[0-9a-f]{64}$/);
+    // The checkpoint to write down: tree size and base64 root (issue 15).
+    expect(await auditor.getByTestId('verify-head').innerText()).toMatch(
+      /^\d+:[A-Za-z0-9+/]{43}=$/,
+    );
 
     // …and takes the trail home to verify it offline (a download with the bearer token).
     await auditor.getByRole('link', { name: 'Exports' }).first().click();
@@ -175,7 +178,8 @@ describe('the model case, end to end in the browser', () => {
     const lines = (await readFile(await file.path(), 'utf8')).trim().split('\n');
     expect(lines.length).toBeGreaterThan(10);
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({
-      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      leafIndex: lines.length - 1,
+      dataHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 });

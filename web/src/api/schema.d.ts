@@ -5,6 +5,28 @@
  */
 
 export interface paths {
+    "/admin/audit/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the data of a case’s or a user’s audit events (Archiefwet, AVG)
+         * @description Removes the stored data; envelopes, dataHash and leaves stay, so verification and bundles still pass. The erasure is itself an audit event (`audit.erased`).
+         *
+         *     Roles: admin.
+         */
+        post: operations["AuditErasureController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/failed-jobs": {
         parameters: {
             query?: never;
@@ -65,90 +87,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api-clients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List API clients by name, with their live secrets (never the secret)
-         * @description Roles: admin.
-         */
-        get: operations["ApiClientsController_list"];
-        put?: never;
-        /**
-         * Create an API client: its id and first secret (the secret is shown this once)
-         * @description Roles: admin.
-         */
-        post: operations["ApiClientsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api-clients/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One API client
-         * @description Roles: admin.
-         */
-        get: operations["ApiClientsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api-clients/{id}/secrets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a second secret (rotation): shown this once; at most two are live
-         * @description Roles: admin.
-         */
-        post: operations["ApiClientsController_createSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api-clients/{id}/secrets/{secretId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Retire a secret: no new token is issued with it
-         * @description Roles: admin.
-         */
-        delete: operations["ApiClientsController_retireSecret"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/audit/actions": {
         parameters: {
             query?: never;
@@ -163,6 +101,28 @@ export interface paths {
          *     Roles: auditor, admin.
          */
         get: operations["AuditController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest signed checkpoint (or the one of tree size `size`) as a signed note
+         * @description C2SP tlog-checkpoint text signed as a C2SP signed-note with Ed25519.
+         *
+         *     Roles: auditor, admin.
+         */
+        get: operations["AuditController_checkpoint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -219,10 +179,70 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The newest event: write its seq and hash down to verify later
+         * The latest signed checkpoint, as JSON: write size and root down
          * @description Roles: auditor, admin.
          */
         get: operations["AuditController_head"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RFC 9162 consistency proof: the tree of size `from` is a prefix of `to`
+         * @description Roles: auditor, admin.
+         */
+        get: operations["AuditController_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RFC 9162 inclusion proof of a leaf in the tree of a checkpoint
+         * @description Roles: auditor, admin.
+         */
+        get: operations["AuditController_inclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-note verifier key of the checkpoints
+         * @description Access: public.
+         */
+        get: operations["AuditController_publicKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -239,34 +259,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute the chain; optionally check it passes through a head
-         * @description Roles: auditor, admin.
+         * Recompute the tree against the latest signed checkpoint (and the old chain)
+         * @description `expectCheckpoint=<size>:<root>`: the tree must have had that root at that size. `expectHead=<seq>:<hash>`: the old hash chain (events from before the tree) must pass through it.
+         *
+         *     Roles: auditor, admin.
          */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/second-factor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign in, second step: the challenge of the password step and a code
-         * @description A code from the authenticator app (each accepted once) or a recovery code (each works once). Wrong codes count per person: after `SECOND_FACTOR_MAX_FAILURES` the step answers `429` until `SECOND_FACTOR_LOCK_SECONDS` have passed.
-         *
-         *     Access: public.
-         */
-        post: operations["AuthController_secondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,10 +283,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Get a bearer token: email and password, or an API client’s client credentials
-         * @description Without `grant_type` (or `password`): a person’s email and password; a person with a second factor gets `401 second_factor_required` with a `challenge` for `POST /auth/second-factor`. `404` when `PASSWORD_SIGNIN=false`. With `grant_type=client_credentials` (JSON or form-encoded): an API client, authenticated by HTTP Basic or `client_id` and `client_secret`; the answer has RFC 6749’s member names, and a refusal carries RFC 6749’s `error` member beside the problem details.
-         *
-         *     Access: public.
+         * Sign in: exchange email and password for a bearer token
+         * @description Access: public.
          */
         post: operations["AuthController_token"];
         delete?: never;
@@ -427,7 +425,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{id}/benefit-shares": {
+    "/cases/{id}/audit/bundle": {
         parameters: {
             query?: never;
             header?: never;
@@ -435,128 +433,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The benefit share of each domain the case touches (default: lead domain 100 %)
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["BenefitSharesController_get"];
-        /**
-         * Set the benefit shares, in basis points adding up to 10,000, with a reasoning
-         * @description Every domain the case touches at most once; one left out has 0. The history is kept (GET …/benefit-shares/history); the budget holders’ answers lapse with the shares.
+         * The case’s events with inclusion proofs to a signed checkpoint: verify offline
+         * @description One self-contained JSON file: each event’s leaf, data (or erasure) and inclusion proof, the signed checkpoint and the verifier key. `since=<size>` adds the consistency proof from a checkpoint you kept.
          *
-         *     Roles: staff, admin.
+         *     Roles: auditor, admin.
          */
-        put: operations["BenefitSharesController_set"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/benefit-shares/{domainCode}/answer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * A budget holder agrees with, or disputes (with a reason), their domain’s share
-         * @description Only for a domain the budget holder holds (403 otherwise).
-         *
-         *     Roles: budget_holder, admin.
-         */
-        put: operations["BenefitSharesController_answer"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/benefit-shares/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every set of benefit shares the case has had, newest first
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["BenefitSharesController_history"];
+        get: operations["CaseAuditController_bundle"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/cofunding-proposals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The co-funding proposals of a case, newest first (at most 100)
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["CofundingController_list"];
-        put?: never;
-        /**
-         * Ask domains to pledge their part: by default each its fair share less its money
-         * @description The budget holders of the domains asked are told by e-mail, and answer on the case.
-         *
-         *     Roles: staff, admin.
-         */
-        post: operations["CofundingController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/cofunding-proposals/{proposalId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One co-funding proposal with every domain’s answer
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["CofundingController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/cofunding-proposals/{proposalId}/answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A domain accepts (its pledge is recorded) or declines (with a reason)
-         * @description A budget holder answers for the domains they hold only (403 otherwise).
-         *
-         *     Roles: budget_holder, admin.
-         */
-        post: operations["CofundingController_answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -581,182 +465,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The documents of a case, oldest first (withdrawn ones left out)
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["DocumentsController_list"];
-        put?: never;
-        /**
-         * Add a document: its fields, then the file, as multipart/form-data (buyers: shared only)
-         * @description Roles: buyer, staff, admin.
-         */
-        post: operations["DocumentsController_upload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/{docId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One document with its newest version
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["DocumentsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/{docId}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every version of a document, newest first
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["DocumentsController_versions"];
-        put?: never;
-        /**
-         * Add a version (the file as multipart/form-data); earlier ones stay
-         * @description Roles: buyer, staff, admin.
-         */
-        post: operations["DocumentsController_addVersion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/{docId}/versions/{n}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The bytes of a version, as an attachment; one byte range with `Range`; every read is audited (auditors give `reason`)
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["DocumentsController_content"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/{docId}/versions/{n}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read the stored bytes back and compare their SHA-256 with the recorded and audited one
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["DocumentsController_verify"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/{docId}/withdrawal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Withdraw a document with a reason: hidden from lists, kept, audited
-         * @description Roles: staff, admin.
-         */
-        post: operations["DocumentsController_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/uploads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start a resumable (tus) upload: Upload-Length, and in Upload-Metadata filename, title, kind, direction, visibility (or documentId with If-Match for a new version)
-         * @description Roles: buyer, staff, admin.
-         */
-        post: operations["DocumentUploadsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/documents/uploads/{uploadId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Give up an upload: its parts are removed
-         * @description Roles: buyer, staff, admin.
-         */
-        delete: operations["DocumentUploadsController_cancel"];
-        options?: never;
-        /**
-         * How much of an upload has arrived (Upload-Offset)
-         * @description Roles: buyer, staff, admin.
-         */
-        head: operations["DocumentUploadsController_offset"];
-        /**
-         * Send bytes from Upload-Offset (application/offset+octet-stream); the last part answers with the document, or the problem
-         * @description Roles: buyer, staff, admin.
-         */
-        patch: operations["DocumentUploadsController_append"];
         trace?: never;
     };
     "/cases/{id}/extensions": {
@@ -1057,30 +765,6 @@ export interface paths {
         patch: operations["DomainsController_update"];
         trace?: never;
     };
-    "/eu-thresholds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The European thresholds for decentralised authorities, per period
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["EuThresholdsController_list"];
-        put?: never;
-        /**
-         * Add a period’s threshold for a kind of contract (not overlapping another)
-         * @description Roles: admin.
-         */
-        post: operations["EuThresholdsController_add"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/exports/ocds": {
         parameters: {
             query?: never;
@@ -1093,28 +777,6 @@ export interface paths {
          * @description Roles: buyer, staff, budget_holder, auditor, admin.
          */
         get: operations["FundingController_ocds"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/funding/flows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Payer × beneficiary: whose money pays for whose goals (JSON, or CSV)
-         * @description Over every selected case: each paying domain’s committed (and, apart, disbursed) money on a case spread over the case’s domains by their benefit shares, in whole cents (largest remainder), summed per payer and beneficiary, with the sums per domain. `Accept: text/csv` gives the pairs as CSV.
-         *
-         *     Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["FundingController_flows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1259,72 +921,6 @@ export interface paths {
          */
         put: operations["AuthController_changePassword"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/second-factor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Whether I have a second factor, and whether my role needs one
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        get: operations["SecondFactorController_status"];
-        put?: never;
-        /**
-         * Start setting up a second factor: a new secret for an authenticator app
-         * @description The secret (base32) and its otpauth:// URI are shown this once; confirm with a code from the app. Starting again replaces a secret not yet confirmed.
-         *
-         *     Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        post: operations["SecondFactorController_start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/second-factor/confirmation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Confirm the second factor with a code from the app; get the recovery codes once
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        post: operations["SecondFactorController_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/second-factor/removal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Remove my second factor, proven with a current code (not when my role needs one)
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
-         */
-        post: operations["SecondFactorController_remove"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1623,26 +1219,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/users/{id}/second-factor": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Remove a user’s second factor (a lost phone); a role that needs one sets up anew
-         * @description Roles: admin.
-         */
-        delete: operations["SecondFactorController_removeFor"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -1691,22 +1267,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AddEuThresholdDto: {
-            /** @example 21600000 */
-            amountCents: number;
-            /** @enum {string} */
-            kind: "supplies" | "services" | "works" | "social_and_other_specific_services";
-            /**
-             * Format: date
-             * @example 2028-01-01
-             */
-            validFrom: string;
-            /**
-             * Format: date
-             * @example 2029-12-31
-             */
-            validTo: string;
-        };
         AddNoteDto: {
             body: string;
             /**
@@ -1715,69 +1275,12 @@ export interface components {
              */
             visibility: "internal" | "shared";
         };
-        AnswerBenefitShareDto: {
-            /** @enum {string} */
-            answer: "agreed" | "disputed";
-            /** @description Required when disputed. */
-            reason?: string;
-        };
-        AnswerCofundingDto: {
-            /** @enum {string} */
-            answer: "accept" | "decline";
-            /**
-             * @description Kostenplaats.
-             * @example KP-WONEN-2210
-             */
-            budgetLine?: string;
-            /**
-             * @description The domain answered for.
-             * @example housing
-             */
-            domainCode: string;
-            /** @description Required when declining. */
-            reason?: string;
-        };
-        ApiClientDto: {
-            /** @description Deactivate it (PATCH /users/{id}) to end its tokens at once. */
-            active: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            domains: string[];
-            /**
-             * Format: uuid
-             * @description The client id (`client_id`), also its user id.
-             */
-            id: string;
-            name: string;
-            organisationUnit: components["schemas"]["UnitRefDto"] | null;
-            /** @enum {string} */
-            role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
-            /** @description The live secrets (at most two). */
-            secrets: components["schemas"]["ApiClientSecretDto"][];
-            /** @description The user version, for If-Match on PATCH /users/{id}. */
-            version: number;
-        };
-        ApiClientListDto: {
-            items: components["schemas"]["ApiClientDto"][];
-            nextCursor: string | null;
-        };
-        ApiClientSecretDto: {
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @description The last token it got.
-             */
-            lastUsedAt: string | null;
-        };
         AuditActionDto: {
             /**
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -1801,17 +1304,26 @@ export interface components {
             actorRole: string;
             /** Format: uuid */
             caseId: string | null;
-            /** @description What changed: old and new values, or from, to and reason. */
+            /** @description What changed: old and new values, or from, to and reason. null when erased. */
             data: {
                 [key: string]: unknown;
-            };
-            /** @description SHA-256 over prevHash and the RFC 8785 canonical JSON of the other fields. */
-            hash: string;
+            } | null;
+            /** @description SHA-256 (hex) of the RFC 8785 canonical JSON of data. */
+            dataHash: string;
+            /** @description Present when the data was erased. */
+            erased?: components["schemas"]["ErasedDto"];
+            /** @description SHA-256 over prevHash and the canonical content (events from before the tree). */
+            hash: string | null;
+            /** @description Its leaf in the audit tree; null until the sequencer reached it (seconds). */
+            leafIndex: number | null;
             /** Format: date-time */
             occurredAt: string;
-            /** @example 0000000000000000000000000000000000000000000000000000000000000000 */
-            prevHash: string;
-            /** @example 42 */
+            /** @description The old hash chain (events from before the tree only, ADR 30). */
+            prevHash: string | null;
+            /**
+             * @description The event’s number (in the order written).
+             * @example 42
+             */
             seq: number;
             subjectId: string;
             /** @example case */
@@ -1844,62 +1356,34 @@ export interface components {
             /** @enum {string} */
             to: "filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn";
         };
-        BenefitShareDto: {
-            /** @description What the domain’s budget holder said of this share; null: not answered. */
-            answer: components["schemas"]["ShareAnswerDto"] | null;
-            /**
-             * @description Basis points (10,000 = 100 %).
-             * @example 4000
-             */
-            basisPoints: number;
-            /** @example energy */
-            domainCode: string;
-            /**
-             * @description null for a domain no longer on the case since the shares were set.
-             * @enum {string|null}
-             */
-            role: "lead" | "affected" | null;
+        BundleConsistencyDto: {
+            fromSize: number;
+            proof: string[];
         };
-        BenefitShareHistoryDto: {
-            /** @description Newest first. */
-            items: components["schemas"]["BenefitShareVersionDto"][];
+        BundleEventDto: {
+            data: {
+                [key: string]: unknown;
+            } | null;
+            erased?: components["schemas"]["ErasedDto"];
+            /** @description Inclusion proof to the checkpoint, base64. */
+            inclusionProof: string[];
+            /** @description The exact canonical envelope text that was hashed as the leaf. */
+            leaf: string;
+            leafIndex: number;
         };
-        BenefitShareInput: {
-            /**
-             * @description Basis points: 1 = 0.01 %, 10,000 = 100 %. A whole number.
-             * @example 3000
-             */
-            basisPoints: number;
-            /**
-             * @description A domain the case touches.
-             * @example energy-poverty
-             */
-            domainCode: string;
-        };
-        BenefitSharesDto: {
+        CaseBundleDto: {
             /** Format: uuid */
             caseId: string;
-            /** @description True while the default holds (nobody set shares). */
-            isDefault: boolean;
-            reasoning: string | null;
-            /** Format: date-time */
-            setAt: string | null;
-            setBy: components["schemas"]["ShareSetterDto"] | null;
-            /** @description Lead domain first, then by code. */
-            shares: components["schemas"]["BenefitShareDto"][];
-            /**
-             * @description How many times the shares were set; 0: never, the default (lead domain 100 %) holds.
-             * @example 1
-             */
-            version: number;
-        };
-        BenefitShareVersionDto: {
-            reasoning: string;
-            /** Format: date-time */
-            setAt: string;
-            setBy: components["schemas"]["ShareSetterDto"];
-            shares: components["schemas"]["BenefitShareInput"][];
-            version: number;
+            /** @description The signed checkpoint (signed-note text) the proofs lead to. */
+            checkpoint: string;
+            consistency?: components["schemas"]["BundleConsistencyDto"];
+            events: components["schemas"]["BundleEventDto"][];
+            /** @enum {string} */
+            format: "brug-audit-bundle/1";
+            /** @description The case’s events not yet in a checkpoint (sequenced within seconds). */
+            pending: number;
+            treeSize: number;
+            verifierKey: string;
         };
         CaseDomainDto: {
             /** @example energy */
@@ -1928,11 +1412,9 @@ export interface components {
             description: string;
             domains: components["schemas"]["CaseDomainDto"][];
             /** @description The fields the caller may change now with PATCH (the same rule PATCH enforces): buyers the content while the case is filed or routed; staff the value and the deadline while it is open, and priority and assignee. */
-            editableFields: ("title" | "description" | "tenderReference" | "procurementStage" | "procurementKind" | "estimatedValueCents" | "deadline" | "domains" | "priority" | "assigneeId")[];
+            editableFields: ("title" | "description" | "tenderReference" | "procurementStage" | "estimatedValueCents" | "deadline" | "domains" | "priority" | "assigneeId")[];
             /** @example 120000000 */
             estimatedValueCents: number;
-            /** @description The EU threshold in force on the filing day for the procurement kind (null without a kind or a threshold for the day); a flag, never blocking. */
-            euThreshold: components["schemas"]["CaseEuThresholdDto"] | null;
             /** Format: date-time */
             filedAt: string;
             filedBy: components["schemas"]["RefDto"];
@@ -1949,8 +1431,6 @@ export interface components {
             priority: "low" | "normal" | "high" | "urgent";
             /** @description Why the priority is what it is: the SLA breaches that raised it there, oldest first. Empty when it is the priority a person chose. */
             priorityRaisedBy: components["schemas"]["PriorityRaiseDto"][];
-            /** @enum {string|null} */
-            procurementKind: "supplies" | "services" | "works" | "social_and_other_specific_services" | null;
             /** @enum {string} */
             procurementStage: "planning" | "tender" | "award" | "contract" | "implementation";
             proposal: string | null;
@@ -1970,32 +1450,12 @@ export interface components {
             /** @example 1 */
             version: number;
         };
-        CaseEuThresholdDto: {
-            /** @example 21600000 */
-            amountCents: number;
-            /** @description Staff, auditors and admins: the cases sharing the tender reference (null for others, or without a reference shared with another case). */
-            group: components["schemas"]["EuThresholdGroupDto"] | null;
-            /**
-             * @description The period, as an ISO 8601 interval.
-             * @example 2026-01-01/2027-12-31
-             */
-            period: string;
-            /** @description The estimated value reaches the threshold. */
-            reached: boolean;
-        };
         CaseFundingDto: {
             /** @description Lead domain first, then by code. */
             byDomain: components["schemas"]["DomainFundingDto"][];
             /** Format: uuid */
             caseId: string;
             committedCents: number;
-            /** @enum {string} */
-            costBasis: "committed" | "estimated";
-            /**
-             * @description What the fair shares split: the committed total when there is one, else the estimated value.
-             * @example 120000000
-             */
-            costBasisCents: number;
             disbursedCents: number;
             /** @example 120000000 */
             estimatedValueCents: number;
@@ -2040,72 +1500,19 @@ export interface components {
         };
         ChangeOwnPasswordDto: {
             currentPassword: string;
-            /** @description Any characters; refused when it is a commonly used password. */
             newPassword: string;
         };
-        ClientTokenDto: {
-            access_token: string;
-            /** @example 3600 */
-            expires_in: number;
-            /** @enum {string} */
-            token_type: "Bearer";
-        };
-        CofundingItemDto: {
-            /** @example 24000000 */
-            amountCents: number;
-            /** Format: date-time */
-            answeredAt: string | null;
-            answeredBy: components["schemas"]["PersonRefDto"] | null;
-            /** @example housing */
-            domainCode: string;
-            /**
-             * Format: uuid
-             * @description The pledge an accepted item became (a funding entry).
-             */
-            pledgeEntryId: string | null;
-            /** @description Why the domain declined. */
-            reason: string | null;
-            /** @enum {string} */
-            state: "open" | "accepted" | "declined" | "expired";
-        };
-        CofundingItemInput: {
-            /**
-             * @description Default: the domain’s fair share less what it pledged and committed.
-             * @example 24000000
-             */
-            amountCents?: number;
-            /**
-             * @description A domain the case touches.
-             * @example housing
-             */
-            domainCode: string;
-        };
-        CofundingProposalDto: {
-            /** Format: date-time */
-            answerBy: string | null;
-            /** Format: uuid */
-            caseId: string;
+        CheckpointDto: {
             /** Format: date-time */
             createdAt: string;
-            createdBy: components["schemas"]["PersonRefDto"];
-            /** Format: uuid */
-            id: string;
-            /** @description By domain code. */
-            items: components["schemas"]["CofundingItemDto"][];
-            note: string | null;
-            /** @description The benefit shares’ version the amounts were made from. */
-            sharesVersion: number;
-            /**
-             * @description open: items open, none accepted; partly_accepted: some accepted, not all; accepted: all; declined: none accepted, all declined; expired: none accepted and some open past answerBy.
-             * @enum {string}
-             */
-            state: "open" | "partly_accepted" | "accepted" | "declined" | "expired";
-            /** @description Counts the answers; the ETag and If-Match of an answer. */
-            version: number;
-        };
-        CofundingProposalListDto: {
-            /** @description Newest first. */
-            items: components["schemas"]["CofundingProposalDto"][];
+            /** @description The C2SP signed note (tlog-checkpoint), as text. */
+            note: string;
+            /** @example brug.example/audit */
+            origin: string;
+            /** @description RFC 9162 root hash, base64. */
+            rootHash: string;
+            /** @description Leaves in the tree. */
+            treeSize: number;
         };
         CommonsPipelineDto: {
             /** @description Per status (accepted, in_progress, proposed); adds up to the totals. */
@@ -2140,36 +1547,11 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
-        CreateApiClientDto: {
-            /**
-             * @example [
-             *       "energy"
-             *     ]
-             */
-            domains?: string[];
-            /** @example Financieel systeem Energie */
-            name: string;
-            /** Format: uuid */
-            organisationUnitId?: Record<string, never> | null;
-            /**
-             * @description The one role the integration acts with.
-             * @enum {string}
-             */
-            role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
-        };
-        CreateCofundingProposalDto: {
-            /**
-             * Format: date-time
-             * @description Answers are taken until then; items still open after it are expired.
-             */
-            answerBy?: string;
-            /** @description The domains asked, each at most once. Left out: every domain whose fair share is more than it pledged and committed, for the difference. */
-            items?: components["schemas"]["CofundingItemInput"][];
-            note?: string;
-        };
-        CreatedApiClientDto: {
-            client: components["schemas"]["ApiClientDto"];
-            secret: components["schemas"]["NewApiClientSecretDto"];
+        ConsistencyProofDto: {
+            from: number;
+            /** @description RFC 9162 proof hashes, base64, bottom up. */
+            proof: string[];
+            to: number;
         };
         CreateDesignatedDayDto: {
             /**
@@ -2196,7 +1578,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
@@ -2208,6 +1590,19 @@ export interface components {
              * @example 1
              */
             version: number;
+        };
+        CreateErasureDto: {
+            /** @enum {string} */
+            basis: "archiefwet_vernietiging" | "avg_verwijdering";
+            /** @example Bewaartermijn verstreken (selectielijst 2026). */
+            reason: string;
+            /** Format: uuid */
+            subjectId: string;
+            /**
+             * @description Whose events: a case’s or a user’s.
+             * @enum {string}
+             */
+            subjectType: "case" | "user";
         };
         CreateOrganisationUnitDto: {
             /** @example meentcoop-care */
@@ -2266,14 +1661,14 @@ export interface components {
             name: string;
             /** Format: uuid */
             organisationUnitId?: Record<string, never> | null;
-            /** @description Optional; without it the user cannot sign in until one is set. Not a common password. */
+            /** @description Optional; without it the user cannot sign in until one is set. */
             password?: string;
             /** @enum {string} */
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
         };
         CreateWebhookDto: {
             description?: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @example https://collectief.example/brug-events */
@@ -2358,71 +1753,6 @@ export interface components {
         DesignatedDayListDto: {
             items: components["schemas"]["DesignatedDayDto"][];
         };
-        DocumentDto: {
-            /** Format: uuid */
-            caseId: string;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: components["schemas"]["RefDto"];
-            /** @enum {string} */
-            direction: "incoming" | "outgoing" | "internal";
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "specification" | "market_consultation" | "offer" | "clarification" | "decision" | "contract" | "correspondence" | "other";
-            /** @description The newest version. */
-            latest: components["schemas"]["DocumentVersionDto"];
-            title: string;
-            /**
-             * @description Counted up by every change; send it back in If-Match.
-             * @example 1
-             */
-            version: number;
-            /** @example 2 */
-            versionCount: number;
-            /** @enum {string} */
-            visibility: "internal" | "shared";
-            withdrawal: components["schemas"]["WithdrawalDto"] | null;
-        };
-        DocumentListDto: {
-            items: components["schemas"]["DocumentDto"][];
-            nextCursor: string | null;
-        };
-        DocumentUploadDto: {
-            /** @enum {string} */
-            direction: "incoming" | "outgoing" | "internal";
-            /**
-             * Format: binary
-             * @description The file, as the last part; its name is kept (sanitised).
-             */
-            file: string;
-            /** @enum {string} */
-            kind: "specification" | "market_consultation" | "offer" | "clarification" | "decision" | "contract" | "correspondence" | "other";
-            /** @example Bestek energiebespaarservice */
-            title: string;
-            /**
-             * @description Buyers may only add shared ones.
-             * @enum {string}
-             */
-            visibility: "internal" | "shared";
-        };
-        DocumentVersionDto: {
-            /** @example bestek-v1.pdf */
-            fileName: string;
-            /** @example application/pdf */
-            mediaType: string;
-            /** @example 1 */
-            number: number;
-            sha256: string;
-            /** @example 48213 */
-            sizeBytes: number;
-            /** Format: date-time */
-            uploadedAt: string;
-            uploadedBy: components["schemas"]["RefDto"];
-        };
-        DocumentVersionListDto: {
-            items: components["schemas"]["DocumentVersionDto"][];
-        };
         DomainDto: {
             active: boolean;
             /** @example energy-poverty */
@@ -2438,25 +1768,10 @@ export interface components {
             version: number;
         };
         DomainFundingDto: {
-            /**
-             * @description Committed − fair share: positive, pays for others; negative, others pay for it.
-             * @example 72000000
-             */
-            balanceCents: number;
-            /**
-             * @description The benefit share in force, in basis points (10,000 = 100 %).
-             * @example 4000
-             */
-            basisPoints: number;
             committedCents: number;
             disbursedCents: number;
             /** @example energy */
             domainCode: string;
-            /**
-             * @description Benefit share × the case’s cost basis, in whole cents (largest remainder: the fair shares add up to the cost basis exactly).
-             * @example 48000000
-             */
-            fairShareCents: number;
             /** @description Pledged and still open (not committed, not released). */
             pledgedCents: number;
             /**
@@ -2468,34 +1783,30 @@ export interface components {
         DomainListDto: {
             items: components["schemas"]["DomainDto"][];
         };
-        EuThresholdDto: {
+        ErasedDto: {
             /** Format: date-time */
-            addedAt: string;
-            addedByName: string;
-            /** @example 21600000 */
-            amountCents: number;
+            at: string;
+            /** @enum {string} */
+            basis: "archiefwet_vernietiging" | "avg_verwijdering";
+            /** @description Who erased it (name at the time). */
+            by: string;
+            /** @description The leaf index of the erasure’s own event; null until sequenced. */
+            eventLeafIndex: number | null;
+        };
+        ErasureDto: {
+            /** @enum {string} */
+            basis: "archiefwet_vernietiging" | "avg_verwijdering";
+            /** Format: date-time */
+            erasedAt: string;
+            /** @description How many events’ data were erased. */
+            events: number;
             /** Format: uuid */
             id: string;
+            reason: string;
+            /** Format: uuid */
+            subjectId: string;
             /** @enum {string} */
-            kind: "supplies" | "services" | "works" | "social_and_other_specific_services";
-            /** Format: date */
-            validFrom: string;
-            /** Format: date */
-            validTo: string;
-        };
-        EuThresholdGroupDto: {
-            /** @description Open cases (not withdrawn or declined) with this tender reference. */
-            caseCount: number;
-            /** @description Together they reach the threshold while each stays below it: a possible split. */
-            possibleSplit: boolean;
-            /** @example TN-2026-0815 */
-            tenderReference: string;
-            /** @description Their estimated values together. */
-            totalCents: number;
-        };
-        EuThresholdListDto: {
-            /** @description By period, then kind. */
-            items: components["schemas"]["EuThresholdDto"][];
+            subjectType: "case" | "user";
         };
         ExtendDeadlineDto: {
             /**
@@ -2567,11 +1878,6 @@ export interface components {
              * @enum {string}
              */
             priority?: "low" | "normal" | "high" | "urgent";
-            /**
-             * @description What is bought, for the EU threshold in force on the filing day.
-             * @enum {string|null}
-             */
-            procurementKind?: "supplies" | "services" | "works" | "social_and_other_specific_services" | null;
             /**
              * @default planning
              * @enum {string}
@@ -2648,11 +1954,6 @@ export interface components {
             caseId: string;
             /** @example energy */
             domainCode: string;
-            /**
-             * Format: date-time
-             * @description A pledge’s expiry (Brug releases what is open of it then); else null.
-             */
-            expiresAt: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2664,10 +1965,10 @@ export interface components {
              */
             pledgeConvertedCents: number;
             /**
-             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn; `expired`, the release of what was open of a pledge when its `expiresAt` passed. null for entries people record.
+             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn. null for entries people record.
              * @enum {string|null}
              */
-            reason: "case_closed" | "expired" | null;
+            reason: "case_closed" | null;
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string|null} */
@@ -2681,51 +1982,6 @@ export interface components {
         FundingEntryListDto: {
             /** @description Oldest first. */
             items: components["schemas"]["FundingEntryDto"][];
-        };
-        FundingFlowDto: {
-            /**
-             * @description The domain whose goals it serves.
-             * @example energy-poverty
-             */
-            beneficiary: string;
-            /**
-             * @description The payer’s committed money on the selected cases, each case’s spread over its domains by their benefit shares (largest remainder, whole cents).
-             * @example 36000000
-             */
-            committedCents: number;
-            /** @description The same for the money disbursed. */
-            disbursedCents: number;
-            /**
-             * @description The domain whose money it is.
-             * @example energy
-             */
-            payer: string;
-        };
-        FundingFlowsDto: {
-            /** @description Per domain: what it pays (row sums) and what serves it (column sums). */
-            byDomain: {
-                [key: string]: components["schemas"]["FundingFlowTotalsDto"];
-            };
-            /**
-             * @description How many cases the filters select.
-             * @example 1234
-             */
-            caseCount: number;
-            /** @description Committed money of the selected cases, all pairs together. */
-            committedCents: number;
-            disbursedCents: number;
-            /** @description Every payer and beneficiary, by code. */
-            domains: string[];
-            /** @description Every pair with money, by payer then beneficiary (a domain may pay for itself). */
-            flows: components["schemas"]["FundingFlowDto"][];
-        };
-        FundingFlowTotalsDto: {
-            /** @description Committed money of this domain, to every beneficiary. */
-            paidCommittedCents: number;
-            paidDisbursedCents: number;
-            /** @description Committed money serving this domain’s goals, from every payer (its benefit-weighted total). */
-            receivedCommittedCents: number;
-            receivedDisbursedCents: number;
         };
         FundingGapDto: {
             /** Format: uuid */
@@ -2803,13 +2059,6 @@ export interface components {
             /** @description Cases that touch the domain (lead or affected). */
             touchedCases: number;
         };
-        HeadDto: {
-            hash: string | null;
-            /** Format: date-time */
-            occurredAt: string | null;
-            /** @description null while the trail is empty. */
-            seq: number | null;
-        };
         HistoryActorDto: {
             /**
              * Format: uuid
@@ -2825,6 +2074,12 @@ export interface components {
         };
         HistoryDto: {
             items: components["schemas"]["StatusChangeDto"][];
+        };
+        InclusionProofDto: {
+            leafIndex: number;
+            /** @description RFC 9162 proof hashes, base64, bottom up. */
+            proof: string[];
+            treeSize: number;
         };
         InitialFundingInput: {
             /** @example 45000000 */
@@ -2898,19 +2153,6 @@ export interface components {
             organisationUnit: components["schemas"]["UnitRefDto"] | null;
             /** @enum {string} */
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
-        };
-        NewApiClientSecretDto: {
-            /** @description Shown once; Brug keeps only its argon2id hash. */
-            clientSecret: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @description The last token it got.
-             */
-            lastUsedAt: string | null;
         };
         NoteDto: {
             author: components["schemas"]["RefDto"];
@@ -2987,11 +2229,6 @@ export interface components {
             /** @enum {string} */
             supplierType: "cooperative" | "collective" | "foundation_or_association" | "social_enterprise" | "private_company" | "public_body";
         };
-        PersonRefDto: {
-            /** Format: uuid */
-            id: string | null;
-            name: string;
-        };
         PipelineStatusDto: {
             cases: number;
             /** @description Their estimated value. */
@@ -3051,6 +2288,12 @@ export interface components {
              */
             type: string;
         };
+        PublicKeyDto: {
+            /** @example brug.example/audit */
+            origin: string;
+            /** @description The signed-note verifier key: <name>+<key id>+<base64 key>. */
+            verifierKey: string;
+        };
         ReadinessDto: {
             checks: components["schemas"]["DependencyChecksDto"];
             relay: components["schemas"]["RelayLagDto"] | null;
@@ -3073,12 +2316,6 @@ export interface components {
              * @example energy
              */
             domainCode: string;
-            /**
-             * Format: date-time
-             * @description Only for a pledge, in the future: when it passes, Brug releases what is still open of the pledge (reason `expired`). A commitment before then makes it binding.
-             * @example 2027-01-31T23:00:00Z
-             */
-            expiresAt?: string;
             /** @enum {string} */
             kind: "pledge" | "commit" | "disburse" | "release";
             note?: string;
@@ -3087,10 +2324,6 @@ export interface components {
              * @enum {string}
              */
             releaseFrom?: "pledge" | "commitment";
-        };
-        RecoveryCodesDto: {
-            /** @description Shown this once; each signs in once instead of a code from the app. */
-            recoveryCodes: string[];
         };
         RefDto: {
             /** Format: uuid */
@@ -3140,58 +2373,8 @@ export interface components {
             /** @example Koningsdag */
             nl: string;
         };
-        SecondFactorCodeDto: {
-            /** @example 123456 */
-            code: string;
-        };
-        SecondFactorEnrolmentDto: {
-            /** @description The secret in base32, to type into an app; shown this once. */
-            secret: string;
-            /** @description The same as an otpauth:// URI (what a QR code would hold). */
-            uri: string;
-        };
-        SecondFactorSignInDto: {
-            /** @description The `challenge` of the `second_factor_required` answer. */
-            challenge: string;
-            /**
-             * @description Six digits from the authenticator app, or a recovery code.
-             * @example 123456
-             */
-            code: string;
-        };
-        SecondFactorStatusDto: {
-            /** @description A confirmed second factor is asked for at every sign-in. */
-            enabled: boolean;
-            /** @description Unused recovery codes. */
-            recoveryCodesLeft: number;
-            /** @description Your role needs one (MFA_REQUIRED_ROLES). */
-            required: boolean;
-        };
-        SetBenefitSharesDto: {
-            /** @example De dienst helpt vooral huishoudens in energiearmoede. */
-            reasoning: string;
-            /** @description One share per domain the case touches, adding up to 10,000 basis points (100 %). A touched domain left out has 0. */
-            shares: components["schemas"]["BenefitShareInput"][];
-        };
         SetPasswordDto: {
-            /** @description Any characters; refused when it is a commonly used password. */
             password: string;
-        };
-        ShareAnswerDto: {
-            /** @enum {string} */
-            answer: "agreed" | "disputed";
-            /** Format: date-time */
-            at: string;
-            /** Format: uuid */
-            byId: string | null;
-            byName: string;
-            reason: string | null;
-        };
-        ShareSetterDto: {
-            /** Format: uuid */
-            id: string | null;
-            name: string;
-            role: string;
         };
         SlaPolicyDto: {
             /** @description When set, wins over the working days. */
@@ -3305,30 +2488,10 @@ export interface components {
             tokenType: "Bearer";
         };
         TokenRequestDto: {
-            /**
-             * Format: uuid
-             * @description Client credentials (or HTTP Basic).
-             */
-            client_id?: string;
-            /** @description Client credentials (or HTTP Basic). */
-            client_secret?: string;
-            /**
-             * @description Password grant.
-             * @example buyer@brug.example
-             */
-            email?: string;
-            /**
-             * @default password
-             * @enum {string}
-             */
-            grant_type?: "password" | "client_credentials";
-            /**
-             * @description Password grant.
-             * @example brug-demo-2026
-             */
-            password?: string;
-            /** @description Accepted and ignored: a client has its one role. */
-            scope?: string;
+            /** @example buyer@brug.example */
+            email: string;
+            /** @example brug-demo-2026 */
+            password: string;
         };
         TransitionDto: {
             /** @description Only with accepted: staff taking on a case of another team say true to move the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch. */
@@ -3370,8 +2533,6 @@ export interface components {
             moveKoppel?: boolean;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
-            /** @enum {string|null} */
-            procurementKind?: "supplies" | "services" | "works" | "social_and_other_specific_services" | null;
             /** @enum {string} */
             procurementStage?: "planning" | "tender" | "award" | "contract" | "implementation";
             tenderReference?: string | null;
@@ -3434,7 +2595,7 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             url?: string;
         };
         UserDto: {
@@ -3447,11 +2608,6 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
-            /**
-             * @description A person, or the system user of an API client (an integration).
-             * @enum {string}
-             */
-            kind: "person" | "api_client";
             /** @example Bo Inkoper */
             name: string;
             organisationUnit: components["schemas"]["UnitRefDto"] | null;
@@ -3469,25 +2625,19 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             nextCursor: string | null;
         };
-        VerificationDto: {
-            /** @description The SHA-256 in the audit trail. */
-            auditedSha256: string | null;
-            /** @description All three agree. */
-            intact: boolean;
-            /** @example 1 */
-            number: number;
-            /** @description The SHA-256 recorded with the version. */
-            recordedSha256: string;
-            /** @description The SHA-256 of the bytes read back now; null when they are missing. */
-            storedSha256: string | null;
-        };
         VerifyResultDto: {
-            /** @description Events checked. */
+            /** @description The signed checkpoint verified against (signed-note text). */
+            checkpoint?: string | null;
+            /** @description Events of the old hash chain checked (ADR 30). */
             events?: number;
+            /** @description The first leaf that does not match. */
+            firstInvalidLeafIndex?: number | null;
             /** @description The first event that does not match. */
             firstInvalidSeq?: number | null;
             headHash?: string | null;
             headSeq?: number | null;
+            /** @description Leaves of the tree checked. */
+            leaves?: number;
             /**
              * @description Why the chain fails, in English.
              * @example hash mismatch
@@ -3497,22 +2647,19 @@ export interface components {
              * @description The reason as a stable code, to word it in another language.
              * @enum {string}
              */
-            reasonCode?: "gap" | "out_of_order" | "broken_link" | "hash_mismatch" | "missed_head" | "malformed";
+            reasonCode?: "gap" | "out_of_order" | "broken_link" | "hash_mismatch" | "missed_head" | "malformed" | "leaf_gap" | "data_hash_mismatch" | "leaf_hash_mismatch" | "missed_checkpoint" | "root_mismatch" | "bad_signature" | "missing_leaves";
+            /** @description Its root hash, base64. */
+            rootHash?: string | null;
+            /** @description The latest checkpoint’s tree size. */
+            treeSize?: number;
             valid: boolean;
-        };
-        VersionUploadDto: {
-            /**
-             * Format: binary
-             * @description The file of the new version.
-             */
-            file: string;
         };
         WebhookDto: {
             active: boolean;
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
             /** Format: uuid */
             id: string;
             /** @example https://collectief.example/brug-events */
@@ -3526,15 +2673,6 @@ export interface components {
         WebhookListDto: {
             items: components["schemas"]["WebhookDto"][];
         };
-        WithdrawalDto: {
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["RefDto"];
-            reason: string;
-        };
-        WithdrawDocumentDto: {
-            reason: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -3547,6 +2685,76 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditErasureController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateErasureDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     FailedJobsController_list: {
         parameters: {
             query?: never;
@@ -3734,358 +2942,6 @@ export interface operations {
             };
         };
     };
-    ApiClientsController_list: {
-        parameters: {
-            query?: {
-                /** @description The nextCursor of the previous page. */
-                cursor?: string;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiClientListDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ApiClientsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateApiClientDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedApiClientDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ApiClientsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiClientDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ApiClientsController_createSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NewApiClientSecretDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    ApiClientsController_retireSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                secretId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done, no content */
-            204: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     AuditController_actions: {
         parameters: {
             query?: never;
@@ -4134,11 +2990,79 @@ export interface operations {
             };
         };
     };
+    AuditController_checkpoint: {
+        parameters: {
+            query?: {
+                /** @description An older checkpoint, by its tree size. */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuditController_events: {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -4292,7 +3216,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HeadDto"];
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuditController_consistency: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProofDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Not signed in, or the token is invalid or expired */
@@ -4324,9 +3317,101 @@ export interface operations {
             };
         };
     };
+    AuditController_inclusion: {
+        parameters: {
+            query: {
+                leafIndex: number;
+                treeSize: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProofDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuditController_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeyDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: {
+                /** @description A checkpoint written down earlier, `<tree size>:<root hash>` (base64 or hex): the tree must have had exactly that root at that size. */
+                expectCheckpoint?: string;
                 /** @description A head written down earlier, `<seq>:<hash>`: the chain must still pass through it. */
                 expectHead?: string;
             };
@@ -4384,7 +3469,7 @@ export interface operations {
             };
         };
     };
-    AuthController_secondFactor: {
+    AuthController_token: {
         parameters: {
             query?: never;
             header?: never;
@@ -4393,7 +3478,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecondFactorSignInDto"];
+                "application/json": components["schemas"]["TokenRequestDto"];
             };
         };
         responses: {
@@ -4418,104 +3503,6 @@ export interface operations {
             };
             /** @description Not signed in, or the token is invalid or expired */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    AuthController_token: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TokenRequestDto"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRequestDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenDto"] | components["schemas"]["ClientTokenDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5222,12 +4209,15 @@ export interface operations {
             };
         };
     };
-    BenefitSharesController_get: {
+    CaseAuditController_bundle: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The tree size of a checkpoint you kept: adds the consistency proof from it. */
+                since?: number;
+            };
             header?: never;
             path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                /** @description The case id or reference. */
                 id: string;
             };
             cookie?: never;
@@ -5241,7 +4231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BenefitSharesDto"];
+                    "application/json": components["schemas"]["CaseBundleDto"];
                 };
             };
             /** @description Bad request: the input breaks a rule; `errors` names each field */
@@ -5273,643 +4263,6 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    BenefitSharesController_set: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
-                "If-Match": string;
-            };
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetBenefitSharesDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BenefitSharesDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The If-Match version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description If-Match is required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    BenefitSharesController_answer: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
-                "If-Match": string;
-            };
-            path: {
-                domainCode: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AnswerBenefitShareDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BenefitSharesDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The If-Match version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description If-Match is required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    BenefitSharesController_history: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BenefitShareHistoryDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalListDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateCofundingProposalDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-                proposalId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    CofundingController_answer: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
-                "If-Match": string;
-            };
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-                proposalId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AnswerCofundingDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CofundingProposalDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The If-Match version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description If-Match is required */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5988,1081 +4341,6 @@ export interface operations {
             };
             /** @description Internal error; quote the request id */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_list: {
-        parameters: {
-            query?: {
-                /** @description The `nextCursor` of the page before. */
-                cursor?: string;
-                /** @description Staff, auditors and admins: include withdrawn ones. */
-                withdrawn?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentListDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_upload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["DocumentUploadDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Problem */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                docId: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_versions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                docId: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentVersionListDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_addVersion: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
-                "If-Match": string;
-            };
-            path: {
-                docId: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["VersionUploadDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The If-Match version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Problem */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description If-Match is required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_content: {
-        parameters: {
-            query?: {
-                /** @description Why the content is read; required of auditors, kept in the audit event. */
-                reason?: string;
-            };
-            header?: {
-                /** @description One range, e.g. `bytes=0-1023`. */
-                Range?: string;
-            };
-            path: {
-                docId: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-                n: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The content */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The range asked for */
-            206: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Problem */
-            416: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                docId: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-                n: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VerificationDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentsController_withdraw: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
-                "If-Match": string;
-            };
-            path: {
-                docId: string;
-                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WithdrawDocumentDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DocumentDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The If-Match version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description If-Match is required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentUploadsController_create: {
-        parameters: {
-            query?: never;
-            header: {
-                "Upload-Length": string;
-                "Upload-Metadata": string;
-            };
-            path: {
-                /** @description The case id (UUID) or its reference. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created; Location names the upload */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Problem */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentUploadsController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference. */
-                id: string;
-                uploadId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Removed */
-            204: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentUploadsController_offset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference. */
-                id: string;
-                uploadId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Upload-Offset and Upload-Length */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    DocumentUploadsController_append: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The case id (UUID) or its reference. */
-                id: string;
-                uploadId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The last part: the document or version recorded */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Received; Upload-Offset says how far */
-            204: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Problem */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A dependency is unavailable */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8594,124 +5872,6 @@ export interface operations {
             };
         };
     };
-    EuThresholdsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EuThresholdListDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    EuThresholdsController_add: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddEuThresholdDto"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EuThresholdDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     FundingController_ocds: {
         parameters: {
             query?: {
@@ -8756,91 +5916,6 @@ export interface operations {
             };
             /** @description The caller’s role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    FundingController_flows: {
-        parameters: {
-            query?: {
-                /** @description A domain code the case touches. */
-                domain?: string;
-                /** @description Filed on or after this day (Amsterdam). */
-                filedFrom?: string;
-                /** @description Filed on or before this day (Amsterdam). */
-                filedTo?: string;
-                /** @description Repeatable: `status=routed&status=accepted`. */
-                status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FundingFlowsDto"];
-                    "text/csv": components["schemas"]["FundingFlowsDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Problem */
-            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9250,341 +6325,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
             /** @description The request body is too large */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    SecondFactorController_status: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SecondFactorStatusDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    SecondFactorController_start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SecondFactorEnrolmentDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    SecondFactorController_confirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SecondFactorCodeDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecoveryCodesDto"];
-                };
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Too many requests; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    SecondFactorController_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SecondFactorCodeDto"];
-            };
-        };
-        responses: {
-            /** @description Done, no content */
-            204: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The request body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Well-formed, but breaks a business rule */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11143,72 +7885,6 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Internal error; quote the request id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    SecondFactorController_removeFor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Done, no content */
-            204: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad request: the input breaks a rule; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not signed in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The caller’s role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such resource, or not visible to the caller */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

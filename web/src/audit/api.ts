@@ -54,7 +54,16 @@ export function useAuditHead() {
 /** Recomputes the whole chain on the server; optionally checks it passes a written-down head. */
 export function useVerifyChain() {
   return useMutation({
-    mutationFn: (expectHead: string | undefined) =>
-      call(api.GET('/audit/verify', { params: { query: expectHead ? { expectHead } : {} } })),
+    mutationFn: (expect: { expectHead?: string; expectCheckpoint?: string }) =>
+      call(
+        api.GET('/audit/verify', {
+          params: {
+            query: {
+              ...(expect.expectHead ? { expectHead: expect.expectHead } : {}),
+              ...(expect.expectCheckpoint ? { expectCheckpoint: expect.expectCheckpoint } : {}),
+            },
+          },
+        }),
+      ),
   });
 }

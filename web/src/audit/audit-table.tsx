@@ -118,7 +118,14 @@ export function AuditTable({
                     <Paragraph size="small">{t('audit.changes.rawHint')}</Paragraph>
                     <pre className="brug-code">{JSON.stringify(e.data, null, 2)}</pre>
                     <Paragraph size="small">
-                      {t('audit.changes.hash')}: <code className="brug-code">{e.hash}</code>
+                      {t('audit.changes.hash')}:{' '}
+                      <code className="brug-code">{e.hash ?? e.dataHash}</code>
+                      {e.leafIndex !== null && (
+                        <>
+                          {' · '}
+                          {t('audit.changes.leaf', { index: e.leafIndex })}
+                        </>
+                      )}
                     </Paragraph>
                   </details>
                 </Table.Cell>

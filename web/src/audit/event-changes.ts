@@ -123,6 +123,17 @@ export class EventDescriber {
 
   /** The lines of an event, most telling first. */
   lines(event: Event): ChangeLine[] {
+    if (!event.data) {
+      // Erased (Archiefwet, AVG): the envelope and its hash stay, the data is gone.
+      const basis = event.erased?.basis ?? '';
+      return [
+        {
+          key: 'erased',
+          label: this.word('audit.changes.erased', 'Erased'),
+          value: this.word(`audit.changes.erasureBasis.${basis}`, basis),
+        },
+      ];
+    }
     const data = event.data;
     const lines: ChangeLine[] = [];
     for (const key of ordered(Object.keys(data))) {
@@ -228,7 +239,7 @@ export class EventDescriber {
 
   /** What the event is about, when it is not a case: "Gebruiker Ada Beheerder". */
   subject(event: Event): string {
-    const data = event.data;
+    const data = event.data ?? {};
     const named =
       this.nameOf(event.subjectId) ??
       (event.subjectType === 'sla_policy'

@@ -18,7 +18,13 @@ export const auditChangesNl = {
   no: 'nee',
   more: 'en {{count}} meer',
   raw: 'Opgeslagen gegevens',
-  rawHint: 'Precies zoals vastgelegd en gehasht (JSON).',
+  erased: 'Gewist',
+  leaf: 'blad {{index}} van de boom',
+  erasureBasis: {
+    archiefwet_vernietiging: 'vernietigd volgens de Archiefwet',
+    avg_verwijdering: 'verwijderd volgens de AVG',
+  },
+  rawHint: 'Precies zoals vastgelegd en gehasht (JSON); de hash is die van de gegevens.',
   hash: 'Hash',
   fields: {
     from: 'Van',
@@ -112,7 +118,13 @@ export const auditChangesEn: typeof auditChangesNl = {
   no: 'no',
   more: 'and {{count}} more',
   raw: 'Stored data',
-  rawHint: 'Exactly as recorded and hashed (JSON).',
+  erased: 'Erased',
+  leaf: 'leaf {{index}} of the tree',
+  erasureBasis: {
+    archiefwet_vernietiging: 'destroyed under the Archiefwet',
+    avg_verwijdering: 'removed under the AVG (GDPR)',
+  },
+  rawHint: 'Exactly as recorded and hashed (JSON); the hash is that of the data.',
   hash: 'Hash',
   fields: {
     from: 'From',

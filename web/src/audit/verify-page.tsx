@@ -13,10 +13,15 @@ import { errorAt, fieldErrorsOf, TextField } from '../common/form';
 import { formatDateTime, formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { describeError, LoadError, Loading } from '../common/query-state';
+import { ApiProblem } from '../api/problem';
+import { download } from '../api/client';
 import { useAuditHead, useVerifyChain, type VerifyResult } from './api';
 
 /**
- * "Verify the chain": the server recomputes every hash. The head it ends at is what an auditor
+ * "Verify the log": the server recomputes the tree against the latest signed checkpoint (and the
+ * old chain of the events from before it, ADR 30). The checkpoint is what an auditor writes down
+ * or downloads, to check later (here, or offline with `npm run brug -- audit verify`) that the
+ * log only grew. Formerly: the server recomputes every hash. The head it ends at is what an auditor
  * writes down, to check later (here, or offline with `npm run brug -- audit verify`) that the
  * history up to it was not rewritten.
  */
@@ -25,11 +30,16 @@ export function VerifyPage() {
   const head = useAuditHead();
   const verify = useVerifyChain();
   const [expectHead, setExpectHead] = useState('');
+  const [expectCheckpoint, setExpectCheckpoint] = useState('');
   const errors = fieldErrorsOf(verify.error);
+  const noCheckpoint = head.error instanceof ApiProblem && head.error.status === 404;
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    verify.mutate(expectHead.trim() || undefined);
+    verify.mutate({
+      expectHead: expectHead.trim() || undefined,
+      expectCheckpoint: expectCheckpoint.trim() || undefined,
+    });
   };
 
   return (
@@ -42,17 +52,38 @@ export function VerifyPage() {
         </Heading>
         {head.isPending ? (
           <Loading />
+        ) : noCheckpoint ? (
+          <Paragraph>{t('verify.emptyTrail')}</Paragraph>
         ) : head.isError ? (
           <LoadError error={head.error} retry={() => void head.refetch()} />
         ) : (
-          <DescriptionList termsWidth="medium">
-            <DescriptionList.Term>{t('verify.currentHead')}</DescriptionList.Term>
-            <DescriptionList.Description>
-              {head.data.seq === null
-                ? t('verify.emptyTrail')
-                : `${head.data.seq} · ${head.data.occurredAt ? formatDateTime(head.data.occurredAt) : ''}`}
-            </DescriptionList.Description>
-          </DescriptionList>
+          <>
+            <DescriptionList termsWidth="medium" className="ams-mb-s">
+              <DescriptionList.Term>{t('verify.currentHead')}</DescriptionList.Term>
+              <DescriptionList.Description>
+                {t('verify.checkpointSummary', {
+                  size: formatNumber(head.data.treeSize),
+                  at: formatDateTime(head.data.createdAt),
+                })}
+                <br />
+                <code className="brug-code brug-head" data-testid="latest-checkpoint">
+                  {`${head.data.treeSize}:${head.data.rootHash}`}
+                </code>
+              </DescriptionList.Description>
+            </DescriptionList>
+            <Button
+              variant="secondary"
+              onClick={() =>
+                void download(
+                  `/audit/checkpoint?size=${head.data.treeSize}`,
+                  `brug-audit-checkpoint-${head.data.treeSize}.txt`,
+                  'text/plain',
+                )
+              }
+            >
+              {t('verify.downloadCheckpoint')}
+            </Button>
+          </>
         )}
       </section>
       <form onSubmit={onSubmit} aria-label={t('verify.title')} className="ams-mb-l">
@@ -65,6 +96,17 @@ export function VerifyPage() {
             value={expectHead}
             onChange={setExpectHead}
             error={errorAt(errors, 'expectHead') ? t('verify.expectHeadError') : undefined}
+          />
+          <TextField
+            id="verify-expect-checkpoint"
+            label={t('verify.expectCheckpoint')}
+            hint={t('verify.expectCheckpointHint')}
+            optional
+            value={expectCheckpoint}
+            onChange={setExpectCheckpoint}
+            error={
+              errorAt(errors, 'expectCheckpoint') ? t('verify.expectCheckpointError') : undefined
+            }
           />
           <Row>
             <Button type="submit" disabled={verify.isPending}>
@@ -97,7 +139,7 @@ function VerifyOutcome({ result }: { result: VerifyResult }) {
       >
         <Paragraph>
           {t('verify.invalidDetail', {
-            seq: result.firstInvalidSeq ?? '?',
+            seq: result.firstInvalidLeafIndex ?? result.firstInvalidSeq ?? '?',
             // Worded from its code; the API's English reason is for API users (ADR 23).
             reason: t(`errors.chain.${result.reasonCode ?? 'malformed'}`),
           })}
@@ -107,6 +149,8 @@ function VerifyOutcome({ result }: { result: VerifyResult }) {
   }
   const head =
     result.headSeq != null && result.headHash ? `${result.headSeq}:${result.headHash}` : null;
+  const checkpoint =
+    result.treeSize != null && result.rootHash ? `${result.treeSize}:${result.rootHash}` : null;
   return (
     <Alert
       heading={t('verify.valid')}
@@ -115,13 +159,26 @@ function VerifyOutcome({ result }: { result: VerifyResult }) {
       data-testid="verify-result"
     >
       <Paragraph className="ams-mb-s">
-        {t('verify.validDetail', { events: formatNumber(result.events ?? 0) })}
+        {t('verify.validLeaves', { leaves: formatNumber(result.leaves ?? 0) })}
       </Paragraph>
+      {checkpoint && (
+        <>
+          <Paragraph className="ams-mb-s">{t('verify.writeDownCheckpoint')}</Paragraph>
+          <Paragraph className="ams-mb-s">
+            <code className="brug-code brug-head" data-testid="verify-head">
+              {checkpoint}
+            </code>
+          </Paragraph>
+        </>
+      )}
       {head && (
         <>
-          <Paragraph className="ams-mb-s">{t('verify.writeDown')}</Paragraph>
+          <Paragraph className="ams-mb-s">
+            {t('verify.validDetail', { events: formatNumber(result.events ?? 0) })}{' '}
+            {t('verify.writeDown')}
+          </Paragraph>
           <Paragraph>
-            <code className="brug-code brug-head" data-testid="verify-head">
+            <code className="brug-code brug-head" data-testid="verify-old-head">
               {head}
             </code>
           </Paragraph>

@@ -200,6 +200,7 @@ export const nl = {
       invalid_client: 'Het client-id of het geheim klopt niet.',
       unsupported_grant_type: 'Deze manier van aanmelden kent Brug niet.',
       invalid_request: 'Dit verzoek om een token is niet geldig.',
+      audit_checkpoint_not_found: 'Het auditlogboek heeft geen checkpoint van die grootte.',
       case_not_found: 'Deze zaak bestaat niet, of u mag hem niet zien.',
       transition_not_allowed: 'De zaak kan niet van ‘{{from}}’ naar ‘{{to}}’.',
       case_not_editable: 'Deze zaak kan niet meer worden gewijzigd; hij is {{status}}.',
@@ -250,6 +251,14 @@ export const nl = {
       hash_mismatch: 'de inhoud past niet bij de hash: de gebeurtenis is gewijzigd.',
       missed_head: 'de keten loopt niet door de kop die u eerder noteerde.',
       malformed: 'de gebeurtenis is onleesbaar of onvolledig.',
+      leaf_gap: 'er ontbreekt een blad in de boom.',
+      data_hash_mismatch: 'de gegevens passen niet bij hun hash: ze zijn gewijzigd.',
+      leaf_hash_mismatch:
+        'de gebeurtenis past niet bij het opgeslagen blad: ze is gewijzigd of verplaatst.',
+      missed_checkpoint: 'de boom had niet de wortel van het checkpoint dat u eerder noteerde.',
+      root_mismatch: 'de wortel past niet bij het ondertekende checkpoint.',
+      bad_signature: 'de handtekening van het checkpoint klopt niet.',
+      missing_leaves: 'er ontbreken bladen aan het eind van de boom.',
     },
   },
   password: {
@@ -726,7 +735,14 @@ export const nl = {
     title: 'Keten controleren',
     intro:
       'Brug rekent de hele audittrail na: elke gebeurtenis moet passen bij de hash van de vorige. Noteer de kop die u krijgt; daarmee kunt u later (ook offline) bewijzen dat de geschiedenis tot dat punt niet is herschreven.',
-    currentHead: 'Nieuwste gebeurtenis',
+    currentHead: 'Laatste checkpoint',
+    checkpointSummary: '{{size}} gebeurtenissen · {{at}}',
+    downloadCheckpoint: 'Checkpoint downloaden',
+    expectCheckpoint: 'Eerder genoteerd checkpoint',
+    expectCheckpointHint:
+      'Grootte en wortel, zoals 1234:q83v… De boom moet toen precies die wortel gehad hebben.',
+    expectCheckpointError: 'Vul een checkpoint in als <grootte>:<wortel in base64 of hex>.',
+    writeDownCheckpoint: 'Noteer dit checkpoint (grootte:wortel):',
     emptyTrail: 'Nog geen gebeurtenissen',
     expectHead: 'Eerder genoteerde kop',
     expectHeadHint:
@@ -737,6 +753,7 @@ export const nl = {
     failed: 'Controleren is niet gelukt',
     valid: 'De keten is in orde',
     validDetail: '{{events}} gebeurtenissen gecontroleerd; geen enkele is gewijzigd.',
+    validLeaves: '{{leaves}} bladen van de boom gecontroleerd tegen het ondertekende checkpoint.',
     writeDown: 'Noteer deze kop (nummer:hash):',
     invalid: 'De keten is niet in orde',
     invalidDetail: 'De eerste gebeurtenis die niet klopt is nummer {{seq}}: {{reason}}',
