@@ -447,6 +447,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/benefit-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The benefit share of each domain the case touches (default: lead domain 100 %)
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["BenefitSharesController_get"];
+        /**
+         * Set the benefit shares, in basis points adding up to 10,000, with a reasoning
+         * @description Every domain the case touches at most once; one left out has 0. The history is kept (GET …/benefit-shares/history); the budget holders’ answers lapse with the shares.
+         *
+         *     Roles: staff, admin.
+         */
+        put: operations["BenefitSharesController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/benefit-shares/{domainCode}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A budget holder agrees with, or disputes (with a reason), their domain’s share
+         * @description Only for a domain the budget holder holds (403 otherwise).
+         *
+         *     Roles: budget_holder, admin.
+         */
+        put: operations["BenefitSharesController_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/benefit-shares/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every set of benefit shares the case has had, newest first
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["BenefitSharesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/deadlines": {
         parameters: {
             query?: never;
@@ -777,6 +845,28 @@ export interface paths {
          * @description Roles: buyer, staff, budget_holder, auditor, admin.
          */
         get: operations["FundingController_ocds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/funding/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payer × beneficiary: whose money pays for whose goals (JSON, or CSV)
+         * @description Over every selected case: each paying domain’s committed (and, apart, disbursed) money on a case spread over the case’s domains by their benefit shares, in whole cents (largest remainder), summed per payer and beneficiary, with the sums per domain. `Accept: text/csv` gives the pairs as CSV.
+         *
+         *     Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["FundingController_flows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1275,12 +1365,18 @@ export interface components {
              */
             visibility: "internal" | "shared";
         };
+        AnswerBenefitShareDto: {
+            /** @enum {string} */
+            answer: "agreed" | "disputed";
+            /** @description Required when disputed. */
+            reason?: string;
+        };
         AuditActionDto: {
             /**
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -1355,6 +1451,63 @@ export interface components {
             requires: "reason" | "proposal" | "outcome" | null;
             /** @enum {string} */
             to: "filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn";
+        };
+        BenefitShareDto: {
+            /** @description What the domain’s budget holder said of this share; null: not answered. */
+            answer: components["schemas"]["ShareAnswerDto"] | null;
+            /**
+             * @description Basis points (10,000 = 100 %).
+             * @example 4000
+             */
+            basisPoints: number;
+            /** @example energy */
+            domainCode: string;
+            /**
+             * @description null for a domain no longer on the case since the shares were set.
+             * @enum {string|null}
+             */
+            role: "lead" | "affected" | null;
+        };
+        BenefitShareHistoryDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["BenefitShareVersionDto"][];
+        };
+        BenefitShareInput: {
+            /**
+             * @description Basis points: 1 = 0.01 %, 10,000 = 100 %. A whole number.
+             * @example 3000
+             */
+            basisPoints: number;
+            /**
+             * @description A domain the case touches.
+             * @example energy-poverty
+             */
+            domainCode: string;
+        };
+        BenefitSharesDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description True while the default holds (nobody set shares). */
+            isDefault: boolean;
+            reasoning: string | null;
+            /** Format: date-time */
+            setAt: string | null;
+            setBy: components["schemas"]["ShareSetterDto"] | null;
+            /** @description Lead domain first, then by code. */
+            shares: components["schemas"]["BenefitShareDto"][];
+            /**
+             * @description How many times the shares were set; 0: never, the default (lead domain 100 %) holds.
+             * @example 1
+             */
+            version: number;
+        };
+        BenefitShareVersionDto: {
+            reasoning: string;
+            /** Format: date-time */
+            setAt: string;
+            setBy: components["schemas"]["ShareSetterDto"];
+            shares: components["schemas"]["BenefitShareInput"][];
+            version: number;
         };
         BundleConsistencyDto: {
             fromSize: number;
@@ -1578,7 +1731,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
@@ -1668,7 +1821,7 @@ export interface components {
         };
         CreateWebhookDto: {
             description?: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @example https://collectief.example/brug-events */
@@ -1982,6 +2135,51 @@ export interface components {
         FundingEntryListDto: {
             /** @description Oldest first. */
             items: components["schemas"]["FundingEntryDto"][];
+        };
+        FundingFlowDto: {
+            /**
+             * @description The domain whose goals it serves.
+             * @example energy-poverty
+             */
+            beneficiary: string;
+            /**
+             * @description The payer’s committed money on the selected cases, each case’s spread over its domains by their benefit shares (largest remainder, whole cents).
+             * @example 36000000
+             */
+            committedCents: number;
+            /** @description The same for the money disbursed. */
+            disbursedCents: number;
+            /**
+             * @description The domain whose money it is.
+             * @example energy
+             */
+            payer: string;
+        };
+        FundingFlowsDto: {
+            /** @description Per domain: what it pays (row sums) and what serves it (column sums). */
+            byDomain: {
+                [key: string]: components["schemas"]["FundingFlowTotalsDto"];
+            };
+            /**
+             * @description How many cases the filters select.
+             * @example 1234
+             */
+            caseCount: number;
+            /** @description Committed money of the selected cases, all pairs together. */
+            committedCents: number;
+            disbursedCents: number;
+            /** @description Every payer and beneficiary, by code. */
+            domains: string[];
+            /** @description Every pair with money, by payer then beneficiary (a domain may pay for itself). */
+            flows: components["schemas"]["FundingFlowDto"][];
+        };
+        FundingFlowTotalsDto: {
+            /** @description Committed money of this domain, to every beneficiary. */
+            paidCommittedCents: number;
+            paidDisbursedCents: number;
+            /** @description Committed money serving this domain’s goals, from every payer (its benefit-weighted total). */
+            receivedCommittedCents: number;
+            receivedDisbursedCents: number;
         };
         FundingGapDto: {
             /** Format: uuid */
@@ -2373,8 +2571,30 @@ export interface components {
             /** @example Koningsdag */
             nl: string;
         };
+        SetBenefitSharesDto: {
+            /** @example De dienst helpt vooral huishoudens in energiearmoede. */
+            reasoning: string;
+            /** @description One share per domain the case touches, adding up to 10,000 basis points (100 %). A touched domain left out has 0. */
+            shares: components["schemas"]["BenefitShareInput"][];
+        };
         SetPasswordDto: {
             password: string;
+        };
+        ShareAnswerDto: {
+            /** @enum {string} */
+            answer: "agreed" | "disputed";
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            byId: string | null;
+            byName: string;
+            reason: string | null;
+        };
+        ShareSetterDto: {
+            /** Format: uuid */
+            id: string | null;
+            name: string;
+            role: string;
         };
         SlaPolicyDto: {
             /** @description When set, wins over the working days. */
@@ -2595,7 +2815,7 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             url?: string;
         };
         UserDto: {
@@ -2659,7 +2879,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** Format: uuid */
             id: string;
             /** @example https://collectief.example/brug-events */
@@ -3062,7 +3282,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -4232,6 +4452,360 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseBundleDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BenefitSharesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitSharesDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BenefitSharesController_set: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetBenefitSharesDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitSharesDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BenefitSharesController_answer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                domainCode: string;
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerBenefitShareDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitSharesDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BenefitSharesController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenefitShareHistoryDto"];
                 };
             };
             /** @description Bad request: the input breaks a rule; `errors` names each field */
@@ -5916,6 +6490,91 @@ export interface operations {
             };
             /** @description The caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FundingController_flows: {
+        parameters: {
+            query?: {
+                /** @description A domain code the case touches. */
+                domain?: string;
+                /** @description Filed on or after this day (Amsterdam). */
+                filedFrom?: string;
+                /** @description Filed on or before this day (Amsterdam). */
+                filedTo?: string;
+                /** @description Repeatable: `status=routed&status=accepted`. */
+                status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingFlowsDto"];
+                    "text/csv": components["schemas"]["FundingFlowsDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
