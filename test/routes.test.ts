@@ -43,6 +43,8 @@ describe('every route has an explicit access rule', () => {
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     expect(publicRoutes).toEqual([
+      // The audit log's verifier key: public by design (issue 15, ADR 29).
+      'GET /audit/public-key',
       'GET /health/live',
       'GET /health/ready',
       'GET /metrics',
