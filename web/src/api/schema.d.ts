@@ -515,6 +515,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/cofunding-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The co-funding proposals of a case, newest first (at most 100)
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["CofundingController_list"];
+        put?: never;
+        /**
+         * Ask domains to pledge their part: by default each its fair share less its money
+         * @description The budget holders of the domains asked are told by e-mail, and answer on the case.
+         *
+         *     Roles: staff, admin.
+         */
+        post: operations["CofundingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/cofunding-proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One co-funding proposal with every domain’s answer
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["CofundingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/cofunding-proposals/{proposalId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A domain accepts (its pledge is recorded) or declines (with a reason)
+         * @description A budget holder answers for the domains they hold only (403 otherwise).
+         *
+         *     Roles: budget_holder, admin.
+         */
+        post: operations["CofundingController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/deadlines": {
         parameters: {
             query?: never;
@@ -1371,12 +1439,28 @@ export interface components {
             /** @description Required when disputed. */
             reason?: string;
         };
+        AnswerCofundingDto: {
+            /** @enum {string} */
+            answer: "accept" | "decline";
+            /**
+             * @description Kostenplaats.
+             * @example KP-WONEN-2210
+             */
+            budgetLine?: string;
+            /**
+             * @description The domain answered for.
+             * @example housing
+             */
+            domainCode: string;
+            /** @description Required when declining. */
+            reason?: string;
+        };
         AuditActionDto: {
             /**
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -1609,6 +1693,13 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             committedCents: number;
+            /** @enum {string} */
+            costBasis: "committed" | "estimated";
+            /**
+             * @description What the fair shares split: the committed total when there is one, else the estimated value.
+             * @example 120000000
+             */
+            costBasisCents: number;
             disbursedCents: number;
             /** @example 120000000 */
             estimatedValueCents: number;
@@ -1667,6 +1758,63 @@ export interface components {
             /** @description Leaves in the tree. */
             treeSize: number;
         };
+        CofundingItemDto: {
+            /** @example 24000000 */
+            amountCents: number;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: components["schemas"]["PersonRefDto"] | null;
+            /** @example housing */
+            domainCode: string;
+            /**
+             * Format: uuid
+             * @description The pledge an accepted item became (a funding entry).
+             */
+            pledgeEntryId: string | null;
+            /** @description Why the domain declined. */
+            reason: string | null;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined" | "expired";
+        };
+        CofundingItemInput: {
+            /**
+             * @description Default: the domain’s fair share less what it pledged and committed.
+             * @example 24000000
+             */
+            amountCents?: number;
+            /**
+             * @description A domain the case touches.
+             * @example housing
+             */
+            domainCode: string;
+        };
+        CofundingProposalDto: {
+            /** Format: date-time */
+            answerBy: string | null;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRefDto"];
+            /** Format: uuid */
+            id: string;
+            /** @description By domain code. */
+            items: components["schemas"]["CofundingItemDto"][];
+            note: string | null;
+            /** @description The benefit shares’ version the amounts were made from. */
+            sharesVersion: number;
+            /**
+             * @description open: items open, none accepted; partly_accepted: some accepted, not all; accepted: all; declined: none accepted, all declined; expired: none accepted and some open past answerBy.
+             * @enum {string}
+             */
+            state: "open" | "partly_accepted" | "accepted" | "declined" | "expired";
+            /** @description Counts the answers; the ETag and If-Match of an answer. */
+            version: number;
+        };
+        CofundingProposalListDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["CofundingProposalDto"][];
+        };
         CommonsPipelineDto: {
             /** @description Per status (accepted, in_progress, proposed); adds up to the totals. */
             byStatus: {
@@ -1706,6 +1854,16 @@ export interface components {
             proof: string[];
             to: number;
         };
+        CreateCofundingProposalDto: {
+            /**
+             * Format: date-time
+             * @description Answers are taken until then; items still open after it are expired.
+             */
+            answerBy?: string;
+            /** @description The domains asked, each at most once. Left out: every domain whose fair share is more than it pledged and committed, for the difference. */
+            items?: components["schemas"]["CofundingItemInput"][];
+            note?: string;
+        };
         CreateDesignatedDayDto: {
             /**
              * Format: date
@@ -1731,7 +1889,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
@@ -1821,7 +1979,7 @@ export interface components {
         };
         CreateWebhookDto: {
             description?: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @example https://collectief.example/brug-events */
@@ -1921,10 +2079,25 @@ export interface components {
             version: number;
         };
         DomainFundingDto: {
+            /**
+             * @description Committed − fair share: positive, pays for others; negative, others pay for it.
+             * @example 72000000
+             */
+            balanceCents: number;
+            /**
+             * @description The benefit share in force, in basis points (10,000 = 100 %).
+             * @example 4000
+             */
+            basisPoints: number;
             committedCents: number;
             disbursedCents: number;
             /** @example energy */
             domainCode: string;
+            /**
+             * @description Benefit share × the case’s cost basis, in whole cents (largest remainder: the fair shares add up to the cost basis exactly).
+             * @example 48000000
+             */
+            fairShareCents: number;
             /** @description Pledged and still open (not committed, not released). */
             pledgedCents: number;
             /**
@@ -2107,6 +2280,11 @@ export interface components {
             caseId: string;
             /** @example energy */
             domainCode: string;
+            /**
+             * Format: date-time
+             * @description A pledge’s expiry (Brug releases what is open of it then); else null.
+             */
+            expiresAt: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2118,10 +2296,10 @@ export interface components {
              */
             pledgeConvertedCents: number;
             /**
-             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn. null for entries people record.
+             * @description Why Brug recorded the entry itself: `case_closed`, the release of an open pledge when the case was declined or withdrawn; `expired`, the release of what was open of a pledge when its `expiresAt` passed. null for entries people record.
              * @enum {string|null}
              */
-            reason: "case_closed" | null;
+            reason: "case_closed" | "expired" | null;
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string|null} */
@@ -2427,6 +2605,11 @@ export interface components {
             /** @enum {string} */
             supplierType: "cooperative" | "collective" | "foundation_or_association" | "social_enterprise" | "private_company" | "public_body";
         };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string | null;
+            name: string;
+        };
         PipelineStatusDto: {
             cases: number;
             /** @description Their estimated value. */
@@ -2514,6 +2697,12 @@ export interface components {
              * @example energy
              */
             domainCode: string;
+            /**
+             * Format: date-time
+             * @description Only for a pledge, in the future: when it passes, Brug releases what is still open of the pledge (reason `expired`). A commitment before then makes it binding.
+             * @example 2027-01-31T23:00:00Z
+             */
+            expiresAt?: string;
             /** @enum {string} */
             kind: "pledge" | "commit" | "disburse" | "release";
             note?: string;
@@ -2815,7 +3004,7 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             url?: string;
         };
         UserDto: {
@@ -2879,7 +3068,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** Format: uuid */
             id: string;
             /** @example https://collectief.example/brug-events */
@@ -3282,7 +3471,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "catalogue.changed" | "job.retried" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -4837,6 +5026,358 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CofundingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CofundingProposalListDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CofundingController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCofundingProposalDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CofundingProposalDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CofundingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CofundingProposalDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CofundingController_answer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCofundingDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CofundingProposalDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
