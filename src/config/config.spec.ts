@@ -5,6 +5,8 @@ import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
 import { keptSecret } from './kept-secret';
 
 /** The signing key Brug's source once held (and every forged token of the probe used). */
+/** An audit signing key (issue 15): 32 bytes in base64, required in production. */
+const AUDIT_KEY = { AUDIT_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64') };
 const PUBLISHED_DEV_KEY = 'brug-development-only-secret-never-use-in-production';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -51,10 +53,17 @@ describe('loadConfig', () => {
     expect(problems[0]).toContain(name);
   });
 
-  it('requires JWT_SECRET in production and names it', () => {
+  it('requires JWT_SECRET and AUDIT_SIGNING_KEY in production and names them', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'JWT_SECRET is required when NODE_ENV=production',
+      'AUDIT_SIGNING_KEY is required when NODE_ENV=production',
     ]);
+    expect(problemsOf({ NODE_ENV: 'production', ...AUDIT_KEY, AUDIT_SIGNING_KEY: 'kort' })).toEqual(
+      [
+        'JWT_SECRET is required when NODE_ENV=production',
+        'AUDIT_SIGNING_KEY must be 32 bytes in base64 (an Ed25519 private key seed)',
+      ],
+    );
   });
 
   it('refuses the key once published in the source, even when set on purpose', () => {
@@ -111,7 +120,7 @@ describe('loadConfig', () => {
 
     it('keeps no file in production or tests: production refuses, tests use a process key', () => {
       const file = join(dir, 'jwt-secret');
-      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET_FILE: file })).toEqual([
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET_FILE: file, ...AUDIT_KEY })).toEqual([
         'JWT_SECRET is required when NODE_ENV=production',
       ]);
       const test = loadConfig({ NODE_ENV: 'test', JWT_SECRET_FILE: file }, { keptSecret });
@@ -124,6 +133,7 @@ describe('loadConfig', () => {
     const problems = problemsOf({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
+      ...AUDIT_KEY,
       DEMO_DATA: 'true',
     });
     expect(problems).toEqual(['DEMO_DATA=true is not allowed when NODE_ENV=production']);
@@ -142,6 +152,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
+      ...AUDIT_KEY,
       WORKERS: 'off',
     });
     expect(config.workers).toBe(false);

@@ -294,6 +294,8 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
   const mfaEncryptionKey = read('MFA_ENCRYPTION_KEY') ?? null;
   if (mfaEncryptionKey !== null && mfaEncryptionKey.length < 32) {
     problems.push('MFA_ENCRYPTION_KEY must be at least 32 characters long');
+  }
+
   // The audit log's signing key: like JWT_SECRET, required in production, kept in a file on a
   // development machine, per process in tests (ADR 29).
   let auditKeyText = read('AUDIT_SIGNING_KEY');
@@ -498,4 +500,10 @@ export const CONFIG_VARIABLES = [
   'S3_FORCE_PATH_STYLE',
   'AWS_ACCESS_KEY_ID',
   'AWS_SECRET_ACCESS_KEY',
+  'AUDIT_SIGNING_KEY',
+  'AUDIT_SIGNING_KEY_FILE',
+  'AUDIT_ORIGIN',
+  'AUDIT_SEQUENCER',
+  'AUDIT_SEQUENCER_POLL_MS',
+  'AUDIT_SEQUENCER_BATCH',
 ] as const;
