@@ -1185,6 +1185,30 @@ export interface paths {
         patch: operations["DomainsController_update"];
         trace?: never;
     };
+    "/eu-thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The European thresholds for decentralised authorities, per period
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["EuThresholdsController_list"];
+        put?: never;
+        /**
+         * Add a period’s threshold for a kind of contract (not overlapping another)
+         * @description Roles: admin.
+         */
+        post: operations["EuThresholdsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exports/ocds": {
         parameters: {
             query?: never;
@@ -1795,6 +1819,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddEuThresholdDto: {
+            /** @example 21600000 */
+            amountCents: number;
+            /** @enum {string} */
+            kind: "supplies" | "services" | "works" | "social_and_other_specific_services";
+            /**
+             * Format: date
+             * @example 2028-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example 2029-12-31
+             */
+            validTo: string;
+        };
         AddNoteDto: {
             body: string;
             /**
@@ -1865,7 +1905,7 @@ export interface components {
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -2054,9 +2094,11 @@ export interface components {
             description: string;
             domains: components["schemas"]["CaseDomainDto"][];
             /** @description The fields the caller may change now with PATCH (the same rule PATCH enforces): buyers the content while the case is filed or routed; staff the value and the deadline while it is open, and priority and assignee. */
-            editableFields: ("title" | "description" | "tenderReference" | "procurementStage" | "estimatedValueCents" | "deadline" | "domains" | "priority" | "assigneeId")[];
+            editableFields: ("title" | "description" | "tenderReference" | "procurementStage" | "procurementKind" | "estimatedValueCents" | "deadline" | "domains" | "priority" | "assigneeId")[];
             /** @example 120000000 */
             estimatedValueCents: number;
+            /** @description The EU threshold in force on the filing day for the procurement kind (null without a kind or a threshold for the day); a flag, never blocking. */
+            euThreshold: components["schemas"]["CaseEuThresholdDto"] | null;
             /** Format: date-time */
             filedAt: string;
             filedBy: components["schemas"]["RefDto"];
@@ -2073,6 +2115,8 @@ export interface components {
             priority: "low" | "normal" | "high" | "urgent";
             /** @description Why the priority is what it is: the SLA breaches that raised it there, oldest first. Empty when it is the priority a person chose. */
             priorityRaisedBy: components["schemas"]["PriorityRaiseDto"][];
+            /** @enum {string|null} */
+            procurementKind: "supplies" | "services" | "works" | "social_and_other_specific_services" | null;
             /** @enum {string} */
             procurementStage: "planning" | "tender" | "award" | "contract" | "implementation";
             proposal: string | null;
@@ -2091,6 +2135,19 @@ export interface components {
             updatedAt: string;
             /** @example 1 */
             version: number;
+        };
+        CaseEuThresholdDto: {
+            /** @example 21600000 */
+            amountCents: number;
+            /** @description Staff, auditors and admins: the cases sharing the tender reference (null for others, or without a reference shared with another case). */
+            group: components["schemas"]["EuThresholdGroupDto"] | null;
+            /**
+             * @description The period, as an ISO 8601 interval.
+             * @example 2026-01-01/2027-12-31
+             */
+            period: string;
+            /** @description The estimated value reaches the threshold. */
+            reached: boolean;
         };
         CaseFundingDto: {
             /** @description Lead domain first, then by code. */
@@ -2633,6 +2690,35 @@ export interface components {
             /** @enum {string} */
             subjectType: "case" | "user";
         };
+        EuThresholdDto: {
+            /** Format: date-time */
+            addedAt: string;
+            addedByName: string;
+            /** @example 21600000 */
+            amountCents: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "supplies" | "services" | "works" | "social_and_other_specific_services";
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+        };
+        EuThresholdGroupDto: {
+            /** @description Open cases (not withdrawn or declined) with this tender reference. */
+            caseCount: number;
+            /** @description Together they reach the threshold while each stays below it: a possible split. */
+            possibleSplit: boolean;
+            /** @example TN-2026-0815 */
+            tenderReference: string;
+            /** @description Their estimated values together. */
+            totalCents: number;
+        };
+        EuThresholdListDto: {
+            /** @description By period, then kind. */
+            items: components["schemas"]["EuThresholdDto"][];
+        };
         ExtendDeadlineDto: {
             /**
              * Format: date-time
@@ -2703,6 +2789,11 @@ export interface components {
              * @enum {string}
              */
             priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * @description What is bought, for the EU threshold in force on the filing day.
+             * @enum {string|null}
+             */
+            procurementKind?: "supplies" | "services" | "works" | "social_and_other_specific_services" | null;
             /**
              * @default planning
              * @enum {string}
@@ -3506,6 +3597,8 @@ export interface components {
             moveKoppel?: boolean;
             /** @enum {string} */
             priority?: "low" | "normal" | "high" | "urgent";
+            /** @enum {string|null} */
+            procurementKind?: "supplies" | "services" | "works" | "social_and_other_specific_services" | null;
             /** @enum {string} */
             procurementStage?: "planning" | "tender" | "award" | "contract" | "implementation";
             tenderReference?: string | null;
@@ -4420,7 +4513,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -9091,6 +9184,124 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EuThresholdsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EuThresholdListDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EuThresholdsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddEuThresholdDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EuThresholdDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
