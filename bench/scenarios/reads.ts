@@ -72,6 +72,7 @@ export async function fundingScenario(bench: Bench): Promise<void> {
       'JSON: the dashboard’s per-case page',
     ],
     ['gaps', '/api/v1/funding/gaps', 'application/json', 'JSON'],
+    ['flows', '/api/v1/funding/flows', 'application/json', 'JSON: payer × beneficiary'],
     ['matrixCsv', '/api/v1/funding/matrix', 'text/csv', 'CSV: every case, streamed'],
   ] as const;
   for (const [name, path, accept, format] of views) {
@@ -125,6 +126,8 @@ export async function fundingAtScaleScenario(bench: Bench): Promise<void> {
     ['/api/v1/funding/matrix', 'GET /funding/matrix (JSON: totals, the newest 1,000 rows)'],
     ['/api/v1/funding/matrix/by-domain', 'GET /funding/matrix/by-domain (JSON: the heatmap)'],
     ['/api/v1/funding/matrix?page=2&pageSize=20', 'GET /funding/matrix?page=2&pageSize=20'],
+    ['/api/v1/funding/flows', 'GET /funding/flows (JSON: payer × beneficiary)'],
+    ['/api/v1/funding/matrix?domain=care&pageSize=1', 'GET /funding/matrix?domain=care (totals)'],
   ] as const) {
     const times: number[] = [];
     let failure: string | null = null;
