@@ -55,7 +55,8 @@ describe('audit sequencer election', () => {
     expect(workers.filter(leading)).toHaveLength(1);
     const [holders] = await db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'brug-audit-sequencer'`,
+        WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = 'brug-audit-sequencer'
+          AND a.datname = current_database()`,
     );
     expect(holders!.n).toBe(1);
 

@@ -80,6 +80,7 @@ describe('editing a case and its koppel', () => {
         'description',
         'tenderReference',
         'procurementStage',
+        'procurementKind',
         'estimatedValueCents',
         'deadline',
         'domains',

@@ -129,6 +129,12 @@ export class DocumentUploadsController {
       'Send bytes from Upload-Offset (application/offset+octet-stream); the last part answers with the document, or the problem',
   })
   @ApiParam({ name: 'uploadId' })
+  @ApiHeader({
+    name: 'Upload-Offset',
+    required: true,
+    description:
+      'tus: where these bytes start; the concurrency check of an upload (409 when stale)',
+  })
   @ApiResponse({ status: 204, description: 'Received; Upload-Offset says how far' })
   @ApiResponse({ status: 200, description: 'The last part: the document or version recorded' })
   @ProblemResponses(404, 409, 413, 415, 503)

@@ -7571,7 +7571,10 @@ export interface operations {
     DocumentUploadsController_append: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description tus: where these bytes start; the concurrency check of an upload (409 when stale) */
+                "Upload-Offset": string;
+            };
             path: {
                 /** @description The case id (UUID) or its reference. */
                 id: string;
