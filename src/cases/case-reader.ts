@@ -114,6 +114,23 @@ export class CaseReader {
     return row;
   }
 
+  /**
+   * The status a case had at `at` (the last change recorded by then), null before it was filed:
+   * for views of a case as it stood at a moment (funding's `asOf`).
+   */
+  async statusAt(
+    manager: EntityManager,
+    caseId: string,
+    at: Date | string,
+  ): Promise<CaseStatus | null> {
+    const [row] = await manager.query<{ to_status: CaseStatus }[]>(
+      `SELECT to_status FROM case_status_changes WHERE case_id = $1 AND at <= $2
+        ORDER BY id DESC LIMIT 1`,
+      [caseId, at],
+    );
+    return row?.to_status ?? null;
+  }
+
   /** The id of a case the actor may see (for modules that hang data under a case). */
   async visibleId(actor: Actor, idOrReference: string): Promise<string> {
     return (await this.findVisible(this.db.manager, actor, idOrReference)).id;

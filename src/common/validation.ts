@@ -106,6 +106,11 @@ export const CONSTRAINT_RULES: Record<string, Rule> = {
   },
   isCalendarDate: { code: 'invalid_date', rank: TYPE, params: () => ({ format: 'YYYY-MM-DD' }) },
   isIso8601: { code: 'invalid_date', rank: TYPE },
+  isDateOrDateTime: {
+    code: 'invalid_date',
+    rank: TYPE,
+    params: () => ({ format: 'YYYY-MM-DD' }),
+  },
   isDateString: { code: 'invalid_date', rank: TYPE },
   matches: { code: 'invalid_format', rank: TYPE },
   isLength: {

@@ -80,6 +80,33 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
     options,
   );
 
+const RFC3339_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+/**
+ * A moment: a calendar date (`YYYY-MM-DD`, read by the caller as a whole day) or a date and time
+ * with its offset (`2026-03-01T12:00:00+01:00`, at most microseconds, as PostgreSQL keeps them).
+ */
+export function isDateOrDateTime(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (isCalendarDate(value)) return true;
+  const m = RFC3339_DATE_TIME.exec(value);
+  return m !== null && isCalendarDate(m[1]);
+}
+
+export const IsDateOrDateTime = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isDateOrDateTime',
+      validator: {
+        validate: (value: unknown) => isDateOrDateTime(value),
+        defaultMessage: () =>
+          'must be a date written YYYY-MM-DD or a date and time with its offset (RFC 3339)',
+      },
+    },
+    options,
+  );
+
 /**
  * The field may be left out, but not sent as null (class-validator's @IsOptional lets null
  * through, which would then reach a NOT NULL column). For nullable fields use

@@ -60,11 +60,17 @@ export class FundingLedger {
    * with entries that it no longer touches. One query; pass the transaction's manager inside
    * a unit of work, so the sums see the entries committed before the case's lock was granted.
    */
-  async balancesOf(manager: EntityManager, caseId: string): Promise<DomainBalance[]> {
+  async balancesOf(
+    manager: EntityManager,
+    caseId: string,
+    asOf?: string,
+  ): Promise<DomainBalance[]> {
+    // `asOf` (a timestamptz, for `?asOf=`): only the entries recorded by then.
+    const until = asOf ? 'AND f.recorded_at <= $2::timestamptz' : '';
     const rows = await manager.query<BalanceRow[]>(
       `WITH bal AS (
          SELECT f.domain_code, ${BALANCE_SUMS}
-           FROM funding_entries f WHERE f.case_id = $1 GROUP BY f.domain_code
+           FROM funding_entries f WHERE f.case_id = $1 ${until} GROUP BY f.domain_code
        )
        SELECT COALESCE(cd.domain_code, b.domain_code) AS domain_code, cd.role,
               COALESCE(b.pledged_cents, 0) AS pledged_cents,
@@ -73,7 +79,7 @@ export class FundingLedger {
          FROM (SELECT domain_code, role FROM case_domains WHERE case_id = $1) cd
          FULL JOIN bal b ON b.domain_code = cd.domain_code
         ORDER BY cd.role = 'lead' DESC NULLS LAST, cd.role IS NULL, 1`,
-      [caseId],
+      asOf ? [caseId, asOf] : [caseId],
     );
     return rows.map((r) => ({
       domainCode: r.domain_code,

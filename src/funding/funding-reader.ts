@@ -29,6 +29,7 @@ import {
 import type { EntryReason, FundingKind, ReleaseFrom } from './entities/funding-entry.entity';
 import { withFairShares } from './benefit-calculator';
 import { BenefitShares } from './benefit-shares';
+import { FundingAsOf, type FundingState } from './funding-as-of';
 import { FundingLedger } from './funding-ledger';
 import { FundingEntryNotFound } from './funding.errors';
 import { CLOSED_FOR_FUNDING, isPaying } from './ledger-calculator';
@@ -90,21 +91,28 @@ export class FundingReader {
     private readonly cases: CaseReader,
     private readonly ledger: FundingLedger,
     private readonly shares: BenefitShares,
+    private readonly asOf: FundingAsOf,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
   }
 
-  async caseFunding(actor: Actor, idOrReference: string): Promise<CaseFundingDto> {
+  async caseFunding(actor: Actor, idOrReference: string, asOf?: string): Promise<CaseFundingDto> {
     const row = await this.cases.findVisible(this.db.manager, actor, idOrReference);
-    const balances = await this.ledger.balancesOf(this.db.manager, row.id);
+    const state: FundingState = asOf
+      ? await this.asOf.state(this.db.manager, row.id, asOf)
+      : {
+          at: null,
+          balances: await this.ledger.balancesOf(this.db.manager, row.id),
+          shares: await this.shares.read(this.db.manager, row.id),
+          closed: CLOSED_FOR_FUNDING.includes(row.status),
+        };
     // A declined or withdrawn case has no pledges in view (ADR 21): Brug released them when it
     // closed; a pledge left open from before that rule is not counted either.
-    const closed = CLOSED_FOR_FUNDING.includes(row.status);
     const byDomain = withFairShares(
-      closed ? balances.map((b) => ({ ...b, pledgedCents: 0 })) : balances,
+      state.closed ? state.balances.map((b) => ({ ...b, pledgedCents: 0 })) : state.balances,
       num(row.estimated_value_cents),
-      await this.shares.read(this.db.manager, row.id),
+      state.shares,
     );
     const total = (pick: (b: (typeof byDomain.rows)[number]) => number) =>
       byDomain.rows.reduce((sum, b) => sum + pick(b), 0);
@@ -124,6 +132,7 @@ export class FundingReader {
       nonPayingDomains: byDomain.rows
         .filter((b) => b.role !== null && !isPaying(b))
         .map((b) => b.domainCode),
+      ...(state.at ? { asOf: state.at } : {}),
     };
   }
 

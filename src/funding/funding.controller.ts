@@ -25,6 +25,7 @@ import {
   RecordFundingEntryDto,
 } from './dto/funding-entry.dto';
 import {
+  CaseFundingQuery,
   CommonsShareQuery,
   FundingDomainMatrixQuery,
   FundingFlowsQuery,
@@ -124,11 +125,18 @@ export class FundingController {
   @CaseIdParam()
   @ApiOperation({
     summary: 'Per domain: pledged, committed, disbursed; the gap and the non-paying domains',
+    description:
+      'With `asOf`, as the ledger stood then: the entries recorded and the benefit shares set by ' +
+      'that moment (or the end of that day, Amsterdam), and the case’s status then.',
   })
   @ApiResult(CaseFundingDto)
-  @ProblemResponses(404)
-  caseFunding(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CaseFundingDto> {
-    return this.reader.caseFunding(actor, id);
+  @ProblemResponses(400, 404)
+  caseFunding(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: CaseFundingQuery,
+  ): Promise<CaseFundingDto> {
+    return this.reader.caseFunding(actor, id, query.asOf);
   }
 
   @Get('funding/matrix')

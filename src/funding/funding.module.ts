@@ -5,6 +5,7 @@ import { BenefitShares } from './benefit-shares';
 import { BenefitSharesController } from './benefit-shares.controller';
 import { CofundingProposals } from './cofunding-proposals';
 import { CofundingController } from './cofunding.controller';
+import { FundingAsOf } from './funding-as-of';
 import { FundingLedgerModule } from './funding-ledger.module';
 import { FundingMatrixReader } from './funding-matrix-reader';
 import { FundingReader } from './funding-reader';
@@ -21,6 +22,7 @@ import { FundingTotalsReader } from './funding-totals-reader';
     BenefitShares,
     CofundingProposals,
     FundingService,
+    FundingAsOf,
     FundingReader,
     FundingMatrixReader,
     FundingTotalsReader,

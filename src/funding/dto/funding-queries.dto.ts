@@ -1,7 +1,20 @@
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CaseFilterQuery } from '../../cases/dto/list-cases.query';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsKebabCode, QueryInt } from '../../common/validators';
+import { IsDateOrDateTime, IsKebabCode, QueryInt } from '../../common/validators';
+
+/** `GET /cases/{id}/funding`: optionally, the ledger as it stood at a moment. */
+export class CaseFundingQuery {
+  @ApiPropertyOptional({
+    description:
+      'Answer from the ledger as it stood then: a moment with its offset ' +
+      '(`2026-03-01T12:00:00+01:00`), or a day (`2026-03-01`: at the end of that day, Amsterdam).',
+    example: '2026-03-01',
+  })
+  @IsOptional()
+  @IsDateOrDateTime()
+  asOf?: string;
+}
 
 /** `GET /funding/matrix/by-domain`: the case filters of the case list. */
 export class FundingDomainMatrixQuery extends CaseFilterQuery {}

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   CASE_STATUSES,
   DOMAIN_ROLES,
@@ -93,6 +93,15 @@ export class CaseFundingDto {
     description: 'Domains the case touches with nothing committed or pledged.',
   })
   nonPayingDomains!: string[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'With `?asOf=`: the moment the answer is as of (the last microsecond of the day for a ' +
+      'day). Entries, benefit shares and the status are as recorded by then; the estimated ' +
+      'value and the domains are the case’s present ones.',
+  })
+  asOf?: string;
 }
 
 export class FundingMatrixCellDto {

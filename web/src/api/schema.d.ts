@@ -916,7 +916,9 @@ export interface paths {
         };
         /**
          * Per domain: pledged, committed, disbursed; the gap and the non-paying domains
-         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         * @description With `asOf`, as the ledger stood then: the entries recorded and the benefit shares set by that moment (or the end of that day, Amsterdam), and the case’s status then.
+         *
+         *     Roles: buyer, staff, budget_holder, auditor, admin.
          */
         get: operations["FundingController_caseFunding"];
         put?: never;
@@ -2150,6 +2152,11 @@ export interface components {
             reached: boolean;
         };
         CaseFundingDto: {
+            /**
+             * Format: date-time
+             * @description With `?asOf=`: the moment the answer is as of (the last microsecond of the day for a day). Entries, benefit shares and the status are as recorded by then; the estimated value and the domains are the case’s present ones.
+             */
+            asOf?: string;
             /** @description Lead domain first, then by code. */
             byDomain: components["schemas"]["DomainFundingDto"][];
             /** Format: uuid */
@@ -7797,7 +7804,10 @@ export interface operations {
     };
     FundingController_caseFunding: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer from the ledger as it stood then: a moment with its offset (`2026-03-01T12:00:00+01:00`), or a day (`2026-03-01`: at the end of that day, Amsterdam). */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
