@@ -47,6 +47,9 @@ function mergePatch(target: Json, patch: Json): Json {
   return out;
 }
 
+/** Brug's own OCDS extension, served with the web UI. */
+const BENEFIT_EXTENSION_DIR = resolve(__dirname, '..', 'web', 'public', 'ocds', 'benefit-shares');
+
 const readJson = (...path: string[]): Json =>
   JSON.parse(readFileSync(join(OCDS_DIR, ...path), 'utf8')) as Json;
 
@@ -215,9 +218,15 @@ describe('funding reports', () => {
     let bare: FiledCase;
 
     beforeAll(async () => {
+      // Both declared extensions: Budget Breakdown, and Brug's own Benefit Shares (issue 18).
       const release = mergePatch(
-        readJson('release-schema.json'),
-        readJson('budget-breakdown-extension', 'release-schema.json'),
+        mergePatch(
+          readJson('release-schema.json'),
+          readJson('budget-breakdown-extension', 'release-schema.json'),
+        ),
+        JSON.parse(
+          readFileSync(join(BENEFIT_EXTENSION_DIR, 'release-schema.json'), 'utf8'),
+        ) as Json,
       ) as { id: string };
       const ajv = new Ajv04({ strict: false, allErrors: true });
       addFormats(ajv);
@@ -257,6 +266,7 @@ describe('funding reports', () => {
       expect(pkg.version).toBe('1.1');
       expect(pkg.extensions).toEqual([
         'https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json',
+        'http://localhost:3000/ocds/benefit-shares/extension.json',
       ]);
       const release = pkg.releases.find((r) => r.ocid === `ocds-t3st01-${model.reference}`)!;
       expect(release).toBeDefined();
@@ -268,8 +278,9 @@ describe('funding reports', () => {
       ]);
       // Each paying domain is a party with the roles funder and sourceParty; the buyer too.
       const funders = release.parties.filter((p) => p.roles.includes('funder'));
+      // (Nobody set benefit shares: energy, the lead, benefits 100 % and is a beneficiary too.)
       expect(funders.map((p) => [p.id, p.roles])).toEqual([
-        ['brug-domain-energy', ['funder', 'sourceParty']],
+        ['brug-domain-energy', ['funder', 'sourceParty', 'beneficiary']],
         ['brug-domain-housing', ['funder', 'sourceParty']],
       ]);
       for (const b of release.planning.budget.budgetBreakdown!) {
@@ -289,7 +300,103 @@ describe('funding reports', () => {
       // A case no domain pays for yet has a budget without a breakdown, and still validates.
       const unpaid = pkg.releases.find((r) => r.ocid.endsWith(bare.reference))!;
       expect(unpaid.planning.budget.budgetBreakdown).toBeUndefined();
-      expect(unpaid.parties.map((p) => p.roles)).toEqual([['buyer']]);
+      expect(unpaid.parties.map((p) => p.roles)).toEqual([['buyer'], ['beneficiary']]);
+    });
+
+    it('gives the benefit shares with their fair shares (the Benefit Shares extension)', async () => {
+      const c = await modelCaseWithFunding(t, { title: 'Met baataandelen' });
+      const shares = await t
+        .http()
+        .put(`/api/v1/cases/${c.id}/benefit-shares`)
+        .set({ ...(await bearer(t, 'staff')), 'If-Match': '"0"' })
+        .send({
+          shares: [
+            { domainCode: 'energy', basisPoints: 4000 },
+            { domainCode: 'energy-poverty', basisPoints: 3333 },
+            { domainCode: 'housing', basisPoints: 2667 },
+          ],
+          reasoning: 'Zorg heeft geen baat bij deze opdracht',
+        });
+      expect(shares.status).toBe(200);
+      await t
+        .http()
+        .put(`/api/v1/cases/${c.id}/benefit-shares/housing/answer`)
+        .set({ ...(await bearer(t, 'budgetHousing')), 'If-Match': '"1"' })
+        .send({ answer: 'disputed', reason: 'Wonen ziet minder baat' })
+        .expect(200);
+
+      const response = await get('admin', '/exports/ocds');
+      expect(validate(response.body)).toBe(true);
+      expect(validate.errors ?? []).toEqual([]);
+      type Release = {
+        id: string;
+        ocid: string;
+        parties: { id: string; roles: string[] }[];
+        planning: { budget: { benefitShares?: Record<string, unknown>[] } };
+      };
+      const release = (response.body.releases as Release[]).find((r) =>
+        r.ocid.endsWith(c.reference),
+      )!;
+      // Committed: 450,000 (energy) + 150,000 (housing) = 600,000, split 40 / 33.33 / 26.67 %,
+      // the cents by the largest remainder; care (0 %) is left out.
+      expect(release.planning.budget.benefitShares).toEqual([
+        {
+          id: 'energy',
+          beneficiary: { id: 'brug-domain-energy', name: expect.any(String) },
+          share: 0.4,
+          fairShare: { amount: 240_000, currency: 'EUR' },
+          agreement: null,
+        },
+        {
+          id: 'energy-poverty',
+          beneficiary: { id: 'brug-domain-energy-poverty', name: expect.any(String) },
+          share: 0.3333,
+          fairShare: { amount: 199_980, currency: 'EUR' },
+          agreement: null,
+        },
+        {
+          id: 'housing',
+          beneficiary: { id: 'brug-domain-housing', name: expect.any(String) },
+          share: 0.2667,
+          fairShare: { amount: 160_020, currency: 'EUR' },
+          agreement: 'disputed',
+        },
+      ]);
+      // The same fair shares as the case's own funding view.
+      const funding = await get('admin', `/cases/${c.id}/funding`);
+      expect(
+        (funding.body.byDomain as { domainCode: string; fairShareCents: number }[])
+          .filter((d) => d.fairShareCents > 0)
+          .map((d) => [d.domainCode, d.fairShareCents / 100]),
+      ).toEqual([
+        ['energy', 240_000],
+        ['energy-poverty', 199_980],
+        ['housing', 160_020],
+      ]);
+      expect(release.parties.map((p) => [p.id, p.roles])).toEqual([
+        [expect.stringMatching(/^brug-unit-/), ['buyer']],
+        ['brug-domain-energy', ['funder', 'sourceParty', 'beneficiary']],
+        ['brug-domain-housing', ['funder', 'sourceParty', 'beneficiary']],
+        ['brug-domain-energy-poverty', ['beneficiary']],
+      ]);
+      // The release id changes with the shares and their answers.
+      expect(release.id).toMatch(new RegExp(`^${c.reference}-\\d+\\.\\d+\\.1\\.1$`));
+
+      // The declared extension is where the package says it is (served with the web UI).
+      const extension = await t.http().get('/ocds/benefit-shares/extension.json');
+      expect(extension.status).toBe(200);
+      expect(extension.body).toMatchObject({
+        compatibility: ['1.1'],
+        schemas: ['release-schema.json'],
+        codelists: ['+partyRole.csv'],
+      });
+      expect((await t.http().get('/ocds/benefit-shares/release-schema.json')).status).toBe(200);
+
+      // The schema checks the extension: a share above 1 is not valid.
+      const broken = structuredClone(response.body) as { releases: Release[] };
+      const mine = broken.releases.find((r) => r.ocid.endsWith(c.reference))!;
+      mine.planning.budget.benefitShares![0]!.share = 1.5;
+      expect(validate(broken)).toBe(false);
     });
 
     it('exports resolved cases with their award, valid too', async () => {

@@ -107,6 +107,30 @@ export class OcdsExport {
            FROM funding_entries f JOIN sel ON sel.id = f.case_id
           GROUP BY f.case_id, f.domain_code
        ),
+       share_sets AS (
+         SELECT v.case_id, max(v.version) AS version, max(v.set_at) AS set_at
+           FROM benefit_share_versions v JOIN sel ON sel.id = v.case_id
+          GROUP BY v.case_id
+       ),
+       share_list AS (
+         SELECT x.case_id,
+                json_agg(json_build_object(
+                    'domainCode', x.domain_code, 'basisPoints', x.basis_points,
+                    'answer', x.answer)
+                  ORDER BY x.domain_code IS DISTINCT FROM l.domain_code, x.domain_code) AS shares,
+                count(x.answer) AS answers, max(x.answer_at) AS answer_at
+           FROM (
+             SELECT b.case_id, b.domain_code, b.basis_points, b.answer, b.answer_at
+               FROM benefit_shares b JOIN sel ON sel.id = b.case_id
+             UNION ALL
+             SELECT cd.case_id, cd.domain_code, 10000, NULL, NULL
+               FROM case_domains cd JOIN sel ON sel.id = cd.case_id
+              WHERE cd.role = 'lead'
+                AND NOT EXISTS (SELECT 1 FROM benefit_shares b WHERE b.case_id = cd.case_id)
+           ) x
+           LEFT JOIN case_domains l ON l.case_id = x.case_id AND l.role = 'lead'
+          GROUP BY x.case_id
+       ),
        per_case AS (
          SELECT cells.case_id,
                 COALESCE(json_agg(json_build_object(
@@ -116,15 +140,21 @@ export class OcdsExport {
                     'budgetLines', l.budget_lines) ORDER BY cells.domain_code)
                   FILTER (WHERE cells.paying), '[]') AS funders,
                 max(l.last_at) AS last_at,
+                COALESCE(SUM(cells.committed_cents), 0)::bigint AS committed_cents,
                 COALESCE(SUM(l.n), 0)::bigint AS entries
            FROM cells
            LEFT JOIN lines l ON l.case_id = cells.case_id AND l.domain_code = cells.domain_code
           GROUP BY cells.case_id
        )
        SELECT sel.*, sel.filed_at::text AS filed_key,
-              GREATEST(sel.updated_at, pc.last_at) AS changed_at,
-              COALESCE(pc.entries, 0) AS entries, COALESCE(pc.funders, '[]') AS funders
+              GREATEST(sel.updated_at, pc.last_at, ss.set_at, sl.answer_at) AS changed_at,
+              COALESCE(pc.entries, 0) AS entries, COALESCE(pc.funders, '[]') AS funders,
+              COALESCE(pc.committed_cents, 0) AS committed_cents,
+              COALESCE(sl.shares, '[]') AS shares, COALESCE(ss.version, 0) AS shares_version,
+              COALESCE(sl.answers, 0)::int AS share_answers
          FROM sel LEFT JOIN per_case pc ON pc.case_id = sel.id
+         LEFT JOIN share_sets ss ON ss.case_id = sel.id
+         LEFT JOIN share_list sl ON sl.case_id = sel.id
         ORDER BY sel.filed_at, sel.id`,
       p.values,
     );

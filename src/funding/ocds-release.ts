@@ -1,9 +1,17 @@
+import { splitByShares } from './benefit-calculator';
+import { WHOLE_SHARE_BP } from './entities/benefit-share.entity';
 import { euros } from './ledger-calculator';
 
 /** The OCDS version the export follows, and the extension it declares. */
 export const OCDS_VERSION = '1.1';
 export const BUDGET_BREAKDOWN_EXTENSION =
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_budget_breakdown_extension/master/extension.json';
+/**
+ * Brug's own extension for the benefit shares (issue 18, item 8), served with the web UI from
+ * `web/public/ocds/benefit-shares/` at the service's public address.
+ */
+export const benefitSharesExtension = (publicUrl: string): string =>
+  `${publicUrl}/ocds/benefit-shares/extension.json`;
 
 /** One case as the export query reads it (see FundingReader.ocds). */
 export interface OcdsCaseRow {
@@ -29,6 +37,14 @@ export interface OcdsCaseRow {
     pledgedCents: number;
     budgetLines: string | null;
   }[];
+  /** Committed over all the case's domains (bigint text): the cost basis when above 0. */
+  committed_cents: string;
+  /** The benefit shares in force (the default: the lead 10,000), lead first, then by code. */
+  shares: { domainCode: string; basisPoints: number; answer: 'agreed' | 'disputed' | null }[];
+  /** How often the shares were set (0: the default holds). */
+  shares_version: number;
+  /** How many of the shares in force were answered. */
+  share_answers: number;
 }
 
 export interface OcdsContext {
@@ -53,6 +69,13 @@ interface OrganizationReference {
 interface Party extends OrganizationReference {
   roles: string[];
 }
+interface BenefitShare {
+  id: string;
+  beneficiary: OrganizationReference;
+  share: number;
+  fairShare: Value;
+  agreement: 'agreed' | 'disputed' | null;
+}
 interface BudgetBreakdown {
   id: string;
   description: string;
@@ -74,6 +97,7 @@ export interface OcdsRelease {
       description: string;
       amount: Value;
       budgetBreakdown?: BudgetBreakdown[];
+      benefitShares?: BenefitShare[];
     };
   };
   tender: { id: string; title: string; description: string };
@@ -119,17 +143,29 @@ export function toRelease(row: OcdsCaseRow, ctx: OcdsContext): OcdsRelease {
   const supplier = resolved
     ? { id: partyIds.supplier(row.id), name: row.outcome_supplier_name ?? '' }
     : null;
+  const benefit = benefitSharesOf(row, ctx);
+  // A domain that funds and benefits is one party with the roles of both.
+  const domainRoles = new Map<string, { ref: OrganizationReference; roles: string[] }>();
+  for (const f of funders)
+    domainRoles.set(f.party.id, { ref: f.party, roles: ['funder', 'sourceParty'] });
+  for (const b of benefit) {
+    const known = domainRoles.get(b.beneficiary.id);
+    if (known) known.roles.push('beneficiary');
+    else domainRoles.set(b.beneficiary.id, { ref: b.beneficiary, roles: ['beneficiary'] });
+  }
   return {
     ocid: `${ctx.ocidPrefix}-${row.reference}`,
-    // A new release id whenever the case or its funding changed.
-    id: `${row.reference}-${row.version}.${row.entries}`,
+    // A new release id whenever the case, its funding or its benefit shares changed.
+    id:
+      `${row.reference}-${row.version}.${row.entries}` +
+      (row.shares_version > 0 ? `.${row.shares_version}.${row.share_answers}` : ''),
     date: row.changed_at.toISOString(),
     tag: resolved ? ['planning', 'award'] : ['planning'],
     initiationType: 'tender',
     language: 'nl',
     parties: [
       { ...buyer, roles: ['buyer'] },
-      ...funders.map((f) => ({ ...f.party, roles: ['funder', 'sourceParty'] })),
+      ...[...domainRoles.values()].map((d) => ({ ...d.ref, roles: d.roles })),
       ...(supplier ? [{ ...supplier, roles: ['supplier'] }] : []),
     ],
     buyer,
@@ -152,6 +188,8 @@ export function toRelease(row: OcdsCaseRow, ctx: OcdsContext): OcdsRelease {
               })),
             }
           : {}),
+        // Brug's Benefit Shares extension: who benefits, beside who pays.
+        ...(benefit.length ? { benefitShares: benefit } : {}),
       },
     },
     tender: {
@@ -185,9 +223,31 @@ export function toReleasePackage(rows: OcdsCaseRow[], ctx: OcdsContext): OcdsRel
   return {
     uri: ctx.packageUri,
     version: OCDS_VERSION,
-    extensions: [BUDGET_BREAKDOWN_EXTENSION],
+    extensions: [BUDGET_BREAKDOWN_EXTENSION, benefitSharesExtension(ctx.publisherUri)],
     publishedDate: (latest ?? ctx.now).toISOString(),
     publisher: { name: 'Brug (Gemeente Amsterdam en MeentCoop)', uri: ctx.publisherUri },
     releases,
   };
+}
+
+/**
+ * The benefit shares of a case for the extension: each domain with a share above 0, its share as
+ * a fraction, and its fair share of the cost basis (as on the case's funding: largest remainder
+ * over the shares in their order, so the fair shares add up to the cost basis).
+ */
+function benefitSharesOf(row: OcdsCaseRow, ctx: OcdsContext): BenefitShare[] {
+  const committed = Number(row.committed_cents);
+  const cents = splitByShares(
+    committed > 0 ? committed : Number(row.estimated_value_cents),
+    row.shares,
+  );
+  return row.shares
+    .filter((s) => s.basisPoints > 0)
+    .map((s) => ({
+      id: s.domainCode,
+      beneficiary: { id: partyIds.domain(s.domainCode), name: ctx.domainName(s.domainCode) },
+      share: s.basisPoints / WHOLE_SHARE_BP,
+      fairShare: eur(cents.get(s.domainCode) ?? 0),
+      agreement: s.answer,
+    }));
 }
