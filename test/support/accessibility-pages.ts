@@ -106,7 +106,13 @@ export function describeEveryPageAccessible(language: 'nl' | 'en'): void {
 
     it('auditor: audit log, verify (with a result), exports, case detail with its trail', async () => {
       await asUser('auditor', async (page) => {
-        for (const path of ['/audit', '/exports', `/cases/${model}`, '/audit/verify']) {
+        for (const path of [
+          '/audit',
+          '/exports',
+          `/cases/${model}`,
+          '/audit/bundle',
+          '/audit/verify',
+        ]) {
           await check(page, path, 'auditor');
         }
         await page.locator('main form button[type="submit"]').click();

@@ -15,6 +15,7 @@ import { homeOf } from './auth/roles';
 import { SignInPage, SignOutPage } from './auth/sign-in-page';
 import { useMe } from './auth/use-auth';
 import { AuditLogPage } from './audit/audit-log-page';
+import { BundlePage } from './audit/bundle-page';
 import { ExportsPage } from './audit/exports-page';
 import { VerifyPage } from './audit/verify-page';
 import { CaseDetailPage } from './cases/case-detail-page';
@@ -73,6 +74,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/dashboard', 'dashboard', <DashboardPage key="dashboard" />],
                 ['/audit', 'audit', <AuditLogPage key="audit" />],
                 ['/audit/verify', 'verify', <VerifyPage key="verify" />],
+                ['/audit/bundle', 'verify', <BundlePage key="bundle" />],
                 ['/exports', 'exports', <ExportsPage key="exports" />],
                 ['/admin', 'admin', <AdminOverviewPage key="admin" />],
                 ['/admin/users', 'admin', <UsersPage key="users" />],

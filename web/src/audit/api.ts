@@ -67,3 +67,12 @@ export function useVerifyChain() {
       ),
   });
 }
+
+/** The verifier key Brug publishes now (the auditor may trust another one they kept). */
+export function usePublicKey() {
+  return useQuery({
+    queryKey: ['audit', 'public-key'],
+    queryFn: () => call(api.GET('/audit/public-key')),
+    staleTime: Infinity,
+  });
+}

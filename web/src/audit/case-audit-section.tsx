@@ -1,8 +1,10 @@
 import { Button, Heading, Paragraph, StandaloneLink } from '@amsterdam/design-system-react';
+import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download } from '../api/client';
 import { AppLink } from '../common/app-link';
-import { LoadError, Loading } from '../common/query-state';
+import { describeError, LoadError, Loading } from '../common/query-state';
 import { useCaseAudit, type AuditReferences } from './api';
 import { AuditTable } from './audit-table';
 
@@ -10,6 +12,13 @@ import { AuditTable } from './audit-table';
 export function CaseAuditSection({ routeId }: { routeId: string }) {
   const { t } = useTranslation();
   const audit = useCaseAudit(routeId);
+  const bundle = useMutation({
+    mutationFn: () =>
+      download(
+        `/cases/${encodeURIComponent(routeId)}/audit/bundle`,
+        `brug-audit-bundle-${routeId}.json`,
+      ),
+  });
   const pages = audit.data?.pages;
   const events = useMemo(() => pages?.flatMap((p) => p.items) ?? [], [pages]);
   const references = useMemo(
@@ -37,6 +46,16 @@ export function CaseAuditSection({ routeId }: { routeId: string }) {
               >
                 {t('audit.inLog', { reference })}
               </StandaloneLink>
+            </Paragraph>
+          )}
+          <Paragraph className="ams-mb-m">
+            <Button variant="secondary" onClick={() => bundle.mutate()} disabled={bundle.isPending}>
+              {t('auditBundle.downloadThisCase')}
+            </Button>
+          </Paragraph>
+          {bundle.isError && (
+            <Paragraph className="ams-mb-m" role="alert">
+              {describeError(bundle.error, t('common.tryAgainLater'))}
             </Paragraph>
           )}
           <AuditTable

@@ -210,3 +210,151 @@ export const auditChangesEn: typeof auditChangesNl = {
     queue_job: 'Background job {{name}}',
   },
 };
+
+/**
+ * The auditor's bundle page and the checkpoint on the verify page (issue 15, item 6), in Dutch
+ * and English. Plain records (flat keys): literal keys would count towards i18next's type
+ * instantiation limit. Check names (`check_<name>`) follow `BundleCheck` in bundle-verifier.ts.
+ */
+export const auditBundleNl: Record<string, string> = {
+  title: 'Bundel van een zaak controleren',
+  intro:
+    'Een bundel is één bestand met alle gebeurtenissen van een zaak, hun bewijzen en het ondertekende checkpoint. U controleert hem hier in uw eigen browser (met Web Crypto: SHA-256 en Ed25519), of offline met “npm run brug -- audit verify-bundle”. Brug rekent daarbij niets voor u na.',
+  toPage: 'Een bundel van een zaak downloaden of controleren',
+  downloadHeading: 'Bundel downloaden',
+  caseReference: 'Zaakkenmerk',
+  caseReferenceHint: 'Zoals BRUG-2026-000123.',
+  caseReferenceMissing: 'Vul het kenmerk van de zaak in.',
+  caseNotFound: 'Er is geen zaak met dit kenmerk.',
+  since: 'Grootte van een eerder bewaard checkpoint',
+  sinceHint:
+    'Dan zit ook het bewijs in de bundel dat de log sindsdien alleen is gegroeid. Een heel getal.',
+  sinceInvalid: 'Vul een heel getal in vanaf 1.',
+  download: 'Bundel downloaden',
+  downloadThisCase: 'Bundel van deze zaak downloaden',
+  downloadFailed: 'Downloaden is niet gelukt',
+  verifyHeading: 'Bundel controleren in uw browser',
+  bundleFile: 'Bundel (JSON)',
+  bundleFileMissing: 'Kies het bestand met de bundel.',
+  bundleFileUnreadable: 'Dit bestand is geen JSON.',
+  earlierFile: 'Eerder bewaard checkpoint',
+  earlierFileHint:
+    'Het tekstbestand van een checkpoint dat u eerder hebt bewaard: dan controleert u ook dat de log sindsdien alleen is gegroeid.',
+  key: 'Sleutel om mee te controleren',
+  keyHint:
+    'Ingevuld met de sleutel die Brug nu publiceert. Vertrouw liever de sleutel die u eerder hebt gekregen en bewaard: een sleutel van dezelfde server als het checkpoint bewijst weinig over die server.',
+  keyMissing: 'Vul de sleutel in.',
+  submit: 'Controleren',
+  busy: 'Bezig met controleren…',
+  noWebCrypto:
+    'Deze browser kan geen Ed25519-handtekeningen controleren. Gebruik een recente browser of controleer offline.',
+  valid: 'De bundel is in orde',
+  validDetail:
+    'Alle {{events}} gebeurtenissen zitten in de boom van {{size}} bladen van het ondertekende checkpoint, en hun gegevens passen bij hun hash.',
+  invalid: 'De bundel is niet in orde',
+  invalidDetail: '{{failed}} van de {{events}} gebeurtenissen kloppen niet.',
+  erasedCount:
+    '{{count}} gebeurtenissen zijn gewist: hun gegevens zijn weg, hun plaats in de boom is gecontroleerd.',
+  checkpointLine: 'Checkpoint: {{origin}}, {{size}} bladen, wortel {{root}}',
+  grew: 'De log is alleen gegroeid sinds uw checkpoint van {{size}} bladen.',
+  generalFailure: 'Niet in orde: {{check}}',
+  tableCaption: 'Uitkomst per gebeurtenis',
+  colNumber: 'Nr.',
+  colLeaf: 'Blad',
+  colAction: 'Handeling',
+  colTime: 'Tijdstip',
+  colResult: 'Uitkomst',
+  resultOk: 'In orde',
+  resultErased: 'Gewist, verder in orde',
+  resultFailed: 'Niet in orde: {{checks}}',
+  check_key: 'sleutel — dit is geen geldige Ed25519-sleutel (<naam>+<sleutel-id>+<base64>)',
+  check_format: 'bestand — dit is geen bundel van Brug (brug-audit-bundle/1)',
+  check_checkpointSignature: 'handtekening van het checkpoint — die klopt niet met de sleutel',
+  check_checkpointText: 'checkpoint — de tekst is geen checkpoint (herkomst, grootte, wortel)',
+  check_leaf: 'blad — de tekst van het blad is onleesbaar of niet canoniek',
+  check_leafIndex: 'bladnummer — het blad noemt een ander nummer',
+  check_dataHash: 'dataHash — de gegevens passen niet bij hun hash',
+  check_dataMissing: 'gegevens — ontbreken, maar de gebeurtenis is niet gewist',
+  check_inclusionProof: 'inclusiebewijs — leidt niet naar de wortel van het checkpoint',
+  check_earlierCheckpoint:
+    'uw eerdere checkpoint — de handtekening klopt niet met de sleutel, of het is geen checkpoint',
+  check_consistencyMissing:
+    'consistentiebewijs — ontbreekt; download de bundel met de grootte van uw checkpoint',
+  check_consistencyProof: 'consistentiebewijs — de log is sinds uw checkpoint niet alleen gegroeid',
+  checkpointNote: 'Het ondertekende checkpoint',
+  checkpointSize: 'Grootte',
+  checkpointRoot: 'Wortel (base64)',
+  checkpointTime: 'Ondertekend op',
+  checkpointSizeValue: '{{size}} bladen',
+};
+
+export const auditBundleEn: Record<string, string> = {
+  title: 'Check a case bundle',
+  intro:
+    'A bundle is one file with all of a case’s events, their proofs and the signed checkpoint. You check it here in your own browser (with Web Crypto: SHA-256 and Ed25519), or offline with “npm run brug -- audit verify-bundle”. Brug computes nothing for you here.',
+  toPage: 'Download or check a case bundle',
+  downloadHeading: 'Download a bundle',
+  caseReference: 'Case reference',
+  caseReferenceHint: 'Such as BRUG-2026-000123.',
+  caseReferenceMissing: 'Enter the case’s reference.',
+  caseNotFound: 'No case has this reference.',
+  since: 'Size of a checkpoint you kept',
+  sinceHint: 'Then the bundle also holds the proof that the log only grew since. A whole number.',
+  sinceInvalid: 'Enter a whole number from 1.',
+  download: 'Download bundle',
+  downloadThisCase: 'Download this case’s bundle',
+  downloadFailed: 'The download did not work',
+  verifyHeading: 'Check a bundle in your browser',
+  bundleFile: 'Bundle (JSON)',
+  bundleFileMissing: 'Choose the bundle’s file.',
+  bundleFileUnreadable: 'This file is not JSON.',
+  earlierFile: 'Checkpoint you kept',
+  earlierFileHint:
+    'The text file of a checkpoint you kept before: then you also check that the log only grew since.',
+  key: 'Key to check with',
+  keyHint:
+    'Filled in with the key Brug publishes now. Rather trust the key you received and kept before: a key from the same server as the checkpoint proves little about that server.',
+  keyMissing: 'Enter the key.',
+  submit: 'Check',
+  busy: 'Checking…',
+  noWebCrypto:
+    'This browser cannot check Ed25519 signatures. Use a recent browser or check offline.',
+  valid: 'The bundle is in order',
+  validDetail:
+    'All {{events}} events are in the tree of {{size}} leaves of the signed checkpoint, and their data match their hashes.',
+  invalid: 'The bundle is not in order',
+  invalidDetail: '{{failed}} of the {{events}} events do not check out.',
+  erasedCount:
+    '{{count}} events were erased: their data are gone, their place in the tree was checked.',
+  checkpointLine: 'Checkpoint: {{origin}}, {{size}} leaves, root {{root}}',
+  grew: 'The log only grew since your checkpoint of {{size}} leaves.',
+  generalFailure: 'Not in order: {{check}}',
+  tableCaption: 'Result per event',
+  colNumber: 'No.',
+  colLeaf: 'Leaf',
+  colAction: 'Action',
+  colTime: 'Time',
+  colResult: 'Result',
+  resultOk: 'In order',
+  resultErased: 'Erased, otherwise in order',
+  resultFailed: 'Not in order: {{checks}}',
+  check_key: 'key — this is not a valid Ed25519 key (<name>+<key id>+<base64>)',
+  check_format: 'file — this is not a Brug bundle (brug-audit-bundle/1)',
+  check_checkpointSignature: 'checkpoint signature — does not verify with the key',
+  check_checkpointText: 'checkpoint — the text is not a checkpoint (origin, size, root)',
+  check_leaf: 'leaf — the leaf text is unreadable or not canonical',
+  check_leafIndex: 'leaf index — the leaf names another index',
+  check_dataHash: 'dataHash — the data do not match their hash',
+  check_dataMissing: 'data — missing, but the event was not erased',
+  check_inclusionProof: 'inclusion proof — does not lead to the checkpoint’s root',
+  check_earlierCheckpoint:
+    'your earlier checkpoint — its signature does not verify with the key, or it is no checkpoint',
+  check_consistencyMissing:
+    'consistency proof — missing; download the bundle with your checkpoint’s size',
+  check_consistencyProof: 'consistency proof — the log did not only grow since your checkpoint',
+  checkpointNote: 'The signed checkpoint',
+  checkpointSize: 'Size',
+  checkpointRoot: 'Root (base64)',
+  checkpointTime: 'Signed at',
+  checkpointSizeValue: '{{size}} leaves',
+};

@@ -2,20 +2,19 @@ import {
   Alert,
   Button,
   Column,
-  DescriptionList,
-  Heading,
   Paragraph,
   Row,
+  StandaloneLink,
 } from '@amsterdam/design-system-react';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorAt, fieldErrorsOf, TextField } from '../common/form';
-import { formatDateTime, formatNumber } from '../common/format';
+import { AppLink } from '../common/app-link';
+import { formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
-import { describeError, LoadError, Loading } from '../common/query-state';
-import { ApiProblem } from '../api/problem';
-import { download } from '../api/client';
-import { useAuditHead, useVerifyChain, type VerifyResult } from './api';
+import { describeError } from '../common/query-state';
+import { useVerifyChain, type VerifyResult } from './api';
+import { CheckpointPanel } from './checkpoint-panel';
 
 /**
  * "Verify the log": the server recomputes the tree against the latest signed checkpoint (and the
@@ -27,12 +26,10 @@ import { useAuditHead, useVerifyChain, type VerifyResult } from './api';
  */
 export function VerifyPage() {
   const { t } = useTranslation();
-  const head = useAuditHead();
   const verify = useVerifyChain();
   const [expectHead, setExpectHead] = useState('');
   const [expectCheckpoint, setExpectCheckpoint] = useState('');
   const errors = fieldErrorsOf(verify.error);
-  const noCheckpoint = head.error instanceof ApiProblem && head.error.status === 404;
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -46,46 +43,12 @@ export function VerifyPage() {
     <>
       <PageHeading title={t('verify.title')} />
       <Paragraph className="ams-mb-l">{t('verify.intro')}</Paragraph>
-      <section aria-labelledby="head-heading" className="ams-mb-l">
-        <Heading level={2} id="head-heading" className="ams-visually-hidden">
-          {t('verify.currentHead')}
-        </Heading>
-        {head.isPending ? (
-          <Loading />
-        ) : noCheckpoint ? (
-          <Paragraph>{t('verify.emptyTrail')}</Paragraph>
-        ) : head.isError ? (
-          <LoadError error={head.error} retry={() => void head.refetch()} />
-        ) : (
-          <>
-            <DescriptionList termsWidth="medium" className="ams-mb-s">
-              <DescriptionList.Term>{t('verify.currentHead')}</DescriptionList.Term>
-              <DescriptionList.Description>
-                {t('verify.checkpointSummary', {
-                  size: formatNumber(head.data.treeSize),
-                  at: formatDateTime(head.data.createdAt),
-                })}
-                <br />
-                <code className="brug-code brug-head" data-testid="latest-checkpoint">
-                  {`${head.data.treeSize}:${head.data.rootHash}`}
-                </code>
-              </DescriptionList.Description>
-            </DescriptionList>
-            <Button
-              variant="secondary"
-              onClick={() =>
-                void download(
-                  `/audit/checkpoint?size=${head.data.treeSize}`,
-                  `brug-audit-checkpoint-${head.data.treeSize}.txt`,
-                  'text/plain',
-                )
-              }
-            >
-              {t('verify.downloadCheckpoint')}
-            </Button>
-          </>
-        )}
-      </section>
+      <CheckpointPanel />
+      <Paragraph className="ams-mb-l">
+        <StandaloneLink href="/audit/bundle" linkComponent={AppLink}>
+          {t('auditBundle.toPage')}
+        </StandaloneLink>
+      </Paragraph>
       <form onSubmit={onSubmit} aria-label={t('verify.title')} className="ams-mb-l">
         <Column>
           <TextField

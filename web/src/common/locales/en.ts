@@ -1,4 +1,4 @@
-import { auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
+import { auditBundleEn, auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
 import { secondFactorEn } from '../../auth/texts';
 import type { Messages } from './nl';
@@ -80,6 +80,7 @@ export const en: Messages = {
   },
   admin: adminEn,
   secondFactor: secondFactorEn,
+  auditBundle: auditBundleEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',

@@ -1,4 +1,4 @@
-import { auditChangesNl, type AuditChangeTexts } from '../../audit/texts';
+import { auditBundleNl, auditChangesNl, type AuditChangeTexts } from '../../audit/texts';
 
 /** Texts the type checker does not list key by key (i18next's type instantiation limit). */
 type ClockTexts = Record<string, string>;
@@ -86,6 +86,7 @@ export const nl = {
   },
   admin: adminNl,
   secondFactor: secondFactorNl,
+  auditBundle: auditBundleNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',
