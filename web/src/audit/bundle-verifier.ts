@@ -223,7 +223,7 @@ export async function readVerifierKey(text: string): Promise<TrustedKey | null> 
     ]);
     return { name, id, key };
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'NotSupportedError') {
+    if (error instanceof Error && error.name === 'NotSupportedError') {
       throw new WebCryptoMissing();
     }
     return null;
