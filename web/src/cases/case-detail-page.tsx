@@ -8,6 +8,7 @@ import { useCurrentUser } from '../auth/use-auth';
 import { formatEuro } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
+import { DocumentsSection } from '../documents/documents-section';
 import { CaseFundingSection } from '../funding/case-funding-section';
 import { SlaBadge } from '../queue/sla-badge';
 import { useCase } from './api';
@@ -109,6 +110,7 @@ function CaseDetail({
         <StatusTimeline item={item} />
       </section>
       <NotesSection routeId={routeId} item={item} />
+      <DocumentsSection item={item} />
       <CaseFundingSection routeId={routeId} item={item} />
       {mayOpen(me.role, 'audit') && <CaseAuditSection routeId={routeId} />}
     </article>

@@ -1,6 +1,7 @@
 import { auditBundleEn, auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
 import { secondFactorEn } from '../../auth/texts';
+import { documentsEn } from '../../documents/texts';
 import type { Messages } from './nl';
 
 /** The interface in English: the same keys as the Dutch (the type makes sure). */
@@ -81,6 +82,7 @@ export const en: Messages = {
   admin: adminEn,
   secondFactor: secondFactorEn,
   auditBundle: auditBundleEn,
+  documents: documentsEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',
@@ -230,6 +232,13 @@ export const en: Messages = {
       too_many_exports: 'Too many exports are running. Wait until one has finished.',
       service_unavailable: 'Brug cannot be reached right now. Try again in a moment.',
       not_found: 'This does not exist (any more).',
+      document_not_found: 'This document does not exist (any more), or you may not see it.',
+      document_too_large: 'The file is too large.',
+      document_type_not_allowed: 'This kind of file is not accepted.',
+      unsupported_content_type: 'The file was not sent properly. Try again.',
+      document_withdrawn: 'This document was withdrawn.',
+      range_not_satisfiable: 'That part of the file does not exist.',
+      forbidden_internal_document: 'As a buyer you add shared documents only.',
       unknown: 'This could not be done. Please try again later.',
     },
     chain: {

@@ -4,6 +4,7 @@ import { auditBundleNl, auditChangesNl, type AuditChangeTexts } from '../../audi
 type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
 import { secondFactorNl } from '../../auth/texts';
+import { documentsNl } from '../../documents/texts';
 
 /**
  * The interface in Dutch, the default language. Every text of the interface is here; the
@@ -87,6 +88,7 @@ export const nl = {
   admin: adminNl,
   secondFactor: secondFactorNl,
   auditBundle: auditBundleNl,
+  documents: documentsNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',
@@ -243,6 +245,13 @@ export const nl = {
       too_many_exports: 'Er lopen al te veel exports. Wacht tot er een klaar is.',
       service_unavailable: 'Brug is even niet bereikbaar. Probeer het zo opnieuw.',
       not_found: 'Dit bestaat niet (meer).',
+      document_not_found: 'Dit document bestaat niet (meer), of u mag het niet zien.',
+      document_too_large: 'Het bestand is te groot.',
+      document_type_not_allowed: 'Dit soort bestand wordt niet aangenomen.',
+      unsupported_content_type: 'Het bestand is niet goed verstuurd. Probeer het opnieuw.',
+      document_withdrawn: 'Dit document is ingetrokken.',
+      range_not_satisfiable: 'Dat deel van het bestand bestaat niet.',
+      forbidden_internal_document: 'Als inkoper voegt u alleen gedeelde documenten toe.',
       unknown: 'Dit kon niet worden uitgevoerd. Probeer het later opnieuw.',
     } as Record<string, string>,
     chain: {
