@@ -52,6 +52,11 @@ const METHOD = `
   \`case.routed\` audit event (written just before the routing transaction commits);
   \`filed_at → routed_at\` is given beside it.
 - **Memory** is the resident set size (\`VmRSS\` in \`/proc/<pid>/status\`), sampled every 25–100 ms.
+- **Documents** (issue 16): one document of \`BENCH_DOCUMENT_MB\` (1 GB by default) streamed
+  as multipart to \`POST /cases/{id}/documents\` with the \`fs\` store in the run's directory,
+  then downloaded and hashed; the API's RSS growth is its peak during each transfer minus its
+  RSS just before. Baseline: the same bytes written with one stream and fsynced, then read and
+  hashed, by the bench in the same directory, just before.
 - **Nothing is left behind**: the database is dropped, the Redis keys under the prefix deleted
   (\`SCAN MATCH\`, never \`FLUSHALL\`), every process ended, also on failure and on Ctrl-C;
   databases and keys of bench runs that crashed more than six hours ago are removed at start.
@@ -89,7 +94,7 @@ npm run bench -- --only list,detail --scale small
 \`\`\`
 
 Scenarios: \`funding\`, \`list\`, \`detail\`, \`verify\`, \`export\`, \`filing\`, \`routing\`,
-\`memory\`. A full run of every scenario rewrites this page; other runs print their table and
+\`memory\`, \`documents\` (a 1 GB document, \`BENCH_DOCUMENT_MB\` sets another size). A full run of every scenario rewrites this page; other runs print their table and
 write their JSON only (\`--docs\` writes this page anyway). PostgreSQL and Redis are found at
 \`BENCH_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) and
 \`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`); \`BENCH_NODE_OPTIONS\` passes Node and

@@ -9,6 +9,7 @@ export const SCENARIOS = [
   'filing',
   'routing',
   'memory',
+  'documents',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -33,7 +34,12 @@ export interface Scale {
   explainRepeats: number;
   /** How long the queues may take to drain after a write scenario. */
   drainTimeoutSeconds: number;
+  /** The size of the document uploaded and downloaded (`BENCH_DOCUMENT_MB` overrides it). */
+  documentBytes: number;
 }
+
+const documentBytes = (fallback: number): number =>
+  process.env.BENCH_DOCUMENT_MB ? Number(process.env.BENCH_DOCUMENT_MB) * 1024 * 1024 : fallback;
 
 export const SCALES: Record<ScaleName, Scale> = {
   small: {
@@ -52,6 +58,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     fundingRepeats: 5,
     explainRepeats: 3,
     drainTimeoutSeconds: 60,
+    documentBytes: documentBytes(256 * 1024 * 1024),
   },
   full: {
     name: 'full',
@@ -69,6 +76,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     fundingRepeats: 10,
     explainRepeats: 5,
     drainTimeoutSeconds: 240,
+    documentBytes: documentBytes(1024 * 1024 * 1024),
   },
 };
 
