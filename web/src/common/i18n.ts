@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { documentsEn, documentsNl } from '../documents/texts';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
 
@@ -30,7 +31,13 @@ function initialLanguage(): Language {
 
 export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    // The documents' texts join here, not in the typed objects of locales/: one more group there
+    // crosses i18next's type instantiation limit (TS2589). They are read through
+    // `sayDocuments` (documents/document-text.ts), by keys built at run time.
+    resources: {
+      nl: { translation: { ...nl, documents: documentsNl } },
+      en: { translation: { ...en, documents: documentsEn } },
+    },
     lng: initialLanguage(),
     fallbackLng: 'nl',
     supportedLngs: LANGUAGES,

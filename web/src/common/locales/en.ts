@@ -1,7 +1,6 @@
 import { auditBundleEn, auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
 import { secondFactorEn } from '../../auth/texts';
-import { documentsEn } from '../../documents/texts';
 import type { Messages } from './nl';
 
 /** The interface in English: the same keys as the Dutch (the type makes sure). */
@@ -82,7 +81,6 @@ export const en: Messages = {
   admin: adminEn,
   secondFactor: secondFactorEn,
   auditBundle: auditBundleEn,
-  documents: documentsEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',

@@ -4,7 +4,6 @@ import { auditBundleNl, auditChangesNl, type AuditChangeTexts } from '../../audi
 type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
 import { secondFactorNl } from '../../auth/texts';
-import { documentsNl } from '../../documents/texts';
 
 /**
  * The interface in Dutch, the default language. Every text of the interface is here; the
@@ -88,7 +87,6 @@ export const nl = {
   admin: adminNl,
   secondFactor: secondFactorNl,
   auditBundle: auditBundleNl,
-  documents: documentsNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',
