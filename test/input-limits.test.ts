@@ -20,11 +20,13 @@ const tooManyItems = {
  * Issue 12, item 2: the probe's costly bodies. Before the input limits, 105,000 unknown keys
  * on POST /auth/token took 9.7 s and /health/live waited 9.5 s meanwhile (80,000 keys on
  * POST /cases: 11.2 s). Now each is refused before class-transformer and class-validator see
- * it. The bound asserted (2 s) is five times under the old cost (44 s on a loaded machine with
- * the limits lifted) and generous enough for a busy 2-core machine running the whole suite; an
- * idle one answers in tens of milliseconds, the issue's 100 ms (see ADR 15).
+ * it: the answer is the input limit's own refusal (asserted below). The time bound is only a
+ * guard against the old cost coming back (44 s on a loaded machine with the limits lifted): 20 s
+ * holds on a 2-core machine at a load of 20 running the whole suite (5.8 s measured there), where
+ * 2 s did not. An idle machine answers in tens of milliseconds, the issue's 100 ms; speed itself
+ * is the bench's to show (ADR 15).
  */
-const BOUND_MS = 2000;
+const BOUND_MS = 20_000;
 
 /** `{"0":10,"1":10,…,"a":10,…}`, written out here so that the test's own work is not timed. */
 const manyKeys = (n: number): string =>

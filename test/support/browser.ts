@@ -83,7 +83,8 @@ export async function newContext(
   if (options.language === 'en') {
     await context.addInitScript({ content: "localStorage.setItem('brug.language', 'en');" });
   }
-  context.setDefaultTimeout(10_000);
+  // A guard, not a speed check: a loaded 2-core machine running the suite can take seconds per step.
+  context.setDefaultTimeout(60_000);
   return context;
 }
 
@@ -155,7 +156,7 @@ export async function routeCase(
 }
 
 /** Polls until the check holds (or fails after the timeout, with the last error). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

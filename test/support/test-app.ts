@@ -59,6 +59,9 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     // The audit sequencer runs in every test app (issue 15), polling often.
     AUDIT_SEQUENCER: 'on',
     AUDIT_SEQUENCER_POLL_MS: '50',
+    // Tests that fire many requests at once wait for a pool connection longer than the
+    // service's 5 s on a loaded machine; the tests of the 503 itself set their own.
+    DATABASE_CONNECT_TIMEOUT_MS: '60000',
     ...env,
   });
 }
