@@ -1,7 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import type { Page, Route } from 'playwright-core';
 import { fileCase } from '../support/factories';
-import { exeBytes, pdfBytes, sha256, tempDir } from '../support/documents';
+import { DataSource } from 'typeorm';
+import { exeBytes, pdfBytes, sha256, tempDir, upload } from '../support/documents';
 import { expectAccessible, newContext, signIn, startUiApp, type UiApp } from '../support/browser';
 
 /**
@@ -167,6 +168,80 @@ describe('documents on the case page', () => {
       held.release();
       await page.reload();
       await section.getByText('Er zijn nog geen documenten bij deze zaak.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('each role sees the actions it may do: staff add a version and withdraw; auditors read with a reason', async () => {
+    const c = await fileCase(ui.t, 'buyer', { title: 'Documenten per rol' });
+    const first = await upload(ui.t, 'buyer', c.id, { title: 'Bestek per rol' });
+    expect(first.status).toBe(201);
+    const second = await upload(ui.t, 'buyer', c.id, {
+      title: 'Offerte per rol',
+      kind: 'offer',
+      fileName: 'offerte.pdf',
+    });
+    expect(second.status).toBe(201);
+    const context = await newContext(ui, { language: 'nl' });
+    try {
+      const page = await context.newPage();
+      await signIn(page, 'staff', `/cases/${c.reference}`);
+      const section = page.getByTestId('documents');
+      await section.getByRole('button', { name: /^Bestek per rol\s*, versies tonen$/ }).click();
+      const versions = page.getByTestId('document-versions');
+      expect(await versions.getByTestId('version-row').count()).toBe(1);
+      await versions
+        .getByLabel('Bestand voor de nieuwe versie')
+        .setInputFiles({ name: 'bestek-v2.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+      await versions.getByRole('button', { name: 'Uploaden', exact: true }).click();
+      await versions.getByText('Versie 2 is toegevoegd.').waitFor();
+      await versions.getByTestId('version-row').nth(1).waitFor();
+      expect(await versions.getByTestId('version-row').first().innerText()).toContain(
+        'bestek-v2.pdf',
+      );
+      await expectAccessible(page, 'documents, versions as staff');
+      await versions.getByRole('button', { name: 'Intrekken', exact: true }).click();
+      await versions.getByText('Vul een reden in van hoogstens 1.000 tekens.').waitFor();
+      await versions.getByLabel('Reden van intrekken').fill('Verkeerde versie gedeeld');
+      await versions.getByRole('button', { name: 'Intrekken', exact: true }).click();
+      await versions.waitFor({ state: 'detached' });
+      await section.getByTestId('document-row').filter({ hasText: 'Bestek per rol' }).waitFor({
+        state: 'detached',
+      });
+
+      // An auditor: no upload, no new version, no withdrawal; content only with a reason.
+      // (The session is kept per tab: a new tab signs in afresh.)
+      await page.close();
+      const auditor = await context.newPage();
+      await signIn(auditor, 'auditor', `/cases/${c.reference}`);
+      const audited = auditor.getByTestId('documents');
+      const row = audited.getByTestId('document-row').filter({ hasText: 'Offerte per rol' });
+      await row.waitFor();
+      expect(await audited.getByRole('heading', { name: 'Documenten toevoegen' }).count()).toBe(0);
+      await row.getByRole('button', { name: 'Offerte per rol downloaden' }).click();
+      await row.getByRole('alert').getByText('Vul eerst de reden van inzage in.').waitFor();
+      await audited.getByLabel('Reden van inzage').fill('Wob-verzoek 2026-17');
+      const [download] = await Promise.all([
+        auditor.waitForEvent('download'),
+        row.getByRole('button', { name: 'Offerte per rol downloaden' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('offerte.pdf');
+      await row.getByRole('button', { name: /^Offerte per rol\s*, versies tonen$/ }).click();
+      const opened = auditor.getByTestId('document-versions');
+      await opened.getByTestId('version-row').first().waitFor();
+      expect(await opened.getByRole('heading', { name: 'Document intrekken' }).count()).toBe(0);
+      expect(await opened.getByRole('heading', { name: 'Nieuwe versie toevoegen' }).count()).toBe(
+        0,
+      );
+      await expectAccessible(auditor, 'documents as an auditor');
+      const [event] = await ui.t.app.get(DataSource).query<{ actor_role: string; data: string }[]>(
+        `SELECT actor_role, data FROM audit_events WHERE action = 'document.downloaded'
+            AND subject_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [(second.body as { id: string }).id],
+      );
+      expect(event?.actor_role).toBe('auditor');
+      expect(JSON.parse(event!.data)).toMatchObject({ reason: 'Wob-verzoek 2026-17' });
     } finally {
       await context.close();
     }

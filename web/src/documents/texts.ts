@@ -32,8 +32,7 @@ export const documentsNl: Record<string, string> = {
   visibilityChoice_shared: 'Gedeeld: ook de inkoper van de zaak ziet het',
   sharedOnly: 'Documenten die u toevoegt, zijn gedeeld: MeentCoop en uw afdeling zien ze.',
   add: 'Documenten toevoegen',
-  addIntro:
-    'Kies bestanden of sleep ze hierheen. Toegestaan: PDF, Word, Excel, PowerPoint, OpenDocument, CSV, tekst, PNG, JPEG en ZIP.',
+  addIntro: 'Toegestaan: PDF, Word, Excel, PowerPoint, OpenDocument, CSV, tekst, PNG, JPEG en ZIP.',
   fieldTitle: 'Titel',
   fieldTitleHint: 'Laat leeg om de bestandsnaam als titel te gebruiken.',
   fieldKind: 'Soort document',
@@ -125,8 +124,7 @@ export const documentsEn: Record<string, string> = {
   visibilityChoice_shared: 'Shared: the case’s buyer sees it too',
   sharedOnly: 'Documents you add are shared: MeentCoop and your unit see them.',
   add: 'Add documents',
-  addIntro:
-    'Choose files or drop them here. Accepted: PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG, JPEG and ZIP.',
+  addIntro: 'Accepted: PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG, JPEG and ZIP.',
   fieldTitle: 'Title',
   fieldTitleHint: 'Leave empty to use the file name as the title.',
   fieldKind: 'Kind of document',
