@@ -36,7 +36,7 @@ export interface PgFilingLoad {
   databaseUrl: string;
   connections: number;
   seconds: number;
-  /** Chain an audit event under Brug's lock (the baseline); false: leave the audit event out. */
+  /** Write the case's audit event as Brug does (no lock; the baseline); false: leave it out. */
   chain: boolean;
   actor: { id: string; role: string; name: string; unitId: string };
   bodies: FilingBody[];
@@ -127,9 +127,9 @@ async function http(load: HttpLoad): Promise<LoadResult> {
 
 /**
  * The raw limit of filing: the rows Brug writes for a filed case (the case, its domains, its
- * status change, its outbox event and its chained audit event), each case one transaction, on
- * `connections` connections at once, with nothing in between. The audit event is chained under
- * the same lock as Brug's (a valid chain needs one order). The outbox row is written already
+ * status change, its outbox event and its audit event), each case one transaction, on
+ * `connections` connections at once, with nothing in between. The audit event is written as
+ * Brug writes it since issue 15 (no lock; the sequencer makes it a leaf). The outbox row is written already
  * published, so the workers do not route these cases while the baseline runs.
  */
 async function pgFiling(load: PgFilingLoad): Promise<LoadResult> {

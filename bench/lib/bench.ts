@@ -36,8 +36,8 @@ export interface Bench {
   report: Report;
   /** Cases [loadedFrom, factory.total) are in the database. */
   loadedFrom: number;
-  /** The audit chain's head right after the bulk load (null when no events were loaded). */
-  loadedHead: { seq: number; hash: string } | null;
+  /** How many audit events the bulk load added (null when none were loaded). */
+  loadedEvents: number | null;
   restRssMb: {
     afterStart: number;
     heap?: { heapTotal: number; heapUsed: number; external: number };
@@ -68,6 +68,28 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  * running in any queue, twice in a row (delayed SLA jobs are alarms for days ahead and do not
  * count). Returns how long it took (ms).
  */
+/**
+ * Waits until the audit sequencer has given every committed event a leaf and signed a
+ * checkpoint over all of them; returns how long that took (ms).
+ */
+export async function waitUntilSequenced(db: Client, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    const [row] = (
+      await db.query<{ pending: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM audit_events WHERE leaf_index IS NULL)
+             OR coalesce((SELECT max(leaf_index) + 1 FROM audit_events), 0)
+                <> coalesce((SELECT max(tree_size) FROM audit_checkpoints), 0) AS pending`,
+      )
+    ).rows;
+    if (!row?.pending) return Date.now() - t0;
+    if (Date.now() - t0 > timeoutMs) {
+      throw new Error(`The audit sequencer did not catch up in ${timeoutMs / 1000} s`);
+    }
+    await sleep(100);
+  }
+}
+
 export async function waitForQuiet(bench: Bench, timeoutMs: number): Promise<number> {
   const url = new URL(BENCH_REDIS_URL);
   const connection = { host: url.hostname, port: Number(url.port || 6379) };
@@ -124,6 +146,8 @@ export async function heapMb(
  */
 export class WaitSampler {
   private readonly totals = { samples: 0, advisory: 0, wal: 0, idleInTransaction: 0, active: 0 };
+  /** The most sessions seen waiting for an advisory lock in one sample. */
+  private advisoryMax = 0;
   private readonly timer: NodeJS.Timeout;
   private pending: Promise<void> = Promise.resolve();
 
@@ -148,6 +172,7 @@ export class WaitSampler {
     ).rows;
     this.totals.samples++;
     this.totals.advisory += r!.advisory;
+    this.advisoryMax = Math.max(this.advisoryMax, r!.advisory);
     this.totals.wal += r!.wal;
     this.totals.idleInTransaction += r!.idle_tx;
     this.totals.active += r!.active;
@@ -157,6 +182,7 @@ export class WaitSampler {
   async stop(): Promise<{
     samples: number;
     advisory: number;
+    advisoryMax: number;
     wal: number;
     idleInTransaction: number;
     active: number;
@@ -167,6 +193,7 @@ export class WaitSampler {
     return {
       samples: this.totals.samples,
       advisory: this.totals.advisory / n,
+      advisoryMax: this.advisoryMax,
       wal: this.totals.wal / n,
       idleInTransaction: this.totals.idleInTransaction / n,
       active: this.totals.active / n,

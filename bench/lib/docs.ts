@@ -24,8 +24,10 @@ const METHOD = `
   filed about 340 a day, eight years for a million; young cases are open, old ones mostly closed
   (about 3 % open in all); lead domains follow the city's weight (energy 20 %, housing 18 %, …),
   one to four domains a case; more municipal units, buyers and staff (some of whom have left)
-  are added to the seed. The audit events continue the seed's chain and are hashed with Brug's
-  own \`hashEvent\`/\`canonicalJson\`, so \`GET /audit/verify\` finds the chain valid. The ledger
+  are added to the seed. The audit events are written as Brug's writer writes them (canonical
+  data and its \`dataHash\` with Brug's own \`canonicalJson\`/\`dataHashOf\`, no leaf yet); the
+  worker's sequencer then makes them leaves of the signed tree, 2,000 a checkpoint, before any
+  scenario runs, so \`GET /audit/verify\` finds the log valid. The ledger
   entries are shaped by Brug's own \`applyEntry\` and checked against the invariants after the load.
   Not generated for the history: status changes, notes, outbox rows, deliveries (no measured
   path reads them).
@@ -38,13 +40,21 @@ const METHOD = `
   whether earlier ones were answered or not, and its latency counts from that moment
   (autocannon's \`overallRate\` sends each second's quota in a burst at the start of the second).
 - **Baselines in the same run.** Filing: the same rows (case, domains, status change, outbox
-  event, chained audit event under the same advisory lock) with \`pg\`, one transaction a case, at
+  event, audit event written as Brug writes it, without a lock) with \`pg\`, one transaction a case, at
   the same concurrency, from a child process; its outbox rows are written as published, so the
   workers stay idle. Routing: a bare BullMQ \`add\` → processed round trip (no-op processor,
   concurrency 5) on the same Redis, at the same rate. Case list: the same SQL (Brug's own
   \`buildListQuery\`, same parameters and cursor) under \`EXPLAIN ANALYZE\` (planning + execution,
-  median of several). Verify: SHA-256 over exactly the bytes Brug hashes, prepared beforehand and
-  checked against the stored hashes; only the hashing is timed. Export: \`COPY audit_events TO
+  median of several). Verify: SHA-256 over exactly the bytes the verification hashes per leaf
+  (the canonical data, and 0x00 and the leaf text), prepared beforehand and checked against the
+  stored \`data_hash\` and leaf hashes; only the hashing is timed (the tree adds about one node
+  hash per leaf on top). Brug's own filing without the audit: the same HTTP load while a
+  bench-only \`BEFORE INSERT\` trigger on \`audit_events\` drops the rows (the API still builds
+  and sends each event; nothing is stored, indexed, logged or sequenced), removed right after.
+  Inclusion proofs: the proof's tree nodes read from \`pg\` by their keys in one query. Case
+  bundles: the case's events read raw. Sequencing delay: \`sequenced_at − occurred_at\` of the
+  events written during the filing load (the event's time is taken just before its commit),
+  beside the sequencer's poll interval. Export: \`COPY audit_events TO
   STDOUT\` of the table.
 - **Deep pages** start at the middle of each filter's whole result: the bench finds that row with
   \`OFFSET\` and signs its cursor as Brug does.
@@ -93,7 +103,7 @@ npm run bench -- --scale small    # a quick check (under 3 minutes)
 npm run bench -- --only list,detail --scale small
 \`\`\`
 
-Scenarios: \`funding\`, \`list\`, \`detail\`, \`verify\`, \`export\`, \`filing\`, \`routing\`,
+Scenarios: \`funding\`, \`list\`, \`detail\`, \`verify\`, \`export\`, \`proofs\`, \`filing\`, \`routing\`,
 \`memory\`, \`documents\` (a 1 GB document, \`BENCH_DOCUMENT_MB\` sets another size). A full run of every scenario rewrites this page; other runs print their table and
 write their JSON only (\`--docs\` writes this page anyway). PostgreSQL and Redis are found at
 \`BENCH_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) and

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../src/audit/canonical-json';
-import { hashEvent, type AuditEventContent } from '../../src/audit/hash-chain';
+import type { AuditEventContent } from '../../src/audit/hash-chain';
+import { dataHashOf } from '../../src/audit/leaf';
 import { applyEntry, type Balance } from '../../src/funding/ledger-calculator';
 import type { Person, World } from './world';
 
@@ -686,8 +687,9 @@ export function fundingLines(world: World, c: CaseRecord, perCase: number, nowMs
 
 // ---- the audit trail
 
-export const AUDIT_COPY_COLUMNS = `seq, occurred_at, actor_id, actor_role, actor_name, action,
-  subject_type, subject_id, case_id, data, prev_hash, hash`;
+/** As Brug's writer inserts an event since issue 15: no sequence number given, no chain. */
+export const AUDIT_COPY_COLUMNS = `occurred_at, actor_id, actor_role, actor_name, action,
+  subject_type, subject_id, case_id, data, data_hash`;
 
 const ACTIONS = new Weighted([
   ['case.filed', 18],
@@ -815,13 +817,16 @@ export class AuditFactory {
     };
   }
 
-  /** The COPY line of event j at `seq`, chained to `prevHash`; hashed exactly as Brug does. */
-  line(j: number, seq: number, prevHash: string): { line: string; hash: string } {
-    const content = this.content(j, seq);
-    const hash = hashEvent(prevHash, content);
-    const line =
+  /**
+   * The COPY line of event j as Brug's writer stores it (ADR 29): its canonical data and that
+   * data's SHA-256 (Brug's own functions); `seq` comes from the table's sequence, the leaf
+   * index from the sequencer.
+   */
+  line(j: number): string {
+    const content = this.content(j, 0);
+    const data = canonicalJson(content.data);
+    return (
       [
-        String(seq),
         content.occurredAt,
         text(content.actorId),
         content.actorRole,
@@ -830,11 +835,10 @@ export class AuditFactory {
         content.subjectType,
         content.subjectId,
         text(content.caseId),
-        esc(canonicalJson(content.data)),
-        prevHash,
-        hash,
-      ].join('\t') + '\n';
-    return { line, hash };
+        esc(data),
+        dataHashOf(data),
+      ].join('\t') + '\n'
+    );
   }
 }
 

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { GENESIS_HASH } from '../../src/audit/hash-chain';
 import { BALANCE_SUMS } from '../../src/funding/ledger-sql';
 import {
   AUDIT_COPY_COLUMNS,
@@ -134,33 +133,17 @@ export async function setReferenceSequences(db: Client, factory: CaseFactory): P
 }
 
 /**
- * Appends `count` events to the chain, continuing from its head: hashed in this process exactly
- * as Brug's writer hashes (its own functions), streamed in with COPY. Returns the new head.
+ * Appends `count` events as Brug's writer stores them (no leaf yet), streamed in with COPY; the
+ * running sequencer makes them leaves of the audit tree (the bench waits for it).
  */
-export async function loadAudit(
-  url: string,
-  factory: AuditFactory,
-  count: number,
-): Promise<{ seq: number; hash: string }> {
+export async function loadAudit(url: string, factory: AuditFactory, count: number): Promise<void> {
   const client = await loader(url);
   try {
-    const [head] = (
-      await client.query<{ seq: string; hash: string }>(
-        'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-      )
-    ).rows;
-    const start = head ? Number(head.seq) : 0;
-    let prev = head?.hash ?? GENESIS_HASH;
     await copy(
       client,
       `COPY audit_events (${AUDIT_COPY_COLUMNS}) FROM STDIN`,
-      batched(0, count, (j) => {
-        const { line, hash } = factory.line(j, start + j + 1, prev);
-        prev = hash;
-        return line;
-      }),
+      batched(0, count, (j) => factory.line(j)),
     );
-    return { seq: start + count, hash: prev };
   } finally {
     await client.end();
   }

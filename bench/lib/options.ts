@@ -6,6 +6,7 @@ export const SCENARIOS = [
   'detail',
   'verify',
   'export',
+  'proofs',
   'filing',
   'routing',
   'memory',
