@@ -202,10 +202,13 @@ export function canonical(value: unknown): string {
 
 // ---- C2SP signed-note and tlog-checkpoint
 
+/** Web Crypto's key type, named through the API (the tests type-check this file without DOM). */
+type VerifyingKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
 export interface TrustedKey {
   name: string;
   id: Bytes;
-  key: CryptoKey;
+  key: VerifyingKey;
 }
 
 /** Reads a verifier key; null when it is not one (or its key id does not match). */
