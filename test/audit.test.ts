@@ -215,7 +215,11 @@ describe('audit trail', () => {
   it('is read-only for auditors: every mutating route answers 403', async () => {
     // A person's own second factor is part of signing in, not a record: an auditor may be
     // required to have one (MFA_REQUIRED_ROLES, ADR 35), so they set it up themselves.
-    const ownSecondFactor = (path: string): boolean => path.startsWith('/me/second-factor');
+    // Their own web sessions too (issue 17, ADR 34): signing out, ending one of their sessions.
+    const ownSecondFactor = (path: string): boolean =>
+      path.startsWith('/me/second-factor') ||
+      path === '/auth/session' ||
+      path.startsWith('/me/sessions');
     const mutating = listRoutes(t.app).filter(
       (r) =>
         !['GET', 'HEAD', 'OPTIONS'].includes(r.method) &&

@@ -45,11 +45,16 @@ describe('every route has an explicit access rule', () => {
     expect(publicRoutes).toEqual([
       // The audit log's verifier key: public by design (issue 15, ADR 29).
       'GET /audit/public-key',
+      // The web session by its cookie, checked by the route itself (issue 17, ADR 34).
+      'GET /auth/session',
       'GET /health/live',
       'GET /health/ready',
       'GET /metrics',
       // The second step of a sign-in: the password step's challenge is its credential (ADR 35).
       'POST /auth/second-factor',
+      // Signing in into a cookie session: only from Brug's own origin (ADR 34).
+      'POST /auth/session',
+      'POST /auth/session/second-factor',
       'POST /auth/token',
     ]);
   });

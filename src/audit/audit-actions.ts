@@ -29,6 +29,14 @@ export const AUDIT_ACTIONS = {
   'user.second_factor_enrolled': 'user',
   'user.second_factor_removed': 'user',
   'user.recovery_code_used': 'user',
+  'user.sessions_ended': 'user',
+  /** A first sign-in through an identity provider (issue 17; ADR 33). */
+  'user.signed_up_by_provider': 'user',
+  /** The claims of a provider changed what a person is at their next sign-in. */
+  'user.claims_applied': 'user',
+  'identity_mapping.created': 'identity_mapping',
+  'identity_mapping.updated': 'identity_mapping',
+  'identity_mapping.deleted': 'identity_mapping',
   'api_client.secret_created': 'user',
   'api_client.secret_retired': 'user',
   'api_client.token_issued': 'user',

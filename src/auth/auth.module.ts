@@ -14,10 +14,20 @@ import { SignInThrottle } from './sign-in-throttle';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { OidcClients } from './oidc/oidc-clients';
+import { EndSessionLinks } from './sessions/end-session-links';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
 
 @Module({
   imports: [CatalogueModule],
-  controllers: [AuthController, UsersController, SecondFactorController, ApiClientsController],
+  controllers: [
+    AuthController,
+    UsersController,
+    SecondFactorController,
+    ApiClientsController,
+    SessionsController,
+  ],
   providers: [
     AuthService,
     UsersService,
@@ -27,8 +37,11 @@ import { UsersService } from './users.service';
     SecondFactorService,
     SecondFactorThrottle,
     ApiClientsService,
+    SessionsService,
+    OidcClients,
+    EndSessionLinks,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService],
+  exports: [AuthService, UsersService, SessionsService],
 })
 export class AuthModule {}

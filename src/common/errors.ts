@@ -35,6 +35,9 @@ export type ErrorCode =
   | 'invalid_client'
   | 'unsupported_grant_type'
   | 'invalid_request'
+  | 'session_not_found'
+  | 'identity_mapping_not_found'
+  | 'identity_mapping_exists'
   // cases
   | 'case_not_found'
   | 'transition_not_allowed'

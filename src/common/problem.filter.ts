@@ -38,12 +38,15 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'second_factor_not_found':
     case 'api_client_not_found':
+    case 'session_not_found':
+    case 'identity_mapping_not_found':
     case 'api_client_secret_not_found':
     case 'user_not_found':
     case 'domain_not_found':
     case 'organisation_unit_not_found':
       return HttpStatus.NOT_FOUND;
     case 'email_taken':
+    case 'identity_mapping_exists':
     case 'domain_exists':
     case 'organisation_unit_exists':
       return HttpStatus.CONFLICT;

@@ -5,6 +5,9 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { ROLES } from '../common/access';
+import { OIDC_SETTINGS, oidcProvidersFrom, type OidcProviderConfig } from './oidc-config';
+
+export type { OidcProviderConfig } from './oidc-config';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -99,6 +102,14 @@ export interface AppConfig {
   mfaRequiredRoles: string[];
   /** Encrypts second-factor secrets at rest; derived from `jwtSecret` when unset (ADR 35). */
   mfaEncryptionKey: string | null;
+  /** A web session ends after this long without a request (ADR 34). */
+  sessionIdleSeconds: number;
+  /** A web session ends this long after it began, however busy (ADR 34). */
+  sessionLifetimeSeconds: number;
+  /** The OpenID Connect providers people sign in with (ADR 33). */
+  oidcProviders: OidcProviderConfig[];
+  /** Whom to ask for access, on the page of someone whose claims map to nothing. */
+  oidcSupportContact: string | null;
   /** Wrong second-factor codes in a row before the second step is locked. */
   secondFactorMaxFailures: number;
   /** How long the second step stays locked after that many wrong codes. */
@@ -413,6 +424,10 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     passwordSignIn: bool('PASSWORD_SIGNIN', true),
     mfaRequiredRoles,
     mfaEncryptionKey,
+    sessionIdleSeconds: integer('SESSION_IDLE_TIMEOUT_SECONDS', 1800, 60, 86400),
+    sessionLifetimeSeconds: integer('SESSION_ABSOLUTE_LIFETIME_SECONDS', 36000, 300, 7 * 86400),
+    oidcProviders: oidcProvidersFrom(env, problems),
+    oidcSupportContact: read('OIDC_SUPPORT_CONTACT') ?? null,
     secondFactorMaxFailures: integer('SECOND_FACTOR_MAX_FAILURES', 5, 1, 100),
     secondFactorLockSeconds: integer('SECOND_FACTOR_LOCK_SECONDS', 900, 10, 86400),
     documentStore,
@@ -486,6 +501,11 @@ export const CONFIG_VARIABLES = [
   'MFA_REQUIRED_ROLES',
   'MFA_ENCRYPTION_KEY',
   'SECOND_FACTOR_MAX_FAILURES',
+  'SESSION_IDLE_TIMEOUT_SECONDS',
+  'SESSION_ABSOLUTE_LIFETIME_SECONDS',
+  'OIDC_PROVIDERS',
+  ...OIDC_SETTINGS.map((s) => `OIDC_${s}` as const),
+  'OIDC_SUPPORT_CONTACT',
   'SECOND_FACTOR_LOCK_SECONDS',
   'DOCUMENT_STORE',
   'DOCUMENT_DIR',

@@ -6,6 +6,8 @@ declare global {
     interface Request {
       id: string;
       actor?: Actor;
+      /** The web session (cookie) this request was signed in by, if any (ADR 34). */
+      sessionId?: string;
     }
   }
 }

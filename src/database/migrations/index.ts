@@ -20,6 +20,7 @@ import { SecondFactorAndApiClients1796476325141 } from './1796476325141-SecondFa
 import { Documents1796477000000 } from './1796477000000-Documents';
 import { EuThresholds1796478000000 } from './1796478000000-EuThresholds';
 import { AuditLog1796480000000 } from './1796480000000-AuditLog';
+import { WebSessions1796481000000 } from './1796481000000-WebSessions';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Documents1796477000000,
   EuThresholds1796478000000,
   AuditLog1796480000000,
+  WebSessions1796481000000,
 ];

@@ -17,11 +17,14 @@ export class QueueBoardController {
   @Post('session')
   @HttpCode(204)
   @ApiOperation({
-    summary: 'Open the queue dashboard in this browser: sets an HttpOnly cookie for /admin/queues',
+    summary:
+      'Open the queue dashboard in this browser: sets an HttpOnly cookie for /admin/queues (a bearer token’s; a web session’s cookie opens it already)',
   })
   @ApiResult(undefined, 204)
   session(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    // Signed in by the web session's cookie: that cookie already opens the board.
+    if (!token) return;
     response.cookie(BOARD_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

@@ -5,6 +5,8 @@ import { MethodNotAllowedException, type INestApplication } from '@nestjs/common
 import type { NextFunction, Request, Response } from 'express';
 import { Forbidden, Unauthenticated } from '../../auth/auth.errors';
 import { AuthService } from '../../auth/auth.service';
+import { readCookie, SESSION_COOKIE } from '../../auth/sessions/session-cookie';
+import { SessionsService } from '../../auth/sessions/sessions.service';
 import { ProblemFilter } from '../../common/problem.filter';
 import { QueueService } from './queue.service';
 
@@ -57,11 +59,17 @@ export function mountQueueBoard(app: INestApplication): void {
     serverAdapter: adapter,
   });
   const auth = app.get(AuthService);
+  const sessions = app.get(SessionsService);
+  // The web UI's session cookie opens the board too (GET only, so no CSRF proof is needed).
+  const actorOf = (req: Request) => {
+    const session = req.headers.authorization ? undefined : readCookie(req, SESSION_COOKIE);
+    if (session) return sessions.authenticate(session).then((s) => s.actor);
+    const token = cookie(req, BOARD_COOKIE);
+    return auth.authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined));
+  };
   const problems = new ProblemFilter();
   const adminOnly = (req: Request, res: Response, next: NextFunction): void => {
-    const token = cookie(req, BOARD_COOKIE);
-    auth
-      .authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined))
+    actorOf(req)
       .then(async (actor) => {
         if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
         await auth.assertSecondFactorSetUp(actor);

@@ -20,19 +20,25 @@ export const API_BASE = '/api/v1';
 /** The typed client: paths, parameters and bodies checked against web/src/api/schema.d.ts. */
 export const api = createClient<paths>({ baseUrl: API_BASE });
 
-const bearer: Middleware = {
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * The session travels in its HttpOnly cookie (ADR 34); every change carries the session's CSRF
+ * token too, which another site's page cannot read.
+ */
+const csrf: Middleware = {
   onRequest({ request }) {
-    const token = session.token();
-    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    const token = session.csrfToken();
+    if (token && !SAFE_METHODS.includes(request.method)) request.headers.set('X-CSRF-Token', token);
     return request;
   },
   onResponse({ request, response }) {
-    // A token that expired or was revoked: back to the sign-in page, saying why.
-    if (response.status === 401 && request.headers.has('Authorization')) session.expire();
+    // A session that expired or was ended: back to the sign-in page, saying why.
+    if (response.status === 401 && !request.url.includes('/auth/session')) session.expire();
     return undefined;
   },
 };
-api.use(bearer);
+api.use(csrf);
 
 interface Result<T> {
   data?: T;
@@ -53,8 +59,8 @@ export function ifMatch(version: number): { 'If-Match': string } {
 }
 
 /**
- * Fetches a file the API streams (exports) with the caller's token and hands it to the browser
- * as a download. A plain link cannot carry the bearer token.
+ * Fetches a file the API streams (exports) in the caller's session and hands it to the browser
+ * as a download, with the name the API gives it.
  */
 export async function download(
   path: string,
@@ -62,9 +68,7 @@ export async function download(
   accept = 'application/json',
 ): Promise<void> {
   const headers = new Headers({ Accept: accept });
-  const token = session.token();
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  const response = await fetch(`${API_BASE}${path}`, { headers });
+  const response = await fetch(`${API_BASE}${path}`, { headers, credentials: 'same-origin' });
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
     if (response.status === 401) session.expire();

@@ -12,6 +12,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useMe();
   const secondFactor = useSecondFactorStatus();
+  if (state.status === 'unknown') return <Loading />;
   if (state.status !== 'signed-in') {
     const returnTo = `${location.pathname}${location.search}`;
     const params = new URLSearchParams({ returnTo });

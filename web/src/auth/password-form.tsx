@@ -25,8 +25,8 @@ export function PasswordForm() {
   const [newPassword, setNewPassword] = useState('');
   const change = useMutation({
     mutationFn: () => call(api.PUT('/me/password', { body: { currentPassword, newPassword } })),
-    onSuccess: () => {
-      signOut();
+    onSuccess: async () => {
+      await signOut();
       void navigate('/sign-in', { replace: true });
     },
   });

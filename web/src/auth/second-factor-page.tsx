@@ -21,7 +21,7 @@ import { useSession } from './use-auth';
 /** Whether the signed-in person has a second factor and whether their role needs one. */
 export function useSecondFactorStatus() {
   const state = useSession();
-  const token = state.status === 'signed-in' ? state.token : null;
+  const token = state.status === 'signed-in' ? state.csrfToken : null;
   return useQuery({
     queryKey: ['second-factor', token],
     queryFn: () => call(api.GET('/me/second-factor')),

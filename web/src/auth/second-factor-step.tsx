@@ -12,6 +12,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { errorText } from '../common/error-text';
+import type { SessionInfo } from './session';
 
 /**
  * The second step of signing in (ADR 35): the password was right, the person has a second
@@ -23,7 +24,7 @@ export function SecondFactorStep({
   onRestart,
 }: {
   challenge: string;
-  onSignedIn: (token: { accessToken: string; expiresIn: number }) => void;
+  onSignedIn: (session: SessionInfo) => void;
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ export function SecondFactorStep({
   const [missing, setMissing] = useState(false);
   const finish = useMutation({
     mutationFn: () =>
-      call(api.POST('/auth/second-factor', { body: { challenge, code: code.trim() } })),
+      call(api.POST('/auth/session/second-factor', { body: { challenge, code: code.trim() } })),
     onSuccess: onSignedIn,
   });
 

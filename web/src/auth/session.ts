@@ -1,69 +1,71 @@
 /**
- * The signed-in session: the bearer token and when it expires, kept in sessionStorage so that a
- * reload (or a deep link opened in the same tab) stays signed in, and closing the tab signs out.
- * A tiny external store, read by React through useSyncExternalStore.
+ * The signed-in session (ADR 34): the service keeps it and the browser holds it only as an
+ * HttpOnly cookie, so nothing of it lives in sessionStorage or localStorage. What the page keeps,
+ * in memory, is whether there is one and its CSRF token, sent with every change. On load the
+ * page asks the service (`GET /auth/session`). A tiny external store, read by React through
+ * useSyncExternalStore.
  */
-interface Stored {
-  token: string;
-  expiresAt: number;
+export interface SessionInfo {
+  csrfToken: string;
+  method: 'password' | 'oidc';
+  provider: string | null;
 }
 
 export type SessionState =
-  | { status: 'signed-in'; token: string; expiresAt: number }
+  | { status: 'unknown' }
+  | ({ status: 'signed-in' } & SessionInfo)
   | { status: 'signed-out'; reason: 'none' | 'expired' | 'signed-out' };
 
-const KEY = 'brug.session';
 const listeners = new Set<() => void>();
-
-function readStored(): Stored | null {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    if (!raw) return null;
-    const value = JSON.parse(raw) as Partial<Stored>;
-    return typeof value.token === 'string' && typeof value.expiresAt === 'number'
-      ? { token: value.token, expiresAt: value.expiresAt }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function initial(): SessionState {
-  const stored = readStored();
-  return stored && stored.expiresAt > Date.now()
-    ? { status: 'signed-in', ...stored }
-    : { status: 'signed-out', reason: stored ? 'expired' : 'none' };
-}
-
-let state: SessionState = initial();
+let state: SessionState = { status: 'unknown' };
 
 function set(next: SessionState): void {
   state = next;
-  if (next.status === 'signed-in') {
-    sessionStorage.setItem(KEY, JSON.stringify({ token: next.token, expiresAt: next.expiresAt }));
-  } else {
-    sessionStorage.removeItem(KEY);
-  }
   for (const listener of listeners) listener();
 }
 
-export const session = {
-  /** The token to send, or null (also once it has expired). */
-  token: (): string | null => {
-    if (state.status !== 'signed-in') return null;
-    if (state.expiresAt <= Date.now()) {
-      set({ status: 'signed-out', reason: 'expired' });
-      return null;
+/** Asks the service whether this browser has a session (its cookie is sent by itself). */
+async function load(): Promise<void> {
+  try {
+    const response = await fetch('/api/v1/auth/session', {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+    if (response.ok) {
+      const info = (await response.json()) as SessionInfo;
+      set({
+        status: 'signed-in',
+        csrfToken: info.csrfToken,
+        method: info.method,
+        provider: info.provider,
+      });
+    } else {
+      set({ status: 'signed-out', reason: 'none' });
     }
-    return state.token;
+  } catch {
+    set({ status: 'signed-out', reason: 'none' });
+  }
+}
+
+let loading: Promise<void> | null = null;
+
+export const session = {
+  /** The CSRF token to send with a change, or null. */
+  csrfToken: (): string | null => (state.status === 'signed-in' ? state.csrfToken : null),
+  /** Reads the session from the service (once at start, and after a sign-in elsewhere). */
+  load: (): Promise<void> => {
+    loading ??= load().finally(() => {
+      loading = null;
+    });
+    return loading;
   },
-  signIn: (token: string, expiresInSeconds: number): void => {
-    set({ status: 'signed-in', token, expiresAt: Date.now() + expiresInSeconds * 1000 });
+  signIn: (info: SessionInfo): void => {
+    set({ status: 'signed-in', ...info });
   },
   signOut: (): void => {
     set({ status: 'signed-out', reason: 'signed-out' });
   },
-  /** The API refused the token: sign out and say so on the sign-in page. */
+  /** The service refused the session: sign out here and say so on the sign-in page. */
   expire: (): void => {
     if (state.status === 'signed-in') set({ status: 'signed-out', reason: 'expired' });
   },
@@ -73,3 +75,5 @@ export const session = {
   },
   snapshot: (): SessionState => state,
 };
+
+void session.load();

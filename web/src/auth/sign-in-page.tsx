@@ -17,7 +17,7 @@ import { ApiProblem } from '../api/problem';
 import { PageHeading } from '../common/page-title';
 import { Loading } from '../common/query-state';
 import { SecondFactorStep } from './second-factor-step';
-import { session } from './session';
+import { session, type SessionInfo } from './session';
 import { useSession, useSignOut } from './use-auth';
 
 /** Only paths inside the app are followed after signing in (no open redirect). */
@@ -39,16 +39,14 @@ export function SignInPage() {
   const [challenge, setChallenge] = useState<string | null>(null);
   const returnTo = safeReturnTo(params.get('returnTo'));
 
-  const signedIn = (token: { accessToken: string; expiresIn: number }) => {
+  const signedIn = (info: SessionInfo) => {
     queryClient.clear();
-    session.signIn(token.accessToken, token.expiresIn);
+    session.signIn(info);
     void navigate(returnTo, { replace: true });
   };
   const signIn = useMutation({
-    mutationFn: () => call(api.POST('/auth/token', { body: { email, password } })),
-    onSuccess: (token) => {
-      if ('accessToken' in token) signedIn(token);
-    },
+    mutationFn: () => call(api.POST('/auth/session', { body: { email, password } })),
+    onSuccess: signedIn,
     onError: (error) => {
       const problem = error instanceof ApiProblem ? error.problem : null;
       const next = (problem as { challenge?: unknown } | null)?.challenge;
@@ -148,6 +146,8 @@ function signInError(error: unknown, t: ReturnType<typeof useTranslation>['t']):
 export function SignOutPage() {
   const signOut = useSignOut();
   const state = useSession();
-  useEffect(() => signOut(), [signOut]);
+  useEffect(() => {
+    void signOut();
+  }, [signOut]);
   return state.status === 'signed-out' ? <Navigate to="/sign-in" replace /> : <Loading />;
 }

@@ -10,11 +10,11 @@ export function useSession(): SessionState {
 /** Who is signed in (`GET /me`), cached for the session. */
 export function useMe() {
   const state = useSession();
-  const token = state.status === 'signed-in' ? state.token : null;
+  const csrfToken = state.status === 'signed-in' ? state.csrfToken : null;
   return useQuery({
-    queryKey: ['me', token],
+    queryKey: ['me', csrfToken],
     queryFn: () => call(api.GET('/me')),
-    enabled: token !== null,
+    enabled: csrfToken !== null,
     staleTime: 5 * 60_000,
   });
 }
@@ -26,11 +26,20 @@ export function useCurrentUser(): Me {
   return data;
 }
 
-/** Signs out and forgets everything fetched for this user. */
-export function useSignOut(): () => void {
+/**
+ * Signs out: ends the session at the service (which clears the cookie), forgets everything
+ * fetched for this user and, after a provider's sign-in, goes to the provider's sign-out page.
+ */
+export function useSignOut(): () => Promise<void> {
   const queryClient = useQueryClient();
-  return useCallback(() => {
+  return useCallback(async () => {
+    let redirectTo: string | null = null;
+    if (session.snapshot().status === 'signed-in') {
+      const result = await api.DELETE('/auth/session').catch(() => null);
+      redirectTo = result?.data?.redirectTo ?? null;
+    }
     session.signOut();
     queryClient.clear();
+    if (redirectTo) window.location.assign(redirectTo);
   }, [queryClient]);
 }

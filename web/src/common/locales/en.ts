@@ -180,6 +180,11 @@ export const en: Messages = {
       second_factor_code_wrong: 'This code is not right, has been used already, or has expired.',
       too_many_second_factor_attempts:
         'Too many wrong codes. Try again in {{retryAfterSeconds}} seconds.',
+      session_not_found: 'This session does not exist (any more).',
+      identity_mapping_not_found: 'This mapping does not exist.',
+      identity_mapping_exists: 'There is already a mapping for this claim value of this provider.',
+      forbidden_csrf_origin: 'This change does not come from Brug’s own pages.',
+      forbidden_csrf_token: 'This change lacks the session’s proof. Reload the page.',
       second_factor_setup_required: 'Set up a second factor first.',
       second_factor_exists: 'You have set up a second factor already.',
       second_factor_not_found: 'There is no second factor (any more) to do this with.',

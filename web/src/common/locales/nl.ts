@@ -189,6 +189,11 @@ export const nl = {
       second_factor_code_wrong: 'Deze code klopt niet, is al gebruikt of is verlopen.',
       too_many_second_factor_attempts:
         'Te veel verkeerde codes. Probeer het over {{retryAfterSeconds}} seconden opnieuw.',
+      session_not_found: 'Deze sessie bestaat niet (meer).',
+      identity_mapping_not_found: 'Deze koppeling bestaat niet.',
+      identity_mapping_exists: 'Er is al een koppeling voor deze claimwaarde van deze aanbieder.',
+      forbidden_csrf_origin: 'Deze wijziging komt niet van de pagina’s van Brug zelf.',
+      forbidden_csrf_token: 'Deze wijziging mist het sessiebewijs. Laad de pagina opnieuw.',
       second_factor_setup_required: 'Stel eerst een tweede factor in.',
       second_factor_exists: 'U hebt al een tweede factor ingesteld.',
       second_factor_not_found: 'Er is geen tweede factor (meer) om dit mee te doen.',
