@@ -135,8 +135,9 @@ export function startUpload(
     // A retry continues this upload; a page reload starts afresh (the fields may have changed).
     storeFingerprintForResuming: false,
     onBeforeRequest: (req) => {
-      const token = session.token();
-      if (token) req.setHeader('Authorization', `Bearer ${token}`);
+      // The session cookie goes by itself; a change carries the CSRF token (ADR 34).
+      const csrf = session.csrfToken();
+      if (csrf && req.getMethod() !== 'HEAD') req.setHeader('X-CSRF-Token', csrf);
       if (req.getMethod() === 'POST' && 'document' in target) {
         req.setHeader('If-Match', ifMatch(target.document.version)['If-Match']);
       }
