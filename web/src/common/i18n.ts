@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { documentsEn, documentsNl } from '../documents/texts';
+import { fundingUiEn, fundingUiNl } from '../funding/texts';
 import { en } from './locales/en';
 import { nl } from './locales/nl';
 
@@ -33,10 +34,11 @@ export function setupI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
     // The documents' texts join here, not in the typed objects of locales/: one more group there
     // crosses i18next's type instantiation limit (TS2589). They are read through
-    // `sayDocuments` (documents/document-text.ts), by keys built at run time.
+    // `sayDocuments` (documents/document-text.ts), by keys built at run time; the funding texts of
+    // issue 18 likewise, through `sayFunding` (funding/funding-text.ts).
     resources: {
-      nl: { translation: { ...nl, documents: documentsNl } },
-      en: { translation: { ...en, documents: documentsEn } },
+      nl: { translation: { ...nl, documents: documentsNl, fundingUi: fundingUiNl } },
+      en: { translation: { ...en, documents: documentsEn, fundingUi: fundingUiEn } },
     },
     lng: initialLanguage(),
     fallbackLng: 'nl',

@@ -2,10 +2,11 @@ import { Heading, Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
-import { useFundingDomainMatrix } from '../funding/api';
+import { useFundingDomainMatrix, useFundingFlows } from '../funding/api';
 import { useCommonsShares, useOpenCases } from './api';
 import { CommonsShareChart } from './commons-share-chart';
 import { FundingCasesTable } from './funding-cases-table';
+import { FundingFlowsChart } from './funding-flows-chart';
 import { FundingGapsTable } from './funding-gaps-table';
 import { FundingHeatmap } from './funding-heatmap';
 import { NonPayingChart } from './non-paying-chart';
@@ -26,6 +27,7 @@ function recentYears(now = new Date()): number[] {
 export function DashboardPage() {
   const { t } = useTranslation();
   const matrix = useFundingDomainMatrix();
+  const flows = useFundingFlows();
   const open = useOpenCases();
   const shares = useCommonsShares(recentYears());
 
@@ -49,6 +51,19 @@ export function DashboardPage() {
           {t('dashboard.cases.heading')}
         </Heading>
         <FundingCasesTable />
+      </section>
+
+      <section aria-labelledby="dash-flows" className="ams-mb-xl">
+        <Heading level={2} id="dash-flows" className="ams-mb-m">
+          {t('fundingUi.flowsHeading')}
+        </Heading>
+        {flows.isPending ? (
+          <Loading />
+        ) : flows.isError ? (
+          <LoadError error={flows.error} retry={() => void flows.refetch()} headingLevel={3} />
+        ) : (
+          <FundingFlowsChart flows={flows.data} />
+        )}
       </section>
 
       <section aria-labelledby="dash-non-paying" className="ams-mb-xl">

@@ -23,6 +23,7 @@ export const fundingKeys = {
   entries: (id: string) => ['funding', 'case', id, 'entries'] as const,
   matrix: (page: number, pageSize: number) => ['funding', 'matrix', page, pageSize] as const,
   domainMatrix: ['funding', 'matrix-by-domain'] as const,
+  flows: ['funding', 'flows'] as const,
   commons: (year: number) => ['funding', 'commons-share', year] as const,
 };
 
@@ -66,6 +67,14 @@ export function useFundingDomainMatrix() {
   return useQuery({
     queryKey: fundingKeys.domainMatrix,
     queryFn: () => call(api.GET('/funding/matrix/by-domain')),
+  });
+}
+
+/** Payer × beneficiary: whose money pays for whose goals, over every case the caller may see. */
+export function useFundingFlows() {
+  return useQuery({
+    queryKey: fundingKeys.flows,
+    queryFn: () => call(api.GET('/funding/flows')),
   });
 }
 
