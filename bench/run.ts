@@ -336,7 +336,10 @@ async function main(): Promise<number> {
     }
 
     // ---- the rest of the history
-    const needCases = (['list', 'detail', 'filing', 'routing', 'memory'] as const).some(has);
+    // The funding views are measured again over the whole history (issue 18, acceptance 7).
+    const needCases = (['list', 'detail', 'funding', 'filing', 'routing', 'memory'] as const).some(
+      has,
+    );
     const needAudit = has('verify') || has('export') || has('proofs');
     if (needCases || needAudit) {
       await phase('Generate the history (COPY), rebuild indexes, VACUUM ANALYZE', async () => {
