@@ -9,7 +9,9 @@ import { formatEuro } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
 import { DocumentsSection } from '../documents/documents-section';
+import { BenefitSection } from '../funding/benefit-section';
 import { CaseFundingSection } from '../funding/case-funding-section';
+import { CofundingSection } from '../funding/cofunding-section';
 import { SlaBadge } from '../queue/sla-badge';
 import { useCase } from './api';
 import { CaseActions } from './case-actions';
@@ -112,6 +114,11 @@ function CaseDetail({
       <NotesSection routeId={routeId} item={item} />
       <DocumentsSection item={item} />
       <CaseFundingSection routeId={routeId} item={item} />
+      <BenefitSection routeId={routeId} item={item} />
+      <CofundingSection
+        routeId={routeId}
+        closed={item.status === 'declined' || item.status === 'withdrawn'}
+      />
       {mayOpen(me.role, 'audit') && <CaseAuditSection routeId={routeId} />}
     </article>
   );

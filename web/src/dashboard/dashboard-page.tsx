@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
 import { useFundingDomainMatrix, useFundingFlows } from '../funding/api';
+import { sayFunding } from '../funding/funding-text';
 import { useCommonsShares, useOpenCases } from './api';
 import { CommonsShareChart } from './commons-share-chart';
 import { FundingCasesTable } from './funding-cases-table';
@@ -55,7 +56,7 @@ export function DashboardPage() {
 
       <section aria-labelledby="dash-flows" className="ams-mb-xl">
         <Heading level={2} id="dash-flows" className="ams-mb-m">
-          {t('fundingUi.flowsHeading')}
+          {sayFunding(t, 'flowsHeading')}
         </Heading>
         {flows.isPending ? (
           <Loading />
