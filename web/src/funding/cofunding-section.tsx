@@ -139,7 +139,10 @@ function ProposalView({ routeId, proposal }: { routeId: string; proposal: Cofund
           </Table.Body>
         </Table>
       </TableRegion>
-      {mine.length > 0 && <AnswerForm routeId={routeId} proposal={proposal} domains={mine} />}
+      {mine.length > 0 && (
+        // A new form when what is left to answer changed (its choice would be stale).
+        <AnswerForm key={mine.join(' ')} routeId={routeId} proposal={proposal} domains={mine} />
+      )}
     </div>
   );
 }
