@@ -45,7 +45,11 @@ describe('every route has an explicit access rule', () => {
     expect(publicRoutes).toEqual([
       // The audit log's verifier key: public by design (issue 15, ADR 29).
       'GET /audit/public-key',
-      // The web session by its cookie, checked by the route itself (issue 17, ADR 34).
+      // Signing in through an identity provider (issue 17, ADR 33): there and back., checked by the route itself (issue 17, ADR 34).
+      'GET /auth/oidc/:provider/callback',
+      'GET /auth/oidc/:provider/start',
+      // The sign-in page's choices: the providers' buttons and whether the form is offered.
+      'GET /auth/providers',
       'GET /auth/session',
       'GET /health/live',
       'GET /health/ready',

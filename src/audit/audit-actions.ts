@@ -32,8 +32,6 @@ export const AUDIT_ACTIONS = {
   'user.sessions_ended': 'user',
   /** A first sign-in through an identity provider (issue 17; ADR 33). */
   'user.signed_up_by_provider': 'user',
-  /** The claims of a provider changed what a person is at their next sign-in. */
-  'user.claims_applied': 'user',
   'identity_mapping.created': 'identity_mapping',
   'identity_mapping.updated': 'identity_mapping',
   'identity_mapping.deleted': 'identity_mapping',

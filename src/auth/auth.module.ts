@@ -14,7 +14,11 @@ import { SignInThrottle } from './sign-in-throttle';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { IdentityMappingsController } from './oidc/identity-mappings.controller';
+import { IdentityMappingsService } from './oidc/identity-mappings.service';
 import { OidcClients } from './oidc/oidc-clients';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
+import { OidcController } from './oidc/oidc.controller';
 import { EndSessionLinks } from './sessions/end-session-links';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
@@ -27,6 +31,8 @@ import { SessionsService } from './sessions/sessions.service';
     SecondFactorController,
     ApiClientsController,
     SessionsController,
+    OidcController,
+    IdentityMappingsController,
   ],
   providers: [
     AuthService,
@@ -40,6 +46,8 @@ import { SessionsService } from './sessions/sessions.service';
     SessionsService,
     OidcClients,
     EndSessionLinks,
+    IdentityMappingsService,
+    OidcSignInService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, UsersService, SessionsService],

@@ -21,6 +21,7 @@ import { Documents1796477000000 } from './1796477000000-Documents';
 import { EuThresholds1796478000000 } from './1796478000000-EuThresholds';
 import { AuditLog1796480000000 } from './1796480000000-AuditLog';
 import { WebSessions1796481000000 } from './1796481000000-WebSessions';
+import { OidcIdentities1796482000000 } from './1796482000000-OidcIdentities';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => object)[] = [
   EuThresholds1796478000000,
   AuditLog1796480000000,
   WebSessions1796481000000,
+  OidcIdentities1796482000000,
 ];
