@@ -24,6 +24,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { BrugValidationPipe } from './common/validation';
 import { loggerOptions } from './common/logging';
 import { RedisModule } from './redis/redis.module';
+import { ViewsModule } from './views/views.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { WorkersModule } from './workflow/queues/workers.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
       CatalogueModule,
       AuthModule,
       CasesModule,
+      ViewsModule,
       AuditModule,
       FundingModule,
       // Global: answers the case rules' `CaseFunding` (cases does not import funding).

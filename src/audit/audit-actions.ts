@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = {
   'document.version_added': 'document',
   'document.withdrawn': 'document',
   'document.downloaded': 'document',
+  'view.saved': 'saved_view',
+  'view.deleted': 'saved_view',
   /** Events' data erased under the Archiefwet or the AVG (issue 15). */
   'audit.erased': 'audit_erasure',
 } as const;

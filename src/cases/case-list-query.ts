@@ -235,7 +235,8 @@ function listConditions(
   // Visibility, status, domain and the filing period: the builder funding's lists share.
   const where = caseFilterConditions(actor, p, query);
   if (options.teamId) where.push(`c.team_id = ${p.add(options.teamId)}::uuid`);
-  if (query.assignee) {
+  if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
+  else if (query.assignee) {
     where.push(
       `c.assignee_id = ${p.add(query.assignee === 'me' ? actor.id : query.assignee)}::uuid`,
     );
@@ -246,7 +247,10 @@ function listConditions(
   // The SLA clock's one definition of overdue and of each state (sla-clock.ts).
   if (query.overdue === true) where.push(overdueCondition(options.now, p));
   else if (query.overdue === false) where.push(`NOT ${overdueCondition(options.now, p)}`);
-  if (query.sla) where.push(slaCondition(query.sla, options.now, p));
+  if (query.sla?.length) {
+    const states = [...new Set(query.sla)].map((state) => slaCondition(state, options.now, p));
+    where.push(states.length === 1 ? states[0]! : `(${states.join(' OR ')})`);
+  }
   return where;
 }
 

@@ -82,7 +82,10 @@ export type ErrorCode =
   | 'document_type_not_allowed'
   | 'unsupported_content_type'
   | 'document_withdrawn'
-  | 'range_not_satisfiable';
+  | 'range_not_satisfiable'
+  // views
+  | 'view_not_found'
+  | 'view_limit_reached';
 
 /**
  * The rule a field broke, stable for clients to word it in their own language (ADR 23); the
@@ -137,6 +140,7 @@ export type FieldErrorCode =
   | 'common_password'
   | 'empty_file'
   | 'invalid_file_name'
+  | 'not_shareable'
   | 'invalid';
 
 export interface FieldError {

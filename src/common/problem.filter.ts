@@ -81,6 +81,7 @@ export function statusOf(code: ErrorCode): number {
     case 'audit_checkpoint_not_found':
     case 'designated_day_not_found':
     case 'document_not_found':
+    case 'view_not_found':
       return HttpStatus.NOT_FOUND;
     case 'document_too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;
@@ -93,6 +94,7 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.CONFLICT;
     case 'sla_policy_exists':
     case 'designated_day_exists':
+    case 'view_limit_reached':
       return HttpStatus.CONFLICT;
     case 'transition_not_allowed':
     case 'case_not_editable':

@@ -40,12 +40,14 @@ import {
 } from '../funding/entities/cofunding.entity';
 import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
+import { SavedViewEntity } from '../views/saved-view.entity';
 
 /**
  * Every entity, listed by hand rather than found by a file glob, so the same list works in the
  * compiled service, in Jest (which runs the TypeScript sources) and in the TypeORM CLI.
  */
 export const ENTITIES = [
+  SavedViewEntity,
   DomainEntity,
   OrganisationUnitEntity,
   UserEntity,

@@ -75,10 +75,10 @@ export class ListCasesQuery extends CaseFilterQuery {
   @MaxLength(64)
   team?: string;
 
-  @ApiPropertyOptional({ description: 'A user id, or `me`.' })
+  @ApiPropertyOptional({ description: 'A user id, `me`, or `none` (no handler yet).' })
   @IsOptional()
-  @ValidateIf((_, v) => v !== 'me')
-  @IsUUID(undefined, { message: 'must be a user id or "me"' })
+  @ValidateIf((_, v) => v !== 'me' && v !== 'none')
+  @IsUUID(undefined, { message: 'must be a user id, "me" or "none"' })
   assignee?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
@@ -105,12 +105,16 @@ export class ListCasesQuery extends CaseFilterQuery {
 
   @ApiPropertyOptional({
     enum: SLA_STATES,
+    isArray: true,
     description:
-      'Only cases whose current SLA stage (accept while routed, then propose) is in this state: suspended, breached, due_soon (within 24 hours), on_time; met: no stage open and the propose stage not breached.',
+      'Only cases whose current SLA stage (accept while routed, then propose) is in one of these states: suspended, breached, due_soon (within 24 hours), on_time; met: no stage open and the propose stage not breached. Repeatable: `sla=breached&sla=due_soon`.',
   })
   @IsOptional()
-  @IsIn(SLA_STATES)
-  sla?: SlaState;
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
+  @IsArray()
+  @ArrayMaxSize(SLA_STATES.length)
+  @IsIn(SLA_STATES, { each: true })
+  sla?: SlaState[];
 
   @ApiPropertyOptional({
     enum: CASE_SORTS,

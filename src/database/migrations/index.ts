@@ -22,6 +22,7 @@ import { EuThresholds1796478000000 } from './1796478000000-EuThresholds';
 import { AuditLog1796480000000 } from './1796480000000-AuditLog';
 import { WebSessions1796481000000 } from './1796481000000-WebSessions';
 import { OidcIdentities1796482000000 } from './1796482000000-OidcIdentities';
+import { SavedViews1796490000000 } from './1796490000000-SavedViews';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditLog1796480000000,
   WebSessions1796481000000,
   OidcIdentities1796482000000,
+  SavedViews1796490000000,
 ];

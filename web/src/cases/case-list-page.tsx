@@ -14,19 +14,36 @@ import { LoadError, Loading } from '../common/query-state';
 import { useCaseList, type CaseListQuery } from './api';
 import { CaseTable } from './case-table';
 import { CASE_STATUSES, isCaseStatus, OPEN_STATUSES } from './case-vocabulary';
+import type { ViewColumn, ViewFilters } from '../views/api';
+import { ColumnPicker, FilterSummary } from '../views/filter-summary';
+import { ViewBar } from '../views/view-bar';
+import {
+  cleanFilters,
+  columnsFromParams,
+  filtersFromParams,
+  isSort,
+  listQueryOf,
+} from '../views/view-params';
 
-type StatusChoice = 'open' | 'all' | CaseStatus;
+type StatusChoice = 'open' | 'all' | 'view' | CaseStatus;
 
-function statusesOf(choice: StatusChoice): CaseStatus[] | undefined {
+/** Statuses the choice stands for; `view`: those the address lists (a view's). */
+function statusesOf(choice: StatusChoice, listed: CaseStatus[]): CaseStatus[] | undefined {
   if (choice === 'all') return undefined;
   if (choice === 'open') return [...OPEN_STATUSES];
+  if (choice === 'view') return listed;
   return [choice];
 }
+
+const DEFAULT_COLUMNS: ViewColumn[] = ['status', 'sla', 'team', 'deadline', 'value'];
+/** What the page's own form sets; everything else in the address is kept as it is. */
+const FORM_KEYS = ['status', 'q', 'cursor'];
 
 /**
  * The cases a role may see, as the API decides: a buyer's unit's cases, the cases touching a
  * budget holder's domains, all cases for MeentCoop staff, auditors and admins. The search finds
- * parts of words and the notes the person may read (ADR 8).
+ * parts of words and the notes the person may read (ADR 8). A view (issue 19) adds its filters,
+ * sort and columns through the address.
  */
 export function CaseListPage() {
   const { t } = useTranslation();
@@ -36,17 +53,30 @@ export function CaseListPage() {
   // Buyers follow their open cases; budget holders and auditors also need the resolved ones
   // (money is committed and paid after the award; audits look back).
   const defaultStatus: StatusChoice = me.role === 'buyer' ? 'open' : 'all';
-  const statusParam = params.get('status') ?? defaultStatus;
+  const statusParams = params.getAll('status');
+  const listed = statusParams.filter(isCaseStatus);
+  const statusParam = statusParams.length > 1 ? 'view' : (statusParams[0] ?? defaultStatus);
   const status: StatusChoice =
     statusParam === 'all' || statusParam === 'open' || isCaseStatus(statusParam)
       ? statusParam
-      : defaultStatus;
+      : statusParam === 'view' && listed.length > 1
+        ? 'view'
+        : defaultStatus;
   const q = params.get('q') ?? '';
-  const query: CaseListQuery = {
-    status: statusesOf(status),
+  const requestedSort = params.get('sort');
+  const sort = isSort(requestedSort) ? requestedSort : '-filedAt';
+  const columns = columnsFromParams(params) ?? DEFAULT_COLUMNS;
+  // The filters beyond the form's (from a view, or a link): kept, and said in a sentence.
+  const { status: _status, q: _q, ...others } = filtersFromParams(params);
+  const filters: ViewFilters = cleanFilters({
+    ...others,
+    status: statusesOf(status, listed),
     ...(q ? { q } : {}),
+  });
+  const query: CaseListQuery = {
+    ...listQueryOf(filters),
     ...(params.get('cursor') ? { cursor: params.get('cursor') ?? undefined } : {}),
-    sort: '-filedAt',
+    sort,
     pageSize: 25,
   };
   const list = useCaseList(query);
@@ -54,8 +84,11 @@ export function CaseListPage() {
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (draft.status !== defaultStatus) next.set('status', draft.status);
+    const next = new URLSearchParams(
+      [...params.entries()].filter(([key]) => !FORM_KEYS.includes(key)),
+    );
+    if (draft.status === 'view') for (const s of listed) next.append('status', s);
+    else if (draft.status !== defaultStatus) next.set('status', draft.status);
     if (draft.q.trim()) next.set('q', draft.q.trim());
     setParams(next);
   };
@@ -82,6 +115,7 @@ export function CaseListPage() {
           {t('nav.fileCase')}
         </StandaloneLink>
       )}
+      <ViewBar applied={{ filters, sort, columns }} />
       <form onSubmit={onSubmit} aria-label={t('cases.filters')} className="ams-mb-l brug-filters">
         <Row wrap gap="large" alignVertical="end">
           <SelectField
@@ -92,6 +126,7 @@ export function CaseListPage() {
             options={[
               { value: 'open', label: t('cases.openStatuses') },
               { value: 'all', label: t('cases.allStatuses') },
+              ...(status === 'view' ? [{ value: 'view' as const, label: t('views.asView') }] : []),
               ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
             ]}
           />
@@ -115,11 +150,9 @@ export function CaseListPage() {
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : (
         <>
-          <CaseTable
-            items={list.data.items}
-            caption={title}
-            columns={['status', 'sla', 'team', 'deadline', 'value']}
-          />
+          <FilterSummary filters={others} />
+          <ColumnPicker columns={columns} />
+          <CaseTable items={list.data.items} caption={title} columns={columns} />
           <CursorPager nextCursor={list.data.nextCursor} />
         </>
       )}

@@ -22,9 +22,19 @@ import { SelectField } from '../common/form';
 import { formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { describeError, LoadError, Loading } from '../common/query-state';
+import { ViewBar } from '../views/view-bar';
+import type { ViewColumn, ViewFilters } from '../views/api';
+import {
+  cleanFilters,
+  columnsFromParams,
+  filtersFromParams,
+  listQueryOf,
+} from '../views/view-params';
 import { isQueueSort, QUEUE_SORTS, QueueTable, type QueueSort } from './queue-table';
 
 const DEFAULT_SORT: QueueSort = '-priority';
+/** The columns a view saved from the queue shows when opened in the case list. */
+const QUEUE_COLUMNS: ViewColumn[] = ['status', 'sla', 'assignee', 'deadline'];
 
 interface Filters {
   status: CaseStatus[];
@@ -38,32 +48,53 @@ interface Filters {
 /** In the address, "all teams" when the queue would otherwise open on one's own team. */
 const ALL_TEAMS = 'all';
 
-/** The queue opens on one's own team (staff belong to one); `team=all` shows every team. */
+/**
+ * The queue opens on one's own team (staff belong to one); `team=all` shows every team. A view
+ * in the address (`view=<id>`) says its own team, or none: then every team.
+ */
 function filtersFrom(params: URLSearchParams, ownTeam: string): Filters {
   const status = params.getAll('status').filter(isCaseStatus);
   const team = params.get('team');
+  const defaultTeam = params.has('view') ? '' : ownTeam;
   return {
     status: status.length ? status : [...QUEUE_STATUSES],
-    team: team === ALL_TEAMS ? '' : (team ?? ownTeam),
+    team: team === ALL_TEAMS ? '' : (team ?? defaultTeam),
     domain: params.get('domain') ?? '',
     overdue: params.get('overdue') === 'true',
-    suspended: params.get('sla') === 'suspended',
+    suspended: params.getAll('sla').includes('suspended'),
     mine: params.get('assignee') === 'me',
   };
 }
 
-function paramsFrom(filters: Filters, ownTeam: string, sort: QueueSort): URLSearchParams {
+/**
+ * The address of the queue's form, keeping what a view filters on beyond the form (another
+ * handler, other SLA states, priority, search, filing period) and the view itself.
+ */
+function paramsFrom(
+  filters: Filters,
+  ownTeam: string,
+  sort: QueueSort,
+  current: URLSearchParams,
+): URLSearchParams {
   const params = new URLSearchParams();
   const isDefault =
     filters.status.length === QUEUE_STATUSES.length &&
     QUEUE_STATUSES.every((s) => filters.status.includes(s));
   if (!isDefault) for (const s of filters.status) params.append('status', s);
-  if (filters.team !== ownTeam) params.set('team', filters.team || ALL_TEAMS);
+  const defaultTeam = current.has('view') ? '' : ownTeam;
+  if (filters.team !== defaultTeam) params.set('team', filters.team || ALL_TEAMS);
   if (sort !== DEFAULT_SORT) params.set('sort', sort);
   if (filters.domain) params.set('domain', filters.domain);
   if (filters.overdue) params.set('overdue', 'true');
-  if (filters.suspended) params.set('sla', 'suspended');
+  for (const state of current.getAll('sla')) if (state !== 'suspended') params.append('sla', state);
+  if (filters.suspended) params.append('sla', 'suspended');
+  const assignee = current.get('assignee');
   if (filters.mine) params.set('assignee', 'me');
+  else if (assignee && assignee !== 'me') params.set('assignee', assignee);
+  for (const key of ['priority', 'q', 'filedFrom', 'filedTo', 'columns', 'view']) {
+    const value = current.get(key);
+    if (value) params.set(key, value);
+  }
   return params;
 }
 
@@ -80,13 +111,15 @@ export function WorkQueuePage() {
   const teams = useTeams();
   const domains = useDomains();
   const domainName = useDomainNames();
-  const query: CaseListQuery = {
+  // The form's filters over what the address says beyond them (a view's other filters).
+  const applied: ViewFilters = {
+    ...filtersFromParams(params),
     status: filters.status,
-    ...(filters.team ? { team: filters.team } : {}),
+    ...(filters.team ? { team: filters.team } : { team: undefined }),
     ...(filters.domain ? { domain: filters.domain } : {}),
-    ...(filters.overdue ? { overdue: true } : {}),
-    ...(filters.suspended ? { sla: 'suspended' as const } : {}),
-    ...(filters.mine ? { assignee: 'me' } : {}),
+  };
+  const query: CaseListQuery = {
+    ...listQueryOf(applied),
     ...(params.get('cursor') ? { cursor: params.get('cursor') ?? undefined } : {}),
     sort,
     pageSize: 25,
@@ -95,10 +128,10 @@ export function WorkQueuePage() {
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    setParams(paramsFrom(draft, ownTeam, sort));
+    setParams(paramsFrom(draft, ownTeam, sort, params));
   };
   // A new order starts at the first page, with the filters as applied (not as being edited).
-  const onSort = (next: QueueSort) => setParams(paramsFrom(filters, ownTeam, next));
+  const onSort = (next: QueueSort) => setParams(paramsFrom(filters, ownTeam, next, params));
 
   return (
     <>
@@ -107,6 +140,13 @@ export function WorkQueuePage() {
       <StandaloneLink href="/cases" linkComponent={AppLink} className="ams-mb-l">
         {t('queue.searchAll')}
       </StandaloneLink>
+      <ViewBar
+        applied={{
+          filters: cleanFilters(applied),
+          sort,
+          columns: columnsFromParams(params) ?? QUEUE_COLUMNS,
+        }}
+      />
       <form onSubmit={onSubmit} aria-label={t('queue.filters')} className="ams-mb-l brug-filters">
         <Column gap="large">
           <FieldSet legend={t('case.status')}>

@@ -1,6 +1,7 @@
 import { auditBundleEn, auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
 import { secondFactorEn } from '../../auth/texts';
+import { viewsEn } from '../../views/texts';
 import type { Messages } from './nl';
 
 /** The interface in English: the same keys as the Dutch (the type makes sure). */
@@ -81,6 +82,7 @@ export const en: Messages = {
   admin: adminEn,
   secondFactor: secondFactorEn,
   auditBundle: auditBundleEn,
+  views: viewsEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',
@@ -163,8 +165,9 @@ export const en: Messages = {
       shares_not_whole: 'The shares must add up to 100 %; now they add up to {{total}} %.',
       common_password:
         'This password is used a lot and easy to guess. Choose another, for example a sentence of a few words.',
+      not_shareable: 'Only staff (with their team) and buyers (with their unit) share views.',
       invalid: 'This is not valid.',
-    },
+    } as Record<string, string>,
     problem: {
       validation_failed: 'Not everything is filled in correctly.',
       unauthenticated: 'You are not signed in (any more). Please sign in again.',
@@ -196,6 +199,9 @@ export const en: Messages = {
       unsupported_grant_type: 'Brug does not know this way of signing in.',
       invalid_request: 'This token request is not valid.',
       audit_checkpoint_not_found: 'The audit log has no checkpoint of that tree size.',
+      view_not_found: 'This view does not exist, or you may not see it.',
+      view_limit_reached: 'You keep at most {{max}} views. Delete one first.',
+      forbidden_not_your_view: 'Only the person who saved this view can change or delete it.',
       case_not_found: 'This case does not exist, or you may not see it.',
       transition_not_allowed: 'The case cannot move from ‘{{from}}’ to ‘{{to}}’.',
       case_not_editable: 'This case can no longer be changed; it is {{status}}.',
@@ -723,7 +729,9 @@ export const en: Messages = {
       'case.deadline_extended': 'Deadline extended',
       'user.password_set': 'Password set',
       'job.retried': 'Job retried',
-    },
+      'view.saved': 'View saved',
+      'view.deleted': 'View deleted',
+    } as Record<string, string>,
     changes: auditChangesEn as unknown as AuditChangeTexts,
   },
   verify: {

@@ -4,6 +4,7 @@ import { auditBundleNl, auditChangesNl, type AuditChangeTexts } from '../../audi
 type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
 import { secondFactorNl } from '../../auth/texts';
+import { viewsNl } from '../../views/texts';
 
 /**
  * The interface in Dutch, the default language. Every text of the interface is here; the
@@ -87,6 +88,7 @@ export const nl = {
   admin: adminNl,
   secondFactor: secondFactorNl,
   auditBundle: auditBundleNl,
+  views: viewsNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',
@@ -169,8 +171,10 @@ export const nl = {
       shares_not_whole: 'De aandelen moeten samen 100 % zijn; nu zijn ze samen {{total}} %.',
       common_password:
         'Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander, bijvoorbeeld een zin van een paar woorden.',
+      not_shareable:
+        'Alleen medewerkers (met hun team) en inkopers (met hun afdeling) delen weergaven.',
       invalid: 'Dit is niet geldig.',
-    },
+    } as Record<string, string>,
     // Read only by keys built at run time (`problemText`), so typed as a record: each literal
     // key would count towards i18next's type instantiation limit (see audit.changes).
     problem: {
@@ -207,6 +211,10 @@ export const nl = {
       unsupported_grant_type: 'Deze manier van aanmelden kent Brug niet.',
       invalid_request: 'Dit verzoek om een token is niet geldig.',
       audit_checkpoint_not_found: 'Het auditlogboek heeft geen checkpoint van die grootte.',
+      view_not_found: 'Deze weergave bestaat niet, of u mag hem niet zien.',
+      view_limit_reached: 'U bewaart hoogstens {{max}} weergaven. Verwijder er eerst een.',
+      forbidden_not_your_view:
+        'Alleen wie deze weergave bewaarde, kan hem wijzigen of verwijderen.',
       case_not_found: 'Deze zaak bestaat niet, of u mag hem niet zien.',
       transition_not_allowed: 'De zaak kan niet van ‘{{from}}’ naar ‘{{to}}’.',
       case_not_editable: 'Deze zaak kan niet meer worden gewijzigd; hij is {{status}}.',
@@ -741,7 +749,9 @@ export const nl = {
       'case.deadline_extended': 'Termijn verlengd',
       'user.password_set': 'Wachtwoord ingesteld',
       'job.retried': 'Taak opnieuw gestart',
-    },
+      'view.saved': 'Weergave opgeslagen',
+      'view.deleted': 'Weergave verwijderd',
+    } as Record<string, string>,
     changes: auditChangesNl as unknown as AuditChangeTexts,
   },
   verify: {
