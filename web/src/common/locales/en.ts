@@ -167,7 +167,7 @@ export const en: Messages = {
         'This password is used a lot and easy to guess. Choose another, for example a sentence of a few words.',
       not_shareable: 'Only staff (with their team) and buyers (with their unit) share views.',
       invalid: 'This is not valid.',
-    } as Record<string, string>,
+    },
     problem: {
       validation_failed: 'Not everything is filled in correctly.',
       unauthenticated: 'You are not signed in (any more). Please sign in again.',
@@ -731,7 +731,7 @@ export const en: Messages = {
       'job.retried': 'Job retried',
       'view.saved': 'View saved',
       'view.deleted': 'View deleted',
-    } as Record<string, string>,
+    },
     changes: auditChangesEn as unknown as AuditChangeTexts,
   },
   verify: {
