@@ -1997,6 +1997,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The views the reader may open: built-in, their own, shared with them
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["ViewsController_list"];
+        put?: never;
+        /**
+         * Save a view (personal, or shared with your team or unit)
+         * @description Roles: buyer, staff, budget_holder, admin.
+         */
+        post: operations["ViewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One view (a uuid, or `builtin:<key>`)
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["ViewsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a view you saved
+         * @description Roles: buyer, staff, budget_holder, admin.
+         */
+        delete: operations["ViewsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a view you saved
+         * @description Roles: buyer, staff, budget_holder, admin.
+         */
+        patch: operations["ViewsController_update"];
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -2131,7 +2183,7 @@ export interface components {
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -2709,6 +2761,19 @@ export interface components {
             password?: string;
             /** @enum {string} */
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
+        };
+        CreateViewDto: {
+            columns?: ("status" | "team" | "assignee" | "sla" | "deadline" | "value" | "unit")[];
+            filters?: components["schemas"]["ViewFiltersDto"];
+            /** @example Energie, verlopen */
+            name: string;
+            /** @description Share with your team (staff) or your unit (buyers). */
+            shared?: boolean;
+            /**
+             * @default -filedAt
+             * @enum {string}
+             */
+            sort?: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
         };
         CreateWebhookDto: {
             description?: string;
@@ -3997,6 +4062,18 @@ export interface components {
             /** @enum {string} */
             role?: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
         };
+        UpdateViewDto: {
+            columns?: ("status" | "team" | "assignee" | "sla" | "deadline" | "value" | "unit")[];
+            filters?: components["schemas"]["ViewFiltersDto"];
+            name?: string;
+            /** @description Share with your team (staff) or your unit (buyers). */
+            shared?: boolean;
+            /**
+             * @default -filedAt
+             * @enum {string}
+             */
+            sort?: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
+        };
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
@@ -4082,6 +4159,59 @@ export interface components {
              * @description The file of the new version.
              */
             file: string;
+        };
+        ViewDto: {
+            /** @enum {string|null} */
+            builtIn: "my_cases" | "waiting_on_me" | "deadline_due" | "suspended" | "unassigned" | "open_cases" | null;
+            columns: ("status" | "team" | "assignee" | "sla" | "deadline" | "value" | "unit")[];
+            filters: components["schemas"]["ViewFiltersDto"];
+            /**
+             * @description A uuid for a saved view; `builtin:<key>` for a built-in one.
+             * @example builtin:my_cases
+             */
+            id: string;
+            /** @description Whether the reader may change and delete it. */
+            mayChange: boolean;
+            /** @description As saved; a built-in view is worded by the UI from its key. */
+            name: string;
+            /** @description Null for a built-in view. */
+            owner: components["schemas"]["ViewOwnerDto"] | null;
+            /** @description Shared with the owner's team (staff) or unit (buyers). */
+            shared: boolean;
+            /** @enum {string} */
+            sort: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
+            /** @description Counted up by every change; send it back in If-Match (0 built-in). */
+            version: number;
+        };
+        ViewFiltersDto: {
+            /** @description A user id, `me` (whoever opens the view) or `none`. */
+            assignee?: string;
+            /** @example energy */
+            domain?: string;
+            /** Format: date */
+            filedFrom?: string;
+            /** Format: date */
+            filedTo?: string;
+            overdue?: boolean;
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            q?: string;
+            sla?: ("on_time" | "due_soon" | "breached" | "suspended" | "met")[];
+            status?: ("filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn")[];
+            /**
+             * @description A MeentCoop team, by code.
+             * @example meentcoop-energy
+             */
+            team?: string;
+        };
+        ViewListDto: {
+            /** @description Built-in views first, then the reader’s own, then those shared with them, by name. */
+            items: components["schemas"]["ViewDto"][];
+        };
+        ViewOwnerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         WebhookDto: {
             active: boolean;
@@ -5256,7 +5386,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -6478,7 +6608,7 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
-                /** @description A user id, or `me`. */
+                /** @description A user id, `me`, or `none` (no handler yet). */
                 assignee?: string;
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
@@ -6494,8 +6624,8 @@ export interface operations {
                 priority?: "low" | "normal" | "high" | "urgent";
                 /** @description Search: Dutch full text over reference, title, description and tender reference, or every word of 3 or more letters as a part of a word ("bespaar" finds "energiebespaarservice"; case and accents ignored) in those, the proposal, the outcome or a note the caller may read. */
                 q?: string;
-                /** @description Only cases whose current SLA stage (accept while routed, then propose) is in this state: suspended, breached, due_soon (within 24 hours), on_time; met: no stage open and the propose stage not breached. */
-                sla?: "on_time" | "due_soon" | "breached" | "suspended" | "met";
+                /** @description Only cases whose current SLA stage (accept while routed, then propose) is in one of these states: suspended, breached, due_soon (within 24 hours), on_time; met: no stage open and the propose stage not breached. Repeatable: `sla=breached&sla=due_soon`. */
+                sla?: ("on_time" | "due_soon" | "breached" | "suspended" | "met")[];
                 /** @description A leading `-` sorts descending. `priority` sorts by rank (urgent highest), then filing time; `leadDomain` by the lead domain's code; `buyer` by the name of the person who filed; ties by id. */
                 sort?: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
                 /** @description Repeatable: `status=routed&status=accepted`. */
@@ -13138,6 +13268,390 @@ export interface operations {
             };
             /** @description No such resource, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ViewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewListDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ViewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateViewDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ViewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ViewsController_remove: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done, no content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ViewsController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateViewDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
