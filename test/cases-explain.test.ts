@@ -338,8 +338,8 @@ describe('GET /cases: query plans over 100,000 cases', () => {
       query: () => ({ filedFrom: day(-365), filedTo: day(-335) }),
     },
     { name: 'overdue=true', query: () => ({ overdue: true }) },
-    { name: 'sla=suspended', query: () => ({ sla: 'suspended' }) },
-    { name: 'sla=breached', query: () => ({ sla: 'breached' }) },
+    { name: 'sla=suspended', query: () => ({ sla: ['suspended'] }) },
+    { name: 'sla=breached', query: () => ({ sla: ['breached'] }) },
   ];
 
   interface Offender {

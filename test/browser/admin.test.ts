@@ -248,8 +248,13 @@ describe.each(['nl', 'en'] as const)('administration in the browser (%s)', (lang
 
   it('opens the queue dashboard for an admin from /admin/queues in the browser', async () => {
     await asUser('admin', async (page) => {
+      // Signed in with the web UI's session cookie (issue 17), /admin/queues opens the board.
+      const direct = page.waitForResponse((r) => r.url().includes('/admin/queues/api/queues'));
       await page.goto('/admin/queues');
-      await page.waitForURL((url) => url.pathname === '/admin/queue-board');
+      expect((await direct).status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe('/admin/queues');
+      // The web UI's page of the board, and its button, lead there too.
+      await page.goto('/admin/queue-board');
       await settled(page);
       expect(await page.locator('main h1').innerText()).toBe(text.boardTitle);
       await expectAccessible(page, `${language} queue board page`);

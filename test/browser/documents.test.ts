@@ -190,6 +190,8 @@ describe('documents on the case page', () => {
       const section = page.getByTestId('documents');
       await section.getByRole('button', { name: /^Bestek per rol\s*, versies tonen$/ }).click();
       const versions = page.getByTestId('document-versions');
+      // The versions are read when the document opens: wait for them before counting.
+      await versions.getByTestId('version-row').first().waitFor();
       expect(await versions.getByTestId('version-row').count()).toBe(1);
       await versions
         .getByLabel('Bestand voor de nieuwe versie')

@@ -142,7 +142,10 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
       const header = page.getByRole('columnheader', { name: w.value, exact: true });
       await header.getByRole('button').click();
       await page.waitForURL(/sort=-estimatedValue/);
-      await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+      // The header follows the address once the page has drawn the new order.
+      await eventually(async () =>
+        expect(await header.getAttribute('aria-sort')).toBe('descending'),
+      );
       await eventually(async () => {
         const got = await values(page);
         expect(got).toEqual([...got].sort((a, b) => b - a));
@@ -150,7 +153,10 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
       });
       await header.getByRole('button').click();
       await page.waitForURL(/sort=estimatedValue/);
-      await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
+      // The header follows the address once the page has drawn the new order.
+      await eventually(async () =>
+        expect(await header.getAttribute('aria-sort')).toBe('ascending'),
+      );
       await eventually(async () => {
         const got = await values(page);
         expect(got).toEqual([...got].sort((a, b) => a - b));
