@@ -1,5 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
-import type { Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { fileCase } from '../support/factories';
 import { DataSource } from 'typeorm';
 import { exeBytes, pdfBytes, sha256, tempDir, upload } from '../support/documents';
@@ -184,6 +184,7 @@ describe('documents on the case page', () => {
     });
     expect(second.status).toBe(201);
     const context = await newContext(ui, { language: 'nl' });
+    let auditorContext: BrowserContext | undefined;
     try {
       const page = await context.newPage();
       await signIn(page, 'staff', `/cases/${c.reference}`);
@@ -215,7 +216,9 @@ describe('documents on the case page', () => {
       // An auditor: no upload, no new version, no withdrawal; content only with a reason.
       // (The session is kept per tab: a new tab signs in afresh.)
       await page.close();
-      const auditor = await context.newPage();
+      // Another person, another browser: the staff member's session cookie stays in theirs.
+      auditorContext = await newContext(ui, { language: 'nl' });
+      const auditor = await auditorContext.newPage();
       await signIn(auditor, 'auditor', `/cases/${c.reference}`);
       const audited = auditor.getByTestId('documents');
       const row = audited.getByTestId('document-row').filter({ hasText: 'Offerte per rol' });
@@ -246,6 +249,7 @@ describe('documents on the case page', () => {
       expect(JSON.parse(event!.data)).toMatchObject({ reason: 'Wob-verzoek 2026-17' });
     } finally {
       await context.close();
+      await auditorContext?.close();
     }
   });
 });
