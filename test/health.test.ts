@@ -28,6 +28,7 @@ describe('health', () => {
     expect(ready.body).toEqual({
       status: 'ready',
       checks: { database: 'up', redis: 'up' },
+      replica: { state: 'off', reason: null, lagSeconds: null },
       relay: { unpublished: 0, oldestSeconds: 0 },
     });
   });

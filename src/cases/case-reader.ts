@@ -10,6 +10,7 @@ import { ValidationFailed } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { preparedQuery } from '../database/prepared';
+import { ReadReplica } from '../database/read-replica';
 import { Params, seesInternalNotes, visibleTo } from './case-access';
 import {
   buildListQuery,
@@ -84,6 +85,7 @@ export class CaseReader {
     private readonly catalogue: CatalogueService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly replica: ReadReplica,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
@@ -142,12 +144,25 @@ export class CaseReader {
     return dto!;
   }
 
+  /**
+   * A page of the cases the actor may see (the list, its searches and its CSV export): read
+   * from the replica when there is one that holds the actor's own writes (ADR 42).
+   */
   async list(actor: Actor, query: ListCasesQuery): Promise<CaseListDto> {
+    const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
+    return this.replica.read(actor, (db) => this.listOn(db, actor, query, teamId));
+  }
+
+  private async listOn(
+    db: DataSource,
+    actor: Actor,
+    query: ListCasesQuery,
+    teamId: string | undefined,
+  ): Promise<CaseListDto> {
     const scope = listScope(actor, query);
     const cursorPosition = query.cursor ? this.cursors.decode(query.cursor, scope) : undefined;
-    const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
     const q = query.q?.trim();
-    const rareSearch = q ? await this.isRareSearch(q) : false;
+    const rareSearch = q ? await this.isRareSearch(db, q) : false;
     const built = buildListQuery(actor, query, {
       teamId,
       cursorPosition,
@@ -158,13 +173,13 @@ export class CaseReader {
     // generic plan for a rare term walked the whole list on deep pages). The other list
     // queries are prepared once per connection.
     const rows: (CaseRow & KeyRow)[] = q
-      ? await this.db.query(built.sql, built.params)
-      : await preparedQuery<CaseRow & KeyRow>(this.db, built.sql, built.params);
+      ? await db.query(built.sql, built.params)
+      : await preparedQuery<CaseRow & KeyRow>(db, built.sql, built.params);
     const page = rows.slice(0, built.pageSize);
     const last = page[page.length - 1];
-    const total = await this.total(built.count, !query.cursor, rows.length, built.pageSize);
+    const total = await this.total(db, built.count, !query.cursor, rows.length, built.pageSize);
     return {
-      items: await this.presenter.present(this.db.manager, page, actor, { list: true }),
+      items: await this.presenter.present(db.manager, page, actor, { list: true }),
       nextCursor:
         rows.length > built.pageSize && last ? this.cursors.encode(built.key(last), scope) : null,
       total: Math.min(total, LIST_TOTAL_LIMIT),
@@ -177,13 +192,14 @@ export class CaseReader {
    * first page without a next one is its own count.
    */
   private async total(
+    db: DataSource,
     count: { sql: string; params: unknown[] },
     firstPage: boolean,
     fetched: number,
     pageSize: number,
   ): Promise<number> {
     if (firstPage && fetched <= pageSize) return fetched;
-    return this.db.transaction(async (m) => {
+    return db.transaction(async (m) => {
       await m.query(COUNT_SETTING);
       const [row] = await m.query<{ n: number }[]>(count.sql, count.params);
       return row?.n ?? 0;
@@ -321,12 +337,12 @@ export class CaseReader {
    * Whether a search has few matches (then the matches-first plan is the fast one). Probed once
    * per search text a minute: the probe costs as much as a page of a common word.
    */
-  private async isRareSearch(q: string): Promise<boolean> {
+  private async isRareSearch(db: DataSource, q: string): Promise<boolean> {
     const now = Date.now();
     const known = this.searchProbes.get(q);
     if (known && known.until > now) return known.rare;
     const probe = searchProbe(q);
-    const n = await this.db.transaction(async (m) => {
+    const n = await db.transaction(async (m) => {
       await m.query(SEARCH_PROBE_SETTING);
       const [row] = await m.query<{ n: number }[]>(probe.sql, probe.params);
       return row?.n ?? 0;

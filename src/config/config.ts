@@ -62,6 +62,13 @@ export interface AppConfig {
   databasePoolSize: number;
   /** How long a request waits for a pooled connection before it is answered 503. */
   databaseConnectTimeoutMs: number;
+  /**
+   * A streaming replica for the lists, searches, exports, funding views and reports (ADR 42);
+   * null without one (every read on the primary).
+   */
+  databaseReplicaUrl: string | null;
+  /** How far behind the primary the replica may be before reads go back to the primary. */
+  databaseReplicaMaxLagSeconds: number;
   migrationsRun: boolean;
   redisUrl: string;
   redisPrefix: string;
@@ -386,6 +393,11 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     databaseCreate: bool('DATABASE_CREATE', true),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 2, 200),
     databaseConnectTimeoutMs: integer('DATABASE_CONNECT_TIMEOUT_MS', 5000, 1, 120000),
+    databaseReplicaUrl:
+      read('DATABASE_REPLICA_URL') === undefined
+        ? null
+        : url('DATABASE_REPLICA_URL', '', ['postgres:', 'postgresql:']),
+    databaseReplicaMaxLagSeconds: integer('DATABASE_REPLICA_MAX_LAG_SECONDS', 10, 1, 3600),
     migrationsRun: bool('MIGRATIONS_RUN', true),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix,
@@ -469,6 +481,8 @@ export const CONFIG_VARIABLES = [
   'DATABASE_CREATE',
   'DATABASE_POOL_SIZE',
   'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_REPLICA_URL',
+  'DATABASE_REPLICA_MAX_LAG_SECONDS',
   'MIGRATIONS_RUN',
   'REDIS_URL',
   'REDIS_PREFIX',

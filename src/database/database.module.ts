@@ -1,11 +1,13 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Pool, PoolClient } from 'pg';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { RedisService } from '../redis/redis.service';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './database-admin';
+import { keepErrorListeners } from './error-listeners';
 import { runMigrations } from './migrate';
+import { ReadReplica } from './read-replica';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -33,26 +35,18 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [UnitOfWork],
-      exports: [UnitOfWork],
+      providers: [
+        {
+          // The replica for reads that may be a moment old (ADR 42): opened by the API only;
+          // every process marks its people's writes, so their reads see them.
+          provide: ReadReplica,
+          useFactory: (primary: DataSource, redis: RedisService) =>
+            new ReadReplica(primary, redis, config, role === 'api'),
+          inject: [getDataSourceToken(), RedisService],
+        },
+        UnitOfWork,
+      ],
+      exports: [UnitOfWork, ReadReplica],
     };
-  }
-}
-
-/**
- * Every pooled connection keeps an error listener for its whole life. PostgreSQL ending a
- * session (a restart, a failover, `pg_terminate_backend`) while the connection is checked out
- * between two queries is otherwise an unhandled `error` event, which stops the process; with
- * the listener, the request on it fails (503) and the pool drops the connection.
- */
-function keepErrorListeners(dataSource: DataSource, logger: Logger): void {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const listen = (client: PoolClient) => {
-    client.on('error', (error) => logger.warn(`A database connection was lost: ${error.message}`));
-  };
-  pool.on('connect', listen);
-  // The connections opened while the data source started (pg keeps them in `_clients`).
-  for (const client of (pool as unknown as { _clients?: PoolClient[] })._clients ?? []) {
-    listen(client);
   }
 }

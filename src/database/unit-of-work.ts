@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles';
 import { Params } from '../common/sql-params';
 import type { OutboxMessage } from '../events/events';
 import { outboxInsert } from '../workflow/outbox/outbox';
+import { ReadReplica } from './read-replica';
 
 /** Who a change is done by: a signed-in person, or Brug itself (routing, escalation). */
 export interface ActorRef {
@@ -85,14 +86,20 @@ export class WriteContext {
  */
 @Injectable()
 export class UnitOfWork {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
-  run<T>(actor: ActorRef, work: (w: WriteContext) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (manager) => {
+  async run<T>(actor: ActorRef, work: (w: WriteContext) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(async (manager) => {
       const context = new WriteContext(manager, actor);
       const result = await work(context);
       await context.flush();
       return result;
     });
+    // With a read replica, the person's next reads wait for it to hold this change (ADR 42).
+    if (actor.id !== null) await this.replica.wrote(actor.id);
+    return result;
   }
 }

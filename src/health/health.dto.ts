@@ -21,12 +21,38 @@ export class RelayLagDto {
   oldestSeconds!: number;
 }
 
+export class ReplicaStatusDto {
+  @ApiProperty({
+    enum: ['up', 'degraded', 'off'],
+    description:
+      'The read replica: `degraded` while the lists, searches, exports and reports are read from the primary instead (the service stays ready); `off` when none is configured.',
+  })
+  state!: 'up' | 'degraded' | 'off';
+
+  @ApiProperty({
+    enum: ['unreachable', 'lagging', 'not_in_recovery'],
+    nullable: true,
+    description: 'Why the replica is not used; null while it is.',
+  })
+  reason!: 'unreachable' | 'lagging' | 'not_in_recovery' | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How far its replay was behind the primary at the last probe, in seconds.',
+  })
+  lagSeconds!: number | null;
+}
+
 export class ReadinessDto {
   @ApiProperty({ enum: ['ready', 'unavailable'] })
   status!: 'ready' | 'unavailable';
 
   @ApiProperty({ type: DependencyChecksDto })
   checks!: DependencyChecksDto;
+
+  @ApiProperty({ type: ReplicaStatusDto })
+  replica!: ReplicaStatusDto;
 
   @ApiProperty({ type: RelayLagDto, nullable: true })
   relay!: RelayLagDto | null;

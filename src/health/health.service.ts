@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ReadReplica, type ReplicaStatus } from '../database/read-replica';
 import { RedisService } from '../redis/redis.service';
 import { RelayLagIndicator, type RelayLag } from './health-indicators';
 
@@ -9,6 +10,11 @@ export type DependencyState = 'up' | 'down';
 export interface Readiness {
   status: 'ready' | 'unavailable';
   checks: { database: DependencyState; redis: DependencyState };
+  /**
+   * The read replica (ADR 42): `degraded` while reads fall back to the primary, which keeps the
+   * service ready; `off` without one.
+   */
+  replica: ReplicaStatus;
   /** How far the outbox relay is behind (null when the database does not answer). */
   relay: RelayLag | null;
 }
@@ -37,6 +43,7 @@ export class HealthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisService,
     private readonly outbox: RelayLagIndicator,
+    private readonly replica: ReadReplica,
   ) {}
 
   /** Both dependencies checked at once, each bounded in time, so a probe never hangs. */
@@ -55,6 +62,7 @@ export class HealthService {
     return {
       status: database === 'up' && redis === 'up' ? 'ready' : 'unavailable',
       checks: { database, redis },
+      replica: this.replica.readiness(),
       relay,
     };
   }

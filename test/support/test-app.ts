@@ -79,10 +79,15 @@ export interface TestApp {
 
 /** Starts the real application (as main.ts does) against a fresh copy of the template. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; captureLogs?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    captureLogs?: boolean;
+    /** A database elsewhere (a test's own server) instead of a copy of the template. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig({
-    DATABASE_URL: await createTestDatabase(),
+    DATABASE_URL: options.databaseUrl ?? (await createTestDatabase()),
     ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}),
     ...options.env,
   });

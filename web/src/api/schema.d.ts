@@ -3637,6 +3637,7 @@ export interface components {
         ReadinessDto: {
             checks: components["schemas"]["DependencyChecksDto"];
             relay: components["schemas"]["RelayLagDto"] | null;
+            replica: components["schemas"]["ReplicaStatusDto"];
             /** @enum {string} */
             status: "ready" | "unavailable";
         };
@@ -3685,6 +3686,20 @@ export interface components {
             oldestSeconds: number;
             /** @description Outbox events not yet published to the queues. */
             unpublished: number;
+        };
+        ReplicaStatusDto: {
+            /** @description How far its replay was behind the primary at the last probe, in seconds. */
+            lagSeconds: number | null;
+            /**
+             * @description Why the replica is not used; null while it is.
+             * @enum {string|null}
+             */
+            reason: "unreachable" | "lagging" | "not_in_recovery" | null;
+            /**
+             * @description The read replica: `degraded` while the lists, searches, exports and reports are read from the primary instead (the service stays ready); `off` when none is configured.
+             * @enum {string}
+             */
+            state: "up" | "degraded" | "off";
         };
         RoutingRuleDto: {
             active: boolean;
