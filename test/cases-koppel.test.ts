@@ -90,6 +90,7 @@ describe('editing a case and its koppel', () => {
       await routeCase(t, c.id);
       const routed = await get('staff', c.id);
       expect(routed.editableFields).toEqual([
+        'procurementKind',
         'estimatedValueCents',
         'deadline',
         'priority',
@@ -113,6 +114,7 @@ describe('editing a case and its koppel', () => {
       const accepted = await accept('staff', c.id, added.body.version);
       expect(accepted.status).toBe(200);
       expect((accepted.body as { editableFields: string[] }).editableFields).toEqual([
+        'procurementKind',
         'estimatedValueCents',
         'deadline',
         'priority',

@@ -27,8 +27,11 @@ const CONTENT: readonly EditableField[] = [
   'deadline',
   'domains',
 ];
-/** Facts staff keep right while they work on the case (issue 13, item 12). */
-const FACTS: readonly EditableField[] = ['estimatedValueCents', 'deadline'];
+/**
+ * Facts staff keep right while they work on the case (issue 13, item 12), the kind of contract
+ * among them: MeentCoop's procurement people decide it, and it decides the EU threshold (issue 18).
+ */
+const FACTS: readonly EditableField[] = ['procurementKind', 'estimatedValueCents', 'deadline'];
 /** How MeentCoop organises its work. */
 const WORK: readonly EditableField[] = ['priority', 'assigneeId'];
 

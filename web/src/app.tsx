@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AdminOverviewPage } from './admin/admin-overview-page';
 import { DomainsPage } from './admin/domains-page';
+import { EuThresholdsPage } from './admin/eu-thresholds-page';
 import { QueueBoardPage } from './admin/queue-board-page';
 import { RoutingPage } from './admin/routing-page';
 import { UnitsPage } from './admin/units-page';
@@ -81,6 +82,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/admin/domains', 'admin', <DomainsPage key="domains" />],
                 ['/admin/teams', 'admin', <UnitsPage key="teams" />],
                 ['/admin/routing', 'admin', <RoutingPage key="routing" />],
+                ['/admin/eu-thresholds', 'admin', <EuThresholdsPage key="eu-thresholds" />],
                 ['/admin/api-clients', 'admin', <ApiClientsPage key="api-clients" />],
                 ['/admin/queue-board', 'admin', <QueueBoardPage key="queue-board" />],
               ] as const

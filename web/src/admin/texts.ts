@@ -21,6 +21,9 @@ export const adminNl = {
     apiClientsBody: 'Systemen die zelf met Brug werken: hun rol, domeinen en geheimen.',
     queueBoard: 'Wachtrijen',
     queueBoardBody: 'De achtergrondtaken van Brug bekijken (alleen lezen).',
+    euThresholds: 'Europese drempels',
+    euThresholdsBody:
+      'De aanbestedingsdrempels per soort opdracht en periode; een nieuwe periode toevoegen.',
   },
   back: 'Terug naar Beheer',
   edit: 'Wijzigen',
@@ -202,6 +205,9 @@ export const adminEn: Texts<typeof adminNl> = {
     apiClientsBody: 'Systems that work with Brug on their own: their role, domains and secrets.',
     queueBoard: 'Queues',
     queueBoardBody: 'Look at Brug’s background jobs (read only).',
+    euThresholds: 'European thresholds',
+    euThresholdsBody:
+      'The procurement thresholds per kind of contract and period; add a new period.',
   },
   back: 'Back to Administration',
   edit: 'Edit',

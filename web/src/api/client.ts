@@ -8,6 +8,7 @@ export type CaseDto = Schemas['CaseDto'];
 export type CaseStatus = CaseDto['status'];
 export type Priority = CaseDto['priority'];
 export type ProcurementStage = CaseDto['procurementStage'];
+export type ProcurementKind = NonNullable<CaseDto['procurementKind']>;
 export type SupplierType = Schemas['OutcomeDto']['supplierType'];
 export type Role = Schemas['MeDto']['role'];
 export type Me = Schemas['MeDto'];

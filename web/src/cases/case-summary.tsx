@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/client';
 import { useDomainNames } from '../common/catalogue';
 import { formatDate, formatDateTime, formatEuro } from '../common/format';
+import { sayFunding } from '../funding/funding-text';
 
 /** The facts of a case, as a description list. */
 export function CaseSummary({ item }: { item: CaseDto }) {
@@ -36,6 +37,12 @@ export function CaseSummary({ item }: { item: CaseDto }) {
         t(`priority.${item.priority}`)
       ),
     ],
+    [
+      sayFunding(t, 'procurementKind'),
+      item.procurementKind
+        ? sayFunding(t, `kind_${item.procurementKind}`)
+        : sayFunding(t, 'procurementKindUnknown'),
+    ],
     [t('case.estimatedValue'), formatEuro(item.estimatedValueCents)],
     [t('case.deadline'), item.deadline ? formatDate(item.deadline) : t('common.none')],
     [t('case.tenderReference'), item.tenderReference ?? t('common.none')],
@@ -58,6 +65,9 @@ export function CaseSummary({ item }: { item: CaseDto }) {
     ],
     [t('case.assignee'), item.assignee?.name ?? t('case.unassigned')],
   ];
+  if (item.euThreshold) {
+    entries.push([sayFunding(t, 'euThreshold'), <EuThresholdFlag key="eu" item={item} />]);
+  }
   for (const stage of item.sla) {
     entries.push([
       t(stage.stage === 'accept' ? 'case.acceptBy' : 'case.proposeBy'),
@@ -73,5 +83,36 @@ export function CaseSummary({ item }: { item: CaseDto }) {
         </DescriptionList.Section>
       ))}
     </DescriptionList>
+  );
+}
+
+/**
+ * The European threshold in force on the filing day for the case's kind (issue 18): whether the
+ * estimated value reaches it, and for staff and auditors whether cases sharing the tender
+ * reference reach it together while each stays below (a possible split). A flag, never a block.
+ */
+function EuThresholdFlag({ item }: { item: CaseDto }) {
+  const { t } = useTranslation();
+  const eu = item.euThreshold;
+  if (!eu) return null;
+  const [from, to] = eu.period.split('/');
+  const threshold = formatEuro(eu.amountCents);
+  const period = from && to ? `${formatDate(from)} – ${formatDate(to)}` : eu.period;
+  return (
+    <span data-testid="eu-threshold">
+      <span className={eu.reached ? 'brug-flag' : undefined}>
+        {sayFunding(t, eu.reached ? 'euReached' : 'euNotReached', { threshold, period })}
+      </span>
+      {eu.group?.possibleSplit && (
+        <span className="brug-flag brug-flag-block" data-testid="eu-possible-split">
+          {sayFunding(t, 'euPossibleSplit', {
+            count: eu.group.caseCount,
+            reference: eu.group.tenderReference,
+            total: formatEuro(eu.group.totalCents),
+            threshold,
+          })}
+        </span>
+      )}
+    </span>
   );
 }

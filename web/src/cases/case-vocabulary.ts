@@ -1,4 +1,10 @@
-import type { CaseStatus, Priority, ProcurementStage, SupplierType } from '../api/client';
+import type {
+  CaseStatus,
+  Priority,
+  ProcurementKind,
+  ProcurementStage,
+  SupplierType,
+} from '../api/client';
 
 /**
  * The API's enumerations in their order of meaning (the generated types know the values, not
@@ -46,6 +52,14 @@ export const PROCUREMENT_STAGES = [
   'implementation',
 ] as const satisfies readonly ProcurementStage[];
 
+/** The kinds of the European procurement directive, each with its own threshold (issue 18). */
+export const PROCUREMENT_KINDS = [
+  'supplies',
+  'services',
+  'works',
+  'social_and_other_specific_services',
+] as const satisfies readonly ProcurementKind[];
+
 export const SUPPLIER_TYPES = [
   'cooperative',
   'collective',
@@ -62,6 +76,7 @@ type Covers<T extends readonly string[], U extends string> = [Exclude<U, T[numbe
 export const allStatusesListed: Covers<typeof CASE_STATUSES, CaseStatus> = true;
 export const allPrioritiesListed: Covers<typeof PRIORITIES, Priority> = true;
 export const allStagesListed: Covers<typeof PROCUREMENT_STAGES, ProcurementStage> = true;
+export const allKindsListed: Covers<typeof PROCUREMENT_KINDS, ProcurementKind> = true;
 export const allSupplierTypesListed: Covers<typeof SUPPLIER_TYPES, SupplierType> = true;
 
 export function isOpen(status: CaseStatus): boolean {

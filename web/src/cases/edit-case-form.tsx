@@ -18,6 +18,7 @@ import {
   ifMatch,
   type CaseDto,
   type Priority,
+  type ProcurementKind,
   type ProcurementStage,
 } from '../api/client';
 import { ApiProblem } from '../api/problem';
@@ -41,7 +42,8 @@ import {
 } from '../common/format';
 import { describeError } from '../common/query-state';
 import { caseChanged, caseKeys, type UpdateCaseBody } from './api';
-import { PRIORITIES, PROCUREMENT_STAGES } from './case-vocabulary';
+import { PRIORITIES, PROCUREMENT_KINDS, PROCUREMENT_STAGES } from './case-vocabulary';
+import { sayFunding } from '../funding/funding-text';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Field = CaseDto['editableFields'][number];
@@ -52,6 +54,7 @@ interface Draft {
   description: string;
   tenderReference: string;
   procurementStage: ProcurementStage;
+  procurementKind: ProcurementKind | '';
   estimatedValue: string;
   deadline: string;
   leadDomain: string;
@@ -65,6 +68,7 @@ const FORM_FIELDS = [
   'description',
   'tenderReference',
   'procurementStage',
+  'procurementKind',
   'estimatedValueCents',
   'deadline',
   'domains',
@@ -77,6 +81,7 @@ const CONTROL_OF: Record<FormField, string> = {
   description: 'edit-description',
   tenderReference: 'edit-tender-reference',
   procurementStage: 'edit-stage',
+  procurementKind: 'edit-kind',
   estimatedValueCents: 'edit-value',
   deadline: 'edit-deadline',
   domains: 'edit-lead-domain',
@@ -89,6 +94,7 @@ function draftOf(item: CaseDto): Draft {
     description: item.description,
     tenderReference: item.tenderReference ?? '',
     procurementStage: item.procurementStage,
+    procurementKind: item.procurementKind ?? '',
     estimatedValue: centsToInput(item.estimatedValueCents),
     deadline: item.deadline ? dateToInput(item.deadline) : '',
     leadDomain: item.domains.find((d) => d.role === 'lead')?.code ?? '',
@@ -108,6 +114,8 @@ function valueOf(draft: Draft, field: FormField): unknown {
         : (parseDateInput(draft.deadline) ?? draft.deadline);
     case 'tenderReference':
       return draft.tenderReference.trim() === '' ? null : draft.tenderReference;
+    case 'procurementKind':
+      return draft.procurementKind || null;
     case 'domains':
       return [draft.leadDomain, ...[...draft.affectedDomains].sort()].join(',');
     case 'title':
@@ -138,6 +146,9 @@ function bodyOf(draft: Draft, fields: FormField[]): UpdateCaseBody {
         break;
       case 'tenderReference':
         body.tenderReference = draft.tenderReference.trim() === '' ? null : draft.tenderReference;
+        break;
+      case 'procurementKind':
+        body.procurementKind = draft.procurementKind || null;
         break;
       case 'domains':
         body.domains = [
@@ -180,6 +191,10 @@ function describeChanges(
         return item.tenderReference ?? t('common.none');
       case 'procurementStage':
         return t(`stage.${item.procurementStage}`);
+      case 'procurementKind':
+        return item.procurementKind
+          ? sayFunding(t, `kind_${item.procurementKind}`)
+          : sayFunding(t, 'procurementKindUnknown');
       case 'priority':
         return t(`priority.${item.priority}`);
       case 'domains':
@@ -213,6 +228,8 @@ function fieldLabel(field: FormField, t: T): string {
       return t('case.tenderReference');
     case 'procurementStage':
       return t('case.procurementStage');
+    case 'procurementKind':
+      return sayFunding(t, 'procurementKind');
     case 'estimatedValueCents':
       return t('case.estimatedValue');
     case 'deadline':
@@ -394,6 +411,7 @@ function EditCaseForm({
       case 'description':
       case 'tenderReference':
       case 'procurementStage':
+      case 'procurementKind':
       case 'priority':
         return t('editCase.errors.invalid');
     }
@@ -507,6 +525,22 @@ function EditCaseForm({
             onChange={(v) => set('procurementStage', v || 'planning')}
             options={PROCUREMENT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
             error={messageFor('procurementStage')}
+          />
+        )}
+        {editable.includes('procurementKind') && (
+          <SelectField
+            id="edit-kind"
+            label={sayFunding(t, 'procurementKind')}
+            hint={sayFunding(t, 'procurementKindHint')}
+            optional
+            value={draft.procurementKind}
+            onChange={(v) => set('procurementKind', v)}
+            placeholder={sayFunding(t, 'procurementKindUnknown')}
+            options={PROCUREMENT_KINDS.map((k) => ({
+              value: k,
+              label: sayFunding(t, `kind_${k}`),
+            }))}
+            error={messageFor('procurementKind')}
           />
         )}
         {editable.includes('estimatedValueCents') && (

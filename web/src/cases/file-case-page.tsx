@@ -11,7 +11,7 @@ import {
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Priority, ProcurementStage } from '../api/client';
+import type { Priority, ProcurementKind, ProcurementStage } from '../api/client';
 import type { FieldError } from '../api/problem';
 import { useDomainNames, useDomains } from '../common/catalogue';
 import { DateField, useDateError } from '../common/date-field';
@@ -29,7 +29,8 @@ import { parseDateInput, parseEuroToCents } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading, describeError } from '../common/query-state';
 import { useFileCase, type FileCaseBody } from './api';
-import { PRIORITIES, PROCUREMENT_STAGES } from './case-vocabulary';
+import { PRIORITIES, PROCUREMENT_KINDS, PROCUREMENT_STAGES } from './case-vocabulary';
+import { sayFunding } from '../funding/funding-text';
 import { FundingLinesFieldSet, type FundingLine } from '../funding/funding-lines';
 
 interface Draft {
@@ -37,6 +38,7 @@ interface Draft {
   description: string;
   tenderReference: string;
   procurementStage: ProcurementStage;
+  procurementKind: ProcurementKind | '';
   estimatedValue: string;
   priority: Priority;
   deadline: string;
@@ -50,6 +52,7 @@ const EMPTY: Draft = {
   description: '',
   tenderReference: '',
   procurementStage: 'planning',
+  procurementKind: '',
   estimatedValue: '',
   priority: 'normal',
   deadline: '',
@@ -64,6 +67,7 @@ const CONTROL_OF: Record<string, string> = {
   description: 'case-description',
   tenderReference: 'case-tender-reference',
   procurementStage: 'case-stage',
+  procurementKind: 'case-kind',
   estimatedValueCents: 'case-value',
   priority: 'case-priority-normal',
   deadline: 'case-deadline',
@@ -130,6 +134,7 @@ function toBody(draft: Draft): FileCaseBody {
     ...(draft.description.trim() ? { description: draft.description } : {}),
     ...(draft.tenderReference.trim() ? { tenderReference: draft.tenderReference } : {}),
     procurementStage: draft.procurementStage,
+    ...(draft.procurementKind ? { procurementKind: draft.procurementKind } : {}),
     ...(cents === null ? {} : { estimatedValueCents: cents }),
     priority: draft.priority,
     ...(draft.deadline.trim() ? { deadline: parseDateInput(draft.deadline) } : {}),
@@ -266,6 +271,20 @@ export function FileCasePage() {
             value={draft.procurementStage}
             onChange={(v) => set('procurementStage', v || 'planning')}
             options={PROCUREMENT_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+          />
+          <SelectField
+            id="case-kind"
+            label={sayFunding(t, 'procurementKind')}
+            hint={sayFunding(t, 'procurementKindHint')}
+            optional
+            error={messageFor('procurementKind')}
+            value={draft.procurementKind}
+            onChange={(v) => set('procurementKind', v)}
+            placeholder={sayFunding(t, 'procurementKindUnknown')}
+            options={PROCUREMENT_KINDS.map((k) => ({
+              value: k,
+              label: sayFunding(t, `kind_${k}`),
+            }))}
           />
           <TextField
             id="case-value"
@@ -413,6 +432,8 @@ function fieldLabel(field: string, t: T): string {
       return t('case.tenderReference');
     case 'procurementStage':
       return t('case.procurementStage');
+    case 'procurementKind':
+      return sayFunding(t, 'procurementKind');
     case 'estimatedValueCents':
       return t('case.estimatedValue');
     case 'priority':

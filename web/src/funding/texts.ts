@@ -70,6 +70,33 @@ export const fundingUiNl: Record<string, string> = {
   proposeSubmit: 'Voorstel versturen',
   proposed: 'Het voorstel is verstuurd naar de budgethouders.',
   answerProposal: 'Voorstel beantwoorden voor uw domein',
+  procurementKind: 'Soort opdracht',
+  procurementKindHint: 'Bepaalt welke Europese drempel voor de zaak geldt.',
+  procurementKindUnknown: 'Nog niet bepaald',
+  kind_supplies: 'Leveringen',
+  kind_services: 'Diensten',
+  kind_works: 'Werken',
+  kind_social_and_other_specific_services: 'Sociale en andere specifieke diensten',
+  euThreshold: 'Europese drempel',
+  euReached:
+    'Bereikt: de geraamde waarde is gelijk aan of hoger dan de drempel van {{threshold}} (geldig {{period}}).',
+  euNotReached:
+    'Niet bereikt: de geraamde waarde blijft onder de drempel van {{threshold}} (geldig {{period}}).',
+  euPossibleSplit:
+    'Mogelijk opgesplitst: {{count}} zaken met aanbestedingskenmerk {{reference}} komen samen op {{total}}, niet onder de drempel van {{threshold}}, terwijl elke zaak eronder blijft.',
+  euAdminTitle: 'Europese drempels',
+  euAdminIntro:
+    'De Europese aanbestedingsdrempels voor decentrale overheden, per soort opdracht en periode. Brug vergelijkt de geraamde waarde van een zaak met de drempel die gold op de dag dat de zaak werd ingediend. Voeg een nieuwe periode toe zodra de Europese Commissie de drempels herziet; een periode die overlapt met een bestaande van dezelfde soort wordt geweigerd.',
+  euAdminTable: 'Drempels per soort opdracht en periode',
+  euAdminAmount: 'Drempel',
+  euAdminFrom: 'Geldig vanaf',
+  euAdminTo: 'Geldig tot en met',
+  euAdminAddedBy: 'Toegevoegd door',
+  euAdminAdd: 'Periode toevoegen',
+  euAdminSave: 'Drempel opslaan',
+  euAdminCancel: 'Annuleren',
+  euAdminAdded: 'De drempel voor {{kind}} vanaf {{from}} is toegevoegd.',
+  euAdminAmountHint: 'In euro, bijvoorbeeld 216.000',
 };
 
 export const fundingUiEn: Record<string, string> = {
@@ -137,4 +164,31 @@ export const fundingUiEn: Record<string, string> = {
   proposeSubmit: 'Send proposal',
   proposed: 'The proposal has been sent to the budget holders.',
   answerProposal: 'Answer the proposal for your domain',
+  procurementKind: 'Kind of contract',
+  procurementKindHint: 'Decides which European threshold applies to the case.',
+  procurementKindUnknown: 'Not decided yet',
+  kind_supplies: 'Supplies',
+  kind_services: 'Services',
+  kind_works: 'Works',
+  kind_social_and_other_specific_services: 'Social and other specific services',
+  euThreshold: 'European threshold',
+  euReached:
+    'Reached: the estimated value is at or above the threshold of {{threshold}} (in force {{period}}).',
+  euNotReached:
+    'Not reached: the estimated value stays below the threshold of {{threshold}} (in force {{period}}).',
+  euPossibleSplit:
+    'Possibly split: {{count}} cases with tender reference {{reference}} come to {{total}} together, not below the threshold of {{threshold}}, while each case stays below it.',
+  euAdminTitle: 'European thresholds',
+  euAdminIntro:
+    'The European procurement thresholds for sub-central authorities, per kind of contract and period. Brug compares a case’s estimated value with the threshold in force on the day the case was filed. Add a new period when the European Commission revises the thresholds; a period overlapping an existing one of the same kind is refused.',
+  euAdminTable: 'Thresholds per kind of contract and period',
+  euAdminAmount: 'Threshold',
+  euAdminFrom: 'In force from',
+  euAdminTo: 'In force up to and including',
+  euAdminAddedBy: 'Added by',
+  euAdminAdd: 'Add a period',
+  euAdminSave: 'Save threshold',
+  euAdminCancel: 'Cancel',
+  euAdminAdded: 'The threshold for {{kind}} from {{from}} was added.',
+  euAdminAmountHint: 'In euros, for example 216,000',
 };
