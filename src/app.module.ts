@@ -24,6 +24,8 @@ import { ProblemFilter } from './common/problem.filter';
 import { BrugValidationPipe } from './common/validation';
 import { loggerOptions } from './common/logging';
 import { RedisModule } from './redis/redis.module';
+import { SignalsModule } from './signals/signals.module';
+import { SignalsWorkersModule } from './signals/signals-workers.module';
 import { ViewsModule } from './views/views.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { WorkersModule } from './workflow/queues/workers.module';
@@ -56,6 +58,7 @@ export class AppModule {
       AuthModule,
       CasesModule,
       ViewsModule,
+      SignalsModule,
       AuditModule,
       FundingModule,
       // Global: answers the case rules' `CaseFunding` (cases does not import funding).
@@ -66,7 +69,7 @@ export class AppModule {
     ];
     if (options.role === 'api') imports.push(HealthModule.withIndicatorsFrom(WorkflowModule));
     if (options.role === 'worker' || (options.role === 'api' && config.workers)) {
-      imports.push(WorkersModule, DocumentsWorkersModule);
+      imports.push(WorkersModule, DocumentsWorkersModule, SignalsWorkersModule);
     }
     if (options.role !== 'cli' && config.auditSequencer) imports.push(AuditSequencerModule);
     return {

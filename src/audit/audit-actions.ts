@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = {
   'document.downloaded': 'document',
   'view.saved': 'saved_view',
   'view.deleted': 'saved_view',
+  /** A person's choice of how they hear of each kind of signal (issue 19, item 3; ADR 40). */
+  'signal.preferences_set': 'user',
   /** Events' data erased under the Archiefwet or the AVG (issue 15). */
   'audit.erased': 'audit_erasure',
 } as const;

@@ -44,7 +44,11 @@ interface WorkflowFactsRow {
   priority: Priority;
   estimated_value_cents: string;
   filed_by_id: string;
+  organisation_unit_id: string;
   team_id: string | null;
+  assignee_id: string | null;
+  koppel_meentcoop_id: string | null;
+  koppel_municipal_id: string;
   accept_by: Date | null;
   propose_by: Date | null;
   sla_breached: string[];
@@ -62,7 +66,12 @@ export interface WorkflowFacts {
   priority: Priority;
   estimatedValueCents: number;
   filedById: string;
+  organisationUnitId: string;
   teamId: string | null;
+  assigneeId: string | null;
+  /** The koppel's halves (ADR 24): MeentCoop's contact and the municipality's. */
+  koppelMeentcoopId: string | null;
+  koppelMunicipalId: string;
   acceptBy: Date | null;
   proposeBy: Date | null;
   slaBreached: string[];
@@ -247,7 +256,8 @@ export class CaseReader {
   async workflowFacts(caseId: string): Promise<WorkflowFacts | null> {
     const [row] = await this.db.query<WorkflowFactsRow[]>(
       `SELECT c.id, c.reference, c.title, c.status, c.priority, c.estimated_value_cents,
-              c.filed_by_id, c.team_id, c.accept_by, c.propose_by, c.sla_breached, c.sla_warned,
+              c.filed_by_id, c.organisation_unit_id, c.team_id, c.assignee_id,
+              c.koppel_meentcoop_id, c.koppel_municipal_id, c.accept_by, c.propose_by, c.sla_breached, c.sla_warned,
               c.suspended_since,
               (SELECT domain_code FROM case_domains d WHERE d.case_id = c.id AND d.role = 'lead') AS lead_domain,
               ARRAY(SELECT domain_code FROM case_domains d WHERE d.case_id = c.id ORDER BY domain_code) AS domains
@@ -263,7 +273,11 @@ export class CaseReader {
       priority: row.priority,
       estimatedValueCents: Number(row.estimated_value_cents),
       filedById: row.filed_by_id,
+      organisationUnitId: row.organisation_unit_id,
       teamId: row.team_id,
+      assigneeId: row.assignee_id,
+      koppelMeentcoopId: row.koppel_meentcoop_id,
+      koppelMunicipalId: row.koppel_municipal_id,
       acceptBy: row.accept_by,
       proposeBy: row.propose_by,
       slaBreached: row.sla_breached,
@@ -272,6 +286,18 @@ export class CaseReader {
       leadDomain: row.lead_domain,
       domains: row.domains,
     };
+  }
+
+  /** Who wrote a note and for whom (for the workflow: who hears of it), or null. */
+  async noteFacts(
+    noteId: string,
+  ): Promise<{ caseId: string; authorId: string; visibility: 'internal' | 'shared' } | null> {
+    const [row] = await this.db.query<
+      { case_id: string; author_id: string; visibility: 'internal' | 'shared' }[]
+    >('SELECT case_id, author_id, visibility FROM case_notes WHERE id = $1', [noteId]);
+    return row
+      ? { caseId: row.case_id, authorId: row.author_id, visibility: row.visibility }
+      : null;
   }
 
   /** Open cases per MeentCoop contact (for balancing koppels), in one query. */

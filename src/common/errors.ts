@@ -85,7 +85,9 @@ export type ErrorCode =
   | 'range_not_satisfiable'
   // views
   | 'view_not_found'
-  | 'view_limit_reached';
+  | 'view_limit_reached'
+  // signals
+  | 'signal_not_found';
 
 /**
  * The rule a field broke, stable for clients to word it in their own language (ADR 23); the

@@ -82,6 +82,7 @@ export function statusOf(code: ErrorCode): number {
     case 'designated_day_not_found':
     case 'document_not_found':
     case 'view_not_found':
+    case 'signal_not_found':
       return HttpStatus.NOT_FOUND;
     case 'document_too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;

@@ -41,6 +41,7 @@ import {
 import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 import { SavedViewEntity } from '../views/saved-view.entity';
+import { SignalDigestEntity, SignalEntity, SignalPreferenceEntity } from '../signals/signal.entity';
 
 /**
  * Every entity, listed by hand rather than found by a file glob, so the same list works in the
@@ -48,6 +49,9 @@ import { SavedViewEntity } from '../views/saved-view.entity';
  */
 export const ENTITIES = [
   SavedViewEntity,
+  SignalEntity,
+  SignalPreferenceEntity,
+  SignalDigestEntity,
   DomainEntity,
   OrganisationUnitEntity,
   UserEntity,

@@ -6,6 +6,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { FailedJobsService } from './queues/failed-jobs.service';
 import { RelayLagIndicator } from '../health/health-indicators';
 import { OutboxStats } from './outbox/outbox-stats';
+import { JobHandlers } from './queues/job-handlers';
 import { QueueService } from './queues/queue.service';
 import { RoutingRulesService } from './routing/routing-rules.service';
 import { SlaPoliciesService } from './sla/sla-policies.service';
@@ -28,6 +29,7 @@ import { WebhooksController } from './notifications/webhooks.controller';
   ],
   providers: [
     QueueService,
+    JobHandlers,
     RoutingRulesService,
     SlaPoliciesService,
     WebhooksService,
@@ -38,6 +40,7 @@ import { WebhooksController } from './notifications/webhooks.controller';
   ],
   exports: [
     QueueService,
+    JobHandlers,
     RoutingRulesService,
     SlaPoliciesService,
     WebhooksService,

@@ -23,6 +23,7 @@ import { AuditLog1796480000000 } from './1796480000000-AuditLog';
 import { WebSessions1796481000000 } from './1796481000000-WebSessions';
 import { OidcIdentities1796482000000 } from './1796482000000-OidcIdentities';
 import { SavedViews1796490000000 } from './1796490000000-SavedViews';
+import { Signals1796500000000 } from './1796500000000-Signals';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => object)[] = [
   WebSessions1796481000000,
   OidcIdentities1796482000000,
   SavedViews1796490000000,
+  Signals1796500000000,
 ];

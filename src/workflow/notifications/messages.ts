@@ -188,3 +188,41 @@ export function pledgeExpiredMail(
     ].join('\n'),
   };
 }
+
+/** To a buyer (the signals inbox, ADR 40): a proposal waits for them to accept or decline. */
+export function proposalAwaitingMail(base: string, c: CaseRef): Mail {
+  return {
+    subject: `[Brug] ${c.reference}: voorstel wacht op uw akkoord`,
+    text: [
+      `Voor zaak ${c.reference} "${c.title}" heeft MeentCoop een voorstel gedaan. Neem het aan of wijs het af: ${link(base, c)}`,
+      '',
+      `English: MeentCoop made a proposal for case ${c.reference}; accept or decline it on the case page.`,
+    ].join('\n'),
+  };
+}
+
+/** To the MeentCoop contact staff named for a case (the signals inbox, ADR 40). */
+export function assignedToYouMail(base: string, c: CaseRef): Mail {
+  return {
+    subject: `[Brug] Zaak aan u toegewezen: ${c.reference}`,
+    text: [
+      `Zaak ${c.reference} "${c.title}" is aan u toegewezen.`,
+      link(base, c),
+      '',
+      `English: case ${c.reference} was assigned to you.`,
+    ].join('\n'),
+  };
+}
+
+/** To the people of a case (the signals inbox, ADR 40): a note shared with the municipality. */
+export function noteSharedMail(base: string, c: CaseRef): Mail {
+  return {
+    subject: `[Brug] ${c.reference}: nieuwe notitie`,
+    text: [
+      `Bij zaak ${c.reference} "${c.title}" is een notitie geplaatst.`,
+      link(base, c),
+      '',
+      `English: a note was added to case ${c.reference}.`,
+    ].join('\n'),
+  };
+}

@@ -11,10 +11,13 @@ import { APP_CONFIG } from '../../config/config.module';
 import { claimDelivery, finishDelivery, recordDeliveries } from './deliveries';
 import { Mailer } from './mailer';
 import {
+  assignedToYouMail,
   clockSuspendedMail,
   cofundingProposedMail,
   deadlineMail,
+  noteSharedMail,
   pledgeExpiredMail,
+  proposalAwaitingMail,
   routedToTeamMail,
   statusChangeMail,
   type Mail,
@@ -36,10 +39,12 @@ export function refusesForGood(status: number): boolean {
 }
 
 /**
- * Who hears of what: the buyer who filed, of every status change of their case and of its SLA
- * clock stopping (and why); the team, of a
- * case routed to it and of a deadline near or passed; webhook subscribers, of the event types
- * they chose. Each (event, channel, recipient) is one delivery row and one job: effect-once.
+ * Who hears of what: the buyer who filed, of the status changes of their case (a proposal is
+ * their signal, ADR 40) and of its SLA clock stopping (and why); the team and the budget
+ * holders, of a lapsed pledge; webhook subscribers, of the event types they chose. The signals
+ * inbox mails the rest, by each person's choice, through `recordDeliveries` and the
+ * `deliver-email` job. Each (event, channel, recipient) is one delivery row and one job:
+ * effect-once.
  */
 @Injectable()
 export class NotificationJobs {
@@ -62,29 +67,23 @@ export class NotificationJobs {
     const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : null;
     const facts = caseId ? await this.reader.workflowFacts(caseId) : null;
     // Without SMTP no email goes out: record none (webhooks still do).
+    // What needs a person (a case routed to their team, a deadline, a proposal to answer, money
+    // asked of their domain) is a signal, mailed by the signals inbox as each person chose (ADR
+    // 40), through these same deliveries. Here: the rest of the buyer's status changes, and a
+    // lapsed pledge (issue 18, ADR 36).
     if (facts && this.mailer.enabled) {
-      if (event.type === 'case.transitioned' || event.type === 'case.suspended') {
+      const proposal = event.type === 'case.transitioned' && event.payload.to === 'proposed';
+      if ((event.type === 'case.transitioned' && !proposal) || event.type === 'case.suspended') {
         const buyer = await this.users.contact(facts.filedById);
         if (buyer?.active) targets.push({ channel: 'email', recipient: buyer.email });
       }
-      const toTeam =
-        (event.type === 'case.transitioned' && event.payload.to === 'routed') ||
-        event.type === 'case.sla_breached' ||
-        event.type === 'case.sla_warning';
-      // Money asked of a domain, or a domain's pledge that lapsed: its budget holders hear of it,
-      // and of a lapsed pledge the team too (issue 18, ADR 36).
-      const domains =
-        event.type === 'funding.cofunding_proposed' && Array.isArray(event.payload.domainCodes)
-          ? event.payload.domainCodes.map(String)
-          : event.type === 'funding.pledge_expired'
-            ? [String(event.payload.domainCode)]
-            : [];
-      for (const holder of domains.length ? await this.users.activeBudgetHolders(domains) : []) {
-        targets.push({ channel: 'email', recipient: holder.email });
-      }
-      if ((toTeam || event.type === 'funding.pledge_expired') && facts.teamId) {
-        for (const member of await this.users.activeMembers(facts.teamId, 'staff')) {
-          targets.push({ channel: 'email', recipient: member.email });
+      if (event.type === 'funding.pledge_expired') {
+        const holders = await this.users.activeBudgetHolders([String(event.payload.domainCode)]);
+        for (const holder of holders) targets.push({ channel: 'email', recipient: holder.email });
+        if (facts.teamId) {
+          for (const member of await this.users.activeMembers(facts.teamId, 'staff')) {
+            targets.push({ channel: 'email', recipient: member.email });
+          }
         }
       }
     }
@@ -200,11 +199,16 @@ export class NotificationJobs {
             reason: typeof payload.reason === 'string' ? payload.reason : null,
           });
         }
+        if (payload.to === 'proposed') return proposalAwaitingMail(base, ref);
         const team = facts.teamId
           ? (await this.catalogue.unitRefs([facts.teamId])).get(facts.teamId)
           : undefined;
         return routedToTeamMail(base, ref, team?.name ?? 'MeentCoop');
       }
+      case 'case.koppel_changed':
+        return assignedToYouMail(base, ref);
+      case 'note.added':
+        return noteSharedMail(base, ref);
       case 'case.suspended': {
         const buyer = await this.users.contact(facts.filedById);
         if (buyer?.email !== recipient) return null;

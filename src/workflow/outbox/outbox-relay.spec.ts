@@ -15,6 +15,11 @@ describe('the reaction table of the outbox relay', () => {
     ]);
     expect(jobsFor(row('case.transitioned', { to: 'routed' }), nobody)).toEqual([
       { queue: 'sla', name: 'schedule-sla', data: { caseId: 'c1' } },
+      {
+        queue: 'signals',
+        name: 'make-signals',
+        data: { eventId: 'e1', type: 'case.transitioned', payload: { caseId: 'c1', to: 'routed' } },
+      },
     ]);
     expect(jobsFor(row('case.transitioned', { to: 'accepted' }), nobody)).toEqual([]);
   });
@@ -37,6 +42,24 @@ describe('the reaction table of the outbox relay', () => {
         data: { eventId: 'e1', type: 'note.added', payload: { caseId: 'c1' } },
       },
     ]);
-    expect(jobsFor(row('note.added'), (t) => t === 'case.filed')).toEqual([]);
+    expect(
+      jobsFor(row('note.added'), (t) => t === 'case.filed').filter(
+        (j) => j.queue === 'notifications',
+      ),
+    ).toEqual([]);
+  });
+
+  it('makes signals of what needs a person, and of nothing else', () => {
+    const signals = (type: string, payload: Record<string, unknown> = {}) =>
+      jobsFor(row(type, payload), nobody).filter((j) => j.queue === 'signals').length;
+    expect(signals('case.transitioned', { to: 'proposed' })).toBe(1);
+    expect(signals('case.transitioned', { to: 'accepted' })).toBe(0);
+    expect(signals('case.koppel_changed', { kind: 'changed' })).toBe(1);
+    expect(signals('case.koppel_changed', { kind: 'taken_on' })).toBe(0);
+    for (const type of ['case.sla_warning', 'case.sla_breached', 'funding.cofunding_proposed']) {
+      expect(signals(type)).toBe(1);
+    }
+    expect(signals('note.added')).toBe(1);
+    expect(signals('case.filed')).toBe(0);
   });
 });

@@ -20,15 +20,37 @@ interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-/** Events that may become an email (to the buyer who filed, or to the team). */
+/**
+ * Events that may become an email of the notifications (to the buyer who filed, or to the team
+ * and budget holders of a lapsed pledge). The e-mails of what needs a person — a routed case,
+ * a deadline, a proposal, money asked of a domain — go with their signals (ADR 40).
+ */
 export const EMAIL_EVENT_TYPES: ReadonlySet<string> = new Set([
   'case.transitioned',
   'case.suspended',
-  'case.sla_breached',
-  'case.sla_warning',
   'funding.pledge_expired',
-  'funding.cofunding_proposed',
 ]);
+
+/**
+ * Whether an event may make signals (issue 19, item 3; ADR 40): a case routed to a team or
+ * proposed to its buyer, a koppel changed by staff, a deadline near or passed, money asked of
+ * domains, a note.
+ */
+export function makesSignals(row: OutboxRow): boolean {
+  switch (row.type) {
+    case 'case.transitioned':
+      return row.payload.to === 'routed' || row.payload.to === 'proposed';
+    case 'case.koppel_changed':
+      return row.payload.kind === 'changed';
+    case 'case.sla_warning':
+    case 'case.sla_breached':
+    case 'funding.cofunding_proposed':
+    case 'note.added':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /**
  * Which jobs an outbox event becomes: the workflow's reaction table. `notified` says whether
@@ -53,6 +75,13 @@ export function jobsFor(row: OutboxRow, notified: (type: string) => boolean): Jo
   if (row.type === 'funding.entry_recorded' && typeof row.payload.expiresAt === 'string') {
     const entryId = String(row.payload.entryId);
     jobs.push({ queue: 'sla', name: 'schedule-pledge-expiry', data: { entryId } });
+  }
+  if (makesSignals(row)) {
+    jobs.push({
+      queue: 'signals',
+      name: 'make-signals',
+      data: { eventId: row.id, type: row.type, payload: row.payload },
+    });
   }
   if (notified(row.type)) {
     jobs.push({

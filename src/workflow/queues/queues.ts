@@ -5,7 +5,7 @@ import type { SlaStage } from '../../events/events';
 /**
  * Queue and job names are string constants: renaming a class must never orphan queued jobs.
  */
-export const QUEUES = ['routing', 'sla', 'notifications'] as const;
+export const QUEUES = ['routing', 'sla', 'notifications', 'signals'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** Every job, as one typed union: a job carries ids (and the facts of its event), not state. */
@@ -23,7 +23,15 @@ export type JobItem =
       data: { eventId: string; type: string; payload: Record<string, unknown> };
     }
   | { queue: 'notifications'; name: 'deliver-email'; data: { deliveryId: string } }
-  | { queue: 'notifications'; name: 'deliver-webhook'; data: { deliveryId: string } };
+  | { queue: 'notifications'; name: 'deliver-webhook'; data: { deliveryId: string } }
+  // The signals inbox (issue 19, item 3; ADR 40): handled by `signals`, registered at start.
+  | {
+      queue: 'signals';
+      name: 'make-signals';
+      data: { eventId: string; type: string; payload: Record<string, unknown> };
+    }
+  | { queue: 'signals'; name: 'signal-digests'; data: Record<string, never> }
+  | { queue: 'signals'; name: 'send-digest'; data: { userId: string; day: string } };
 
 export type JobName = JobItem['name'];
 export const JOB_NAMES: readonly JobName[] = [
@@ -36,7 +44,14 @@ export const JOB_NAMES: readonly JobName[] = [
   'notify',
   'deliver-email',
   'deliver-webhook',
+  'make-signals',
+  'signal-digests',
+  'send-digest',
 ];
+
+/** The jobs another feature handles (it registers its handlers in `JobHandlers` at start). */
+export const REGISTERED_JOB_NAMES = ['make-signals', 'signal-digests', 'send-digest'] as const;
+export type RegisteredJobName = (typeof REGISTERED_JOB_NAMES)[number];
 
 /** How long a completed job is kept: within it, a second add of its id is dropped. */
 export const COMPLETED_KEPT_SECONDS = 24 * 3600;
@@ -68,4 +83,5 @@ export const jobIds = {
   warn: (caseId: string, stage: SlaStage, dueAt: Date) =>
     `warn-${stage}-${caseId}-${dueAt.getTime()}`,
   expirePledge: (entryId: string) => `expire-pledge-${entryId}`,
+  digest: (userId: string, day: string) => `digest-${userId}-${day}`,
 };

@@ -15,7 +15,15 @@ import { RouteCaseJob } from '../routing/route-case.job';
 import { NotYetDue, SlaJobs } from '../sla/sla.jobs';
 import { PledgeExpiryJobs } from '../sla/pledge-expiry.jobs';
 import { bullConnection } from './queue.service';
-import { JOB_NAMES, QUEUES, type JobItem, type JobName, type QueueName } from './queues';
+import { JobHandlers } from './job-handlers';
+import {
+  JOB_NAMES,
+  QUEUES,
+  REGISTERED_JOB_NAMES,
+  type JobItem,
+  type JobName,
+  type QueueName,
+} from './queues';
 
 type Handlers = {
   [N in JobName]: (data: Extract<JobItem, { name: N }>['data'], job: Job) => Promise<unknown>;
@@ -39,6 +47,7 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
     sla: SlaJobs,
     pledges: PledgeExpiryJobs,
     notifications: NotificationJobs,
+    private readonly registered: JobHandlers,
     metrics: MetricsService,
   ) {
     this.handlers = {
@@ -66,6 +75,9 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
       notify: (data) => notifications.fanOut(data),
       'deliver-email': (data) => notifications.deliverEmail(data.deliveryId),
       'deliver-webhook': (data) => notifications.deliverWebhook(data.deliveryId),
+      'make-signals': (data, job) => registered.run('make-signals', data, job),
+      'signal-digests': (data, job) => registered.run('signal-digests', data, job),
+      'send-digest': (data, job) => registered.run('send-digest', data, job),
     };
     this.duration = new Histogram({
       name: 'brug_job_duration_seconds',
@@ -82,6 +94,10 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
     const named = [...JOB_NAMES].sort();
     if (handled.join() !== named.join()) {
       throw new Error(`Job handlers (${handled.join()}) do not match job names (${named.join()})`);
+    }
+    const unregistered = REGISTERED_JOB_NAMES.filter((name) => !this.registered.has(name));
+    if (unregistered.length > 0) {
+      throw new Error(`No handler registered for ${unregistered.join(', ')}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { auditBundleEn, auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
 import { secondFactorEn } from '../../auth/texts';
+import { signalsEn } from '../../signals/texts';
 import { viewsEn } from '../../views/texts';
 import type { Messages } from './nl';
 
@@ -83,6 +84,7 @@ export const en: Messages = {
   secondFactor: secondFactorEn,
   auditBundle: auditBundleEn,
   views: viewsEn,
+  signals: signalsEn,
   noAccess: {
     title: 'No access',
     body: 'This page is not for your role. If you do need it, ask the Brug administrator for another role.',
@@ -201,6 +203,7 @@ export const en: Messages = {
       audit_checkpoint_not_found: 'The audit log has no checkpoint of that tree size.',
       view_not_found: 'This view does not exist, or you may not see it.',
       view_limit_reached: 'You keep at most {{max}} views. Delete one first.',
+      signal_not_found: 'This signal does not exist, or it is not yours.',
       forbidden_not_your_view: 'Only the person who saved this view can change or delete it.',
       case_not_found: 'This case does not exist, or you may not see it.',
       transition_not_allowed: 'The case cannot move from ‘{{from}}’ to ‘{{to}}’.',

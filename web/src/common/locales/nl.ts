@@ -4,6 +4,7 @@ import { auditBundleNl, auditChangesNl, type AuditChangeTexts } from '../../audi
 type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
 import { secondFactorNl } from '../../auth/texts';
+import { signalsNl } from '../../signals/texts';
 import { viewsNl } from '../../views/texts';
 
 /**
@@ -89,6 +90,7 @@ export const nl = {
   secondFactor: secondFactorNl,
   auditBundle: auditBundleNl,
   views: viewsNl,
+  signals: signalsNl,
   noAccess: {
     title: 'Geen toegang',
     body: 'Deze pagina is er niet voor uw rol. Hebt u deze pagina wel nodig? Vraag dan de beheerder van Brug om een andere rol.',
@@ -213,6 +215,7 @@ export const nl = {
       audit_checkpoint_not_found: 'Het auditlogboek heeft geen checkpoint van die grootte.',
       view_not_found: 'Deze weergave bestaat niet, of u mag hem niet zien.',
       view_limit_reached: 'U bewaart hoogstens {{max}} weergaven. Verwijder er eerst een.',
+      signal_not_found: 'Deze signalering bestaat niet, of is niet van u.',
       forbidden_not_your_view:
         'Alleen wie deze weergave bewaarde, kan hem wijzigen of verwijderen.',
       case_not_found: 'Deze zaak bestaat niet, of u mag hem niet zien.',

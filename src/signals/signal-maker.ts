@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Role } from '../auth/roles';
+import { UsersService } from '../auth/users.service';
+import type { ActorRecord } from '../auth/users.store';
+import { CaseReader, type WorkflowFacts } from '../cases/case-reader';
+import { CaseNotFound } from '../cases/cases.errors';
+import { recordDeliveries } from '../workflow/notifications/deliveries';
+import { Mailer } from '../workflow/notifications/mailer';
+import { QueueService } from '../workflow/queues/queue.service';
+import { DEFAULT_DELIVERY, type SignalDelivery, type SignalKind } from './signal-kinds';
+
+export interface SignalEvent {
+  eventId: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Whom an event signals, of which kind: candidates, checked against the rules before. */
+interface Wanted {
+  kind: SignalKind;
+  userIds: (string | null)[];
+  /** The roles the kind is for (a proposal is a buyer's to answer, money a budget holder's). */
+  roles: readonly Role[];
+  detail: Record<string, unknown>;
+  /** The person who caused it hears nothing of it (the author of a note). */
+  except?: string;
+}
+
+/**
+ * Makes the signals of one outbox event, in the worker (issue 19, item 3; ADR 40): who needs to
+ * know, each checked to be active, of the kind's role and allowed to see the case (the cases
+ * module's own rule), one row per (event, person) — a redelivered event adds nothing. Those who
+ * chose e-mail for the kind get it through the notifications' deliveries (effect-once as every
+ * mail, and one with a notification of the same event and person).
+ */
+@Injectable()
+export class SignalMaker {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: CaseReader,
+    private readonly users: UsersService,
+    private readonly queues: QueueService,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** Returns how many signals the event has (made now or before). */
+  async make(event: SignalEvent): Promise<number> {
+    const caseId = typeof event.payload.caseId === 'string' ? event.payload.caseId : null;
+    const facts = caseId ? await this.reader.workflowFacts(caseId) : null;
+    if (!facts) return 0;
+    const wanted = await this.wanted(event, facts);
+    if (!wanted) return 0;
+    const people = await this.receivers(wanted, facts.id);
+    if (people.length === 0) return 0;
+    const chosen = await this.deliveries(
+      people.map((p) => p.id),
+      wanted.kind,
+    );
+    await this.db.query(
+      `INSERT INTO signals (user_id, kind, case_id, event_id, detail, delivery)
+       SELECT t.user_id, $1, $2, $3, $4::jsonb, t.delivery
+         FROM unnest($5::uuid[], $6::text[]) AS t(user_id, delivery)
+       ON CONFLICT (event_id, user_id) DO NOTHING`,
+      [
+        wanted.kind,
+        facts.id,
+        event.eventId,
+        JSON.stringify(wanted.detail),
+        people.map((p) => p.id),
+        people.map((p) => chosen.get(p.id)!),
+      ],
+    );
+    // The e-mails of the signals as they were made (a redelivery mails what the first made).
+    const rows = await this.db.query<{ user_id: string; delivery: SignalDelivery }[]>(
+      'SELECT user_id, delivery FROM signals WHERE event_id = $1',
+      [event.eventId],
+    );
+    if (this.mailer.enabled) {
+      const byId = new Map(people.map((p) => [p.id, p]));
+      const targets = rows
+        .filter((r) => r.delivery === 'email' && byId.has(r.user_id))
+        .map((r) => ({ channel: 'email' as const, recipient: byId.get(r.user_id)!.email }));
+      const open = await recordDeliveries(
+        this.db.manager,
+        { id: event.eventId, type: event.type, payload: event.payload },
+        targets,
+      );
+      await this.queues.add(
+        open
+          .filter((d) => d.channel === 'email')
+          .map((d) => ({
+            job: {
+              queue: 'notifications' as const,
+              name: 'deliver-email' as const,
+              data: { deliveryId: d.id },
+            },
+            jobId: d.id,
+          })),
+      );
+    }
+    return rows.length;
+  }
+
+  private async wanted(event: SignalEvent, facts: WorkflowFacts): Promise<Wanted | null> {
+    const p = event.payload;
+    switch (event.type) {
+      case 'case.transitioned':
+        if (p.to === 'routed' && facts.teamId) {
+          const team = await this.users.activeMembers(facts.teamId, 'staff');
+          return {
+            kind: 'case_assigned',
+            userIds: team.map((m) => m.id),
+            roles: ['staff'],
+            detail: { to: 'team' },
+          };
+        }
+        if (p.to === 'proposed') {
+          return {
+            kind: 'proposal_awaiting',
+            userIds: [facts.filedById, facts.koppelMunicipalId],
+            roles: ['buyer'],
+            detail: {},
+          };
+        }
+        return null;
+      case 'case.koppel_changed':
+        return p.kind === 'changed'
+          ? {
+              kind: 'case_assigned',
+              userIds: [facts.koppelMeentcoopId, facts.assigneeId],
+              roles: ['staff'],
+              detail: { to: 'you' },
+            }
+          : null;
+      case 'case.sla_warning':
+      case 'case.sla_breached': {
+        const team = facts.teamId ? await this.users.activeMembers(facts.teamId, 'staff') : [];
+        return {
+          kind: event.type === 'case.sla_breached' ? 'deadline_breached' : 'deadline_due_soon',
+          userIds: [...team.map((m) => m.id), facts.koppelMeentcoopId, facts.assigneeId],
+          roles: ['staff'],
+          detail: { stage: p.stage, dueAt: p.dueAt },
+        };
+      }
+      case 'funding.cofunding_proposed': {
+        const domains = Array.isArray(p.domainCodes) ? p.domainCodes.map(String) : [];
+        const holders = domains.length ? await this.users.activeBudgetHolders(domains) : [];
+        return {
+          kind: 'funding_requested',
+          userIds: holders.map((h) => h.id),
+          roles: ['budget_holder'],
+          detail: { proposalId: p.proposalId, domainCodes: domains },
+        };
+      }
+      case 'note.added': {
+        const note = typeof p.noteId === 'string' ? await this.reader.noteFacts(p.noteId) : null;
+        if (!note || note.visibility !== 'shared') return null;
+        return {
+          kind: 'note_shared',
+          userIds: [
+            facts.filedById,
+            facts.koppelMunicipalId,
+            facts.koppelMeentcoopId,
+            facts.assigneeId,
+          ],
+          roles: ['buyer', 'staff'],
+          detail: { noteId: p.noteId },
+          except: note.authorId,
+        };
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The candidates who are active, of the kind's roles, and may see the case. */
+  private async receivers(wanted: Wanted, caseId: string): Promise<ActorRecord[]> {
+    const ids = [...new Set(wanted.userIds.filter((id): id is string => id !== null))].filter(
+      (id) => id !== wanted.except,
+    );
+    const people: ActorRecord[] = [];
+    for (const id of ids) {
+      const actor = await this.users.findActor(id);
+      if (!actor?.active || !wanted.roles.includes(actor.role)) continue;
+      try {
+        await this.reader.findVisible(this.db.manager, actor, caseId);
+      } catch (error) {
+        if (error instanceof CaseNotFound) continue;
+        throw error;
+      }
+      people.push(actor);
+    }
+    return people;
+  }
+
+  /** Each person's choice for a kind, or the kind's default. */
+  private async deliveries(
+    userIds: string[],
+    kind: SignalKind,
+  ): Promise<Map<string, SignalDelivery>> {
+    const rows = await this.db.query<{ user_id: string; delivery: SignalDelivery }[]>(
+      'SELECT user_id, delivery FROM signal_preferences WHERE user_id = ANY($1::uuid[]) AND kind = $2',
+      [userIds, kind],
+    );
+    const chosen = new Map(rows.map((r) => [r.user_id, r.delivery]));
+    return new Map(userIds.map((id) => [id, chosen.get(id) ?? DEFAULT_DELIVERY[kind]]));
+  }
+}
