@@ -108,6 +108,16 @@ describe('read replica', () => {
         .set(await bearer(t!, who))
         .expect(200)
     ).body as { items: { id: string }[] };
+  const matrixCount = async (who: string) =>
+    (
+      (
+        await t!
+          .http()
+          .get('/api/v1/funding/matrix')
+          .set(await bearer(t!, who))
+          .expect(200)
+      ).body as { caseCount: number }
+    ).caseCount;
   const readiness = async () =>
     (await t!.http().get('/health/ready').expect(200)).body as Readiness;
 
@@ -249,6 +259,7 @@ describe('read replica', () => {
 
   it('lists from the replica, while the person who filed reads their own case at once', async () => {
     const before = await listAs('staff');
+    const matrixBefore = { staff: await matrixCount('staff'), buyer: await matrixCount('buyer') };
     // The replica stops replaying: from now on it lacks whatever the primary commits.
     await sql(replicaPort, 'SELECT pg_wal_replay_pause()');
     try {
@@ -273,6 +284,9 @@ describe('read replica', () => {
       const staffList = await listAs('staff');
       expect(staffList.items.map((c) => c.id)).not.toContain(filed.id);
       expect(staffList.items.length).toBe(before.items.length);
+      // The funding views likewise: the replica's totals lack the case, the filer's have it.
+      expect(await matrixCount('staff')).toBe(matrixBefore.staff);
+      expect(await matrixCount('buyer')).toBe(matrixBefore.buyer + 1);
 
       // Replaying again, the replica catches up and the case shows for everyone.
       await sql(replicaPort, 'SELECT pg_wal_replay_resume()');

@@ -154,7 +154,7 @@ export class CaseReader {
   }
 
   /**
-   * A page of the cases the actor may see (the list, its searches and its CSV export): read
+   * A page of the cases the actor may see (the list and its searches, counts included): read
    * from the replica when there is one that holds the actor's own writes (ADR 42).
    */
   async list(actor: Actor, query: ListCasesQuery): Promise<CaseListDto> {

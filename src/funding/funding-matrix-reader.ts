@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica';
 import type { Actor } from '../auth/roles';
 import { Params } from '../cases/case-access';
 import { type DomainRole } from '../cases/case-transitions';
@@ -28,8 +28,8 @@ const MATRIX_CSV_PAGE = 5000;
 @Injectable()
 export class FundingMatrixReader {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly totals: FundingTotalsReader,
+    private readonly replica: ReadReplica,
   ) {}
 
   /**
@@ -41,10 +41,13 @@ export class FundingMatrixReader {
   async matrix(actor: Actor, query: FundingMatrixQuery): Promise<FundingMatrixDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? MATRIX_ROW_LIMIT;
-    const [summary, rows] = await Promise.all([
-      this.matrixSummary(actor, query),
-      this.matrixRows(actor, query, { newest: pageSize, skip: (page - 1) * pageSize }),
-    ]);
+    // Both from one source (the replica when it serves this reader, ADR 42), so they agree.
+    const [summary, rows] = await this.replica.read(actor, (db) =>
+      Promise.all([
+        this.matrixSummary(db, actor, query),
+        this.matrixRows(db, actor, query, { newest: pageSize, skip: (page - 1) * pageSize }),
+      ]),
+    );
     return {
       domains: summary.domains,
       rows: rows.map(({ position: _position, ...row }) => row),
@@ -66,9 +69,11 @@ export class FundingMatrixReader {
     actor: Actor,
     query: FundingDomainMatrixQuery,
   ): Promise<FundingDomainMatrixDto> {
-    const { cells, caseCount } = answeredByTotals(query)
-      ? await this.totals.domainCells(actor, query)
-      : await this.domainCellsCounted(actor, query);
+    const { cells, caseCount } = await this.replica.read(actor, (db) =>
+      answeredByTotals(query)
+        ? this.totals.domainCells(db, actor, query)
+        : this.domainCellsCounted(db, actor, query),
+    );
     const totals: Record<string, FundingDomainTotalsDto> = {};
     const domains = new Set<string>();
     for (const cell of cells) {
@@ -97,12 +102,13 @@ export class FundingMatrixReader {
 
   /** The cells of the matrix per domain counted from the ledger (a filing period was asked). */
   private async domainCellsCounted(
+    db: DataSource,
     actor: Actor,
     query: FundingDomainMatrixQuery,
   ): Promise<{ cells: FundingDomainCellDto[]; caseCount: number }> {
     const p = new Params();
     const filters = caseFilters(actor, p, query);
-    const rows = await this.db.query<
+    const rows = await db.query<
       {
         kind: 'cell' | 'count';
         lead_domain: string | null;
@@ -157,11 +163,17 @@ export class FundingMatrixReader {
    * (keyset on filed time and id), so memory stays flat however long the list.
    */
   async *matrixCsv(actor: Actor, query: FundingMatrixQuery): AsyncGenerator<string> {
-    const { domains } = await this.matrixSummary(actor, query);
+    // Each query of the stream picks its source (ADR 42): a page is never lost to a replica
+    // that stopped halfway, it is read again on the primary.
+    const { domains } = await this.replica.read(actor, (db) =>
+      this.matrixSummary(db, actor, query),
+    );
     yield matrixCsvHeader(domains);
     let after: FiledPosition | undefined;
     for (;;) {
-      const rows = await this.matrixRows(actor, query, { after, page: MATRIX_CSV_PAGE });
+      const rows = await this.replica.read(actor, (db) =>
+        this.matrixRows(db, actor, query, { after, page: MATRIX_CSV_PAGE }),
+      );
       if (rows.length) yield rows.map((row) => matrixCsvRow(domains, row)).join('');
       if (rows.length < MATRIX_CSV_PAGE) return;
       after = rows[rows.length - 1]!.position;
@@ -170,15 +182,16 @@ export class FundingMatrixReader {
 
   /** The domains of the columns, the totals per domain and the number of selected cases. */
   private async matrixSummary(
+    db: DataSource,
     actor: Actor,
     query: FundingMatrixQuery,
   ): Promise<Pick<FundingMatrixDto, 'domains' | 'totals' | 'caseCount'>> {
-    if (answeredByTotals(query)) return this.totals.matrixSummary(actor, query);
+    if (answeredByTotals(query)) return this.totals.matrixSummary(db, actor, query);
     const p = new Params();
     const filters = caseFilters(actor, p, query);
     // The selection inlined (NOT MATERIALIZED): the planner then joins with the statistics of
     // `cases` (see docs/funding.md); a page of rows below is materialised, being small.
-    const rows = await this.db.query<
+    const rows = await db.query<
       {
         domain_code: string | null;
         committed_cents: string;
@@ -225,6 +238,7 @@ export class FundingMatrixReader {
    * `skip` newest), or a `page` of them after a position.
    */
   private async matrixRows(
+    db: DataSource,
     actor: Actor,
     query: FundingMatrixQuery,
     take: { newest: number; skip?: number } | { page: number; after?: FiledPosition },
@@ -242,7 +256,7 @@ export class FundingMatrixReader {
       }
       order = `ORDER BY c.filed_at, c.id LIMIT ${take.page}`;
     }
-    const cells = await this.db.query<
+    const cells = await db.query<
       {
         case_id: string;
         reference: string;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica';
 import type { Actor } from '../auth/roles';
 import { Params, visibleTo } from '../cases/case-access';
 import { caseStratumFilters } from '../cases/case-filters';
@@ -92,6 +93,7 @@ export class FundingReader {
     private readonly ledger: FundingLedger,
     private readonly shares: BenefitShares,
     private readonly asOf: FundingAsOf,
+    private readonly replica: ReadReplica,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
@@ -179,26 +181,29 @@ export class FundingReader {
       after = `AND (s.gap_cents, s.case_id) < (${p.add(gap)}::bigint, ${p.add(id)}::uuid)`;
     }
     const pageSize = query.pageSize ?? 100;
-    const rows = await this.db.query<
-      {
-        id: string;
-        reference: string;
-        title: string;
-        status: CaseStatus;
-        estimated_value_cents: string;
-        committed_cents: string;
-        pledged_cents: string;
-        gap_cents: string;
-        non_paying: string[];
-      }[]
-    >(
-      `SELECT s.case_id AS id, c.reference, c.title, c.status, s.estimated_value_cents,
+    // From the replica when it serves this reader (ADR 42).
+    const rows = await this.replica.read(actor, (db) =>
+      db.query<
+        {
+          id: string;
+          reference: string;
+          title: string;
+          status: CaseStatus;
+          estimated_value_cents: string;
+          committed_cents: string;
+          pledged_cents: string;
+          gap_cents: string;
+          non_paying: string[];
+        }[]
+      >(
+        `SELECT s.case_id AS id, c.reference, c.title, c.status, s.estimated_value_cents,
               s.committed_cents, s.pledged_cents, s.gap_cents, s.non_paying
          FROM funding_case_totals s JOIN cases c ON c.id = s.case_id
         WHERE s.open AND (s.gap_cents > 0 OR s.non_paying <> '{}') AND ${where} ${after}
         ORDER BY s.gap_cents DESC, s.case_id DESC
         LIMIT ${pageSize + 1}`,
-      p.values,
+        p.values,
+      ),
     );
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
@@ -238,10 +243,9 @@ export class FundingReader {
     const pipelineParam = p.add(PIPELINE_STATUSES);
     // One statement: the resolved cases of the year per supplier type, and the pipeline per
     // status (`kind` tells them apart).
-    const rows = await this.db.query<
-      { kind: 'resolved' | 'pipeline'; key: string; cases: number; value: string }[]
-    >(
-      `SELECT 'resolved' AS kind, c.outcome_supplier_type AS key, count(*)::int AS cases,
+    const rows = await this.replica.read(actor, (db) =>
+      db.query<{ kind: 'resolved' | 'pipeline'; key: string; cases: number; value: string }[]>(
+        `SELECT 'resolved' AS kind, c.outcome_supplier_type AS key, count(*)::int AS cases,
               COALESCE(SUM(c.outcome_awarded_value_cents), 0)::bigint AS value
          FROM cases c
         WHERE c.status = 'resolved'
@@ -254,7 +258,8 @@ export class FundingReader {
          FROM cases c
         WHERE c.status = ANY(${pipelineParam}::text[]) AND ${visibleTo(actor, p)}
         GROUP BY c.status`,
-      p.values,
+        p.values,
+      ),
     );
     const resolved = rows.filter((r) => r.kind === 'resolved');
     const pipeline = rows.filter((r) => r.kind === 'pipeline');

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { Params } from '../cases/case-access';
 import { caseFilters, caseStratumFilters } from '../cases/case-filters';
 import type { CaseFilterQuery } from '../cases/dto/list-cases.query';
 import { csvLine } from '../common/csv';
+import { ReadReplica } from '../database/read-replica';
 import type { FundingFlowDto, FundingFlowsDto } from './dto/funding-flows.dto';
 import type { FundingDomainMatrixDto, FundingMatrixDto } from './dto/funding-views.dto';
 import { num } from './ledger-sql';
@@ -38,14 +38,18 @@ interface DomainRow {
  */
 @Injectable()
 export class FundingTotalsReader {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly replica: ReadReplica) {}
 
-  /** The matrix's domains, totals per domain and number of cases (no filing period). */
+  /**
+   * The matrix's domains, totals per domain and number of cases (no filing period), read from
+   * `db` (the source the caller's view reads from, ADR 42).
+   */
   async matrixSummary(
+    db: DataSource,
     actor: Actor,
     query: Filters,
   ): Promise<Pick<FundingMatrixDto, 'domains' | 'totals' | 'caseCount'>> {
-    const rows = await this.domainRows(actor, query, false);
+    const rows = await this.domainRows(db, actor, query, false);
     const summary = { domains: [] as string[], totals: {} as FundingMatrixDto['totals'] };
     let caseCount = 0;
     for (const r of rows) {
@@ -68,10 +72,11 @@ export class FundingTotalsReader {
 
   /** Lead domain × domain (no filing period): the cells, before the reader adds them up. */
   async domainCells(
+    db: DataSource,
     actor: Actor,
     query: Filters,
   ): Promise<{ cells: FundingDomainMatrixDto['cells']; caseCount: number }> {
-    const rows = await this.domainRows(actor, query, true);
+    const rows = await this.domainRows(db, actor, query, true);
     let caseCount = 0;
     const cells: FundingDomainMatrixDto['cells'] = [];
     for (const r of rows) {
@@ -125,15 +130,18 @@ export class FundingTotalsReader {
              UNION ALL
              SELECT 'count', NULL, NULL, (SELECT count(*) FROM sel)::bigint, 0`;
     }
-    const rows = await this.db.query<
-      {
-        kind: 'flow' | 'count';
-        payer: string;
-        beneficiary: string;
-        committed: string;
-        disbursed: string;
-      }[]
-    >(sql, p.values);
+    // From the replica when it serves this reader (ADR 42).
+    const rows = await this.replica.read(actor, (db) =>
+      db.query<
+        {
+          kind: 'flow' | 'count';
+          payer: string;
+          beneficiary: string;
+          committed: string;
+          disbursed: string;
+        }[]
+      >(sql, p.values),
+    );
     return flowsOf(rows);
   }
 
@@ -147,7 +155,12 @@ export class FundingTotalsReader {
   }
 
   /** The domain totals of the selected groups, per domain (and per lead domain when asked). */
-  private domainRows(actor: Actor, query: Filters, byLead: boolean): Promise<DomainRow[]> {
+  private domainRows(
+    db: DataSource,
+    actor: Actor,
+    query: Filters,
+    byLead: boolean,
+  ): Promise<DomainRow[]> {
     const p = new Params();
     const where = caseStratumFilters(actor, p, query, {
       ...STRATUM,
@@ -155,7 +168,7 @@ export class FundingTotalsReader {
       rollup: true,
     });
     const lead = byLead ? 't.lead_domain' : 'NULL::text';
-    return this.db.query<DomainRow[]>(
+    return db.query<DomainRow[]>(
       `SELECT ${lead} AS lead_domain, t.domain_code,
               SUM(t.case_count)::bigint AS case_count, SUM(t.cell_count)::bigint AS cell_count,
               SUM(t.touched_cases)::bigint AS touched_cases, SUM(t.paying_cases)::bigint AS paying_cases,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/roles';
 import { Params } from '../cases/case-access';
@@ -7,6 +6,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { API_BASE_PATH } from '../common/api-version';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { ReadReplica } from '../database/read-replica';
 import { caseFilters, filedAfter, type FiledPosition } from '../cases/case-filters';
 import type { OcdsExportQuery } from './dto/funding-queries.dto';
 import { CELLS_CTE } from './ledger-sql';
@@ -23,7 +23,7 @@ export const OCDS_PAGE = 1000;
 @Injectable()
 export class OcdsExport {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly replica: ReadReplica,
     private readonly catalogue: CatalogueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -62,7 +62,8 @@ export class OcdsExport {
     let first = true;
     let after: FiledPosition | undefined;
     for (;;) {
-      const rows = await this.page(actor, query, after);
+      // Each page from the replica when it serves this reader (ADR 42), else the primary.
+      const rows = await this.replica.read(actor, (db) => this.page(db, actor, query, after));
       const units = await this.catalogue.unitRefs(rows.map((r) => r.organisation_unit_id));
       const releases = toReleasePackage(rows, {
         ...ctx,
@@ -82,6 +83,7 @@ export class OcdsExport {
 
   /** A page of cases with their funding, read in one aggregation. */
   private async page(
+    db: DataSource,
     actor: Actor,
     query: OcdsExportQuery,
     after: FiledPosition | undefined,
@@ -91,7 +93,7 @@ export class OcdsExport {
     if (after) {
       where += ` AND ${filedAfter(p, after)}`;
     }
-    return this.db.query<(OcdsCaseRow & { filed_key: string })[]>(
+    return db.query<(OcdsCaseRow & { filed_key: string })[]>(
       `WITH sel AS MATERIALIZED (
          SELECT c.id, c.reference, c.title, c.description, c.tender_reference,
                 c.estimated_value_cents, c.status, c.organisation_unit_id, c.outcome_summary,
