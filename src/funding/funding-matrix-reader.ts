@@ -22,8 +22,10 @@ export const MATRIX_ROW_LIMIT = 1000;
 const MATRIX_CSV_PAGE = 5000;
 
 /**
- * The funding matrix (cases by domain, JSON and CSV) and the matrix per domain: one SQL
- * aggregation over the ledger, over the cases the caller may see. Reads only.
+ * The funding matrix (cases by domain, JSON and CSV) and the matrix per domain, over the cases
+ * the caller may see: from the kept totals (ADR 37) — the rows from each case's kept cells, the
+ * summaries from the kept sums — and, for a filing period, the summaries by one SQL aggregation
+ * over the ledger. Reads only.
  */
 @Injectable()
 export class FundingMatrixReader {
@@ -269,15 +271,19 @@ export class FundingMatrixReader {
         disbursed_cents: string;
       }[]
     >(
+      // The page's cells as the kept totals hold them (ADR 37: kept in the transaction of every
+      // change, so as current as the ledger), not summed from the ledger on each request.
       `WITH sel AS MATERIALIZED (
-         SELECT c.id, c.status, c.reference, c.title, c.filed_at FROM cases c
+         SELECT c.id, c.reference, c.title, c.filed_at FROM cases c
           WHERE ${where} ${order}
-       ), ${CELLS_CTE}
-       SELECT cells.case_id, sel.reference, sel.title, sel.filed_at::text AS filed_at,
-              cells.domain_code, cells.role, cells.committed_cents, cells.pledged_cents,
-              cells.disbursed_cents
-         FROM cells JOIN sel ON sel.id = cells.case_id
-        ORDER BY sel.filed_at, cells.case_id, cells.domain_code`,
+       )
+       SELECT sel.id AS case_id, sel.reference, sel.title, sel.filed_at::text AS filed_at,
+              cell.domain AS domain_code, cell.role, cell.committed AS committed_cents,
+              cell.pledged AS pledged_cents, cell.disbursed AS disbursed_cents
+         FROM sel JOIN funding_case_totals t ON t.case_id = sel.id
+        CROSS JOIN LATERAL jsonb_to_recordset(t.cells)
+              AS cell(domain text, role text, pledged bigint, committed bigint, disbursed bigint)
+        ORDER BY sel.filed_at, sel.id, cell.domain`,
       p.values,
     );
     const rows: (FundingMatrixDto['rows'][number] & { position: FiledPosition })[] = [];
