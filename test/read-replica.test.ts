@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { KEEP_LARGER_POSITION } from '../src/database/read-replica';
 import { DemoDataService } from '../src/demo/demo-data.service';
+import { RedisService } from '../src/redis/redis.service';
 import { bearer, fileCase } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -297,6 +299,21 @@ describe('read replica', () => {
       await sql(replicaPort, 'SELECT pg_wal_replay_resume()').catch(() => undefined);
     }
   }, 240_000);
+
+  it('keeps the later of two write positions of a person, whatever order they arrive in', async () => {
+    const redis = t!.app.get(RedisService);
+    const key = redis.key('replica', 'wrote', 'position-order-check');
+    const keep = async (position: string) => {
+      await redis.client.eval(KEEP_LARGER_POSITION, 1, key, position, '60000');
+      return redis.client.get(key);
+    };
+    expect(await keep('999')).toBe('999');
+    expect(await keep('1000')).toBe('1000');
+    expect(await keep('999')).toBe('1000');
+    expect(await keep('1001')).toBe('1001');
+    expect(await redis.client.pttl(key)).toBeGreaterThan(0);
+    await redis.client.del(key);
+  });
 
   it('reads from the primary once the replica lags past the bound, and says so', async () => {
     await eventually(async () => expect((await readiness()).replica.state).toBe('up'), 120_000);

@@ -33,8 +33,12 @@ const REPLICA_CONNECT_TIMEOUT_MS = 2000;
 /** `pg_lsn` as a byte position (numeric text in SQL, a bigint here). */
 const LSN_BYTES = (expr: string) => `(${expr} - '0/0'::pg_lsn)::text`;
 
-/** Keeps the larger of the stored and the given position, and (re)sets the key's lifetime. */
-const KEEP_MAX_SCRIPT = `
+/**
+ * Keeps the larger of the stored and the given position (decimal text: the longer one, or at
+ * equal length the later in order), and (re)sets the key's lifetime. Two writes of one person
+ * that finish out of order leave the later position.
+ */
+export const KEEP_LARGER_POSITION = `
 local current = redis.call('GET', KEYS[1])
 if current == false or #ARGV[1] > #current or (#ARGV[1] == #current and ARGV[1] > current) then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
@@ -172,7 +176,7 @@ export class ReadReplica implements OnModuleInit, OnApplicationShutdown {
     if (this.localMarks.size > 10_000) this.forgetExpiredMarks();
     try {
       await this.redis.client.eval(
-        KEEP_MAX_SCRIPT,
+        KEEP_LARGER_POSITION,
         1,
         this.markKey(userId),
         lsn.toString(),
