@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = {
   'catalogue.changed': 'catalogue',
   'eu_threshold.added': 'eu_threshold',
   'job.retried': 'queue_job',
+  /** Deliveries sent again by an administrator, one or in bulk (issue 20, ADR 41). */
+  'deliveries.replayed': 'notification_delivery',
+  /** A webhook failed for an hour; the administrators were emailed (once per episode). */
+  'webhook.failing': 'webhook',
   'document.uploaded': 'document',
   'document.version_added': 'document',
   'document.withdrawn': 'document',

@@ -251,6 +251,13 @@ export class UsersService {
     return selectActiveMembers(this.db, unitId, role);
   }
 
+  /** The active administrators: told of a webhook that keeps failing or was switched off. */
+  activeAdmins(): Promise<{ id: string; name: string; email: string }[]> {
+    return this.db.query<{ id: string; name: string; email: string }[]>(
+      `SELECT id, name, email FROM users WHERE role = 'admin' AND active ORDER BY email`,
+    );
+  }
+
   /** The active budget holders of some domains, for notifications about those domains' money. */
   async activeBudgetHolders(
     domainCodes: string[],

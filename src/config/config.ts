@@ -97,6 +97,18 @@ export interface AppConfig {
   relayBatch: number;
   jobAttempts: number;
   jobBackoffMs: number;
+  /** Webhook and email deliveries: the ceiling of the first pause before a retry (ADR 41). */
+  notifyRetryBaseMs: number;
+  /** The ceiling of every pause between two attempts of a delivery. */
+  notifyRetryMaxDelayMs: number;
+  /** How long after its first attempt a delivery is still tried (24 hours). */
+  notifyRetryForMs: number;
+  /** An administrator is emailed when a webhook has failed for this long without a success. */
+  notifyAlertAfterMs: number;
+  /** The CloudEvents `source` of Brug's webhook events (NL GOV profile: a `urn:nld:` URN). */
+  cloudEventsSource: string;
+  /** The reverse-DNS prefix of the CloudEvents `type` (`<prefix>.case.transitioned`). */
+  cloudEventsTypePrefix: string;
   workerConcurrency: number;
   workerLockMs: number;
   /** How often a worker checks every open deadline for its jobs in Redis (the safety net). */
@@ -377,6 +389,19 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     };
   }
 
+  // CloudEvents (ADR 41): the NL GOV profile asks for a `urn:nld:` source naming organisation and
+  // system (an OIN where there is one), and a reverse-DNS type without an organisation's name.
+  const cloudEventsSource = read('CLOUDEVENTS_SOURCE') ?? 'urn:nld:meentcoop:systeem:brug';
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(cloudEventsSource)) {
+    problems.push(
+      'CLOUDEVENTS_SOURCE must be an absolute URI (e.g. urn:nld:oin:<OIN>:systeem:brug)',
+    );
+  }
+  const cloudEventsTypePrefix = read('CLOUDEVENTS_TYPE_PREFIX') ?? 'nl.amsterdam.brug';
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(cloudEventsTypePrefix)) {
+    problems.push('CLOUDEVENTS_TYPE_PREFIX must be a reverse domain name (e.g. nl.amsterdam.brug)');
+  }
+
   const trustProxyRaw = read('TRUST_PROXY');
   const config: AppConfig = {
     nodeEnv,
@@ -429,6 +454,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     relayBatch: integer('RELAY_BATCH', 100, 1, 1000),
     jobAttempts: integer('JOB_ATTEMPTS', 8, 1, 50),
     jobBackoffMs: integer('JOB_BACKOFF_MS', 2000, 10, 600000),
+    notifyRetryBaseMs: integer('NOTIFY_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+    notifyRetryMaxDelayMs: integer('NOTIFY_RETRY_MAX_DELAY_MS', 3_600_000, 10, 86_400_000),
+    notifyRetryForMs: integer('NOTIFY_RETRY_FOR_MS', 86_400_000, 100, 7 * 86_400_000),
+    notifyAlertAfterMs: integer('NOTIFY_ALERT_AFTER_MS', 3_600_000, 100, 7 * 86_400_000),
+    cloudEventsSource,
+    cloudEventsTypePrefix,
     workerConcurrency: integer('WORKER_CONCURRENCY', 20, 1, 200),
     workerLockMs: integer('WORKER_LOCK_MS', 30000, 1000, 600000),
     slaResyncIntervalMs: integer('SLA_RESYNC_INTERVAL_MS', 60000, 1000, 86400000),
@@ -507,6 +538,12 @@ export const CONFIG_VARIABLES = [
   'RELAY_BATCH',
   'JOB_ATTEMPTS',
   'JOB_BACKOFF_MS',
+  'NOTIFY_RETRY_BASE_MS',
+  'NOTIFY_RETRY_MAX_DELAY_MS',
+  'NOTIFY_RETRY_FOR_MS',
+  'NOTIFY_ALERT_AFTER_MS',
+  'CLOUDEVENTS_SOURCE',
+  'CLOUDEVENTS_TYPE_PREFIX',
   'WORKER_CONCURRENCY',
   'WORKER_LOCK_MS',
   'SLA_RESYNC_INTERVAL_MS',

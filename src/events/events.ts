@@ -112,6 +112,16 @@ export type OutboxMessage =
         reason: string;
         rule?: string;
       };
+    }
+  // Brug's own deliveries (issue 20, ADR 41): a webhook that kept failing for an hour, and one
+  // that answered 410 Gone and was switched off. For the administrators, by email.
+  | {
+      type: 'webhook.failing';
+      payload: { webhookId: string; url: string; failingSince: string; lastError: string };
+    }
+  | {
+      type: 'webhook.switched_off';
+      payload: { webhookId: string; url: string; reason: string };
     };
 
 export type OutboxEventType = OutboxMessage['type'];
@@ -137,9 +147,17 @@ const EVENT_TYPES: Record<OutboxEventType, true> = {
   'funding.cofunding_answered': true,
   'funding.benefit_shares_set': true,
   'funding.benefit_share_answered': true,
+  'webhook.failing': true,
+  'webhook.switched_off': true,
 };
 
-/** The events a webhook may subscribe to: all of them. */
-export const WEBHOOK_EVENT_TYPES: readonly OutboxEventType[] = Object.keys(
-  EVENT_TYPES,
-) as OutboxEventType[];
+/** Events about Brug's own deliveries: emailed to administrators, never sent to webhooks. */
+export const ADMIN_EVENT_TYPES: readonly OutboxEventType[] = [
+  'webhook.failing',
+  'webhook.switched_off',
+];
+
+/** The events a webhook may subscribe to: all but those about the deliveries themselves. */
+export const WEBHOOK_EVENT_TYPES: readonly OutboxEventType[] = (
+  Object.keys(EVENT_TYPES) as OutboxEventType[]
+).filter((type) => !ADMIN_EVENT_TYPES.includes(type));

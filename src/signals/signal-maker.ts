@@ -6,7 +6,7 @@ import { UsersService } from '../auth/users.service';
 import type { ActorRecord } from '../auth/users.store';
 import { CaseReader, type WorkflowFacts } from '../cases/case-reader';
 import { CaseNotFound } from '../cases/cases.errors';
-import { recordDeliveries } from '../workflow/notifications/deliveries';
+import { deliveryJobs, recordDeliveries } from '../workflow/notifications/deliveries';
 import { Mailer } from '../workflow/notifications/mailer';
 import { QueueService } from '../workflow/queues/queue.service';
 import { DEFAULT_DELIVERY, type SignalDelivery, type SignalKind } from './signal-kinds';
@@ -84,21 +84,11 @@ export class SignalMaker {
         .map((r) => ({ channel: 'email' as const, recipient: byId.get(r.user_id)!.email }));
       const open = await recordDeliveries(
         this.db.manager,
-        { id: event.eventId, type: event.type, payload: event.payload },
+        { id: event.eventId, type: event.type, payload: event.payload, time: null },
         targets,
       );
-      await this.queues.add(
-        open
-          .filter((d) => d.channel === 'email')
-          .map((d) => ({
-            job: {
-              queue: 'notifications' as const,
-              name: 'deliver-email' as const,
-              data: { deliveryId: d.id },
-            },
-            jobId: d.id,
-          })),
-      );
+      // Each at its own job id (a replayed one names its replay, ADR 41).
+      await this.queues.add(deliveryJobs(open.filter((d) => d.channel === 'email')));
     }
     return rows.length;
   }

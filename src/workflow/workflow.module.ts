@@ -16,6 +16,8 @@ import { QueueBoardController } from './queues/queue-board.controller';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { WebhooksController } from './notifications/webhooks.controller';
+import { DeliveryReplayController } from './notifications/delivery-replay.controller';
+import { DeliveryReplayService } from './notifications/delivery-replay.service';
 
 /** The workflow's configuration and queues, in every process (the API administers them). */
 @Module({
@@ -26,6 +28,7 @@ import { WebhooksController } from './notifications/webhooks.controller';
     WebhooksController,
     FailedJobsController,
     QueueBoardController,
+    DeliveryReplayController,
   ],
   providers: [
     QueueService,
@@ -34,6 +37,7 @@ import { WebhooksController } from './notifications/webhooks.controller';
     SlaPoliciesService,
     WebhooksService,
     FailedJobsService,
+    DeliveryReplayService,
     OutboxStats,
     // The readiness probe's view of the relay (health asks, the owner of the outbox answers).
     { provide: RelayLagIndicator, useExisting: OutboxStats },

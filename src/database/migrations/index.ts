@@ -24,6 +24,7 @@ import { WebSessions1796481000000 } from './1796481000000-WebSessions';
 import { OidcIdentities1796482000000 } from './1796482000000-OidcIdentities';
 import { SavedViews1796490000000 } from './1796490000000-SavedViews';
 import { Signals1796500000000 } from './1796500000000-Signals';
+import { DeliveriesSurviveADay1796510000000 } from './1796510000000-DeliveriesSurviveADay';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => object)[] = [
   OidcIdentities1796482000000,
   SavedViews1796490000000,
   Signals1796500000000,
+  DeliveriesSurviveADay1796510000000,
 ];

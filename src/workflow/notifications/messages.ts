@@ -226,3 +226,39 @@ export function noteSharedMail(base: string, c: CaseRef): Mail {
     ].join('\n'),
   };
 }
+
+/**
+ * To the administrators: a webhook has failed for an hour without one success (issue 20, ADR 41).
+ * Once per failing episode; its deliveries keep being retried meanwhile.
+ */
+export function webhookFailingMail(
+  base: string,
+  hook: { id: string; url: string },
+  failingSince: string,
+  lastError: string,
+): Mail {
+  return {
+    subject: `[Brug] Webhook faalt sinds ${when(failingSince)}`,
+    text: [
+      `De webhook ${hook.url} (${hook.id}) neemt sinds ${when(failingSince)} geen berichten meer aan.`,
+      `Laatste fout: ${lastError}`,
+      'Brug probeert elke levering tot 24 uur lang opnieuw; daarna blijft die mislukt staan en kunt u hem opnieuw aanbieden.',
+      `${base}/admin/queue-board`,
+      '',
+      `English: the webhook ${hook.url} has failed since ${failingSince} (last error: ${lastError}). Brug retries every delivery for up to 24 hours; after that it stays failed until replayed (POST /api/v1/admin/deliveries/replay).`,
+    ].join('\n'),
+  };
+}
+
+/** To the administrators: a webhook answered 410 Gone and Brug switched it off. */
+export function webhookSwitchedOffMail(hook: { id: string; url: string }, reason: string): Mail {
+  return {
+    subject: `[Brug] Webhook uitgezet: ${hook.url}`,
+    text: [
+      `De webhook ${hook.url} (${hook.id}) antwoordde "${reason}": de ontvanger bestaat niet meer. Brug heeft de webhook uitgezet.`,
+      'Zet hem weer aan (PATCH /api/v1/webhooks/{id} met active: true) als dat een vergissing was, en bied de overgeslagen leveringen opnieuw aan.',
+      '',
+      `English: the webhook ${hook.url} answered "${reason}", so Brug switched it off. Switch it on again if that was a mistake, and replay the skipped deliveries.`,
+    ].join('\n'),
+  };
+}

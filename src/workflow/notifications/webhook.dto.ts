@@ -3,8 +3,10 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  ArrayMaxSize,
   IsIn,
   IsString,
+  IsUUID,
   IsUrl,
   Length,
   MaxLength,
@@ -25,11 +27,43 @@ export class WebhookDto {
   @ApiProperty({ type: [String], enum: WEBHOOK_EVENT_TYPES })
   eventTypes!: string[];
 
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Only events of cases of these MeentCoop teams; empty: every team.',
+  })
+  teamIds!: string[];
+
+  @ApiProperty({
+    type: [String],
+    description: 'Only events of cases touching these domains; empty: every domain.',
+  })
+  domainCodes!: string[];
+
   @ApiProperty()
   description!: string;
 
   @ApiProperty()
   active!: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When Brug switched it off itself (it answered 410 Gone).',
+  })
+  switchedOffAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'webhook answered 410' })
+  switchedOffReason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Since when its deliveries fail without one success; null while it answers.',
+  })
+  failingSince!: string | null;
 
   @ApiProperty({ example: 1, description: 'Counted up by every change; send it back in If-Match.' })
   version!: number;
@@ -52,6 +86,23 @@ class WebhookFields {
   @ApiPropertyOptional()
   @SingleLineText({ min: 0, max: 500, optional: true })
   description?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Empty: every team.' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  teamIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Empty: every domain.' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  domainCodes?: string[];
 }
 
 export class CreateWebhookDto extends WebhookFields {

@@ -22,11 +22,34 @@ export class WebhookEntity {
   @Column({ type: 'text', select: false })
   secret!: string;
 
+  /** Only events of cases of these teams (none: every team). */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  teamIds!: string[];
+
+  /** Only events of cases touching these domains (none: every domain). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  domainCodes!: string[];
+
   @Column({ type: 'text', default: '' })
   description!: string;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Since when every delivery failed (no success since); null while it answers. */
+  @Column({ type: 'timestamptz', nullable: true })
+  failingSince!: Date | null;
+
+  /** When the administrators were emailed about this failing episode. */
+  @Column({ type: 'timestamptz', nullable: true })
+  failureAlertedAt!: Date | null;
+
+  /** When Brug switched it off itself (it answered 410 Gone), and why. */
+  @Column({ type: 'timestamptz', nullable: true })
+  switchedOffAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  switchedOffReason!: string | null;
 
   /** Optimistic locking: counted up by every change; the ETag is this number quoted. */
   @Column({ type: 'integer', default: 1 })

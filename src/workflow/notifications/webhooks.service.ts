@@ -6,6 +6,7 @@ import { ValidationFailed } from '../../common/errors';
 import { checkIfMatch, type IfMatch } from '../../common/etag';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { CatalogueService } from '../../catalogue/catalogue.service';
 import { changedFields, UnitOfWork, type ActorRef } from '../../database/unit-of-work';
 import { updateVersioned } from '../../database/versioned';
 import { urlProblem, type AddressPolicy } from './address-guard';
@@ -26,6 +27,7 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly catalogue: CatalogueService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.addressPolicy = {
@@ -69,6 +71,7 @@ export class WebhooksService {
 
   async create(actor: ActorRef, input: CreateWebhookDto): Promise<CreatedWebhookDto> {
     await this.assertUrl(input.url);
+    await this.assertFilters(input);
     const secret = input.secret ?? randomBytes(32).toString('base64url');
     return this.uow.run(actor, async (w) => {
       const { identifiers } = await w.manager.getRepository(WebhookEntity).insert({
@@ -76,6 +79,8 @@ export class WebhooksService {
         eventTypes: input.eventTypes,
         secret,
         description: input.description ?? '',
+        teamIds: input.teamIds ?? [],
+        domainCodes: input.domainCodes ?? [],
         active: true,
       });
       const hook = await this.get(w.manager, String(identifiers[0]?.id));
@@ -83,7 +88,14 @@ export class WebhooksService {
         action: 'catalogue.changed',
         subjectType: 'webhook',
         subjectId: hook.id,
-        data: { change: 'created', url: hook.url, eventTypes: hook.eventTypes, active: true },
+        data: {
+          change: 'created',
+          url: hook.url,
+          eventTypes: hook.eventTypes,
+          teamIds: hook.teamIds,
+          domainCodes: hook.domainCodes,
+          active: true,
+        },
       });
       return { ...toDto(hook), secret };
     });
@@ -97,20 +109,39 @@ export class WebhooksService {
     ifMatch: IfMatch | undefined,
   ): Promise<WebhookDto> {
     if (input.url) await this.assertUrl(input.url);
+    await this.assertFilters(input);
     return this.uow.run(actor, async (w) => {
       const hook = await this.get(w.manager, id, true);
       checkIfMatch(ifMatch, hook.version);
+      const list = (v: string[] | undefined) => v?.join(',');
       const changes = changedFields(
-        { ...hook, eventTypes: hook.eventTypes.join(',') },
-        { ...input, eventTypes: input.eventTypes?.join(',') },
+        {
+          ...hook,
+          eventTypes: list(hook.eventTypes),
+          teamIds: list(hook.teamIds),
+          domainCodes: list(hook.domainCodes),
+        },
+        {
+          ...input,
+          eventTypes: list(input.eventTypes),
+          teamIds: list(input.teamIds),
+          domainCodes: list(input.domainCodes),
+        },
       );
       if (Object.keys(changes).length === 0) return toDto(hook);
-      await updateVersioned(
-        w.manager.getRepository(WebhookEntity),
-        { id },
-        hook.version,
-        Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      const values: Partial<WebhookEntity> = Object.fromEntries(
+        Object.entries(input).filter(([, v]) => v !== undefined),
       );
+      // Switched on again by an administrator: the switch-off and the failing episode are over.
+      if (input.active === true && !hook.active) {
+        Object.assign(values, {
+          switchedOffAt: null,
+          switchedOffReason: null,
+          failingSince: null,
+          failureAlertedAt: null,
+        });
+      }
+      await updateVersioned(w.manager.getRepository(WebhookEntity), { id }, hook.version, values);
       w.audit({
         action: 'catalogue.changed',
         subjectType: 'webhook',
@@ -119,6 +150,24 @@ export class WebhooksService {
       });
       return toDto(await this.get(w.manager, id));
     });
+  }
+
+  /** Teams must be active MeentCoop teams, domains active domains. */
+  private async assertFilters(input: { teamIds?: string[]; domainCodes?: string[] }) {
+    const teams = input.teamIds ?? [];
+    for (const [i, teamId] of teams.entries()) {
+      const team = await this.catalogue.getUnit(teamId).catch(() => null);
+      if (!team || !team.active || team.kind !== 'meentcoop_team') {
+        throw new ValidationFailed([
+          {
+            field: `teamIds[${i}]`,
+            code: 'not_a_team',
+            message: 'must be an active MeentCoop team',
+          },
+        ]);
+      }
+    }
+    await this.catalogue.assertActiveDomains(input.domainCodes ?? [], (i) => `domainCodes[${i}]`);
   }
 
   private async assertUrl(url: string): Promise<void> {
@@ -143,8 +192,13 @@ function toDto(hook: WebhookEntity): WebhookDto {
     id: hook.id,
     url: hook.url,
     eventTypes: hook.eventTypes,
+    teamIds: hook.teamIds,
+    domainCodes: hook.domainCodes,
     description: hook.description,
     active: hook.active,
+    switchedOffAt: hook.switchedOffAt?.toISOString() ?? null,
+    switchedOffReason: hook.switchedOffReason,
+    failingSince: hook.failingSince?.toISOString() ?? null,
     version: hook.version,
     createdAt: hook.createdAt.toISOString(),
   };

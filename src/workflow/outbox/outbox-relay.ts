@@ -29,6 +29,9 @@ export const EMAIL_EVENT_TYPES: ReadonlySet<string> = new Set([
   'case.transitioned',
   'case.suspended',
   'funding.pledge_expired',
+  // To the administrators: a webhook failing for an hour, or switched off (ADR 41).
+  'webhook.failing',
+  'webhook.switched_off',
 ]);
 
 /**

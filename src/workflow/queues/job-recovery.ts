@@ -11,6 +11,7 @@ import { RedisService } from '../../redis/redis.service';
 import { SlaJobs } from '../sla/sla.jobs';
 import { PledgeExpiryJobs } from '../sla/pledge-expiry.jobs';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { NotificationJobs } from '../notifications/notification.jobs';
 import { COMPLETED_KEPT_SECONDS } from './queues';
 
 /** How often (at most) a worker looks whether Redis still holds Brug's marker. */
@@ -53,6 +54,7 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly sla: SlaJobs,
     private readonly pledges: PledgeExpiryJobs,
     private readonly relay: OutboxRelay,
+    private readonly notifications: NotificationJobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,6 +105,10 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.redis.client.status !== 'ready' || !(await this.takeResyncTurn())) return;
       const added = (await this.sla.reconcile()) + (await this.pledges.reconcile());
       if (added > 0) this.logger.warn(`${added} deadline jobs were missing from Redis; re-created`);
+      const deliveries = await this.notifications.reconcile();
+      if (deliveries > 0) {
+        this.logger.warn(`${deliveries} delivery jobs were missing from Redis; re-created`);
+      }
       return;
     }
     // Until the connection is ready there is nothing to read; its 'ready' event asks again.
@@ -116,9 +122,10 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
       // Once at every worker start: Redis may have lost jobs while no worker was watching.
       const added = await this.sla.reconcile();
       const expiries = await this.pledges.reconcile();
+      const deliveries = await this.notifications.reconcile();
       this.reconciled = true;
       this.logger.log(
-        `SLA deadlines checked: ${added} jobs re-created; pledge expiries: ${expiries} re-created`,
+        `SLA deadlines checked: ${added} jobs re-created; pledge expiries: ${expiries}; deliveries: ${deliveries}`,
       );
     }
   }
@@ -149,8 +156,9 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
     const since = new Date(Date.now() - COMPLETED_KEPT_SECONDS * 1000);
     const replayed = await this.relay.replay(since);
     const added = (await this.sla.reconcile()) + (await this.pledges.reconcile());
+    const deliveries = await this.notifications.reconcile();
     this.logger.log(
-      `Recovered: ${replayed} outbox events replayed, ${added} deadline jobs re-created`,
+      `Recovered: ${replayed} outbox events replayed, ${added} deadline jobs and ${deliveries} delivery jobs re-created`,
     );
   }
 

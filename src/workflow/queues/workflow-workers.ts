@@ -10,7 +10,7 @@ import { Histogram } from 'prom-client';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { MetricsService } from '../../health/metrics.service';
-import { NotificationJobs } from '../notifications/notification.jobs';
+import { NotificationJobs, type DeliveryResult } from '../notifications/notification.jobs';
 import { RouteCaseJob } from '../routing/route-case.job';
 import { NotYetDue, SlaJobs } from '../sla/sla.jobs';
 import { PledgeExpiryJobs } from '../sla/pledge-expiry.jobs';
@@ -24,6 +24,17 @@ import {
   type JobName,
   type QueueName,
 } from './queues';
+
+/**
+ * A delivery to try again later (ADR 41): the job sleeps in the delayed set until its next
+ * attempt, the same job with the same id, without counting a BullMQ attempt (the delivery row
+ * counts them, on its own schedule).
+ */
+async function retryLater(job: Job, result: DeliveryResult): Promise<unknown> {
+  if (typeof result === 'string') return result;
+  await job.moveToDelayed(result.retryAt.getTime(), job.token);
+  throw new DelayedError();
+}
 
 type Handlers = {
   [N in JobName]: (data: Extract<JobItem, { name: N }>['data'], job: Job) => Promise<unknown>;
@@ -73,8 +84,10 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
         return result.outcome;
       },
       notify: (data) => notifications.fanOut(data),
-      'deliver-email': (data) => notifications.deliverEmail(data.deliveryId),
-      'deliver-webhook': (data) => notifications.deliverWebhook(data.deliveryId),
+      'deliver-email': async (data, job) =>
+        retryLater(job, await notifications.deliverEmail(data.deliveryId)),
+      'deliver-webhook': async (data, job) =>
+        retryLater(job, await notifications.deliverWebhook(data.deliveryId)),
       'make-signals': (data, job) => registered.run('make-signals', data, job),
       'signal-digests': (data, job) => registered.run('signal-digests', data, job),
       'send-digest': (data, job) => registered.run('send-digest', data, job),

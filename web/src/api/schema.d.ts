@@ -27,6 +27,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/deliveries/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send failed (or skipped) webhook and email deliveries again: given ids, or every one matching the filters
+         * @description Roles: admin.
+         */
+        post: operations["DeliveryReplayController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/failed-jobs": {
         parameters: {
             query?: never;
@@ -2287,7 +2307,7 @@ export interface components {
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -2767,11 +2787,27 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
+            /** @description Only events of cases touching these domains; empty: every domain. */
+            domainCodes: string[];
             eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            /**
+             * Format: date-time
+             * @description Since when its deliveries fail without one success; null while it answers.
+             */
+            failingSince: string | null;
             /** Format: uuid */
             id: string;
             /** @description Shown once: keep it to check the Brug-Signature header. */
             secret: string;
+            /**
+             * Format: date-time
+             * @description When Brug switched it off itself (it answered 410 Gone).
+             */
+            switchedOffAt: string | null;
+            /** @example webhook answered 410 */
+            switchedOffReason: string | null;
+            /** @description Only events of cases of these MeentCoop teams; empty: every team. */
+            teamIds: string[];
             /** @example https://collectief.example/brug-events */
             url: string;
             /**
@@ -2881,9 +2917,13 @@ export interface components {
         };
         CreateWebhookDto: {
             description?: string;
+            /** @description Empty: every domain. */
+            domainCodes?: string[];
             eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** @description Generated when left out. */
             secret?: string;
+            /** @description Empty: every team. */
+            teamIds?: string[];
             /** @example https://collectief.example/brug-events */
             url: string;
         };
@@ -3795,6 +3835,39 @@ export interface components {
             /** @description Outbox events not yet published to the queues. */
             unpublished: number;
         };
+        ReplayDeliveriesDto: {
+            /** @enum {string} */
+            channel?: "email" | "webhook";
+            deliveryIds?: string[];
+            /** @enum {string} */
+            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
+            /**
+             * Format: date-time
+             * @description Deliveries recorded at or after.
+             */
+            from?: string;
+            /**
+             * @default failed
+             * @enum {string}
+             */
+            status?: "failed" | "skipped";
+            /**
+             * Format: date-time
+             * @description Deliveries recorded before.
+             */
+            to?: string;
+            /**
+             * Format: uuid
+             * @description The deliveries to this webhook.
+             */
+            webhookId?: string;
+        };
+        ReplayResultDto: {
+            /** @description More matched than one call replays (5000): call again. */
+            more: boolean;
+            /** @description Deliveries queued again (each with a fresh retry window). */
+            replayed: number;
+        };
         ReplicaStatusDto: {
             /** @description How far its replay was behind the primary at the last probe, in seconds. */
             lagSeconds: number | null;
@@ -4256,7 +4329,11 @@ export interface components {
         UpdateWebhookDto: {
             active?: boolean;
             description?: string;
+            /** @description Empty: every domain. */
+            domainCodes?: string[];
             eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            /** @description Empty: every team. */
+            teamIds?: string[];
             url?: string;
         };
         UserDto: {
@@ -4397,9 +4474,25 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             description: string;
+            /** @description Only events of cases touching these domains; empty: every domain. */
+            domainCodes: string[];
             eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            /**
+             * Format: date-time
+             * @description Since when its deliveries fail without one success; null while it answers.
+             */
+            failingSince: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date-time
+             * @description When Brug switched it off itself (it answered 410 Gone).
+             */
+            switchedOffAt: string | null;
+            /** @example webhook answered 410 */
+            switchedOffReason: string | null;
+            /** @description Only events of cases of these MeentCoop teams; empty: every team. */
+            teamIds: string[];
             /** @example https://collectief.example/brug-events */
             url: string;
             /**
@@ -4453,6 +4546,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DeliveryReplayController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeliveriesDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
             /** @description Bad request: the input breaks a rule; `errors` names each field */
@@ -5565,7 +5728,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */

@@ -732,6 +732,8 @@ export const en: Messages = {
       'case.deadline_extended': 'Deadline extended',
       'user.password_set': 'Password set',
       'job.retried': 'Job retried',
+      'deliveries.replayed': 'Deliveries replayed',
+      'webhook.failing': 'Webhook failing',
       'view.saved': 'View saved',
       'view.deleted': 'View deleted',
     },

@@ -752,6 +752,8 @@ export const nl = {
       'case.deadline_extended': 'Termijn verlengd',
       'user.password_set': 'Wachtwoord ingesteld',
       'job.retried': 'Taak opnieuw gestart',
+      'deliveries.replayed': 'Leveringen opnieuw aangeboden',
+      'webhook.failing': 'Webhook faalt',
       'view.saved': 'Weergave opgeslagen',
       'view.deleted': 'Weergave verwijderd',
     } as Record<string, string>,
