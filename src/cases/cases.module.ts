@@ -13,11 +13,18 @@ import { SuspensionsController } from './suspensions.controller';
 import { SuspensionsService } from './suspensions.service';
 import { EuThresholds } from './eu-thresholds';
 import { EuThresholdsController } from './eu-thresholds.controller';
+import { ManagementReport } from './management-report';
+import { ManagementReportController } from './management-report.controller';
 
 @Module({
   // `CaseFunding` comes from the global FundingLedgerModule (case-funding.ts).
   imports: [AuthModule, CatalogueModule, CalendarModule],
-  controllers: [CasesController, SuspensionsController, EuThresholdsController],
+  controllers: [
+    CasesController,
+    SuspensionsController,
+    EuThresholdsController,
+    ManagementReportController,
+  ],
   providers: [
     CasesService,
     CaseFiling,
@@ -27,6 +34,7 @@ import { EuThresholdsController } from './eu-thresholds.controller';
     CaseLifecycle,
     SuspensionsService,
     EuThresholds,
+    ManagementReport,
   ],
   exports: [CasesService, CaseReader, CaseLifecycle],
 })

@@ -4,6 +4,7 @@ import { CaseEntity } from './case.entity';
 /** The status history of a case, the filing included (`from` null). */
 @Entity('case_status_changes')
 @Index('case_status_changes_case_idx', ['caseId', 'id'])
+@Index('case_status_changes_to_at_idx', { synchronize: false })
 export class CaseStatusChangeEntity {
   @PrimaryGeneratedColumn('identity', {
     type: 'bigint',

@@ -67,6 +67,10 @@ export const CASE_SEARCH_TEXT_EXPRESSION =
 @Index('cases_accept_due_idx', { synchronize: false })
 @Index('cases_propose_due_idx', { synchronize: false })
 @Index('cases_suspended_filed_idx', { synchronize: false })
+@Index('cases_open_filed_idx', { synchronize: false })
+@Index('cases_closed_idx', { synchronize: false })
+@Index('cases_accept_by_idx', { synchronize: false })
+@Index('cases_propose_by_idx', { synchronize: false })
 @Check(
   'cases_status_check',
   `"status" IN ('filed', 'routed', 'accepted', 'in_progress', 'proposed', 'resolved', 'declined', 'withdrawn')`,

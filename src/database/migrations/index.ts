@@ -25,6 +25,7 @@ import { OidcIdentities1796482000000 } from './1796482000000-OidcIdentities';
 import { SavedViews1796490000000 } from './1796490000000-SavedViews';
 import { Signals1796500000000 } from './1796500000000-Signals';
 import { DeliveriesSurviveADay1796510000000 } from './1796510000000-DeliveriesSurviveADay';
+import { ManagementReportIndexes1796519000000 } from './1796519000000-ManagementReportIndexes';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -58,4 +59,5 @@ export const MIGRATIONS: (new () => object)[] = [
   SavedViews1796490000000,
   Signals1796500000000,
   DeliveriesSurviveADay1796510000000,
+  ManagementReportIndexes1796519000000,
 ];

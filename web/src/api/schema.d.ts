@@ -1773,6 +1773,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/management": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases incoming, resolved, open, overdue and suspended per team, handler, domain, week
+         * @description Over a period of at most 731 days (Amsterdam calendar days, default the last 91): the counts per team, handler, lead domain and ISO week, the median time per stage (filed → accepted → proposed → resolved) and SLA compliance per team, over the cases the caller may see. Counted in SQL. `Accept: text/csv` or `format=csv` answers one table (`table`) as CSV.
+         *
+         *     Roles: staff, auditor, admin, buyer, budget_holder.
+         */
+        get: operations["ManagementReportController_management"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routing-rules": {
         parameters: {
             query?: never;
@@ -3586,6 +3608,27 @@ export interface components {
             /** @enum {string} */
             status: "live";
         };
+        ManagementReportDto: {
+            /** @description Per lead domain of the case. */
+            domains: components["schemas"]["ReportGroupRowDto"][];
+            /** Format: date */
+            from: string;
+            /** @description Per handler (the case’s handler now). */
+            handlers: components["schemas"]["ReportGroupRowDto"][];
+            /** @description SLA compliance per team. */
+            sla: components["schemas"]["ReportSlaRowDto"][];
+            stages: components["schemas"]["ReportStageRowDto"][];
+            /** Format: uuid */
+            team: string | null;
+            /** @description Per team (the case’s team now). */
+            teams: components["schemas"]["ReportGroupRowDto"][];
+            /** Format: date */
+            to: string;
+            /** @description Over every case the rows count. */
+            totals: components["schemas"]["ReportCountsDto"];
+            /** @description The trend: one row per ISO week. */
+            weeks: components["schemas"]["ReportWeekRowDto"][];
+        };
         MarkedReadDto: {
             /** @description How many signals this marked read. */
             marked: number;
@@ -3881,6 +3924,75 @@ export interface components {
              * @enum {string}
              */
             state: "up" | "degraded" | "off";
+        };
+        ReportCountsDto: {
+            /** @description Filed in the period. */
+            incoming: number;
+            /** @description Open at the end of the period (of the week, in `weeks`). */
+            open: number;
+            /** @description Whose SLA stage was breached in the period: its due time fell in it. */
+            overdue: number;
+            /** @description Resolved in the period (closed with an outcome). */
+            resolved: number;
+            /** @description Whose SLA clock stood still at some moment of the period. */
+            suspended: number;
+        };
+        ReportGroupRowDto: {
+            /** @description Filed in the period. */
+            incoming: number;
+            /** @description The team or handler id, or the domain code; null: none (not routed, no handler). */
+            key: string | null;
+            /** @description Its name; null when `key` is. */
+            name: string | null;
+            /** @description Open at the end of the period (of the week, in `weeks`). */
+            open: number;
+            /** @description Whose SLA stage was breached in the period: its due time fell in it. */
+            overdue: number;
+            /** @description Resolved in the period (closed with an outcome). */
+            resolved: number;
+            /** @description Whose SLA clock stood still at some moment of the period. */
+            suspended: number;
+        };
+        ReportSlaRowDto: {
+            /** @description SLA stages due in the period that were breached. */
+            breached: number;
+            /** @description met / (met + breached); null when no stage was decided. */
+            compliance: number | null;
+            /** @description The team id; null: not routed. */
+            key: string | null;
+            /** @description SLA stages due in the period that were met. */
+            met: number;
+            name: string | null;
+        };
+        ReportStageRowDto: {
+            /** @description Cases that ended this stage in the period. */
+            cases: number;
+            /** @description Their median time in the stage, in seconds (calendar time); null: no cases. */
+            medianSeconds: number | null;
+            /** @enum {string} */
+            stage: "filed_accepted" | "accepted_proposed" | "proposed_resolved";
+        };
+        ReportWeekRowDto: {
+            /** @description Filed in the period. */
+            incoming: number;
+            /** @description Open at the end of the period (of the week, in `weeks`). */
+            open: number;
+            /** @description Whose SLA stage was breached in the period: its due time fell in it. */
+            overdue: number;
+            /** @description Resolved in the period (closed with an outcome). */
+            resolved: number;
+            /** @description Whose SLA clock stood still at some moment of the period. */
+            suspended: number;
+            /**
+             * @description The ISO week.
+             * @example 2026-W07
+             */
+            week: string;
+            /**
+             * Format: date
+             * @description Its Monday (the period may start later).
+             */
+            weekStart: string;
         };
         RoutingRuleDto: {
             active: boolean;
@@ -12329,6 +12441,84 @@ export interface operations {
             };
             /** @description The caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ManagementReportController_management: {
+        parameters: {
+            query?: {
+                /** @description `csv` answers one table as CSV (as `Accept: text/csv` does); a link can say it. */
+                format?: "json" | "csv";
+                /** @description First day of the period (Amsterdam). Default: 90 days before `to`. */
+                from?: string;
+                /** @description Which table the CSV holds (default `teams`). */
+                table?: "teams" | "handlers" | "domains" | "weeks" | "stages" | "sla";
+                /** @description Only the cases of this MeentCoop team. */
+                team?: string;
+                /** @description Last day of the period (Amsterdam), at most 731 days after `from`. Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReportDto"];
+                    "text/csv": components["schemas"]["ManagementReportDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,424 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../auth/roles';
+import { Clock } from '../common/clock';
+import { csvLine, type CsvCell } from '../common/csv';
+import { ValidationFailed } from '../common/errors';
+import { Params, visibleTo } from './case-access';
+import {
+  REPORT_DEFAULT_DAYS,
+  REPORT_MAX_DAYS,
+  REPORT_STAGES,
+  type ManagementReportDto,
+  type ManagementReportQuery,
+  type ReportCountsDto,
+  type ReportGroupRowDto,
+  type ReportStage,
+  type ReportTable,
+} from './dto/management-report.dto';
+import { STAGE_OPEN_IN } from './sla-clock';
+
+const DAY_MS = 86_400_000;
+
+/** The day `date` (YYYY-MM-DD) plus `days`. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today in Amsterdam, as YYYY-MM-DD. */
+function amsterdamToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
+
+interface Period {
+  from: string;
+  to: string;
+}
+
+type CountsRow = {
+  incoming: number;
+  resolved: number;
+  open: number;
+  overdue: number;
+  suspended: number;
+};
+
+const counts = (r: CountsRow): ReportCountsDto => ({
+  incoming: r.incoming,
+  resolved: r.resolved,
+  open: r.open,
+  overdue: r.overdue,
+  suspended: r.suspended,
+});
+
+/** SQL: the count columns of a group of `rows` (see `ROWS_CTE`). */
+const COUNT_COLUMNS = `
+  (count(*) FILTER (WHERE r.incoming))::int AS incoming,
+  (count(*) FILTER (WHERE r.resolved))::int AS resolved,
+  (count(*) FILTER (WHERE r.open))::int AS open,
+  (count(*) FILTER (WHERE r.overdue))::int AS overdue,
+  (count(*) FILTER (WHERE r.suspended))::int AS suspended`;
+
+/**
+ * The management report (issue 19, item 5; docs/reports.md): per team, handler, lead domain and
+ * ISO week the cases incoming, resolved, open, overdue and suspended over a period, the median
+ * time per stage and SLA compliance per team. Counted by PostgreSQL over the cases the caller
+ * may see (the case list's visibility); nothing is fetched to be counted here. Reads only.
+ */
+@Injectable()
+export class ManagementReport {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The period asked for, checked: from ≤ to, at most REPORT_MAX_DAYS days. */
+  period(query: Pick<ManagementReportQuery, 'from' | 'to'>): Period {
+    const to = query.to ?? amsterdamToday(this.clock.now());
+    const from = query.from ?? addDays(to, -(REPORT_DEFAULT_DAYS - 1));
+    if (from > to) {
+      throw new ValidationFailed([
+        {
+          field: 'from',
+          code: 'out_of_range',
+          message: 'must be on or before `to`',
+          params: { from, to },
+        },
+      ]);
+    }
+    const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
+    if (days > REPORT_MAX_DAYS) {
+      throw new ValidationFailed([
+        {
+          field: 'to',
+          code: 'out_of_range',
+          message: `the period is at most ${REPORT_MAX_DAYS} days`,
+          params: { from, to, maxDays: REPORT_MAX_DAYS },
+        },
+      ]);
+    }
+    return { from, to };
+  }
+
+  async report(actor: Actor, query: ManagementReportQuery): Promise<ManagementReportDto> {
+    const period = this.period(query);
+    const team = query.team ?? null;
+    const [groups, weeks, stages, sla] = await Promise.all([
+      this.groups(actor, period, team),
+      this.weeks(actor, period, team),
+      this.stages(actor, period, team),
+      this.sla(actor, period, team),
+    ]);
+    return { ...period, team, ...groups, weeks, stages, sla };
+  }
+
+  /** One table of the report as RFC 4180 CSV (lines end in CRLF). */
+  async csv(actor: Actor, query: ManagementReportQuery, table: ReportTable): Promise<string> {
+    const report = await this.report(actor, query);
+    const lines: CsvCell[][] = [];
+    const countCells = (r: ReportCountsDto) => [
+      r.incoming,
+      r.resolved,
+      r.open,
+      r.overdue,
+      r.suspended,
+    ];
+    const countHeader = ['incoming', 'resolved', 'open', 'overdue', 'suspended'];
+    switch (table) {
+      case 'teams':
+      case 'handlers':
+      case 'domains':
+        lines.push(['key', 'name', ...countHeader]);
+        for (const r of report[table]) lines.push([r.key, r.name, ...countCells(r)]);
+        break;
+      case 'weeks':
+        lines.push(['week', 'weekStart', ...countHeader]);
+        for (const r of report.weeks) lines.push([r.week, r.weekStart, ...countCells(r)]);
+        break;
+      case 'stages':
+        lines.push(['stage', 'cases', 'medianSeconds']);
+        for (const r of report.stages) lines.push([r.stage, r.cases, r.medianSeconds]);
+        break;
+      case 'sla':
+        lines.push(['key', 'name', 'met', 'breached', 'compliance']);
+        for (const r of report.sla) lines.push([r.key, r.name, r.met, r.breached, r.compliance]);
+        break;
+    }
+    return lines.map(csvLine).join('');
+  }
+
+  /**
+   * The period's bounds (`b.s`, `b.e`: Amsterdam midnights), the selection of cases and the
+   * flags of each. The cases that were open at some moment of the period are those still open
+   * and filed before its end, and those closed after its start: two index ranges
+   * (`cases_open_filed_idx`, `cases_closed_idx`). Every count below is over them: a case filed
+   * in the period, resolved in it, open at its end, breached in it or suspended in it was open
+   * in it.
+   */
+  private selection(actor: Actor, p: Params, period: Period, team: string | null): string {
+    const where = [visibleTo(actor, p)];
+    if (team) where.push(`c.team_id = ${p.add(team)}::uuid`);
+    const filters = where.join(' AND ');
+    const cols = `c.id, c.team_id, c.assignee_id, c.filed_at, c.closed_at, c.status,
+                  c.accept_by, c.propose_by, c.sla_breached`;
+    return `
+      b AS (SELECT (${p.add(period.from)}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
+                   (${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e),
+      sel AS MATERIALIZED (
+        SELECT ${cols} FROM cases c, b
+         WHERE c.closed_at IS NULL AND c.filed_at < b.e AND ${filters}
+        UNION ALL
+        SELECT ${cols} FROM cases c, b
+         WHERE c.closed_at >= b.s AND c.closed_at IS NOT NULL AND c.filed_at < b.e AND ${filters}
+      ),
+      sus AS (
+        SELECT s.case_id, s.started_at, s.ended_at FROM case_suspensions s, b
+         WHERE s.started_at < b.e AND (s.ended_at IS NULL OR s.ended_at > b.s)
+      ),
+      rows AS (
+        SELECT sel.*,
+               sel.filed_at >= b.s AS incoming,
+               (sel.status = 'resolved' AND sel.closed_at >= b.s AND sel.closed_at < b.e) AS resolved,
+               (sel.closed_at IS NULL OR sel.closed_at >= b.e) AS open,
+               (('accept' = ANY(sel.sla_breached) AND sel.accept_by >= b.s AND sel.accept_by < b.e)
+                 OR ('propose' = ANY(sel.sla_breached) AND sel.propose_by >= b.s
+                     AND sel.propose_by < b.e)) AS overdue,
+               EXISTS (SELECT 1 FROM sus WHERE sus.case_id = sel.id) AS suspended
+          FROM sel, b
+      )`;
+  }
+
+  /** Per team, handler and lead domain, and over all. */
+  private async groups(
+    actor: Actor,
+    period: Period,
+    team: string | null,
+  ): Promise<Pick<ManagementReportDto, 'totals' | 'teams' | 'handlers' | 'domains'>> {
+    const p = new Params();
+    const rows = await this.db.query<
+      (CountsRow & { kind: 'team' | 'handler' | 'domain' | 'total'; key: string | null })[]
+    >(
+      `WITH ${this.selection(actor, p, period, team)}
+       SELECT 'total' AS kind, NULL AS key, ${COUNT_COLUMNS} FROM rows r
+       UNION ALL
+       SELECT 'team', r.team_id::text, ${COUNT_COLUMNS} FROM rows r GROUP BY r.team_id
+       UNION ALL
+       SELECT 'handler', r.assignee_id::text, ${COUNT_COLUMNS} FROM rows r GROUP BY r.assignee_id
+       UNION ALL
+       SELECT 'domain', lead.domain_code, ${COUNT_COLUMNS}
+         FROM rows r LEFT JOIN case_domains lead ON lead.case_id = r.id AND lead.role = 'lead'
+        GROUP BY lead.domain_code`,
+      p.values,
+    );
+    const names = await this.names(rows);
+    const result = {
+      totals: { incoming: 0, resolved: 0, open: 0, overdue: 0, suspended: 0 },
+      teams: [] as ReportGroupRowDto[],
+      handlers: [] as ReportGroupRowDto[],
+      domains: [] as ReportGroupRowDto[],
+    };
+    for (const r of rows) {
+      if (r.kind === 'total') {
+        result.totals = counts(r);
+        continue;
+      }
+      if (!r.incoming && !r.resolved && !r.open && !r.overdue && !r.suspended) continue;
+      const list =
+        r.kind === 'team' ? result.teams : r.kind === 'handler' ? result.handlers : result.domains;
+      list.push({
+        key: r.key,
+        name: r.key === null ? null : (names.get(r.key) ?? r.key),
+        ...counts(r),
+      });
+    }
+    const byName = (a: ReportGroupRowDto, b: ReportGroupRowDto) =>
+      a.key === null ? 1 : b.key === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'nl');
+    result.teams.sort(byName);
+    result.handlers.sort(byName);
+    result.domains.sort(byName);
+    return result;
+  }
+
+  /** The names of the teams, handlers and domains the rows name (domains by their Dutch name). */
+  private async names(rows: { kind: string; key: string | null }[]): Promise<Map<string, string>> {
+    const ids = (kind: string) => rows.filter((r) => r.kind === kind && r.key).map((r) => r.key);
+    const found = await this.db.query<{ key: string; name: string }[]>(
+      `SELECT id::text AS key, name FROM organisation_units WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM users WHERE id = ANY($2::uuid[])
+       UNION ALL SELECT code, name_nl FROM domains WHERE code = ANY($3::text[])`,
+      [ids('team'), ids('handler'), ids('domain')],
+    );
+    return new Map(found.map((r) => [r.key, r.name]));
+  }
+
+  /**
+   * The trend: per ISO week (Monday to Sunday, Amsterdam) that overlaps the period, the cases
+   * filed, resolved, breached and suspended in the part of the week inside the period, and open
+   * at its end: those filed before it less those closed before it (every case of the selection
+   * closed before a week's end was closed in the period).
+   */
+  private async weeks(
+    actor: Actor,
+    period: Period,
+    team: string | null,
+  ): Promise<ManagementReportDto['weeks']> {
+    const p = new Params();
+    const week = (column: string) =>
+      `date_trunc('week', ${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
+    const rows = await this.db.query<(CountsRow & { week: string; week_start: string })[]>(
+      `WITH ${this.selection(actor, p, period, team)},
+       w AS (
+         SELECT ws::date AS ws,
+                (greatest(ws::date, ${p.add(period.from)}::date))::timestamp
+                  AT TIME ZONE 'Europe/Amsterdam' AS s,
+                (least(ws::date + 7, ${p.add(period.to)}::date + 1))::timestamp
+                  AT TIME ZONE 'Europe/Amsterdam' AS e
+           FROM generate_series(date_trunc('week', ${p.add(period.from)}::date::timestamp),
+                                ${p.add(period.to)}::date::timestamp, interval '1 week') ws
+       ),
+       filed AS (SELECT ${week('r.filed_at')} AS ws, count(*)::int AS n FROM rows r
+                  WHERE r.incoming GROUP BY 1),
+       closed AS (SELECT ${week('r.closed_at')} AS ws, count(*)::int AS n,
+                         (count(*) FILTER (WHERE r.resolved))::int AS resolved
+                    FROM rows r, b WHERE r.closed_at >= b.s AND r.closed_at < b.e GROUP BY 1),
+       breaches AS (
+         SELECT ${week('d.due')} AS ws, count(DISTINCT r.id)::int AS n
+           FROM rows r, b,
+                LATERAL (VALUES ('accept', r.accept_by), ('propose', r.propose_by)) d(stage, due)
+          WHERE d.stage = ANY(r.sla_breached) AND d.due >= b.s AND d.due < b.e
+          GROUP BY 1),
+       stops AS (
+         SELECT w.ws, count(DISTINCT sus.case_id)::int AS n
+           FROM w JOIN sus ON sus.started_at < w.e AND (sus.ended_at IS NULL OR sus.ended_at > w.s)
+          WHERE sus.case_id IN (SELECT id FROM sel)
+          GROUP BY w.ws),
+       before AS (SELECT count(*)::int AS n FROM rows r WHERE NOT r.incoming)
+       SELECT to_char(w.ws, 'IYYY-"W"IW') AS week, w.ws::text AS week_start,
+              coalesce(filed.n, 0) AS incoming,
+              coalesce(closed.resolved, 0) AS resolved,
+              ((SELECT n FROM before)
+                + sum(coalesce(filed.n, 0)) OVER (ORDER BY w.ws)
+                - sum(coalesce(closed.n, 0)) OVER (ORDER BY w.ws))::int AS open,
+              coalesce(breaches.n, 0) AS overdue,
+              coalesce(stops.n, 0) AS suspended
+         FROM w
+         LEFT JOIN filed ON filed.ws = w.ws
+         LEFT JOIN closed ON closed.ws = w.ws
+         LEFT JOIN breaches ON breaches.ws = w.ws
+         LEFT JOIN stops ON stops.ws = w.ws
+        ORDER BY w.ws`,
+      p.values,
+    );
+    return rows.map((r) => ({ week: r.week, weekStart: r.week_start, ...counts(r) }));
+  }
+
+  /**
+   * The median time per stage, in calendar seconds: from the filing to the first acceptance,
+   * from the first acceptance to the first proposal, from the first proposal to the first
+   * resolution, over the cases that ended the stage in the period (`percentile_cont(0.5)`).
+   */
+  private async stages(
+    actor: Actor,
+    period: Period,
+    team: string | null,
+  ): Promise<ManagementReportDto['stages']> {
+    const p = new Params();
+    const b = `SELECT (${p.add(period.from)}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
+                      (${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e`;
+    const where = [visibleTo(actor, p)];
+    if (team) where.push(`c.team_id = ${p.add(team)}::uuid`);
+    const rows = await this.db.query<
+      { stage: ReportStage; cases: number; median_seconds: number | null }[]
+    >(
+      `WITH b AS (${b}),
+       ended AS (
+         SELECT DISTINCT y.case_id FROM case_status_changes y, b
+          WHERE y.to_status IN ('accepted', 'proposed', 'resolved') AND y.at >= b.s AND y.at < b.e
+       ),
+       firsts AS (
+         SELECT x.case_id,
+                min(x.at) FILTER (WHERE x.to_status = 'accepted') AS accepted_at,
+                min(x.at) FILTER (WHERE x.to_status = 'proposed') AS proposed_at,
+                min(x.at) FILTER (WHERE x.to_status = 'resolved') AS resolved_at
+           FROM case_status_changes x
+          WHERE x.case_id IN (SELECT case_id FROM ended)
+            AND x.to_status IN ('accepted', 'proposed', 'resolved')
+          GROUP BY x.case_id
+       )
+       SELECT v.stage, count(*)::int AS cases,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY v.secs)::float8 AS median_seconds
+         FROM firsts f
+         JOIN cases c ON c.id = f.case_id
+         CROSS JOIN b
+         CROSS JOIN LATERAL (VALUES
+           ('filed_accepted', f.accepted_at, extract(epoch FROM f.accepted_at - c.filed_at)),
+           ('accepted_proposed', f.proposed_at, extract(epoch FROM f.proposed_at - f.accepted_at)),
+           ('proposed_resolved', f.resolved_at, extract(epoch FROM f.resolved_at - f.proposed_at))
+         ) v(stage, ended_at, secs)
+        WHERE ${where.join(' AND ')}
+          AND v.ended_at >= b.s AND v.ended_at < b.e AND v.secs IS NOT NULL
+        GROUP BY v.stage`,
+      p.values,
+    );
+    return REPORT_STAGES.map((stage) => {
+      const r = rows.find((x) => x.stage === stage);
+      return {
+        stage,
+        cases: r?.cases ?? 0,
+        medianSeconds: r?.median_seconds == null ? null : Math.round(r.median_seconds),
+      };
+    });
+  }
+
+  /**
+   * SLA compliance per team: of the stages due in the period, those met (closed, never
+   * breached) against those breached; stages still open and not breached are not decided yet.
+   * The same rule as the case page's SLA state (`stageState`).
+   */
+  private async sla(
+    actor: Actor,
+    period: Period,
+    team: string | null,
+  ): Promise<ManagementReportDto['sla']> {
+    const p = new Params();
+    const where = [visibleTo(actor, p)];
+    if (team) where.push(`c.team_id = ${p.add(team)}::uuid`);
+    const s = p.add(period.from);
+    const e = p.add(period.to);
+    const openIn = (stage: 'accept' | 'propose') => p.add([...STAGE_OPEN_IN[stage]]);
+    const rows = await this.db.query<
+      { key: string | null; name: string | null; met: number; breached: number }[]
+    >(
+      `WITH b AS (SELECT (${s}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
+                         (${e}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e),
+       due AS (
+         SELECT c.team_id, d.stage,
+                d.stage = ANY(c.sla_breached) AS breached,
+                NOT (c.status = ANY(d.open_in)) AS closed
+           FROM cases c, b,
+                LATERAL (VALUES ('accept', c.accept_by, ${openIn('accept')}::text[]),
+                                ('propose', c.propose_by, ${openIn('propose')}::text[])
+                        ) d(stage, due, open_in)
+          WHERE ((c.accept_by >= b.s AND c.accept_by < b.e)
+                  OR (c.propose_by >= b.s AND c.propose_by < b.e))
+            AND d.due >= b.s AND d.due < b.e AND ${where.join(' AND ')}
+       )
+       SELECT due.team_id::text AS key, u.name,
+              (count(*) FILTER (WHERE due.closed AND NOT due.breached))::int AS met,
+              (count(*) FILTER (WHERE due.breached))::int AS breached
+         FROM due LEFT JOIN organisation_units u ON u.id = due.team_id
+        GROUP BY due.team_id, u.name
+       HAVING count(*) FILTER (WHERE due.breached OR due.closed) > 0
+        ORDER BY u.name NULLS LAST`,
+      p.values,
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      met: r.met,
+      breached: r.breached,
+      compliance: r.met + r.breached ? r.met / (r.met + r.breached) : null,
+    }));
+  }
+}
