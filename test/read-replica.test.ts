@@ -290,6 +290,12 @@ describe('read replica', () => {
       expect(await matrixCount('staff')).toBe(matrixBefore.staff);
       expect(await matrixCount('buyer')).toBe(matrixBefore.buyer + 1);
 
+      // The API counts what the replica served.
+      const metrics = (await t!.http().get('/metrics').expect(200)).text;
+      const served = /^brug_replica_reads_total\{source="replica"\} (\d+)/m.exec(metrics);
+      expect(Number(served?.[1])).toBeGreaterThan(0);
+      expect(metrics).toMatch(/^brug_replica_up 1$/m);
+
       // Replaying again, the replica catches up and the case shows for everyone.
       await sql(replicaPort, 'SELECT pg_wal_replay_resume()');
       await eventually(async () => {
@@ -347,5 +353,6 @@ describe('read replica', () => {
     }, 120_000);
     expect(ready).toMatchObject({ status: 'ready', checks: { database: 'up', redis: 'up' } });
     expect((await listAs('buyer')).items.map((c) => c.id)).toContain(filed.id);
+    expect((await t!.http().get('/metrics').expect(200)).text).toMatch(/^brug_replica_up 0$/m);
   }, 300_000);
 });

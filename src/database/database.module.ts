@@ -2,6 +2,7 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { MetricsService } from '../health/metrics.service';
 import { RedisService } from '../redis/redis.service';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './database-admin';
@@ -40,9 +41,9 @@ export class DatabaseModule {
           // The replica for reads that may be a moment old (ADR 42): opened by the API only;
           // every process marks its people's writes, so their reads see them.
           provide: ReadReplica,
-          useFactory: (primary: DataSource, redis: RedisService) =>
-            new ReadReplica(primary, redis, config, role === 'api'),
-          inject: [getDataSourceToken(), RedisService],
+          useFactory: (primary: DataSource, redis: RedisService, metrics: MetricsService) =>
+            new ReadReplica(primary, redis, config, role === 'api', metrics),
+          inject: [getDataSourceToken(), RedisService, MetricsService],
         },
         UnitOfWork,
       ],

@@ -1,7 +1,9 @@
 import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { classifyInfrastructureError } from '../common/infrastructure-errors';
 import type { AppConfig } from '../config/config';
+import type { MetricsService } from '../health/metrics.service';
 import type { RedisService } from '../redis/redis.service';
 import { dataSourceOptions } from './data-source-options';
 import { keepErrorListeners } from './error-listeners';
@@ -89,6 +91,7 @@ export class ReadReplica implements OnModuleInit, OnApplicationShutdown {
   /** Own writes this process knows of, for when Redis cannot be asked (see `wrote`). */
   private readonly localMarks = new Map<string, { lsn: bigint; until: number }>();
   private lastProblem = '';
+  private readonly reads: Counter<'source'> | null = null;
 
   constructor(
     private readonly primary: DataSource,
@@ -96,13 +99,41 @@ export class ReadReplica implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     /** Only processes that serve reads (the API) open the replica; workers only mark writes. */
     private readonly servesReads: boolean,
+    metrics?: MetricsService,
   ) {
+    const used = this.configured && servesReads;
     this.status = {
-      state: this.configured ? 'degraded' : 'off',
-      reason: this.configured ? 'unreachable' : null,
+      state: used ? 'degraded' : 'off',
+      reason: used ? 'unreachable' : null,
       lagSeconds: null,
       at: Date.now(),
     };
+    if (used && metrics) {
+      this.reads = new Counter({
+        name: 'brug_replica_reads_total',
+        help: 'Reads that may be served by the read replica, by the server that served them',
+        labelNames: ['source'],
+        registers: [metrics.registry],
+      });
+      for (const source of ['replica', 'primary'] as const) this.reads.inc({ source }, 0);
+      const status = () => this.readiness();
+      new Gauge({
+        name: 'brug_replica_lag_seconds',
+        help: 'How far the read replica replayed behind the primary at the last probe (-1: unknown)',
+        registers: [metrics.registry],
+        collect() {
+          this.set(status().lagSeconds ?? -1);
+        },
+      });
+      new Gauge({
+        name: 'brug_replica_up',
+        help: 'Whether the read replica serves reads (1) or they go to the primary (0)',
+        registers: [metrics.registry],
+        collect() {
+          this.set(status().state === 'up' ? 1 : 0);
+        },
+      });
+    }
   }
 
   /** Whether a replica is configured at all. */
@@ -145,12 +176,18 @@ export class ReadReplica implements OnModuleInit, OnApplicationShutdown {
    */
   async read<T>(reader: Reader | null, work: (db: DataSource) => Promise<T>): Promise<T> {
     const replica = await this.choose(reader);
-    if (replica === null) return work(this.primary);
+    if (replica === null) {
+      this.reads?.inc({ source: 'primary' });
+      return work(this.primary);
+    }
     try {
-      return await work(replica);
+      const result = await work(replica);
+      this.reads?.inc({ source: 'replica' });
+      return result;
     } catch (error) {
       if (classifyInfrastructureError(error)?.cause !== 'database') throw error;
       this.degrade('unreachable', error);
+      this.reads?.inc({ source: 'primary' });
       return work(this.primary);
     }
   }
