@@ -250,7 +250,7 @@ describe('notifications that survive a day (issue 20)', () => {
     }
   });
 
-  it('a delivery refused for good stays failed with its error; an admin replays it, one or in bulk (audited)', async () => {
+  it('a delivery refused for good stays failed with its error, listed for admins; an admin replays it, one or in bulk (audited)', async () => {
     const hook = await receiver(() => 400);
     const { id } = await register(hook.url, ['case.filed']);
     const admin = await bearer(t, 'admin');
@@ -284,6 +284,44 @@ describe('notifications that survive a day (issue 20)', () => {
 
       hook.answer.fn = () => 200;
       // One by one: the delivery of the first case.
+      // Admins see them, newest first, with their last error, a page at a time.
+      const pageOne = await t
+        .http()
+        .get(`/api/v1/admin/deliveries?webhookId=${id}&pageSize=1`)
+        .set(admin)
+        .expect(200);
+      expect(pageOne.body.items).toHaveLength(1);
+      expect(pageOne.body.nextCursor).toEqual(expect.any(String));
+      const pageTwo = await t
+        .http()
+        .get(`/api/v1/admin/deliveries`)
+        .query({ webhookId: id, pageSize: 1, cursor: pageOne.body.nextCursor })
+        .set(admin)
+        .expect(200);
+      expect(pageTwo.body.nextCursor).toBeNull();
+      const listed = [...pageOne.body.items, ...pageTwo.body.items] as {
+        id: string;
+        status: string;
+        lastError: string;
+        attempts: number;
+        eventType: string;
+      }[];
+      expect(listed.map((d) => d.id).sort()).toEqual(rows.map((r) => r.id).sort());
+      for (const d of listed) {
+        expect(d).toMatchObject({
+          status: 'failed',
+          lastError: 'webhook answered 400',
+          attempts: 1,
+          eventType: 'case.filed',
+        });
+      }
+      expectProblem(
+        await t
+          .http()
+          .get('/api/v1/admin/deliveries')
+          .set(await bearer(t, 'staff')),
+        403,
+      );
       const firstRow = (
         await db.query<{ id: string }[]>(
           `SELECT id FROM notification_deliveries WHERE recipient = $1 AND payload->>'caseId' = $2`,

@@ -1,18 +1,34 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import type { Actor } from '../../auth/roles';
-import { ApiResult } from '../../common/openapi-decorators';
+import { ApiResult, ProblemResponses } from '../../common/openapi-decorators';
 import { refOf } from '../../database/unit-of-work';
-import { ReplayDeliveriesDto, ReplayResultDto } from './delivery-replay.dto';
+import {
+  DeliveryListDto,
+  ListDeliveriesQuery,
+  ReplayDeliveriesDto,
+  ReplayResultDto,
+} from './delivery-replay.dto';
 import { DeliveryReplayService } from './delivery-replay.service';
 
-/** Deliveries that gave up or were skipped, sent again (admin, audited; ADR 41). */
+/** Deliveries listed, and those that gave up or were skipped sent again (admin, audited; ADR 41). */
 @ApiTags('Administration')
 @Controller('admin/deliveries')
 @Roles('admin')
 export class DeliveryReplayController {
   constructor(private readonly replays: DeliveryReplayService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Webhook and email deliveries of one status (failed by default), newest first, with their last error',
+  })
+  @ApiResult(DeliveryListDto)
+  @ProblemResponses(400)
+  list(@Query() query: ListDeliveriesQuery): Promise<DeliveryListDto> {
+    return this.replays.list(query);
+  }
 
   @Post('replay')
   @HttpCode(202)

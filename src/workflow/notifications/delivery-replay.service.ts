@@ -1,12 +1,38 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CursorCodec } from '../../common/cursor';
+import { InvalidCursor } from '../../common/errors';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork, type ActorRef } from '../../database/unit-of-work';
 import {
   REPLAY_LIMIT,
+  type DeliveryListDto,
+  type ListDeliveriesQuery,
   type ReplayDeliveriesDto,
   type ReplayResultDto,
 } from './delivery-replay.dto';
 import { QueueService } from '../queues/queue.service';
 import { deliveryJobs } from './deliveries';
+import type { DeliveryStatus } from './notification-delivery.entity';
+
+interface DeliveryRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  channel: 'email' | 'webhook';
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  first_attempt_at: Date | null;
+  next_attempt_at: Date | null;
+  sent_at: Date | null;
+  replays: number;
+  created_at: Date;
+  at_key: string;
+}
 
 /**
  * Sends deliveries again, one or in bulk (issue 20, ADR 41): each goes back to `pending` with
@@ -16,10 +42,79 @@ import { deliveryJobs } from './deliveries';
  */
 @Injectable()
 export class DeliveryReplayService {
+  private readonly cursors: CursorCodec;
+
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly queues: QueueService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cursors = new CursorCodec(config.jwtSecret);
+  }
+
+  /**
+   * Deliveries of one status (failed by default), newest first, keyset paged on (created_at,
+   * id): from `notification_deliveries_status_idx`, or with a webhook or an event type from the
+   * index that starts with it.
+   */
+  async list(query: ListDeliveriesQuery): Promise<DeliveryListDto> {
+    const pageSize = query.pageSize ?? 25;
+    const status = query.status ?? 'failed';
+    const scope = `deliveries:${status}:${query.webhookId ?? ''}:${query.eventType ?? ''}`;
+    const values: unknown[] = [status];
+    const where = ['status = $1'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(sql(`$${values.length}`));
+    };
+    if (query.webhookId) {
+      where.push(`channel = 'webhook'`);
+      add((n) => `recipient = ${n}`, query.webhookId);
+    }
+    if (query.eventType) add((n) => `event_type = ${n}`, query.eventType);
+    if (query.cursor) {
+      const [at, id] = this.cursors.decode(query.cursor, scope);
+      if (typeof at !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+        throw new InvalidCursor();
+      }
+      values.push(at, id);
+      where.push(
+        `(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
+      );
+    }
+    values.push(pageSize + 1);
+    const rows = await this.db.query<DeliveryRow[]>(
+      `SELECT id, event_id, event_type, channel, recipient, status, attempts, last_error,
+              first_attempt_at, next_attempt_at, sent_at, replays, created_at,
+              created_at::text AS at_key
+         FROM notification_deliveries WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT $${values.length}`,
+      values,
+    );
+    const page = rows.slice(0, pageSize);
+    const last = page[page.length - 1];
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        eventId: r.event_id,
+        eventType: r.event_type,
+        channel: r.channel,
+        recipient: r.recipient,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        firstAttemptAt: iso(r.first_attempt_at),
+        nextAttemptAt: iso(r.next_attempt_at),
+        sentAt: iso(r.sent_at),
+        replays: r.replays,
+        createdAt: r.created_at.toISOString(),
+      })),
+      nextCursor:
+        rows.length > pageSize && last ? this.cursors.encode([last.at_key, last.id], scope) : null,
+    };
+  }
 
   async replay(actor: ActorRef, filter: ReplayDeliveriesDto): Promise<ReplayResultDto> {
     const values: unknown[] = [filter.status ?? 'failed'];
