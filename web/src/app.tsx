@@ -27,6 +27,8 @@ import { NotFoundPage } from './common/not-found-page';
 import { Loading } from './common/query-state';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { WorkQueuePage } from './queue/work-queue-page';
+import { SignalPreferencesPage } from './signals/preferences-page';
+import { SignalsPage } from './signals/signals-page';
 
 /** Cache for 15 s; retry twice, but never what the API refused (4xx: it will not change its mind). */
 export function createQueryClient(): QueryClient {
@@ -73,6 +75,12 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/cases/:id', 'caseDetail', <CaseDetailPage key="case" />],
                 ['/queue', 'queue', <WorkQueuePage key="queue" />],
                 ['/dashboard', 'dashboard', <DashboardPage key="dashboard" />],
+                ['/signals', 'signals', <SignalsPage key="signals" />],
+                [
+                  '/signals/preferences',
+                  'signals',
+                  <SignalPreferencesPage key="signal-preferences" />,
+                ],
                 ['/audit', 'audit', <AuditLogPage key="audit" />],
                 ['/audit/verify', 'verify', <VerifyPage key="verify" />],
                 ['/audit/bundle', 'verify', <BundlePage key="bundle" />],

@@ -16,6 +16,7 @@ export const PAGE_ROLES = {
   verify: ['auditor', 'admin'],
   exports: ['auditor', 'admin'],
   me: ALL_ROLES,
+  signals: ['buyer', 'staff', 'budget_holder'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

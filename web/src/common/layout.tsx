@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/client';
 import { mayOpen, type PageKey } from '../auth/roles';
+import { useUnreadCount } from '../signals/api';
 import { useMe } from '../auth/use-auth';
 import { AppLink } from './app-link';
 import { isLanguage, type Language } from './i18n';
@@ -86,6 +87,29 @@ function MenuLinks({ me }: { me: Me }) {
   ));
 }
 
+/**
+ * The header's link to the inbox, with the unread count in its text and its accessible name
+ * ("Signaleringen, 3 ongelezen"); for the roles that receive signals.
+ */
+function SignalsLink({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const receives = mayOpen(me.role, 'signals');
+  const { data } = useUnreadCount(receives);
+  if (!receives) return null;
+  const count = data?.count ?? 0;
+  const shown = data?.capped ? `${data.max}+` : String(count);
+  return (
+    <PageHeader.MenuLink
+      fixed
+      href="/signals"
+      linkComponent={AppLink}
+      aria-label={t('signals.headerLinkName', { count, shown })}
+    >
+      {count > 0 ? t('signals.headerLink', { count: shown }) : t('signals.headerLinkNone')}
+    </PageHeader.MenuLink>
+  );
+}
+
 /** The link to the same page in the other language (works without JavaScript state too). */
 function LanguageLink() {
   const { t, i18n } = useTranslation();
@@ -144,6 +168,7 @@ export function Layout() {
         menuItems={
           <>
             <LanguageLink />
+            {me && <SignalsLink me={me} />}
             {me && (
               <PageHeader.MenuLink href="/me" linkComponent={AppLink}>
                 {me.name}
