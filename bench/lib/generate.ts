@@ -579,11 +579,13 @@ export class CaseFactory {
     if (c.koppelId === null || c.routedAt === null) return '';
     const rng = Rng.for(c.index, 9);
     let out = '';
+    // Each note's id from a stream of its own (case, ordinal): ids drawn from one case's stream
+    // run into other cases' streams at a million cases (mulberry32's state only steps).
     for (let k = rng.int(3); k > 0; k--) {
       const rare = rng.chance(RARE_RATE) ? ` Zie ook het ${RARE_NOTE_WORD}.` : '';
       const body = `${rng.pick(NOTE_OPENERS)} ${anyNoun(rng)} met een ${rng.pick(SUPPLIERS)}.${rare}`;
       const at = Math.min(nowMs, c.routedAt + rng.next() * 20 * DAY);
-      out += `${rng.uuid()}\t${c.id}\t${c.koppelId}\t${esc(body)}\t${rng.chance(0.5) ? 'shared' : 'internal'}\t${iso(at)}\n`;
+      out += `${Rng.for(c.index * 4 + k, 9).uuid()}\t${c.id}\t${c.koppelId}\t${esc(body)}\t${rng.chance(0.5) ? 'shared' : 'internal'}\t${iso(at)}\n`;
     }
     return out;
   }
