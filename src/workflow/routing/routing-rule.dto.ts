@@ -10,12 +10,14 @@ import {
   IsString,
   IsUUID,
   Max,
+  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
 import { PRIORITIES, type Priority } from '../../cases/case-transitions';
 import { SingleLineText } from '../../common/text';
 import { IsKebabCode, Optional } from '../../common/validators';
+import { RULE_CONDITIONS } from './routing-rules';
 
 // The routing rules' answers and bodies (GET/POST/PATCH /routing-rules).
 
@@ -149,4 +151,126 @@ export class UpdateRoutingRuleDto extends RuleConditions {
   @Optional()
   @IsBoolean()
   active?: boolean;
+}
+
+// The dry run (POST /routing-rules/dry-run): which team would a case, or a draft of one, go to?
+
+export class RoutingDryRunDto {
+  @ApiPropertyOptional({
+    description:
+      'A case (its id or reference, BRUG-2026-000042) whose facts are tried; leave out to try a draft instead.',
+    example: 'BRUG-2026-000042',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(60)
+  caseId?: string;
+
+  @ApiPropertyOptional({ description: 'The draft: its lead domain.', example: 'energy' })
+  @Optional()
+  @IsString()
+  @IsKebabCode()
+  leadDomain?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The draft: the other domains it touches (the lead domain counts too).',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @IsKebabCode({ each: true })
+  domains?: string[];
+
+  @ApiPropertyOptional({ description: 'The draft: its estimated value in cents.' })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  estimatedValueCents?: number;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, description: 'The draft: its priority.' })
+  @Optional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+}
+
+export class RoutingFactsDto {
+  @ApiProperty({ type: String, nullable: true })
+  leadDomain!: string | null;
+
+  @ApiProperty({ type: [String] })
+  domains!: string[];
+
+  @ApiProperty()
+  estimatedValueCents!: number;
+
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: string;
+}
+
+export class DryRunCaseRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'BRUG-2026-000042' })
+  reference!: string;
+
+  @ApiProperty()
+  title!: string;
+}
+
+export class DryRunRuleDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  position!: number;
+
+  @ApiProperty({ type: TeamRefDto })
+  team!: TeamRefDto;
+
+  @ApiProperty({ description: 'Whether every condition of the rule holds.' })
+  matches!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    enum: RULE_CONDITIONS,
+    description: 'The conditions that do not hold (empty when it matches).',
+  })
+  unmet!: string[];
+}
+
+export class RoutingDryRunResultDto {
+  @ApiProperty({ type: DryRunCaseRefDto, nullable: true, description: 'The case tried, if any.' })
+  case!: DryRunCaseRefDto | null;
+
+  @ApiProperty({ type: RoutingFactsDto, description: 'What the rules looked at.' })
+  facts!: RoutingFactsDto;
+
+  @ApiProperty({
+    type: DryRunRuleDto,
+    nullable: true,
+    description: 'The first matching rule (null: none matches, the intake team takes it).',
+  })
+  rule!: DryRunRuleDto | null;
+
+  @ApiProperty({
+    type: TeamRefDto,
+    nullable: true,
+    description: 'The team the case would go to now (null: no rule matches and no intake team).',
+  })
+  team!: TeamRefDto | null;
+
+  @ApiProperty({
+    type: [DryRunRuleDto],
+    description:
+      'The active rules in the order routing tries them, up to and including the first match.',
+  })
+  tried!: DryRunRuleDto[];
 }

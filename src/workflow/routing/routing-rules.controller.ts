@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import type { Actor } from '../../auth/roles';
@@ -8,6 +8,8 @@ import { uuidParam } from '../../common/validators';
 import { refOf } from '../../database/unit-of-work';
 import {
   CreateRoutingRuleDto,
+  RoutingDryRunDto,
+  RoutingDryRunResultDto,
   RoutingRuleDto,
   RoutingRuleListDto,
   UpdateRoutingRuleDto,
@@ -37,6 +39,21 @@ export class RoutingRulesController {
     @Body() body: CreateRoutingRuleDto,
   ): Promise<RoutingRuleDto> {
     return this.rules.create(refOf(actor), body);
+  }
+
+  @Post('dry-run')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Which team would this case, or this draft, go to? Tries the rules as they stand; changes nothing',
+  })
+  @ApiResult(RoutingDryRunResultDto)
+  @ProblemResponses(404)
+  dryRun(
+    @CurrentActor() actor: Actor,
+    @Body() body: RoutingDryRunDto,
+  ): Promise<RoutingDryRunResultDto> {
+    return this.rules.dryRun(actor, body);
   }
 
   @Patch(':id')

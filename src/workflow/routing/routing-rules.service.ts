@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/roles';
+import { CaseReader } from '../../cases/case-reader';
+import { CaseNotFound } from '../../cases/cases.errors';
 import { CatalogueService } from '../../catalogue/catalogue.service';
 import { ValidationFailed } from '../../common/errors';
 import { checkIfMatch, type IfMatch } from '../../common/etag';
@@ -8,11 +11,21 @@ import { changedFields, UnitOfWork, type ActorRef } from '../../database/unit-of
 import { updateVersioned } from '../../database/versioned';
 import type {
   CreateRoutingRuleDto,
+  DryRunCaseRefDto,
+  DryRunRuleDto,
+  RoutingDryRunDto,
+  RoutingDryRunResultDto,
   RoutingRuleDto,
   UpdateRoutingRuleDto,
 } from './routing-rule.dto';
 import { RoutingRuleEntity } from './routing-rule.entity';
-import { SEED_ROUTING_RULES } from './routing-rules';
+import {
+  FALLBACK_TEAM_CODE,
+  inRoutingOrder,
+  SEED_ROUTING_RULES,
+  unmetConditions,
+  type RoutingFacts,
+} from './routing-rules';
 import { RoutingRuleNotFound } from '../workflow.errors';
 
 const RULES_TTL_MS = 5000;
@@ -26,6 +39,7 @@ export class RoutingRulesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly catalogue: CatalogueService,
+    private readonly cases: CaseReader,
   ) {}
 
   /** The rules in the order they are tried. */
@@ -122,6 +136,103 @@ export class RoutingRulesService {
       });
       return this.present(w.manager, await this.get(w.manager, id));
     });
+  }
+
+  /**
+   * Which team a case (or a draft of one) would go to, by the rules as they stand now (read
+   * afresh, not the routing cache): the rules tried in order with the conditions each one misses,
+   * the first that matches, else the intake team. Reads only: nothing is changed or recorded.
+   */
+  async dryRun(actor: Actor, input: RoutingDryRunDto): Promise<RoutingDryRunResultDto> {
+    const { facts, found } = await this.factsOf(actor, input);
+    const rules = inRoutingOrder(await this.all(false));
+    const tried: RoutingRuleEntity[] = [];
+    let match: RoutingRuleEntity | undefined;
+    for (const rule of rules) {
+      tried.push(rule);
+      if (unmetConditions(rule, facts).length === 0) {
+        match = rule;
+        break;
+      }
+    }
+    const intake = match ? null : await this.catalogue.findUnitByCode(FALLBACK_TEAM_CODE);
+    const teams = await this.catalogue.unitRefs([
+      ...tried.map((r) => r.teamId),
+      ...(intake ? [intake.id] : []),
+    ]);
+    const team = (id: string) => ({ id, name: teams.get(id)?.name ?? '' });
+    const shown = (rule: RoutingRuleEntity): DryRunRuleDto => {
+      const unmet = unmetConditions(rule, facts);
+      return {
+        id: rule.id,
+        name: rule.name,
+        position: rule.position,
+        team: team(rule.teamId),
+        matches: unmet.length === 0,
+        unmet,
+      };
+    };
+    return {
+      case: found,
+      facts,
+      rule: match ? shown(match) : null,
+      team: match ? team(match.teamId) : intake ? team(intake.id) : null,
+      tried: tried.map(shown),
+    };
+  }
+
+  /** The facts to try: the case's as routing reads them, or the draft's (checked like a filing). */
+  private async factsOf(
+    actor: Actor,
+    input: RoutingDryRunDto,
+  ): Promise<{ facts: RoutingFacts; found: DryRunCaseRefDto | null }> {
+    const draftFields = (
+      ['leadDomain', 'domains', 'estimatedValueCents', 'priority'] as const
+    ).filter((k) => input[k] !== undefined);
+    if (input.caseId !== undefined) {
+      if (draftFields.length > 0) {
+        throw new ValidationFailed(
+          draftFields.map((field) => ({
+            field,
+            code: 'not_allowed',
+            message: 'is not used when a case is tried',
+          })),
+        );
+      }
+      const row = await this.cases.findVisible(this.db.manager, actor, input.caseId.trim());
+      const facts = await this.cases.workflowFacts(row.id);
+      if (!facts) throw new CaseNotFound(input.caseId);
+      return {
+        facts: {
+          leadDomain: facts.leadDomain,
+          domains: facts.domains,
+          estimatedValueCents: facts.estimatedValueCents,
+          priority: facts.priority,
+        },
+        found: { id: facts.id, reference: facts.reference, title: facts.title },
+      };
+    }
+    const missing = (['leadDomain', 'estimatedValueCents', 'priority'] as const).filter(
+      (k) => input[k] === undefined,
+    );
+    if (missing.length > 0) {
+      throw new ValidationFailed(
+        missing.map((field) => ({ field, code: 'required', message: 'is required' })),
+      );
+    }
+    const leadDomain = input.leadDomain!;
+    const others = input.domains ?? [];
+    await this.catalogue.assertActiveDomains([leadDomain], () => 'leadDomain');
+    await this.catalogue.assertActiveDomains(others, (i) => `domains[${i}]`);
+    return {
+      facts: {
+        leadDomain,
+        domains: [...new Set([leadDomain, ...others])].sort(),
+        estimatedValueCents: input.estimatedValueCents!,
+        priority: input.priority!,
+      },
+      found: null,
+    };
   }
 
   /** Creates the starting rules when there are none yet (idempotent). */

@@ -20,22 +20,48 @@ export interface RoutingCondition {
   teamId: string;
 }
 
-/** Whether every condition of the rule holds for the case; an empty condition holds always. */
-export function ruleMatches(rule: RoutingCondition, facts: RoutingFacts): boolean {
-  if (!rule.active) return false;
+/** The conditions a rule can set, as the API names them. */
+export const RULE_CONDITIONS = [
+  'leadDomains',
+  'anyDomains',
+  'minValueCents',
+  'maxValueCents',
+  'priorities',
+] as const;
+export type RuleConditionName = (typeof RULE_CONDITIONS)[number];
+
+/** The conditions of the rule that do not hold for the case (empty: every one holds). */
+export function unmetConditions(rule: RoutingCondition, facts: RoutingFacts): RuleConditionName[] {
+  const unmet: RuleConditionName[] = [];
   if (
     rule.leadDomains.length &&
     !(facts.leadDomain && rule.leadDomains.includes(facts.leadDomain))
   ) {
-    return false;
+    unmet.push('leadDomains');
   }
   if (rule.anyDomains.length && !facts.domains.some((d) => rule.anyDomains.includes(d))) {
-    return false;
+    unmet.push('anyDomains');
   }
-  if (rule.minValueCents !== null && facts.estimatedValueCents < rule.minValueCents) return false;
-  if (rule.maxValueCents !== null && facts.estimatedValueCents > rule.maxValueCents) return false;
-  if (rule.priorities.length && !rule.priorities.includes(facts.priority)) return false;
-  return true;
+  if (rule.minValueCents !== null && facts.estimatedValueCents < rule.minValueCents) {
+    unmet.push('minValueCents');
+  }
+  if (rule.maxValueCents !== null && facts.estimatedValueCents > rule.maxValueCents) {
+    unmet.push('maxValueCents');
+  }
+  if (rule.priorities.length && !rule.priorities.includes(facts.priority)) unmet.push('priorities');
+  return unmet;
+}
+
+/** Whether every condition of the rule holds for the case; an empty condition holds always. */
+export function ruleMatches(rule: RoutingCondition, facts: RoutingFacts): boolean {
+  return rule.active && unmetConditions(rule, facts).length === 0;
+}
+
+/** The rules in the order routing tries them: by position, then id (a stable order). */
+export function inRoutingOrder<T extends RoutingCondition>(rules: T[]): T[] {
+  return [...rules].sort(
+    (a, b) => a.position - b.position || (a.id ?? '').localeCompare(b.id ?? ''),
+  );
 }
 
 /** The first matching rule by position (then id, for a stable order), or undefined. */
@@ -43,9 +69,7 @@ export function firstMatch<T extends RoutingCondition>(
   rules: T[],
   facts: RoutingFacts,
 ): T | undefined {
-  return [...rules]
-    .sort((a, b) => a.position - b.position || (a.id ?? '').localeCompare(b.id ?? ''))
-    .find((rule) => ruleMatches(rule, facts));
+  return inRoutingOrder(rules).find((rule) => ruleMatches(rule, facts));
 }
 
 /** The team every case goes to when no rule matches. */

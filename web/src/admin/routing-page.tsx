@@ -1,10 +1,13 @@
-import { Button, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+import { Alert, Button, Heading, Paragraph, Row, Table } from '@amsterdam/design-system-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState, type RefObject, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call, ifMatch, type Priority } from '../api/client';
+import { api, call, ifMatch, type Priority, type Schemas } from '../api/client';
 import { PRIORITIES } from '../cases/case-vocabulary';
 import { useDomainNames, useDomains, useTeams } from '../common/catalogue';
-import { SelectField, TextField } from '../common/form';
+import { fieldErrorText } from '../common/error-text';
+import { ErrorSummary, fieldErrorsOf, SelectField, TextField } from '../common/form';
 import { centsToInput, formatEuro, formatNumber, parseEuroToCents } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
@@ -13,6 +16,7 @@ import { AdminBackLink } from './admin-overview-page';
 import {
   ActiveField,
   activeText,
+  adminProblemText,
   CheckboxGroup,
   EditButton,
   EditorForm,
@@ -21,7 +25,13 @@ import {
   useEditor,
   useListPage,
 } from './admin-kit';
-import { useRoutingRules, useSlaPolicies, type RoutingRule, type SlaPolicy } from './api';
+import {
+  adminChanged,
+  useRoutingRules,
+  useSlaPolicies,
+  type RoutingRule,
+  type SlaPolicy,
+} from './api';
 
 interface RuleDraft {
   position: string;
@@ -89,9 +99,41 @@ export function RoutingPage() {
       <AdminBackLink />
       <Paragraph className="ams-mb-l">{t('admin.routing.intro')}</Paragraph>
       <RulesSection />
+      <DryRunSection />
       <SlaSection />
     </>
   );
+}
+
+/**
+ * The position changes that move rule `index` one place up (-1) or down (+1) in the order
+ * routing tries them: one change when there is room between its new neighbours (the rule takes
+ * a position between them), else it and its neighbour swap positions.
+ */
+export function movePlan(
+  rules: readonly RoutingRule[],
+  index: number,
+  step: -1 | 1,
+): { rule: RoutingRule; position: number }[] {
+  const rule = rules[index];
+  const other = rules[index + step];
+  if (!rule || !other) return [];
+  const beyond = rules[index + 2 * step];
+  const [low, high] =
+    step === -1
+      ? [beyond ? beyond.position : -1, other.position]
+      : [other.position, beyond ? beyond.position : other.position + 20];
+  if (high - low >= 2) return [{ rule, position: Math.floor((low + high) / 2) }];
+  if (other.position !== rule.position) {
+    return [
+      { rule, position: other.position },
+      { rule: other, position: rule.position },
+    ];
+  }
+  // Equal positions (the id decides between them): step past the neighbour.
+  return step === 1 || other.position > 0
+    ? [{ rule, position: other.position + step }]
+    : [{ rule: other, position: other.position + 1 }];
 }
 
 function RulesSection() {
@@ -99,6 +141,34 @@ function RulesSection() {
   const rules = useRoutingRules();
   const domainName = useDomainNames();
   const page = useListPage<string>();
+  const queryClient = useQueryClient();
+  const move = useMutation({
+    mutationFn: async ({ index, step }: { index: number; step: -1 | 1 }) => {
+      for (const change of movePlan(rules.data ?? [], index, step)) {
+        await call(
+          api.PATCH('/routing-rules/{id}', {
+            params: { path: { id: change.rule.id }, header: ifMatch(change.rule.version) },
+            body: { position: change.position },
+          }),
+        );
+      }
+      return { index, step };
+    },
+    onSuccess: ({ index, step }) => {
+      const moved = rules.data?.[index];
+      if (moved) {
+        page.close(
+          t('admin.routing.moved', {
+            name: moved.name,
+            place: index + step + 1,
+            count: rules.data?.length ?? 0,
+          }),
+        );
+      }
+    },
+    // After a refusal (someone else changed a rule meanwhile) the list shows the order as it is.
+    onSettled: () => adminChanged(queryClient),
+  });
   const editing =
     page.open?.mode === 'edit' ? rules.data?.find((r) => r.id === page.editKey) : undefined;
   return (
@@ -118,9 +188,25 @@ function RulesSection() {
           onCancel={() => page.close()}
         />
       ) : (
-        <Button variant="secondary" className="ams-mb-l" onClick={page.startCreate}>
-          {t('admin.routing.add')}
-        </Button>
+        <>
+          <Paragraph size="small" className="ams-mb-s">
+            {t('admin.routing.placeHint')}
+          </Paragraph>
+          <Button variant="secondary" className="ams-mb-l" onClick={page.startCreate}>
+            {t('admin.routing.add')}
+          </Button>
+        </>
+      )}
+      {move.isError && (
+        <Alert
+          heading={t('admin.routing.moveFailed')}
+          headingLevel={3}
+          severity="error"
+          className="ams-mb-m"
+          role="alert"
+        >
+          <Paragraph>{adminProblemText(move.error, t)}</Paragraph>
+        </Alert>
       )}
       {rules.isPending ? (
         <Loading />
@@ -145,7 +231,7 @@ function RulesSection() {
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {rules.data.map((r) => (
+              {rules.data.map((r, index) => (
                 <Table.Row key={r.id}>
                   <Table.Cell>{formatNumber(r.position)}</Table.Cell>
                   <Table.Cell>{r.name}</Table.Cell>
@@ -153,7 +239,29 @@ function RulesSection() {
                   <Table.Cell>{r.team.name}</Table.Cell>
                   <Table.Cell>{activeText(r.active, t)}</Table.Cell>
                   <Table.Cell>
-                    <EditButton name={r.name} onClick={() => page.startEdit(r.id)} />
+                    <Row gap="small" wrap>
+                      <EditButton name={r.name} onClick={() => page.startEdit(r.id)} />
+                      {index > 0 && (
+                        <Button
+                          variant="tertiary"
+                          disabled={move.isPending}
+                          onClick={() => move.mutate({ index, step: -1 })}
+                        >
+                          {t('admin.routing.moveUp')}
+                          <span className="ams-visually-hidden">: {r.name}</span>
+                        </Button>
+                      )}
+                      {index < rules.data.length - 1 && (
+                        <Button
+                          variant="tertiary"
+                          disabled={move.isPending}
+                          onClick={() => move.mutate({ index, step: 1 })}
+                        >
+                          {t('admin.routing.moveDown')}
+                          <span className="ams-visually-hidden">: {r.name}</span>
+                        </Button>
+                      )}
+                    </Row>
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -352,6 +460,287 @@ function RuleForm({
         />
       )}
     </EditorForm>
+  );
+}
+
+type DryRunResult = Schemas['RoutingDryRunResultDto'];
+
+/** The API's names of a rule's conditions → the words the rules table uses for them. */
+const CONDITION_TEXT = {
+  leadDomains: 'admin.routing.leadDomains',
+  anyDomains: 'admin.routing.anyDomains',
+  minValueCents: 'admin.routing.minValue',
+  maxValueCents: 'admin.routing.maxValue',
+  priorities: 'admin.routing.priorities',
+} as const;
+
+/**
+ * "Which team would this case go to?": the rules as they stand tried against a case (by its
+ * number) or a draft (`POST /routing-rules/dry-run`, which changes nothing); the answer names
+ * the team and the rule, and lists the rules tried with what each one missed.
+ */
+function DryRunSection() {
+  const { t } = useTranslation();
+  const domains = useDomains();
+  const domainName = useDomainNames();
+  const [mode, setMode] = useState<'case' | 'draft'>('case');
+  const [caseId, setCaseId] = useState('');
+  const [leadDomain, setLeadDomain] = useState('');
+  const [others, setOthers] = useState<string[]>([]);
+  const [value, setValue] = useState('');
+  const [priority, setPriority] = useState<Priority | ''>('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const result = useRef<HTMLHeadingElement>(null);
+  const run = useMutation({
+    mutationFn: (body: Schemas['RoutingDryRunDto']) =>
+      call(api.POST('/routing-rules/dry-run', { body })),
+  });
+  useEffect(() => {
+    if (run.data) result.current?.focus();
+  }, [run.data]);
+
+  const labels: Record<string, string> = {
+    caseId: t('admin.routing.dryRun.caseId'),
+    leadDomain: t('admin.routing.dryRun.leadDomain'),
+    domains: t('admin.routing.dryRun.domains'),
+    estimatedValueCents: t('admin.routing.dryRun.estimatedValueCents'),
+    priority: t('admin.routing.dryRun.priority'),
+  };
+  const apiErrors = fieldErrorsOf(run.error);
+  const errorOf = (field: string) => {
+    if (local[field]) return local[field];
+    const found = apiErrors.find((e) => e.field.split(/[.[]/)[0] === field);
+    return found ? fieldErrorText(found, t) : undefined;
+  };
+  const summary = Object.entries(labels).flatMap(([field, label]) => {
+    const message = errorOf(field);
+    return message ? [{ id: `dry-run-${field}`, label: `${label}: ${message}` }] : [];
+  });
+  const failure = run.isError && apiErrors.length === 0 ? adminProblemText(run.error, t) : null;
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (mode === 'case') {
+      const found: Record<string, string> = caseId.trim()
+        ? {}
+        : { caseId: t('errors.field.required') };
+      setLocal(found);
+      if (Object.keys(found).length === 0) run.mutate({ caseId: caseId.trim() });
+      return;
+    }
+    const cents = value.trim() ? parseEuroToCents(value) : undefined;
+    const found: Record<string, string> = {
+      ...(leadDomain ? {} : { leadDomain: t('errors.field.required') }),
+      ...(cents === undefined || cents === null
+        ? {
+            estimatedValueCents: value.trim()
+              ? t('admin.routing.valueError')
+              : t('errors.field.required'),
+          }
+        : {}),
+      ...(priority ? {} : { priority: t('errors.field.required') }),
+    };
+    setLocal(found);
+    if (Object.keys(found).length > 0) return;
+    run.mutate({
+      leadDomain,
+      domains: others.filter((d) => d !== leadDomain),
+      estimatedValueCents: cents!,
+      priority: priority as Priority,
+    });
+  };
+
+  const domainOptions = (domains.data ?? []).map((d) => ({
+    value: d.code,
+    label: domainName(d.code),
+  }));
+  return (
+    <section aria-labelledby="dry-run-heading" className="ams-mb-xl">
+      <Heading level={2} id="dry-run-heading" className="ams-mb-s">
+        {t('admin.routing.dryRun.title')}
+      </Heading>
+      <Paragraph className="ams-mb-m">{t('admin.routing.dryRun.intro')}</Paragraph>
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-labelledby="dry-run-heading"
+        className="brug-panel brug-form ams-mb-l"
+        data-testid="dry-run-form"
+      >
+        {summary.length > 0 && <ErrorSummary errors={summary} />}
+        {failure && (
+          <Alert
+            heading={t('admin.routing.dryRun.failed')}
+            headingLevel={3}
+            severity="error"
+            className="ams-mb-m"
+            role="alert"
+          >
+            <Paragraph>{failure}</Paragraph>
+          </Alert>
+        )}
+        <div className="ams-mb-m">
+          <SelectField
+            id="dry-run-mode"
+            label={t('admin.routing.dryRun.mode')}
+            value={mode}
+            onChange={(v) => {
+              setMode(v === 'draft' ? 'draft' : 'case');
+              setLocal({});
+              run.reset();
+            }}
+            options={[
+              { value: 'case', label: t('admin.routing.dryRun.modeCase') },
+              { value: 'draft', label: t('admin.routing.dryRun.modeDraft') },
+            ]}
+          />
+        </div>
+        {mode === 'case' ? (
+          <div className="ams-mb-m">
+            <TextField
+              id="dry-run-caseId"
+              label={labels.caseId!}
+              hint={t('admin.routing.dryRun.caseIdHint')}
+              value={caseId}
+              onChange={setCaseId}
+              error={errorOf('caseId')}
+              maxLength={60}
+            />
+          </div>
+        ) : (
+          <>
+            <div className="ams-mb-m">
+              <SelectField
+                id="dry-run-leadDomain"
+                label={labels.leadDomain!}
+                value={leadDomain}
+                onChange={setLeadDomain}
+                options={domainOptions}
+                placeholder={t('admin.routing.dryRun.chooseDomain')}
+                error={errorOf('leadDomain')}
+              />
+            </div>
+            <div className="ams-mb-m">
+              <CheckboxGroup
+                id="dry-run-domains"
+                legend={labels.domains!}
+                options={domainOptions.filter((d) => d.value !== leadDomain)}
+                value={others}
+                onChange={setOthers}
+                error={errorOf('domains')}
+              />
+            </div>
+            <div className="ams-mb-m">
+              <TextField
+                id="dry-run-estimatedValueCents"
+                label={labels.estimatedValueCents!}
+                hint={t('admin.routing.dryRun.valueHint')}
+                inputMode="decimal"
+                value={value}
+                onChange={setValue}
+                error={errorOf('estimatedValueCents')}
+              />
+            </div>
+            <div className="ams-mb-m">
+              <SelectField
+                id="dry-run-priority"
+                label={labels.priority!}
+                value={priority}
+                onChange={setPriority}
+                options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+                placeholder={t('admin.routing.dryRun.choosePriority')}
+                error={errorOf('priority')}
+              />
+            </div>
+          </>
+        )}
+        <Button type="submit" disabled={run.isPending}>
+          {run.isPending ? t('admin.routing.dryRun.trying') : t('admin.routing.dryRun.submit')}
+        </Button>
+      </form>
+      {run.data && <DryRunAnswer answer={run.data} headingRef={result} domainName={domainName} />}
+    </section>
+  );
+}
+
+function DryRunAnswer({
+  answer,
+  headingRef,
+  domainName,
+}: {
+  answer: DryRunResult;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  domainName: (code: string) => string;
+}) {
+  const { t } = useTranslation();
+  const verdict = answer.rule
+    ? t('admin.routing.dryRun.toTeam', {
+        team: answer.rule.team.name,
+        rule: answer.rule.name,
+        position: formatNumber(answer.rule.position),
+      })
+    : answer.team
+      ? t('admin.routing.dryRun.toIntake', { team: answer.team.name })
+      : t('admin.routing.dryRun.noTeam');
+  const facts = [
+    `${t('admin.routing.dryRun.leadDomain')}: ${
+      answer.facts.leadDomain ? domainName(answer.facts.leadDomain) : t('common.none')
+    }`,
+    `${t('admin.routing.dryRun.domains')}: ${answer.facts.domains.map(domainName).join(', ')}`,
+    `${t('admin.routing.dryRun.estimatedValueCents')}: ${formatEuro(answer.facts.estimatedValueCents)}`,
+    `${t('admin.routing.dryRun.priority')}: ${t(`priority.${answer.facts.priority}`)}`,
+  ].join(' · ');
+  return (
+    <div data-testid="dry-run-result" className="ams-mb-l">
+      <Heading level={3} ref={headingRef} tabIndex={-1} className="ams-mb-s">
+        {t('admin.routing.dryRun.result')}
+      </Heading>
+      <Paragraph className="ams-mb-xs">
+        {answer.case
+          ? t('admin.routing.dryRun.forCase', {
+              reference: answer.case.reference,
+              title: answer.case.title,
+            })
+          : t('admin.routing.dryRun.forDraft')}
+      </Paragraph>
+      <Paragraph size="small" className="ams-mb-s">
+        {facts}
+      </Paragraph>
+      <Paragraph className="ams-mb-m" data-testid="dry-run-verdict">
+        <strong>{verdict}</strong>
+      </Paragraph>
+      {answer.tried.length > 0 && (
+        <TableRegion label={t('admin.routing.dryRun.tried')}>
+          <Table data-testid="dry-run-tried">
+            <Table.Caption>{t('admin.routing.dryRun.tried')}</Table.Caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('admin.routing.position')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('admin.routing.name')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('admin.routing.team')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('admin.routing.dryRun.outcome')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {answer.tried.map((r) => (
+                <Table.Row key={r.id}>
+                  <Table.Cell>{formatNumber(r.position)}</Table.Cell>
+                  <Table.Cell>{r.name}</Table.Cell>
+                  <Table.Cell>{r.team.name}</Table.Cell>
+                  <Table.Cell>
+                    {r.matches
+                      ? t('admin.routing.dryRun.matches')
+                      : t('admin.routing.dryRun.misses', {
+                          conditions: r.unmet.map((c) => t(CONDITION_TEXT[c])).join(', '),
+                        })}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableRegion>
+      )}
+    </div>
   );
 }
 

@@ -1859,6 +1859,26 @@ export interface paths {
         patch: operations["RoutingRulesController_update"];
         trace?: never;
     };
+    "/routing-rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which team would this case, or this draft, go to? Tries the rules as they stand; changes nothing
+         * @description Roles: admin.
+         */
+        post: operations["RoutingRulesController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/signals": {
         parameters: {
             query?: never;
@@ -3191,6 +3211,24 @@ export interface components {
         DomainListDto: {
             items: components["schemas"]["DomainDto"][];
         };
+        DryRunCaseRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example BRUG-2026-000042 */
+            reference: string;
+            title: string;
+        };
+        DryRunRuleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Whether every condition of the rule holds. */
+            matches: boolean;
+            name: string;
+            position: number;
+            team: components["schemas"]["TeamRefDto"];
+            /** @description The conditions that do not hold (empty when it matches). */
+            unmet: ("leadDomains" | "anyDomains" | "minValueCents" | "maxValueCents" | "priorities")[];
+        };
         ErasedDto: {
             /** Format: date-time */
             at: string;
@@ -4046,6 +4084,46 @@ export interface components {
              * @description Its Monday (the period may start later).
              */
             weekStart: string;
+        };
+        RoutingDryRunDto: {
+            /**
+             * @description A case (its id or reference, BRUG-2026-000042) whose facts are tried; leave out to try a draft instead.
+             * @example BRUG-2026-000042
+             */
+            caseId?: string;
+            /** @description The draft: the other domains it touches (the lead domain counts too). */
+            domains?: string[];
+            /** @description The draft: its estimated value in cents. */
+            estimatedValueCents?: number;
+            /**
+             * @description The draft: its lead domain.
+             * @example energy
+             */
+            leadDomain?: string;
+            /**
+             * @description The draft: its priority.
+             * @enum {string}
+             */
+            priority?: "low" | "normal" | "high" | "urgent";
+        };
+        RoutingDryRunResultDto: {
+            /** @description The case tried, if any. */
+            case: components["schemas"]["DryRunCaseRefDto"] | null;
+            /** @description What the rules looked at. */
+            facts: components["schemas"]["RoutingFactsDto"];
+            /** @description The first matching rule (null: none matches, the intake team takes it). */
+            rule: components["schemas"]["DryRunRuleDto"] | null;
+            /** @description The team the case would go to now (null: no rule matches and no intake team). */
+            team: components["schemas"]["TeamRefDto"] | null;
+            /** @description The active rules in the order routing tries them, up to and including the first match. */
+            tried: components["schemas"]["DryRunRuleDto"][];
+        };
+        RoutingFactsDto: {
+            domains: string[];
+            estimatedValueCents: number;
+            leadDomain: string | null;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
         };
         RoutingRuleDto: {
             active: boolean;
@@ -12857,6 +12935,85 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RoutingRulesController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingDryRunDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingDryRunResultDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
