@@ -5,6 +5,8 @@ import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuditSequencerModule } from './audit/audit-sequencer.module';
 import { AuthModule } from './auth/auth.module';
+import { BulkActionsModule } from './bulk-actions/bulk-actions.module';
+import { BulkActionsWorkersModule } from './bulk-actions/bulk-actions-workers.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import type { AppConfig } from './config/config';
@@ -59,6 +61,7 @@ export class AppModule {
       CasesModule,
       ViewsModule,
       SignalsModule,
+      BulkActionsModule,
       AuditModule,
       FundingModule,
       // Global: answers the case rules' `CaseFunding` (cases does not import funding).
@@ -69,7 +72,12 @@ export class AppModule {
     ];
     if (options.role === 'api') imports.push(HealthModule.withIndicatorsFrom(WorkflowModule));
     if (options.role === 'worker' || (options.role === 'api' && config.workers)) {
-      imports.push(WorkersModule, DocumentsWorkersModule, SignalsWorkersModule);
+      imports.push(
+        WorkersModule,
+        DocumentsWorkersModule,
+        SignalsWorkersModule,
+        BulkActionsWorkersModule,
+      );
     }
     if (options.role !== 'cli' && config.auditSequencer) imports.push(AuditSequencerModule);
     return {

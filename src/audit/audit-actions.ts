@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = {
   'view.deleted': 'saved_view',
   /** A person's choice of how they hear of each kind of signal (issue 19, item 3; ADR 40). */
   'signal.preferences_set': 'user',
+  /** A bulk action on the work queue ran to its end, with its counts (issue 19, ADR 39). */
+  'bulk_action.completed': 'bulk_action',
   /** Events' data erased under the Archiefwet or the AVG (issue 15). */
   'audit.erased': 'audit_erasure',
 } as const;

@@ -197,6 +197,54 @@ export class CaseReader {
   }
 
   /**
+   * The cases of a list (its filters, through the actor's visibility) as a selection: at most
+   * `limit` of them in the list's order, with the version each has now, and how many match in
+   * all (counted up to LIST_TOTAL_LIMIT + 1). For acting on every case of a view (ADR 39).
+   */
+  async selection(
+    actor: Actor,
+    query: ListCasesQuery,
+    limit: number,
+    options: { countOnly?: boolean } = {},
+  ): Promise<{ cases: { id: string; reference: string; version: number }[]; total: number }> {
+    const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
+    const q = query.q?.trim();
+    const rareSearch = q ? await this.isRareSearch(q) : false;
+    const built = buildListQuery(
+      actor,
+      { ...query, cursor: undefined, pageSize: limit },
+      { teamId, rareSearch, now: this.clock.now() },
+    );
+    const rows: CaseRow[] = options.countOnly ? [] : await this.db.query(built.sql, built.params);
+    const total =
+      !options.countOnly && rows.length <= limit
+        ? rows.length
+        : await this.db.transaction(async (m) => {
+            await m.query(COUNT_SETTING);
+            const [row] = await m.query<{ n: number }[]>(built.count.sql, built.count.params);
+            return row?.n ?? 0;
+          });
+    return {
+      cases: rows
+        .slice(0, limit)
+        .map((r) => ({ id: r.id, reference: r.reference, version: r.version })),
+      total,
+    };
+  }
+
+  /** The references of the cases among `ids` that the actor may see. */
+  async visibleReferences(actor: Actor, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const p = new Params();
+    const rows = await this.db.query<{ id: string; reference: string }[]>(
+      `SELECT c.id, c.reference FROM cases c
+        WHERE c.id = ANY(${p.add(ids)}::uuid[]) AND ${visibleTo(actor, p)}`,
+      p.values,
+    );
+    return new Map(rows.map((r) => [r.id, r.reference]));
+  }
+
+  /**
    * How many cases match, counted up to LIST_TOTAL_LIMIT + 1 (the same WHERE as the page). A
    * first page without a next one is its own count.
    */

@@ -75,8 +75,7 @@ export class CasesService {
     input: UpdateCaseDto,
     ifMatch: IfMatch | undefined,
   ): Promise<CaseDto> {
-    const { moveKoppel, ...patch } = input;
-    const fields = EDITABLE_FIELDS.filter((f) => patch[f] !== undefined);
+    const fields = EDITABLE_FIELDS.filter((f) => input[f] !== undefined);
     // One rule for what PATCH accepts and what `editableFields` offers (case-editing.ts).
     const forbidden = fields.filter((f) => !roleMayEdit(actor.role, f));
     if (forbidden.length) throw new Forbidden(`Your role may not change ${forbidden.join(', ')}.`);
@@ -88,26 +87,44 @@ export class CasesService {
         lock: true,
       });
       this.checkVersion(current, ifMatch);
-      const editable = editableFields(actor.role, current.status);
-      const late = fields.filter((f) => !editable.includes(f));
-      if (late.length) throw new CaseNotEditable(current.status, late);
-      const currentDomains = await domainsOf(w.manager, current.id);
-      const changes = diffCase(current, currentDomains, patch);
-      if (Object.keys(changes).length === 0) {
-        const [same] = await this.presenter.present(w.manager, [current], actor);
-        return same!;
-      }
-      if (changes.domains) await this.assertNoMoneyOnRemovedDomains(w, current.id, input.domains!);
-      // Assigning a case of another team to oneself takes it on: the koppel moves, if asked.
-      if (changes.assigneeId?.new === actor.id) {
-        await this.koppel.takeOn(w, actor, current, moveKoppel, null);
-      }
-      const updated = await writeChanges(w.manager, current, changes);
-      if (changes.domains) await writeDomains(w.manager, current.id, input.domains!, true);
-      this.journalChanges(w, updated, changes);
-      const [dto] = await this.presenter.present(w.manager, [updated], actor);
+      const updated = await this.updateWithin(w, actor, current, input);
+      const [dto] = await this.presenter.present(w.manager, [updated ?? current], actor);
       return dto!;
     });
+  }
+
+  /**
+   * The change of `update` on a case row the caller read and locked in its own unit of work
+   * (and checked against the version it expects): the role's fields for this status, the
+   * koppel when one takes the case on, the write and its journal. Null when nothing changed.
+   * `tag` goes into the audit events' data (a bulk action names itself, ADR 39).
+   */
+  async updateWithin(
+    w: WriteContext,
+    actor: Actor,
+    current: CaseRow,
+    input: UpdateCaseDto,
+    tag?: Record<string, unknown>,
+  ): Promise<CaseRow | null> {
+    const { moveKoppel, ...patch } = input;
+    const fields = EDITABLE_FIELDS.filter((f) => patch[f] !== undefined);
+    const forbidden = fields.filter((f) => !roleMayEdit(actor.role, f));
+    if (forbidden.length) throw new Forbidden(`Your role may not change ${forbidden.join(', ')}.`);
+    const editable = editableFields(actor.role, current.status);
+    const late = fields.filter((f) => !editable.includes(f));
+    if (late.length) throw new CaseNotEditable(current.status, late);
+    const currentDomains = await domainsOf(w.manager, current.id);
+    const changes = diffCase(current, currentDomains, patch);
+    if (Object.keys(changes).length === 0) return null;
+    if (changes.domains) await this.assertNoMoneyOnRemovedDomains(w, current.id, input.domains!);
+    // Assigning a case of another team to oneself takes it on: the koppel moves, if asked.
+    if (changes.assigneeId?.new === actor.id) {
+      await this.koppel.takeOn(w, actor, current, moveKoppel, null);
+    }
+    const updated = await writeChanges(w.manager, current, changes);
+    if (changes.domains) await writeDomains(w.manager, current.id, input.domains!, true);
+    this.journalChanges(w, updated, changes, tag);
+    return updated;
   }
 
   /** Moves a case along the state machine, as the signed-in actor. */
@@ -117,26 +134,40 @@ export class CasesService {
     input: TransitionDto,
     ifMatch: IfMatch | undefined,
   ): Promise<CaseDto> {
-    const misplaced = misplacedFields(input);
     return this.uow.run(refOf(actor), async (w) => {
       const current = await this.reader.findVisible(w.manager, actor, idOrReference, {
         lock: true,
       });
       this.checkVersion(current, ifMatch);
-      // The table's verdict first (409, 403), then the body's fields (400).
-      assertMayTransition(current, input.to, {
-        role: actor.role,
-        isFiler: actor.id === current.filed_by_id,
-      });
-      if (misplaced.length) throw new ValidationFailed(misplaced);
-      // Accepting a case of another team takes it on: the koppel moves, if asked (ADR 24).
-      if (input.to === 'accepted') {
-        await this.koppel.takeOn(w, actor, current, input.moveKoppel, input.reason ?? null);
-      }
-      const updated = await this.applyTransition(w, current, input);
+      const updated = await this.transitionWithin(w, actor, current, input);
       const [dto] = await this.presenter.present(w.manager, [updated], actor);
       return dto!;
     });
+  }
+
+  /**
+   * The move of `transition` on a case row the caller read and locked in its own unit of work
+   * (and checked against the version it expects). `tag` goes into the audit event's data.
+   */
+  async transitionWithin(
+    w: WriteContext,
+    actor: Actor,
+    current: CaseRow,
+    input: TransitionDto,
+    tag?: Record<string, unknown>,
+  ): Promise<CaseRow> {
+    // The table's verdict first (409, 403), then the body's fields (400).
+    assertMayTransition(current, input.to, {
+      role: actor.role,
+      isFiler: actor.id === current.filed_by_id,
+    });
+    const misplaced = misplacedFields(input);
+    if (misplaced.length) throw new ValidationFailed(misplaced);
+    // Accepting a case of another team takes it on: the koppel moves, if asked (ADR 24).
+    if (input.to === 'accepted') {
+      await this.koppel.takeOn(w, actor, current, input.moveKoppel, input.reason ?? null);
+    }
+    return this.applyTransition(w, current, input, tag);
   }
 
   /**
@@ -286,6 +317,7 @@ export class CasesService {
     w: WriteContext,
     current: CaseRow,
     input: TransitionDto,
+    tag?: Record<string, unknown>,
   ): Promise<CaseRow> {
     const closing = CLOSED_STATUSES.includes(input.to);
     const outcome = input.to === 'resolved' ? input.outcome : undefined;
@@ -299,6 +331,7 @@ export class CasesService {
       audit: {
         ...(input.proposal !== undefined ? { proposal: input.proposal } : {}),
         ...(outcome ? { outcome: { ...outcome } } : {}),
+        ...tag,
       },
     }))!;
     // Declined or withdrawn: Brug releases the open pledges in this same unit of work (ADR 21).
@@ -306,7 +339,12 @@ export class CasesService {
     return updated;
   }
 
-  private journalChanges(w: WriteContext, updated: CaseRow, changes: CaseChanges): void {
+  private journalChanges(
+    w: WriteContext,
+    updated: CaseRow,
+    changes: CaseChanges,
+    tag?: Record<string, unknown>,
+  ): void {
     const { assigneeId, ...rest } = changes;
     const fields = Object.keys(changes);
     w.emit({
@@ -319,7 +357,7 @@ export class CasesService {
         subjectType: 'case',
         subjectId: updated.id,
         caseId: updated.id,
-        data: { changes: rest },
+        data: { changes: rest, ...tag },
       });
     }
     if (assigneeId) {
@@ -328,7 +366,7 @@ export class CasesService {
         subjectType: 'case',
         subjectId: updated.id,
         caseId: updated.id,
-        data: { from: assigneeId.old, to: assigneeId.new },
+        data: { from: assigneeId.old, to: assigneeId.new, ...tag },
       });
     }
   }

@@ -87,7 +87,11 @@ export type ErrorCode =
   | 'view_not_found'
   | 'view_limit_reached'
   // signals
-  | 'signal_not_found';
+  | 'signal_not_found'
+  // bulk actions
+  | 'bulk_action_not_found'
+  | 'bulk_action_too_large'
+  | 'bulk_action_empty';
 
 /**
  * The rule a field broke, stable for clients to word it in their own language (ADR 23); the

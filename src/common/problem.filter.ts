@@ -66,6 +66,8 @@ export function statusOf(code: ErrorCode): number {
     case 'case_closed_for_funding':
     case 'benefit_shares_not_set':
     case 'nothing_to_propose':
+    case 'bulk_action_too_large':
+    case 'bulk_action_empty':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'precondition_required':
       return HttpStatus.PRECONDITION_REQUIRED;
@@ -83,6 +85,7 @@ export function statusOf(code: ErrorCode): number {
     case 'document_not_found':
     case 'view_not_found':
     case 'signal_not_found':
+    case 'bulk_action_not_found':
       return HttpStatus.NOT_FOUND;
     case 'document_too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;

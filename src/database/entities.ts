@@ -42,6 +42,7 @@ import { FundingEntryEntity } from '../funding/entities/funding-entry.entity';
 import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 import { SavedViewEntity } from '../views/saved-view.entity';
 import { SignalDigestEntity, SignalEntity, SignalPreferenceEntity } from '../signals/signal.entity';
+import { BulkActionEntity, BulkActionItemEntity } from '../bulk-actions/bulk-action.entity';
 
 /**
  * Every entity, listed by hand rather than found by a file glob, so the same list works in the
@@ -52,6 +53,8 @@ export const ENTITIES = [
   SignalEntity,
   SignalPreferenceEntity,
   SignalDigestEntity,
+  BulkActionEntity,
+  BulkActionItemEntity,
   DomainEntity,
   OrganisationUnitEntity,
   UserEntity,

@@ -101,6 +101,8 @@ export type OutboxMessage =
         }[];
       };
     }
+  // A bulk action on the work queue was asked for: the workflow runs it (issue 19, ADR 39).
+  | { type: 'bulk_action.requested'; payload: { bulkActionId: string } }
   | {
       type: 'case.deadline_extended';
       payload: {
@@ -149,6 +151,7 @@ const EVENT_TYPES: Record<OutboxEventType, true> = {
   'funding.benefit_share_answered': true,
   'webhook.failing': true,
   'webhook.switched_off': true,
+  'bulk_action.requested': true,
 };
 
 /** Events about Brug's own deliveries: emailed to administrators, never sent to webhooks. */

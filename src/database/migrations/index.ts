@@ -26,6 +26,7 @@ import { SavedViews1796490000000 } from './1796490000000-SavedViews';
 import { Signals1796500000000 } from './1796500000000-Signals';
 import { DeliveriesSurviveADay1796510000000 } from './1796510000000-DeliveriesSurviveADay';
 import { ManagementReportIndexes1796519000000 } from './1796519000000-ManagementReportIndexes';
+import { BulkActions1796530000000 } from './1796530000000-BulkActions';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -60,4 +61,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Signals1796500000000,
   DeliveriesSurviveADay1796510000000,
   ManagementReportIndexes1796519000000,
+  BulkActions1796530000000,
 ];

@@ -86,6 +86,11 @@ export function jobsFor(row: OutboxRow, notified: (type: string) => boolean): Jo
       data: { eventId: row.id, type: row.type, payload: row.payload },
     });
   }
+  // A bulk action runs in the background, case by case (issue 19, ADR 39).
+  if (row.type === 'bulk_action.requested') {
+    const bulkActionId = String(row.payload.bulkActionId);
+    jobs.push({ queue: 'bulk', name: 'run-bulk-action', data: { bulkActionId } });
+  }
   if (notified(row.type)) {
     jobs.push({
       queue: 'notifications',

@@ -5,7 +5,7 @@ import type { SlaStage } from '../../events/events';
 /**
  * Queue and job names are string constants: renaming a class must never orphan queued jobs.
  */
-export const QUEUES = ['routing', 'sla', 'notifications', 'signals'] as const;
+export const QUEUES = ['routing', 'sla', 'notifications', 'signals', 'bulk'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** Every job, as one typed union: a job carries ids (and the facts of its event), not state. */
@@ -31,7 +31,9 @@ export type JobItem =
       data: { eventId: string; type: string; payload: Record<string, unknown> };
     }
   | { queue: 'signals'; name: 'signal-digests'; data: Record<string, never> }
-  | { queue: 'signals'; name: 'send-digest'; data: { userId: string; day: string } };
+  | { queue: 'signals'; name: 'send-digest'; data: { userId: string; day: string } }
+  // A bulk action on the work queue, case by case (issue 19, ADR 39).
+  | { queue: 'bulk'; name: 'run-bulk-action'; data: { bulkActionId: string } };
 
 export type JobName = JobItem['name'];
 export const JOB_NAMES: readonly JobName[] = [
@@ -47,10 +49,16 @@ export const JOB_NAMES: readonly JobName[] = [
   'make-signals',
   'signal-digests',
   'send-digest',
+  'run-bulk-action',
 ];
 
 /** The jobs another feature handles (it registers its handlers in `JobHandlers` at start). */
-export const REGISTERED_JOB_NAMES = ['make-signals', 'signal-digests', 'send-digest'] as const;
+export const REGISTERED_JOB_NAMES = [
+  'make-signals',
+  'signal-digests',
+  'send-digest',
+  'run-bulk-action',
+] as const;
 export type RegisteredJobName = (typeof REGISTERED_JOB_NAMES)[number];
 
 /** How long a completed job is kept: within it, a second add of its id is dropped. */

@@ -91,6 +91,7 @@ export class WorkflowWorkers implements OnApplicationBootstrap, OnApplicationShu
       'make-signals': (data, job) => registered.run('make-signals', data, job),
       'signal-digests': (data, job) => registered.run('signal-digests', data, job),
       'send-digest': (data, job) => registered.run('send-digest', data, job),
+      'run-bulk-action': (data, job) => registered.run('run-bulk-action', data, job),
     };
     this.duration = new Histogram({
       name: 'brug_job_duration_seconds',

@@ -605,6 +605,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bulk-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign, take on or move up to 1,000 cases (picked with their versions, or every case matching a view’s filters); done in the background, case by case
+         * @description Roles: staff, admin.
+         */
+        post: operations["BulkActionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bulk-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progress of a bulk action: its state, counts per outcome and per-case results (keyset pages)
+         * @description Roles: staff, admin.
+         */
+        get: operations["BulkActionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bulk-actions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many cases a bulk action would take (the count shown before asking); changes nothing
+         * @description Roles: staff, admin.
+         */
+        post: operations["BulkActionsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/days-off": {
         parameters: {
             query?: never;
@@ -2502,6 +2562,112 @@ export interface components {
             shares: components["schemas"]["BenefitShareInput"][];
             version: number;
         };
+        BulkActionDto: {
+            /** @enum {string} */
+            action: "assign" | "take_on" | "transition";
+            counts: components["schemas"]["BulkCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            filters: components["schemas"]["ViewFiltersDto"] | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The next page of results. */
+            nextCursor: string | null;
+            params: components["schemas"]["BulkParamsDto"];
+            requestedBy: components["schemas"]["BulkPersonDto"];
+            /** @description A page of per-case results, by position. */
+            results: components["schemas"]["BulkResultDto"][];
+            /** @enum {string} */
+            selection: "cases" | "filters";
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "running" | "finished";
+            total: number;
+        };
+        BulkActionInput: {
+            /** @enum {string} */
+            action: "assign" | "take_on" | "transition";
+            /**
+             * Format: uuid
+             * @description Required for (and only with) assign.
+             */
+            assigneeId?: string;
+            /** @description With take_on or assign to oneself: take cases of another team on, moving their team and the MeentCoop half of the koppel; without it such cases are skipped (koppel_team_mismatch). */
+            moveKoppel?: boolean;
+            /** @description With transition; required when moving to declined or withdrawn. */
+            reason?: string;
+            selection: components["schemas"]["BulkSelectionDto"];
+            /**
+             * @description Required for (and only with) transition.
+             * @enum {string}
+             */
+            to?: "accepted" | "declined" | "in_progress" | "withdrawn";
+        };
+        BulkCaseRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The version of the case the person saw when selecting it. */
+            version: number;
+        };
+        BulkCountsDto: {
+            done: number;
+            failed: number;
+            pending: number;
+            skipped: number;
+        };
+        BulkParamsDto: {
+            assignee?: components["schemas"]["BulkPersonDto"];
+            /** Format: uuid */
+            assigneeId?: string;
+            moveKoppel?: boolean;
+            reason?: string;
+            /** @enum {string} */
+            to?: "accepted" | "declined" | "in_progress" | "withdrawn";
+        };
+        BulkPersonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BulkPreviewDto: {
+            /** @description How many cases the selection holds now. */
+            count: number;
+            /** @description True when more match than could be counted (count is a floor). */
+            countCapped: boolean;
+            /** @example 1000 */
+            max: number;
+            /** @description Whether the selection may be done in one bulk action. */
+            withinLimit: boolean;
+        };
+        BulkResultDto: {
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description Null while pending.
+             * @enum {string|null}
+             */
+            outcome: "done" | "skipped" | "failed" | null;
+            /** @description The place of the case in the selection, from 1. */
+            position: number;
+            /** @description Why it was skipped or failed: stale_version (changed since it was selected), no_change, or the error code the single action would answer with (transition_not_allowed, forbidden, case_not_found, koppel_team_mismatch, case_not_editable, …); internal_error when it kept failing. */
+            reason: string | null;
+            /** @example BRUG-2026-000042 */
+            reference: string | null;
+        };
+        BulkSelectionDto: {
+            /** @description The cases picked (a page of the list), each with the version seen; a case changed since is skipped. */
+            cases?: components["schemas"]["BulkCaseRefDto"][];
+            /** @description The list filters of a view (as GET /cases takes them): every matching case. */
+            filters?: components["schemas"]["ViewFiltersDto"];
+            /**
+             * @description The order cases are done in.
+             * @enum {string}
+             */
+            sort?: "-filedAt" | "filedAt" | "deadline" | "-priority" | "priority" | "-estimatedValue" | "estimatedValue" | "leadDomain" | "-leadDomain" | "buyer" | "-buyer";
+        };
         BundleConsistencyDto: {
             fromSize: number;
             proof: string[];
@@ -2809,6 +2975,25 @@ export interface components {
              * @enum {string}
              */
             role: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
+        };
+        CreateBulkActionDto: {
+            /** @enum {string} */
+            action: "assign" | "take_on" | "transition";
+            /**
+             * Format: uuid
+             * @description Required for (and only with) assign.
+             */
+            assigneeId?: string;
+            /** @description With take_on or assign to oneself: take cases of another team on, moving their team and the MeentCoop half of the koppel; without it such cases are skipped (koppel_team_mismatch). */
+            moveKoppel?: boolean;
+            /** @description With transition; required when moving to declined or withdrawn. */
+            reason?: string;
+            selection: components["schemas"]["BulkSelectionDto"];
+            /**
+             * @description Required for (and only with) transition.
+             * @enum {string}
+             */
+            to?: "accepted" | "declined" | "in_progress" | "withdrawn";
         };
         CreateCofundingProposalDto: {
             /**
@@ -6985,6 +7170,229 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BulkActionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBulkActionDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BulkActionsController_get: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Only results of this outcome. */
+                outcome?: "done" | "skipped" | "failed";
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkActionDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BulkActionsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkActionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkPreviewDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

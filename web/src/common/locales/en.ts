@@ -204,6 +204,10 @@ export const en: Messages = {
       view_not_found: 'This view does not exist, or you may not see it.',
       view_limit_reached: 'You keep at most {{max}} views. Delete one first.',
       signal_not_found: 'This signal does not exist, or it is not yours.',
+      bulk_action_not_found: 'This bulk action does not exist, or you may not see it.',
+      bulk_action_too_large:
+        'A bulk action takes at most {{max}} cases at once; {{count}} match this selection. Narrow the selection.',
+      bulk_action_empty: 'No cases are selected.',
       forbidden_not_your_view: 'Only the person who saved this view can change or delete it.',
       case_not_found: 'This case does not exist, or you may not see it.',
       transition_not_allowed: 'The case cannot move from ‘{{from}}’ to ‘{{to}}’.',
@@ -736,6 +740,7 @@ export const en: Messages = {
       'webhook.failing': 'Webhook failing',
       'view.saved': 'View saved',
       'view.deleted': 'View deleted',
+      'bulk_action.completed': 'Bulk action done',
     },
     changes: auditChangesEn as unknown as AuditChangeTexts,
   },

@@ -216,6 +216,10 @@ export const nl = {
       view_not_found: 'Deze weergave bestaat niet, of u mag hem niet zien.',
       view_limit_reached: 'U bewaart hoogstens {{max}} weergaven. Verwijder er eerst een.',
       signal_not_found: 'Deze signalering bestaat niet, of is niet van u.',
+      bulk_action_not_found: 'Deze bulkactie bestaat niet, of u mag hem niet zien.',
+      bulk_action_too_large:
+        'Een bulkactie neemt hoogstens {{max}} zaken tegelijk; er passen er {{count}} bij deze selectie. Maak de selectie kleiner.',
+      bulk_action_empty: 'Er zijn geen zaken geselecteerd.',
       forbidden_not_your_view:
         'Alleen wie deze weergave bewaarde, kan hem wijzigen of verwijderen.',
       case_not_found: 'Deze zaak bestaat niet, of u mag hem niet zien.',
@@ -756,6 +760,7 @@ export const nl = {
       'webhook.failing': 'Webhook faalt',
       'view.saved': 'Weergave opgeslagen',
       'view.deleted': 'Weergave verwijderd',
+      'bulk_action.completed': 'Bulkactie uitgevoerd',
     } as Record<string, string>,
     changes: auditChangesNl as unknown as AuditChangeTexts,
   },
