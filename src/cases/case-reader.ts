@@ -209,7 +209,7 @@ export class CaseReader {
   ): Promise<{ cases: { id: string; reference: string; version: number }[]; total: number }> {
     const teamId = query.team ? await this.resolveTeam(query.team) : undefined;
     const q = query.q?.trim();
-    const rareSearch = q ? await this.isRareSearch(q) : false;
+    const rareSearch = q ? await this.isRareSearch(this.db, q) : false;
     const built = buildListQuery(
       actor,
       { ...query, cursor: undefined, pageSize: limit },

@@ -71,7 +71,13 @@ describe('the queue dashboard behind https', () => {
       .set(await bearer(t, 'admin'))
       .expect(200);
     const shown = page.body.queues as { name: string; readOnlyMode: boolean }[];
-    expect(shown.map((q) => q.name).sort()).toEqual(['notifications', 'routing', 'signals', 'sla']);
+    expect(shown.map((q) => q.name).sort()).toEqual([
+      'bulk',
+      'notifications',
+      'routing',
+      'signals',
+      'sla',
+    ]);
     expect(shown.every((q) => q.readOnlyMode)).toBe(true);
   });
 
