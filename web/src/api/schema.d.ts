@@ -2429,7 +2429,7 @@ export interface components {
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "bulk_action.completed" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -3036,7 +3036,7 @@ export interface components {
             description: string;
             /** @description Only events of cases touching these domains; empty: every domain. */
             domainCodes: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
             /**
              * Format: date-time
              * @description Since when its deliveries fail without one success; null while it answers.
@@ -3166,7 +3166,7 @@ export interface components {
             description?: string;
             /** @description Empty: every domain. */
             domainCodes?: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @description Empty: every team. */
@@ -4159,7 +4159,7 @@ export interface components {
             channel?: "email" | "webhook";
             deliveryIds?: string[];
             /** @enum {string} */
-            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
+            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested" | "webhook.failing" | "webhook.switched_off";
             /**
              * Format: date-time
              * @description Deliveries recorded at or after.
@@ -4759,7 +4759,7 @@ export interface components {
             description?: string;
             /** @description Empty: every domain. */
             domainCodes?: string[];
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
             /** @description Empty: every team. */
             teamIds?: string[];
             url?: string;
@@ -4904,7 +4904,7 @@ export interface components {
             description: string;
             /** @description Only events of cases touching these domains; empty: every domain. */
             domainCodes: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
             /**
              * Format: date-time
              * @description Since when its deliveries fail without one success; null while it answers.
@@ -5028,7 +5028,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
-                eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
+                eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested" | "webhook.failing" | "webhook.switched_off";
                 pageSize?: number;
                 status?: "pending" | "sending" | "retrying" | "sent" | "failed" | "skipped";
                 /** @description The deliveries to this webhook. */
@@ -6221,7 +6221,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "bulk_action.completed" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
