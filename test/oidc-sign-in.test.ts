@@ -169,6 +169,26 @@ describe('OpenID Connect sign-in', () => {
     expect(await me.json()).toMatchObject({ email: 'anna@meentcoop.example', role: 'staff' });
   });
 
+  it('lists the identity mappings: all, or one provider’s', async () => {
+    const admin = await bearer(t, 'admin');
+    const all = await t.http().get('/api/v1/admin/identity-mappings').set(admin).expect(200);
+    expect(all.body.items).toEqual([
+      expect.objectContaining({ provider: 'meentcoop', claimValue: 'meentcoop-energy' }),
+    ]);
+    const mine = await t
+      .http()
+      .get('/api/v1/admin/identity-mappings?provider=meentcoop')
+      .set(admin)
+      .expect(200);
+    expect(mine.body.items).toHaveLength(1);
+    const other = await t
+      .http()
+      .get('/api/v1/admin/identity-mappings?provider=city')
+      .set(admin)
+      .expect(200);
+    expect(other.body.items).toEqual([]);
+  });
+
   it('acceptance 2: a wrong state, a replayed code, a wrong nonce, an expired ID token, a provider that does not answer', async () => {
     const problems: string[] = [];
     const attempt = async (callback: URL, browser: Browser) => {

@@ -53,6 +53,7 @@ export function describeEveryPageAccessible(language: 'nl' | 'en'): void {
       const context = await newContext(ui, { language });
       try {
         const page = await context.newPage();
+        await check(page, '/sign-in/problem?code=no_mapping', 'signed out');
         await check(page, '/sign-in', 'signed out');
         await page.locator('form button[type="submit"]').click();
         await page.locator('.ams-alert').first().waitFor();
@@ -70,6 +71,7 @@ export function describeEveryPageAccessible(language: 'nl' | 'en'): void {
           `/cases/${model}`,
           '/dashboard',
           '/me',
+          '/me/sessions',
           '/audit',
           '/no-such-page',
         ]) {

@@ -28,15 +28,18 @@ export interface UiApp {
   close: () => Promise<void>;
 }
 
-export async function startUiApp(options: { env?: Record<string, string> } = {}): Promise<UiApp> {
+/** `port`: listen there (a test that must know the address first, for an OpenID provider). */
+export async function startUiApp(
+  options: { env?: Record<string, string>; port?: number } = {},
+): Promise<UiApp> {
   if (!existsSync(join(WEB_DIST_DIR, 'index.html'))) {
     throw new Error(`No built UI at ${WEB_DIST_DIR}: run "npm run build" (npm test does).`);
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (.ci/run does).`);
   }
-  const t = await startTestApp(options);
-  await t.app.listen(0, '127.0.0.1');
+  const t = await startTestApp({ env: options.env });
+  await t.app.listen(options.port ?? 0, '127.0.0.1');
   const address = t.app.getHttpServer().address() as { port: number };
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -13,7 +13,10 @@ import { ApiClientsPage } from './admin/api-clients-page';
 import { MePage } from './auth/me-page';
 import { SecondFactorPage } from './auth/second-factor-page';
 import { homeOf } from './auth/roles';
+import { SessionsPage } from './auth/sessions-page';
 import { SignInPage, SignOutPage } from './auth/sign-in-page';
+import { SignInProblemPage } from './auth/sign-in-problem-page';
+import { IdentityMappingsPage } from './admin/identity-mappings-page';
 import { useMe } from './auth/use-auth';
 import { AuditLogPage } from './audit/audit-log-page';
 import { BundlePage } from './audit/bundle-page';
@@ -57,6 +60,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-in/problem" element={<SignInProblemPage />} />
             <Route path="/sign-out" element={<SignOutPage />} />
             <Route
               path="/"
@@ -70,6 +74,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               [
                 ['/me', 'me', <MePage key="me" />],
                 ['/me/second-factor', 'me', <SecondFactorPage key="second-factor" />],
+                ['/me/sessions', 'me', <SessionsPage key="sessions" />],
                 ['/cases', 'cases', <CaseListPage key="cases" />],
                 ['/cases/new', 'fileCase', <FileCasePage key="new" />],
                 ['/cases/:id', 'caseDetail', <CaseDetailPage key="case" />],
@@ -92,6 +97,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/admin/routing', 'admin', <RoutingPage key="routing" />],
                 ['/admin/eu-thresholds', 'admin', <EuThresholdsPage key="eu-thresholds" />],
                 ['/admin/api-clients', 'admin', <ApiClientsPage key="api-clients" />],
+                [
+                  '/admin/identity-mappings',
+                  'admin',
+                  <IdentityMappingsPage key="identity-mappings" />,
+                ],
                 ['/admin/queue-board', 'admin', <QueueBoardPage key="queue-board" />],
               ] as const
             ).map(([path, page, element]) => (

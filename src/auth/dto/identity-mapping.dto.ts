@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -39,6 +40,15 @@ export class IdentityMappingDto {
 export class IdentityMappingListDto {
   @ApiProperty({ type: [IdentityMappingDto] })
   items!: IdentityMappingDto[];
+}
+
+/** The list's filter: one provider's mappings, or all. */
+export class ListIdentityMappingsQuery {
+  @ApiPropertyOptional({ example: 'meentcoop', description: 'Only this provider’s mappings.' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{0,31}$/, { context: { code: 'invalid_format' } })
+  provider?: string;
 }
 
 export class CreateIdentityMappingDto {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IfMatchHeader, WithEtag, type IfMatch } from '../../common/etag';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../../common/openapi-decorators';
 import { uuidParam } from '../../common/validators';
@@ -9,6 +9,7 @@ import {
   CreateIdentityMappingDto,
   IdentityMappingDto,
   IdentityMappingListDto,
+  ListIdentityMappingsQuery,
   UpdateIdentityMappingDto,
 } from '../dto/identity-mapping.dto';
 import type { Actor } from '../roles';
@@ -23,10 +24,12 @@ export class IdentityMappingsController {
   @Get()
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'The identity mappings, by provider and claim value (at most 1000)' })
-  @ApiQuery({ name: 'provider', required: false })
   @ApiResult(IdentityMappingListDto)
-  async list(@Query('provider') provider?: string): Promise<IdentityMappingListDto> {
-    return { items: await this.mappings.list(provider || undefined) };
+  @ProblemResponses(400)
+  async list(@Query() query: ListIdentityMappingsQuery): Promise<IdentityMappingListDto> {
+    // A query DTO as elsewhere: the global validation pipe refused a bare `@Query('provider')`
+    // string when given and made an object of it when missing (so the list came back empty).
+    return { items: await this.mappings.list(query.provider || undefined) };
   }
 
   @Get(':id')

@@ -12,6 +12,7 @@ export const ADMIN_PAGES = [
   { to: '/admin/routing', key: 'routing' },
   { to: '/admin/eu-thresholds', key: 'euThresholds' },
   { to: '/admin/api-clients', key: 'apiClients' },
+  { to: '/admin/identity-mappings', key: 'identityMappings' },
   { to: '/admin/queue-board', key: 'queueBoard' },
 ] as const;
 

@@ -19,6 +19,9 @@ export const adminNl = {
     routingBody: 'Welke zaak naar welk team gaat, en de termijnen per prioriteit.',
     apiClients: 'API-koppelingen',
     apiClientsBody: 'Systemen die zelf met Brug werken: hun rol, domeinen en geheimen.',
+    identityMappings: 'Inloggen via organisaties',
+    identityMappingsBody:
+      'Welke groep of rol bij een inlogdienst (Entra ID, Keycloak) welke rol, afdeling en domeinen in Brug geeft.',
     queueBoard: 'Wachtrijen',
     queueBoardBody: 'De achtergrondtaken van Brug bekijken (alleen lezen).',
     euThresholds: 'Europese drempels',
@@ -58,6 +61,27 @@ export const adminNl = {
     sla_policy_not_found: 'Voor deze prioriteit is er geen termijn.',
   },
   // A plain record: literal keys count towards i18next's type instantiation limit.
+  identityMappings: {
+    title: 'Inloggen via organisaties',
+    intro:
+      'Wie inlogt via de inlogdienst van een organisatie, krijgt in Brug de rol, afdeling of team en domeinen die hier bij een waarde van zijn groepen- of rollenclaim staan. Een wijziging geldt vanaf de volgende keer dat iemand inlogt. Wie bij geen enkele waarde hoort, komt Brug niet in.',
+    add: 'Claimwaarde koppelen',
+    addTitle: 'Nieuwe koppeling',
+    editTitle: 'Koppeling wijzigen: {{name}}',
+    provider: 'Inlogdienst',
+    providerHint: 'De id uit OIDC_PROVIDERS, bijvoorbeeld meentcoop.',
+    chooseProvider: 'Kies een inlogdienst',
+    claimValue: 'Claimwaarde',
+    claimValueHint:
+      'Een waarde uit de groepen- of rollenclaim, precies zoals de inlogdienst hem stuurt (bij Entra ID vaak de id van de groep).',
+    none: 'Er zijn nog geen koppelingen: niemand kan via een organisatie inloggen.',
+    remove: 'Verwijderen',
+    removeNamed: 'Koppeling {{name}} verwijderen',
+    removed: 'De koppeling {{name}} is verwijderd.',
+    confirmRemove:
+      'Wie alleen via deze waarde toegang had, komt bij de volgende keer inloggen Brug niet meer in. Verwijderen?',
+    confirm: 'Ja, verwijderen',
+  } as Record<string, string>,
   apiClients: {
     title: 'API-koppelingen',
     intro:
@@ -97,6 +121,8 @@ export const adminNl = {
     passwordHint:
       'Minstens {{min}} tekens. Zonder wachtwoord kan de gebruiker pas inloggen als u er een instelt.',
     setPassword: 'Wachtwoord instellen',
+    endSessions: 'Afmelden in alle browsers',
+    sessionsEnded: '{{name}} is in alle browsers afgemeld.',
     setPasswordTitle: 'Nieuw wachtwoord voor {{name}}',
     setPasswordIntro: 'De gebruiker wordt overal afgemeld en logt daarna in met dit wachtwoord.',
     passwordSet: 'Het wachtwoord van {{name}} is ingesteld.',
@@ -239,6 +265,9 @@ export const adminEn: Texts<typeof adminNl> = {
     routingBody: 'Which case goes to which team, and the time limits per priority.',
     apiClients: 'API clients',
     apiClientsBody: 'Systems that work with Brug on their own: their role, domains and secrets.',
+    identityMappings: 'Sign-in through organisations',
+    identityMappingsBody:
+      'Which group or role at a sign-in service (Entra ID, Keycloak) gives which role, unit and domains in Brug.',
     queueBoard: 'Queues',
     queueBoardBody: 'Look at Brug’s background jobs (read only).',
     euThresholds: 'European thresholds',
@@ -276,6 +305,27 @@ export const adminEn: Texts<typeof adminNl> = {
     sla_policy_exists: 'This priority already has a time limit.',
     routing_rule_not_found: 'This rule does not exist (any more).',
     sla_policy_not_found: 'This priority has no time limit.',
+  },
+  identityMappings: {
+    title: 'Sign-in through organisations',
+    intro:
+      'Whoever signs in through an organisation’s sign-in service gets, in Brug, the role, unit or team and domains set here for a value of their groups or roles claim. A change applies from the next time someone signs in. Whoever matches no value does not get into Brug.',
+    add: 'Map a claim value',
+    addTitle: 'New mapping',
+    editTitle: 'Change the mapping: {{name}}',
+    provider: 'Sign-in service',
+    providerHint: 'The id from OIDC_PROVIDERS, for example meentcoop.',
+    chooseProvider: 'Choose a sign-in service',
+    claimValue: 'Claim value',
+    claimValueHint:
+      'A value of the groups or roles claim, exactly as the sign-in service sends it (with Entra ID often the group’s id).',
+    none: 'There are no mappings yet: nobody can sign in through an organisation.',
+    remove: 'Remove',
+    removeNamed: 'Remove the mapping {{name}}',
+    removed: 'The mapping {{name}} has been removed.',
+    confirmRemove:
+      'Whoever had access only through this value no longer gets into Brug at their next sign-in. Remove it?',
+    confirm: 'Yes, remove',
   },
   apiClients: {
     title: 'API clients',
@@ -316,6 +366,8 @@ export const adminEn: Texts<typeof adminNl> = {
     passwordHint:
       'At least {{min}} characters. Without a password the user cannot sign in until you set one.',
     setPassword: 'Set password',
+    endSessions: 'Sign out in every browser',
+    sessionsEnded: '{{name}} has been signed out in every browser.',
     setPasswordTitle: 'New password for {{name}}',
     setPasswordIntro: 'The user is signed out everywhere and then signs in with this password.',
     passwordSet: 'The password of {{name}} has been set.',

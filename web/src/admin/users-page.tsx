@@ -71,6 +71,12 @@ export function UsersPage() {
   const domainName = useDomainNames();
   const page = useListPage<string>();
   const [passwordFor, setPasswordFor] = useState<User | null>(null);
+  // An administrator signs someone out everywhere (a lost laptop; ADR 34), audited.
+  const endSessions = useMutation({
+    mutationFn: (u: User) =>
+      call(api.DELETE('/users/{id}/sessions', { params: { path: { id: u.id } } })).then(() => u),
+    onSuccess: (u) => page.close(t('admin.users.sessionsEnded', { name: u.name })),
+  });
   const editing =
     page.open?.mode === 'edit' ? users.data?.items.find((u) => u.id === page.editKey) : undefined;
 
@@ -80,6 +86,11 @@ export function UsersPage() {
       <AdminBackLink />
       <Paragraph className="ams-mb-l">{t('admin.users.intro')}</Paragraph>
       <SavedNotice message={page.notice} />
+      {endSessions.isError && (
+        <Alert heading={t('admin.failed')} headingLevel={2} severity="error" role="alert">
+          <Paragraph>{adminProblemText(endSessions.error, t)}</Paragraph>
+        </Alert>
+      )}
       {passwordFor ? (
         <SetPasswordForm
           user={passwordFor}
@@ -173,6 +184,17 @@ export function UsersPage() {
                           }}
                         >
                           {t('admin.users.setPassword')}
+                          <span className="ams-visually-hidden">: {u.name}</span>
+                        </Button>
+                        <Button
+                          variant="tertiary"
+                          disabled={endSessions.isPending}
+                          onClick={() => {
+                            setPasswordFor(null);
+                            endSessions.mutate(u);
+                          }}
+                        >
+                          {t('admin.users.endSessions')}
                           <span className="ams-visually-hidden">: {u.name}</span>
                         </Button>
                       </Row>

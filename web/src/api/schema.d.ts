@@ -5284,6 +5284,7 @@ export interface operations {
     IdentityMappingsController_list: {
         parameters: {
             query?: {
+                /** @description Only this provider’s mappings. */
                 provider?: string;
             };
             header?: never;

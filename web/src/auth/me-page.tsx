@@ -5,13 +5,21 @@ import { AppLink } from '../common/app-link';
 import { useDomainNames } from '../common/catalogue';
 import { PageHeading } from '../common/page-title';
 import { PasswordForm } from './password-form';
-import { useCurrentUser } from './use-auth';
+import { useSignInOptions } from './sign-in-options';
+import { useCurrentUser, useSession } from './use-auth';
 
 /** Who am I: the signed-in user as the API knows them. */
 export function MePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const domainName = useDomainNames();
+  const state = useSession();
+  const options = useSignInOptions();
+  // Signed in through a provider, or no passwords here at all: the password is not Brug's to change.
+  const hasPassword =
+    state.status === 'signed-in' &&
+    state.method === 'password' &&
+    options.data?.passwordSignIn !== false;
   return (
     <>
       <PageHeading title={t('me.title')} />
@@ -51,8 +59,13 @@ export function MePage() {
           {t('secondFactor.meLink')}
         </StandaloneLink>
       </Paragraph>
+      <Paragraph className="ams-mb-xl">
+        <StandaloneLink href="/me/sessions" linkComponent={AppLink}>
+          {t('sessions.meLink')}
+        </StandaloneLink>
+      </Paragraph>
       {/* Auditors change nothing, their own password included: an admin sets it. */}
-      {me.role !== 'auditor' && <PasswordForm />}
+      {me.role !== 'auditor' && hasPassword && <PasswordForm />}
     </>
   );
 }

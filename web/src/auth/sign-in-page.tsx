@@ -3,6 +3,7 @@ import {
   Button,
   Column,
   Field,
+  Heading,
   Label,
   Paragraph,
   PasswordInput,
@@ -15,9 +16,10 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { PageHeading } from '../common/page-title';
-import { Loading } from '../common/query-state';
+import { LoadError, Loading } from '../common/query-state';
 import { SecondFactorStep } from './second-factor-step';
 import { session, type SessionInfo } from './session';
+import { startUrlOf, useSignInOptions } from './sign-in-options';
 import { useSession, useSignOut } from './use-auth';
 
 /** Only paths inside the app are followed after signing in (no open redirect). */
@@ -31,6 +33,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const state = useSession();
+  const options = useSignInOptions();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Both fields empty or one of them: said here, without spending a sign-in attempt.
@@ -86,9 +89,57 @@ export function SignInPage() {
     signIn.mutate();
   };
 
+  const providers = options.data?.providers ?? [];
+  const passwordForm = (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={providers.length ? 'sign-in-password-heading' : undefined}
+    >
+      <Column gap="large">
+        {providers.length > 0 && (
+          <Heading level={2} size="level-4" id="sign-in-password-heading">
+            {t('sso.orPassword')}
+          </Heading>
+        )}
+        <Field>
+          <Label htmlFor="sign-in-email">{t('signIn.email')}</Label>
+          <TextInput
+            id="sign-in-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </Field>
+        <Field>
+          <Label htmlFor="sign-in-password">{t('signIn.password')}</Label>
+          <PasswordInput
+            id="sign-in-password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+        <div>
+          <Button type="submit" disabled={signIn.isPending}>
+            {signIn.isPending ? t('signIn.busy') : t('signIn.submit')}
+          </Button>
+        </div>
+      </Column>
+    </form>
+  );
+
   return (
     <Column gap="large" className="brug-narrow">
       <PageHeading title={t('signIn.title')} />
+      {params.get('signedOut') === '1' && !signIn.isError && !missing && (
+        <Alert heading={t('sso.signedOutHeading')} headingLevel={2}>
+          <Paragraph>{t('sso.signedOut')}</Paragraph>
+        </Alert>
+      )}
       {params.get('expired') === '1' && !signIn.isError && !missing && (
         <Alert heading={t('signIn.expiredHeading')} headingLevel={2} severity="warning">
           <Paragraph>{t('signIn.expired')}</Paragraph>
@@ -99,36 +150,37 @@ export function SignInPage() {
           <Paragraph>{missing ? t('signIn.fillBoth') : signInError(signIn.error, t)}</Paragraph>
         </Alert>
       )}
-      <form onSubmit={onSubmit} noValidate>
-        <Column gap="large">
-          <Field>
-            <Label htmlFor="sign-in-email">{t('signIn.email')}</Label>
-            <TextInput
-              id="sign-in-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </Field>
-          <Field>
-            <Label htmlFor="sign-in-password">{t('signIn.password')}</Label>
-            <PasswordInput
-              id="sign-in-password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
-          <div>
-            <Button type="submit" disabled={signIn.isPending}>
-              {signIn.isPending ? t('signIn.busy') : t('signIn.submit')}
-            </Button>
-          </div>
-        </Column>
-      </form>
+      {options.isPending ? (
+        <Loading />
+      ) : options.isError ? (
+        <LoadError error={options.error} retry={() => void options.refetch()} />
+      ) : (
+        <>
+          {providers.length > 0 && (
+            <section aria-labelledby="sign-in-providers-heading" data-testid="sign-in-providers">
+              <Heading level={2} size="level-4" id="sign-in-providers-heading" className="ams-mb-s">
+                {t('sso.providersHeading')}
+              </Heading>
+              <Column gap="small">
+                {providers.map((p) => (
+                  // A link, not a form: the provider's page is another origin (CSP form-action).
+                  <a
+                    key={p.id}
+                    className="ams-button ams-button--primary brug-link-button"
+                    href={startUrlOf(p.startUrl, returnTo)}
+                  >
+                    {t('sso.withProvider', { name: p.displayName })}
+                  </a>
+                ))}
+              </Column>
+            </section>
+          )}
+          {options.data.passwordSignIn && passwordForm}
+          {!options.data.passwordSignIn && providers.length === 0 && (
+            <Paragraph>{t('sso.noWay')}</Paragraph>
+          )}
+        </>
+      )}
     </Column>
   );
 }

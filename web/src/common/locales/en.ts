@@ -1,6 +1,6 @@
 import { auditBundleEn, auditChangesEn, type AuditChangeTexts } from '../../audit/texts';
 import { adminEn } from '../../admin/texts';
-import { secondFactorEn } from '../../auth/texts';
+import { secondFactorEn, sessionsEn, ssoEn } from '../../auth/texts';
 import { signalsEn } from '../../signals/texts';
 import { viewsEn } from '../../views/texts';
 import type { Messages } from './nl';
@@ -82,6 +82,8 @@ export const en: Messages = {
   },
   admin: adminEn,
   secondFactor: secondFactorEn,
+  sso: ssoEn,
+  sessions: sessionsEn,
   auditBundle: auditBundleEn,
   views: viewsEn,
   signals: signalsEn,

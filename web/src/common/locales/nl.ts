@@ -3,7 +3,7 @@ import { auditBundleNl, auditChangesNl, type AuditChangeTexts } from '../../audi
 /** Texts the type checker does not list key by key (i18next's type instantiation limit). */
 type ClockTexts = Record<string, string>;
 import { adminNl } from '../../admin/texts';
-import { secondFactorNl } from '../../auth/texts';
+import { secondFactorNl, sessionsNl, ssoNl } from '../../auth/texts';
 import { signalsNl } from '../../signals/texts';
 import { viewsNl } from '../../views/texts';
 
@@ -88,6 +88,8 @@ export const nl = {
   },
   admin: adminNl,
   secondFactor: secondFactorNl,
+  sso: ssoNl,
+  sessions: sessionsNl,
   auditBundle: auditBundleNl,
   views: viewsNl,
   signals: signalsNl,
