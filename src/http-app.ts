@@ -1,4 +1,5 @@
 import { Logger as NestLogger, NotFoundException } from '@nestjs/common';
+import { oidcCallbackPaths } from './auth/oidc/callback-paths';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -56,6 +57,7 @@ export async function createHttpApp(
   app.set('query parser', parseQuery);
   app.use(httpConventions);
   app.use(rejectTrailingSlash);
+  app.use(oidcCallbackPaths(config.oidcProviders));
   app.use(app.get(MetricsService).middleware);
   app.use(
     helmet({

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Clock } from '../src/common/clock';
 import { bearer } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, testConfig, TestApp } from './support/test-app';
 
 /** A real oidc-provider in its own process on a spare loopback port (its own test users). */
 async function startProvider(options: object): Promise<{ issuer: string; process: ChildProcess }> {
@@ -250,5 +250,103 @@ describe('OpenID Connect sign-in', () => {
       'provider_unavailable',
     ]);
     expect(t.logs.join('').match(/oidc_sign_in_failed/g)?.length).toBe(7);
+  });
+});
+
+/** OIDC_<ID>_REDIRECT_PATH: a provider registered with another callback path signs in there. */
+describe('OpenID Connect sign-in at a configured callback path', () => {
+  let t: TestApp;
+  let provider: { issuer: string; process: ChildProcess };
+  let base: string;
+  const path = '/sso/meentcoop/return';
+
+  beforeAll(async () => {
+    const port = 30000 + Math.floor(Math.random() * 20000);
+    base = `http://127.0.0.1:${port}`;
+    provider = await startProvider({
+      clientId: 'brug',
+      clientSecret: 'a-test-secret-of-the-provider-only',
+      // Only the configured path: the default one would be refused by the provider.
+      redirectUris: [`${base}${path}`],
+      postLogoutRedirectUris: [`${base}/sign-in?signedOut=1`],
+      accounts: {
+        anna: { email: 'anna@meentcoop.example', name: 'Anna', groups: ['meentcoop-energy'] },
+      },
+    });
+    t = await startTestApp({
+      env: {
+        PUBLIC_URL: base,
+        OIDC_PROVIDERS: 'meentcoop',
+        OIDC_MEENTCOOP_ISSUER: provider.issuer,
+        OIDC_MEENTCOOP_CLIENT_ID: 'brug',
+        OIDC_MEENTCOOP_CLIENT_SECRET: 'a-test-secret-of-the-provider-only',
+        OIDC_MEENTCOOP_SCOPES: 'openid email profile groups',
+        OIDC_MEENTCOOP_REDIRECT_PATH: path,
+      },
+    });
+    await t.app.listen(port, '127.0.0.1');
+    const admin = await bearer(t, 'admin');
+    const units = await t.http().get('/api/v1/organisation-units').set(admin).expect(200);
+    const team = (units.body.items as { id: string; code: string }[]).find(
+      (u) => u.code === 'meentcoop-energy',
+    )!;
+    await t
+      .http()
+      .post('/api/v1/admin/identity-mappings')
+      .set(admin)
+      .send({
+        provider: 'meentcoop',
+        claimValue: 'meentcoop-energy',
+        role: 'staff',
+        organisationUnitId: team.id,
+      })
+      .expect(201);
+  });
+  afterAll(async () => {
+    provider.process.kill();
+    await t.close();
+  });
+
+  it('sends the provider that path as redirect_uri and signs in when the browser comes back there', async () => {
+    const browser = new Browser();
+    const start = await browser.go(`${base}/api/v1/auth/oidc/meentcoop/start?returnTo=/me`);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${base}${path}`);
+    const { url: interaction } = await browser.follow(authorize.toString(), (u) =>
+      u.pathname.startsWith('/interaction/'),
+    );
+    const html = await (await browser.go(interaction.toString())).text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? `${interaction.pathname}/login`;
+    const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)];
+    const posted = await browser.go(new URL(action, interaction).toString(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ...hidden.map((m) => [m[1]!, m[2]!] as [string, string]),
+        ['login', 'anna'],
+        ['password', 'any'],
+      ]).toString(),
+    });
+    const next = new URL(posted.headers.get('location')!, interaction);
+    const { url: callback } = await browser.follow(next.toString(), (u) => u.origin === base);
+    expect(callback.pathname).toBe(path);
+    const done = await browser.go(callback.toString());
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/me');
+    const me = await browser.go(`${base}/api/v1/me`);
+    expect(await me.json()).toMatchObject({ email: 'anna@meentcoop.example', role: 'staff' });
+  });
+
+  it('refuses a path that is no path', () => {
+    for (const bad of ['sso/return', '/sso/return/', '/sso?x=1', '//evil.example/x']) {
+      expect(() =>
+        testConfig({
+          OIDC_ISSUER: 'https://sso.example',
+          OIDC_CLIENT_ID: 'brug',
+          OIDC_CLIENT_SECRET: 'secret',
+          OIDC_REDIRECT_PATH: bad,
+        }),
+      ).toThrow(/REDIRECT_PATH/);
+    }
   });
 });

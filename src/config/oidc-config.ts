@@ -89,8 +89,17 @@ export function oidcProvidersFrom(env: Env, problems: string[]): OidcProviderCon
       problems.push(`${prefix}CLIENT_KEY must be a PEM private key (PKCS#8)`);
     }
     const redirectPath = get('REDIRECT_PATH') ?? `/api/v1/auth/oidc/${id}/callback`;
-    if (redirectPath !== `/api/v1/auth/oidc/${id}/callback`) {
-      problems.push(`${prefix}REDIRECT_PATH must be /api/v1/auth/oidc/${id}/callback`);
+    // Any path of this service (registered at the provider with PUBLIC_URL before it); a GET
+    // there is handled by the provider's callback route (src/auth/oidc/callback-paths.ts).
+    if (
+      !/^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(redirectPath) ||
+      redirectPath.length > 200
+    ) {
+      problems.push(
+        `${prefix}REDIRECT_PATH must be a path like /sso/${id}/callback (no query, no trailing /)`,
+      );
+    } else if (providers.some((p) => p.redirectPath === redirectPath)) {
+      problems.push(`${prefix}REDIRECT_PATH is another provider's callback path too`);
     }
     const scopes = get('SCOPES') ?? 'openid profile email';
     if (!scopes.split(/\s+/).includes('openid')) {
