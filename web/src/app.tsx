@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AdminOverviewPage } from './admin/admin-overview-page';
+import { CalendarPage } from './admin/calendar-page';
 import { DomainsPage } from './admin/domains-page';
 import { EuThresholdsPage } from './admin/eu-thresholds-page';
 import { QueueBoardPage } from './admin/queue-board-page';
@@ -95,6 +96,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                 ['/admin/domains', 'admin', <DomainsPage key="domains" />],
                 ['/admin/teams', 'admin', <UnitsPage key="teams" />],
                 ['/admin/routing', 'admin', <RoutingPage key="routing" />],
+                ['/admin/calendar', 'admin', <CalendarPage key="calendar" />],
                 ['/admin/eu-thresholds', 'admin', <EuThresholdsPage key="eu-thresholds" />],
                 ['/admin/api-clients', 'admin', <ApiClientsPage key="api-clients" />],
                 [

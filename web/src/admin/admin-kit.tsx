@@ -27,6 +27,8 @@ export function adminProblemText(error: unknown, t: TFunction): string {
     case 'sla_policy_exists':
     case 'routing_rule_not_found':
     case 'sla_policy_not_found':
+    case 'designated_day_exists':
+    case 'designated_day_not_found':
       return t(`admin.problem.${code}`);
     default:
       return errorText(error, t);

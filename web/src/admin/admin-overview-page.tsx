@@ -10,6 +10,7 @@ export const ADMIN_PAGES = [
   { to: '/admin/domains', key: 'domains' },
   { to: '/admin/teams', key: 'teams' },
   { to: '/admin/routing', key: 'routing' },
+  { to: '/admin/calendar', key: 'calendar' },
   { to: '/admin/eu-thresholds', key: 'euThresholds' },
   { to: '/admin/api-clients', key: 'apiClients' },
   { to: '/admin/identity-mappings', key: 'identityMappings' },

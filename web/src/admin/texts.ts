@@ -27,6 +27,8 @@ export const adminNl = {
     euThresholds: 'Europese drempels',
     euThresholdsBody:
       'De aanbestedingsdrempels per soort opdracht en periode; een nieuwe periode toevoegen.',
+    calendar: 'Kalender',
+    calendarBody: 'Extra vrije dagen waarop geen termijn afloopt, naast weekenden en feestdagen.',
   },
   back: 'Terug naar Beheer',
   edit: 'Wijzigen',
@@ -59,6 +61,8 @@ export const adminNl = {
     sla_policy_exists: 'Voor deze prioriteit is er al een termijn.',
     routing_rule_not_found: 'Deze regel bestaat niet (meer).',
     sla_policy_not_found: 'Voor deze prioriteit is er geen termijn.',
+    designated_day_exists: 'Deze dag is al een extra vrije dag.',
+    designated_day_not_found: 'Deze dag is geen extra vrije dag (meer).',
   },
   // A plain record: literal keys count towards i18next's type instantiation limit.
   identityMappings: {
@@ -235,6 +239,26 @@ export const adminNl = {
       misses: 'Past niet: {{conditions}}',
     },
   },
+  calendar: {
+    title: 'Kalender: extra vrije dagen',
+    intro:
+      'Termijnen tellen in werkdagen volgens de Algemene termijnenwet: weekenden en feestdagen tellen niet mee. Hier voegt u dagen toe die daarmee gelijkgesteld zijn (artikel 3, lid 3), zoals een vrijdag na Hemelvaartsdag. Een dag geldt voor termijnen die vanaf nu worden berekend.',
+    add: 'Vrije dag toevoegen',
+    addButton: 'Toevoegen',
+    date: 'Datum',
+    name: 'Naam',
+    nameHint: 'Bijvoorbeeld Vrijdag na Hemelvaartsdag.',
+    addedAt: 'Toegevoegd',
+    shipped: 'Meegeleverd met Brug',
+    listHeading: 'Extra vrije dagen',
+    none: 'Er zijn geen extra vrije dagen.',
+    remove: 'Verwijderen',
+    confirmHeading: '{{name}} ({{date}}) verwijderen?',
+    confirmBody: 'Termijnen die vanaf nu worden berekend, tellen deze dag weer als werkdag.',
+    confirm: 'Ja, verwijderen',
+    added: '{{name}} ({{date}}) is toegevoegd.',
+    removed: '{{name}} ({{date}}) is verwijderd.',
+  } as Record<string, string>,
   queueBoard: {
     title: 'Wachtrijen',
     intro:
@@ -273,6 +297,9 @@ export const adminEn: Texts<typeof adminNl> = {
     euThresholds: 'European thresholds',
     euThresholdsBody:
       'The procurement thresholds per kind of contract and period; add a new period.',
+    calendar: 'Calendar',
+    calendarBody:
+      'Extra days off on which no deadline falls, besides weekends and public holidays.',
   },
   back: 'Back to Administration',
   edit: 'Edit',
@@ -305,6 +332,8 @@ export const adminEn: Texts<typeof adminNl> = {
     sla_policy_exists: 'This priority already has a time limit.',
     routing_rule_not_found: 'This rule does not exist (any more).',
     sla_policy_not_found: 'This priority has no time limit.',
+    designated_day_exists: 'This day is an extra day off already.',
+    designated_day_not_found: 'This day is not (or no longer) an extra day off.',
   },
   identityMappings: {
     title: 'Sign-in through organisations',
@@ -479,6 +508,26 @@ export const adminEn: Texts<typeof adminNl> = {
       matches: 'Matches',
       misses: 'Does not match: {{conditions}}',
     },
+  },
+  calendar: {
+    title: 'Calendar: extra days off',
+    intro:
+      'Deadlines count working days under the Algemene termijnenwet: weekends and public holidays do not count. Here you add days designated equal to a public holiday (article 3(3)), such as a Friday after Ascension Day. A day counts for deadlines worked out from now on.',
+    add: 'Add a day off',
+    addButton: 'Add',
+    date: 'Date',
+    name: 'Name',
+    nameHint: 'For example Vrijdag na Hemelvaartsdag.',
+    addedAt: 'Added',
+    shipped: 'Shipped with Brug',
+    listHeading: 'Extra days off',
+    none: 'There are no extra days off.',
+    remove: 'Remove',
+    confirmHeading: 'Remove {{name}} ({{date}})?',
+    confirmBody: 'Deadlines worked out from now on count this day as a working day again.',
+    confirm: 'Yes, remove',
+    added: '{{name}} ({{date}}) has been added.',
+    removed: '{{name}} ({{date}}) has been removed.',
   },
   queueBoard: {
     title: 'Queues',
