@@ -80,7 +80,9 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
 
   /** The estimated values of the queue's rows, top to bottom, in euros. */
   async function values(page: Page): Promise<number[]> {
-    const cells = await page.locator('[data-testid="queue-row"] td:nth-child(7)').allInnerTexts();
+    const cells = await page
+      .locator('[data-testid="queue-row"] td.brug-queue-value')
+      .allInnerTexts();
     return cells.map((text) => Number(text.replace(/[^\d]/g, '')));
   }
 

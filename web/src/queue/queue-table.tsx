@@ -1,4 +1,4 @@
-import { Link, Paragraph, Table } from '@amsterdam/design-system-react';
+import { Checkbox, Link, Paragraph, Table } from '@amsterdam/design-system-react';
 import { ChevronDownIcon, ChevronUpIcon } from '@amsterdam/design-system-react-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +63,13 @@ function nextSort(column: SortableColumn, sort: QueueSort): QueueSort {
   return (to === 'descending' ? s.descending : s.ascending) ?? s.ascending;
 }
 
+/** Which cases of the page are picked for a bulk action, and how to change that. */
+export interface QueueSelection {
+  isSelected: (id: string) => boolean;
+  set: (item: CaseDto, selected: boolean) => void;
+  setPage: (selected: boolean) => void;
+}
+
 /**
  * The work queue as a table: the facts staff choose by (priority, SLA, lead domain, value,
  * buyer), sortable by their headers. Below 48rem each row becomes a card (see app.css) with
@@ -73,11 +80,14 @@ export function QueueTable({
   sort,
   onSort,
   action,
+  selection,
 }: {
   items: CaseDto[];
   sort: QueueSort;
   onSort: (sort: QueueSort) => void;
   action: (item: CaseDto) => ReactNode;
+  /** Checkboxes per row and for the page, for bulk actions (issue 19); none without. */
+  selection?: QueueSelection;
 }) {
   const { t } = useTranslation();
   const domainName = useDomainNames();
@@ -117,6 +127,21 @@ export function QueueTable({
         <Table.Caption className="ams-visually-hidden">{t('queue.title')}</Table.Caption>
         <Table.Header>
           <Table.Row>
+            {selection && (
+              <Table.HeaderCell scope="col" className="brug-queue-select">
+                <Checkbox
+                  id="queue-select-page"
+                  checked={items.every((item) => selection.isSelected(item.id))}
+                  indeterminate={
+                    items.some((item) => selection.isSelected(item.id)) &&
+                    !items.every((item) => selection.isSelected(item.id))
+                  }
+                  onChange={(e) => selection.setPage(e.target.checked)}
+                >
+                  <span className="ams-visually-hidden">{t('bulk.selectPage')}</span>
+                </Checkbox>
+              </Table.HeaderCell>
+            )}
             {header(t('case.reference'))}
             {header(t('case.title'))}
             {header(t('case.status'))}
@@ -137,6 +162,19 @@ export function QueueTable({
             const raised = item.priorityRaisedBy.length > 0;
             return (
               <Table.Row key={item.id} data-testid="queue-row">
+                {selection && (
+                  <Table.Cell className="brug-queue-select">
+                    <Checkbox
+                      id={`queue-select-${item.id}`}
+                      checked={selection.isSelected(item.id)}
+                      onChange={(e) => selection.set(item, e.target.checked)}
+                    >
+                      <span className="ams-visually-hidden">
+                        {t('bulk.select', { reference: item.reference })}
+                      </span>
+                    </Checkbox>
+                  </Table.Cell>
+                )}
                 <Table.Cell data-label={t('case.reference')} className="brug-queue-reference">
                   <Link href={`/cases/${item.reference}`} linkComponent={AppLink}>
                     {item.reference}
@@ -161,7 +199,11 @@ export function QueueTable({
                 <Table.Cell data-label={t('case.leadDomain')}>
                   {lead ? domainName(lead.code) : '–'}
                 </Table.Cell>
-                <Table.Cell data-label={t('case.estimatedValue')} align="end">
+                <Table.Cell
+                  data-label={t('case.estimatedValue')}
+                  align="end"
+                  className="brug-queue-value"
+                >
                   {formatEuroWhole(item.estimatedValueCents)}
                 </Table.Cell>
                 <Table.Cell data-label={t('queue.buyer')}>

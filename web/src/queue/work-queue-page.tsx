@@ -30,6 +30,7 @@ import {
   filtersFromParams,
   listQueryOf,
 } from '../views/view-params';
+import { BulkBar, type BulkSelection } from './bulk-bar';
 import { isQueueSort, QUEUE_SORTS, QueueTable, type QueueSort } from './queue-table';
 
 const DEFAULT_SORT: QueueSort = '-priority';
@@ -227,6 +228,9 @@ export function WorkQueuePage() {
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : (
         <QueueResults
+          // A new page or new filters start with nothing selected.
+          key={params.toString()}
+          filters={cleanFilters(applied)}
           items={list.data.items}
           nextCursor={list.data.nextCursor}
           total={list.data.total}
@@ -240,6 +244,7 @@ export function WorkQueuePage() {
 }
 
 function QueueResults({
+  filters,
   items,
   nextCursor,
   total,
@@ -247,6 +252,7 @@ function QueueResults({
   sort,
   onSort,
 }: {
+  filters: ViewFilters;
   items: CaseDto[];
   nextCursor: string | null;
   total: number;
@@ -258,6 +264,18 @@ function QueueResults({
   const me = useCurrentUser();
   const [done, setDone] = useState<string | null>(null);
   const takeOn = useTakeOn();
+  const [selection, setSelection] = useState<BulkSelection>({ kind: 'picked', cases: new Map() });
+  // Bulk actions are MeentCoop's (and administrators'): the API says the same (ADR 39).
+  const mayBulk = me.role === 'staff' || me.role === 'admin';
+  const picked = selection.kind === 'picked' ? selection.cases : new Map<string, number>();
+  const pick = (changes: CaseDto[], selected: boolean) => {
+    const next = new Map(picked);
+    for (const item of changes) {
+      if (selected) next.set(item.id, item.version);
+      else next.delete(item.id);
+    }
+    setSelection({ kind: 'picked', cases: next });
+  };
   return (
     <>
       <div role="status" className="ams-mb-m">
@@ -293,10 +311,28 @@ function QueueResults({
           options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`queue.sort.${s}`) }))}
         />
       </Row>
+      {mayBulk && items.length > 0 && (
+        <BulkBar
+          items={items}
+          selection={selection}
+          onSelect={setSelection}
+          filters={filters}
+          sort={sort}
+        />
+      )}
       <QueueTable
         items={items}
         sort={sort}
         onSort={onSort}
+        selection={
+          mayBulk
+            ? {
+                isSelected: (id) => selection.kind === 'view' || picked.has(id),
+                set: (item, selected) => pick([item], selected),
+                setPage: (selected) => pick(items, selected),
+              }
+            : undefined
+        }
         action={(item) =>
           item.allowedTransitions.includes('accepted') ? (
             <Button

@@ -3,6 +3,7 @@ import { adminEn } from '../../admin/texts';
 import { secondFactorEn, sessionsEn, ssoEn } from '../../auth/texts';
 import { signalsEn } from '../../signals/texts';
 import { viewsEn } from '../../views/texts';
+import { bulkEn } from '../../queue/bulk-texts';
 import type { Messages } from './nl';
 
 /** The interface in English: the same keys as the Dutch (the type makes sure). */
@@ -86,6 +87,7 @@ export const en: Messages = {
   sessions: sessionsEn,
   auditBundle: auditBundleEn,
   views: viewsEn,
+  bulk: bulkEn,
   signals: signalsEn,
   noAccess: {
     title: 'No access',

@@ -6,6 +6,7 @@ import { adminNl } from '../../admin/texts';
 import { secondFactorNl, sessionsNl, ssoNl } from '../../auth/texts';
 import { signalsNl } from '../../signals/texts';
 import { viewsNl } from '../../views/texts';
+import { bulkNl } from '../../queue/bulk-texts';
 
 /**
  * The interface in Dutch, the default language. Every text of the interface is here; the
@@ -92,6 +93,7 @@ export const nl = {
   sessions: sessionsNl,
   auditBundle: auditBundleNl,
   views: viewsNl,
+  bulk: bulkNl,
   signals: signalsNl,
   noAccess: {
     title: 'Geen toegang',
