@@ -21,6 +21,7 @@ type Report = {
   domains: Group[];
   weeks: (Counts & { week: string; weekStart: string })[];
   stages: { stage: string; cases: number; medianSeconds: number | null }[];
+  openNow: ({ key: string | null; total: number } & Record<string, number>)[];
   sla: {
     key: string | null;
     name: string | null;
@@ -229,6 +230,17 @@ describe('the management report over 5,000 cases', () => {
       [team.key],
     );
     expect(team.name).toBe(unit!.name);
+
+    // The cases open now per team and status, whatever the period.
+    const open = await db.query<{ key: string | null; status: string; n: number }[]>(
+      `SELECT team_id::text AS key, status, count(*)::int AS n FROM cases
+        WHERE status NOT IN ('resolved', 'declined', 'withdrawn') GROUP BY 1, 2`,
+    );
+    for (const r of open) {
+      const row = report.openNow.find((x) => x.key === r.key)!;
+      expect(row[r.status as 'routed']).toBe(r.n);
+    }
+    expect(report.openNow.reduce((n, r) => n + r.total, 0)).toBe(open.reduce((n, r) => n + r.n, 0));
   });
 
   it('gives the trend per ISO week as SQL counts it week by week', async () => {

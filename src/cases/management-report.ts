@@ -19,6 +19,9 @@ import {
 } from './dto/management-report.dto';
 import { STAGE_OPEN_IN } from './sla-clock';
 
+const OPEN_STATUSES = ['filed', 'routed', 'accepted', 'in_progress', 'proposed'] as const;
+type OpenStatus = (typeof OPEN_STATUSES)[number];
+
 const DAY_MS = 86_400_000;
 
 /** The day `date` (YYYY-MM-DD) plus `days`. */
@@ -104,13 +107,14 @@ export class ManagementReport {
   async report(actor: Actor, query: ManagementReportQuery): Promise<ManagementReportDto> {
     const period = this.period(query);
     const team = query.team ?? null;
-    const [groups, weeks, stages, sla] = await Promise.all([
+    const [groups, weeks, stages, sla, openNow] = await Promise.all([
       this.groups(actor, period, team),
       this.weeks(actor, period, team),
       this.stages(actor, period, team),
       this.sla(actor, period, team),
+      this.openNow(actor, team),
     ]);
-    return { ...period, team, ...groups, weeks, stages, sla };
+    return { ...period, team, ...groups, weeks, stages, sla, openNow };
   }
 
   /** One table of the report as RFC 4180 CSV (lines end in CRLF). */
@@ -369,6 +373,44 @@ export class ManagementReport {
         medianSeconds: r?.median_seconds == null ? null : Math.round(r.median_seconds),
       };
     });
+  }
+
+  /** The cases open now per team and status (`cases_open_filed_idx`: open cases only). */
+  private async openNow(
+    actor: Actor,
+    team: string | null,
+  ): Promise<ManagementReportDto['openNow']> {
+    const p = new Params();
+    const where = [visibleTo(actor, p)];
+    if (team) where.push(`c.team_id = ${p.add(team)}::uuid`);
+    const rows = await this.db.query<
+      { key: string | null; name: string | null; status: string; n: number }[]
+    >(
+      `SELECT c.team_id::text AS key, u.name, c.status, count(*)::int AS n
+         FROM cases c LEFT JOIN organisation_units u ON u.id = c.team_id
+        WHERE c.closed_at IS NULL AND ${where.join(' AND ')}
+        GROUP BY c.team_id, u.name, c.status`,
+      p.values,
+    );
+    const byTeam = new Map<string | null, ManagementReportDto['openNow'][number]>();
+    for (const r of rows) {
+      const row = byTeam.get(r.key) ?? {
+        key: r.key,
+        name: r.name,
+        filed: 0,
+        routed: 0,
+        accepted: 0,
+        in_progress: 0,
+        proposed: 0,
+        total: 0,
+      };
+      if ((OPEN_STATUSES as readonly string[]).includes(r.status)) {
+        row[r.status as OpenStatus] += r.n;
+      }
+      row.total += r.n;
+      byTeam.set(r.key, row);
+    }
+    return [...byTeam.values()].sort((a, b) => b.total - a.total);
   }
 
   /**

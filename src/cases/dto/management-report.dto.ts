@@ -135,6 +135,33 @@ export class ReportSlaRowDto {
   compliance!: number | null;
 }
 
+/** The cases open now in one team, per status (the dashboard's stacked bars). */
+export class ReportOpenNowRowDto {
+  @ApiProperty({ type: String, nullable: true, description: 'The team id; null: not routed.' })
+  key!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  name!: string | null;
+
+  @ApiProperty({ description: 'Filed, not routed yet.' })
+  filed!: number;
+
+  @ApiProperty()
+  routed!: number;
+
+  @ApiProperty()
+  accepted!: number;
+
+  @ApiProperty({ name: 'in_progress' })
+  in_progress!: number;
+
+  @ApiProperty()
+  proposed!: number;
+
+  @ApiProperty({ description: 'All of them.' })
+  total!: number;
+}
+
 /** `GET /reports/management`: the management dashboard's numbers. */
 export class ManagementReportDto {
   @ApiProperty({ format: 'date' })
@@ -166,4 +193,10 @@ export class ManagementReportDto {
 
   @ApiProperty({ type: [ReportSlaRowDto], description: 'SLA compliance per team.' })
   sla!: ReportSlaRowDto[];
+
+  @ApiProperty({
+    type: [ReportOpenNowRowDto],
+    description: 'The cases open now (whatever the period) per team and status, most first.',
+  })
+  openNow!: ReportOpenNowRowDto[];
 }

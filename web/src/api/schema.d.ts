@@ -3891,6 +3891,8 @@ export interface components {
             from: string;
             /** @description Per handler (the case’s handler now). */
             handlers: components["schemas"]["ReportGroupRowDto"][];
+            /** @description The cases open now (whatever the period) per team and status, most first. */
+            openNow: components["schemas"]["ReportOpenNowRowDto"][];
             /** @description SLA compliance per team. */
             sla: components["schemas"]["ReportSlaRowDto"][];
             stages: components["schemas"]["ReportStageRowDto"][];
@@ -4228,6 +4230,19 @@ export interface components {
             resolved: number;
             /** @description Whose SLA clock stood still at some moment of the period. */
             suspended: number;
+        };
+        ReportOpenNowRowDto: {
+            accepted: number;
+            /** @description Filed, not routed yet. */
+            filed: number;
+            in_progress: number;
+            /** @description The team id; null: not routed. */
+            key: string | null;
+            name: string | null;
+            proposed: number;
+            routed: number;
+            /** @description All of them. */
+            total: number;
         };
         ReportSlaRowDto: {
             /** @description SLA stages due in the period that were breached. */

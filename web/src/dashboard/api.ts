@@ -1,32 +1,28 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, call, type CaseDto } from '../api/client';
-import { OPEN_STATUSES } from '../cases/case-vocabulary';
+import { API_BASE, api, call } from '../api/client';
 
-/** At most this many open cases are counted (10 pages of 100); the caption says when capped. */
-const MAX_PAGES = 10;
-
-/** All open cases the caller may see, for counting per team and status. */
-export function useOpenCases() {
+/** The management report over a period (days, Amsterdam); undefined: the server's default. */
+export function useManagementReport(period: { from?: string; to?: string }) {
   return useQuery({
-    queryKey: ['cases', 'open-for-dashboard'],
-    queryFn: async (): Promise<{ items: CaseDto[]; complete: boolean }> => {
-      const items: CaseDto[] = [];
-      let cursor: string | undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await call(
-          api.GET('/cases', {
-            params: {
-              query: { status: [...OPEN_STATUSES], pageSize: 100, ...(cursor ? { cursor } : {}) },
+    queryKey: ['reports', 'management', period.from ?? null, period.to ?? null],
+    queryFn: () =>
+      call(
+        api.GET('/reports/management', {
+          params: {
+            query: {
+              ...(period.from ? { from: period.from } : {}),
+              ...(period.to ? { to: period.to } : {}),
             },
-          }),
-        );
-        items.push(...result.items);
-        if (!result.nextCursor) return { items, complete: true };
-        cursor = result.nextCursor;
-      }
-      return { items, complete: false };
-    },
+          },
+        }),
+      ),
   });
+}
+
+/** The address of one table of the report as CSV, for a link. */
+export function managementCsvHref(table: string, from: string, to: string): string {
+  const query = new URLSearchParams({ from, to, table, format: 'csv' });
+  return `${API_BASE}/reports/management?${query.toString()}`;
 }
 
 /** The commons share of each of these years. */

@@ -29,7 +29,8 @@ export function ChartFigure({
   const { t } = useTranslation();
   return (
     <Figure className="ams-mb-l">
-      <div className="brug-chart">
+      {/* Focusable: on a narrow screen (375 px) the chart scrolls sideways in its own region. */}
+      <div className="brug-chart" role="region" aria-label={title} tabIndex={0}>
         <svg
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}

@@ -4,13 +4,14 @@ import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
 import { useFundingDomainMatrix, useFundingFlows } from '../funding/api';
 import { sayFunding } from '../funding/funding-text';
-import { useCommonsShares, useOpenCases } from './api';
+import { useCommonsShares, useManagementReport } from './api';
 import { CommonsShareChart } from './commons-share-chart';
 import { FundingCasesTable } from './funding-cases-table';
 import { FundingFlowsChart } from './funding-flows-chart';
 import { FundingGapsTable } from './funding-gaps-table';
 import { FundingHeatmap } from './funding-heatmap';
 import { NonPayingChart } from './non-paying-chart';
+import { ManagementSection } from './management-section';
 import { OpenCasesChart } from './open-cases-chart';
 
 /** The years shown in the commons-share chart: this one and the two before. */
@@ -29,13 +30,15 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const matrix = useFundingDomainMatrix();
   const flows = useFundingFlows();
-  const open = useOpenCases();
+  const open = useManagementReport({});
   const shares = useCommonsShares(recentYears());
 
   return (
     <>
       <PageHeading title={t('dashboard.title')} />
       <Paragraph className="ams-mb-l">{t('dashboard.intro')}</Paragraph>
+
+      <ManagementSection />
 
       <section aria-labelledby="dash-heatmap" className="ams-mb-xl">
         <Heading level={2} id="dash-heatmap" className="ams-mb-m">
@@ -93,7 +96,7 @@ export function DashboardPage() {
         ) : open.isError ? (
           <LoadError error={open.error} retry={() => void open.refetch()} headingLevel={3} />
         ) : (
-          <OpenCasesChart items={open.data.items} complete={open.data.complete} />
+          <OpenCasesChart teams={open.data.openNow} />
         )}
       </section>
 

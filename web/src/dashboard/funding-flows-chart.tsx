@@ -77,7 +77,12 @@ export function FundingFlowsChart({ flows }: { flows: FundingFlows }) {
 
   return (
     <Figure className="ams-mb-l">
-      <div className="brug-chart">
+      <div
+        className="brug-chart"
+        role="region"
+        aria-label={sayFunding(t, 'flowsTitle')}
+        tabIndex={0}
+      >
         <div
           role="img"
           aria-labelledby="funding-flows-title funding-flows-desc"

@@ -1,6 +1,6 @@
 import { Paragraph } from '@amsterdam/design-system-react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDto, CaseStatus } from '../api/client';
+import type { components } from '../api/schema';
 import { OPEN_STATUSES } from '../cases/case-vocabulary';
 import { formatNumber } from '../common/format';
 import { statusFillClass } from '../common/status-palette';
@@ -12,35 +12,19 @@ const BAR_H = 24;
 const GAP = 8;
 const WIDTH = 640;
 
-interface TeamRow {
-  team: string;
-  counts: Record<(typeof OPEN_STATUSES)[number], number>;
-  total: number;
-}
+type TeamRow = components['schemas']['ReportOpenNowRowDto'];
 
-export function countOpenCases(items: CaseDto[], notRouted: string): TeamRow[] {
-  const byTeam = new Map<string, TeamRow>();
-  for (const item of items) {
-    if (!(OPEN_STATUSES as readonly CaseStatus[]).includes(item.status)) continue;
-    const team = item.team?.name ?? notRouted;
-    const row =
-      byTeam.get(team) ??
-      ({
-        team,
-        counts: { filed: 0, routed: 0, accepted: 0, in_progress: 0, proposed: 0 },
-        total: 0,
-      } satisfies TeamRow);
-    row.counts[item.status as (typeof OPEN_STATUSES)[number]] += 1;
-    row.total += 1;
-    byTeam.set(team, row);
-  }
-  return [...byTeam.values()].sort((a, b) => b.total - a.total);
-}
-
-/** Open cases per MeentCoop team, stacked by status, in the status palette's colours. */
-export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete: boolean }) {
+/**
+ * Open cases per MeentCoop team, stacked by status, in the status palette's colours: every open
+ * case, counted by the server (`GET /reports/management`, `openNow`).
+ */
+export function OpenCasesChart({ teams }: { teams: TeamRow[] }) {
   const { t } = useTranslation();
-  const rows = countOpenCases(items, t('case.notRouted'));
+  const rows = teams.map((r) => ({
+    ...r,
+    team: r.name ?? t('case.notRouted'),
+    counts: r,
+  }));
   if (rows.length === 0)
     return <Paragraph className="ams-mb-l">{t('dashboard.openCases.none')}</Paragraph>;
   const max = Math.max(1, ...rows.map((r) => r.total));
@@ -70,11 +54,7 @@ export function OpenCasesChart({ items, complete }: { items: CaseDto[]; complete
       id="open-cases-chart"
       title={t('dashboard.openCases.title')}
       description={t('dashboard.openCases.description', { total, teams: rows.length })}
-      caption={
-        complete
-          ? t('dashboard.openCases.caption')
-          : t('dashboard.openCases.captionPartial', { count: items.length })
-      }
+      caption={t('dashboard.openCases.caption')}
       width={WIDTH}
       height={height}
       table={table}
