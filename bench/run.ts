@@ -40,6 +40,7 @@ import { exportScenario, proofsScenario, verifyScenario } from './scenarios/audi
 import { listScenario } from './scenarios/list';
 import { documentsScenario } from './scenarios/documents';
 import { detailScenario, fundingAtScaleScenario, fundingScenario } from './scenarios/reads';
+import { reportScenario } from './scenarios/report';
 import { filingScenario, routingScenario } from './scenarios/writes';
 
 /** `npm run bench`: see docs/benchmarks.md. */
@@ -337,9 +338,9 @@ async function main(): Promise<number> {
 
     // ---- the rest of the history
     // The funding views are measured again over the whole history (issue 18, acceptance 7).
-    const needCases = (['list', 'detail', 'funding', 'filing', 'routing', 'memory'] as const).some(
-      has,
-    );
+    const needCases = (
+      ['list', 'detail', 'funding', 'filing', 'routing', 'memory', 'report'] as const
+    ).some(has);
     const needAudit = has('verify') || has('export') || has('proofs');
     if (needCases || needAudit) {
       await phase('Generate the history (COPY), rebuild indexes, VACUUM ANALYZE', async () => {
@@ -384,6 +385,7 @@ async function main(): Promise<number> {
 
     if (has('list')) await scenario('list', () => listScenario(bench));
     if (has('detail')) await scenario('detail', () => detailScenario(bench));
+    if (has('report')) await scenario('report', () => reportScenario(bench));
     if (has('verify')) await scenario('verify', () => verifyScenario(bench));
     if (has('export')) await scenario('export', () => exportScenario(bench));
     if (has('proofs')) await scenario('proofs', () => proofsScenario(bench));

@@ -11,6 +11,7 @@ export const SCENARIOS = [
   'routing',
   'memory',
   'documents',
+  'report',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
