@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { managementEn, managementNl } from '../dashboard/management-texts';
 import { documentsEn, documentsNl } from '../documents/texts';
 import { fundingUiEn, fundingUiNl } from '../funding/texts';
 import { en } from './locales/en';
@@ -35,10 +36,25 @@ export function setupI18n(): typeof i18next {
     // The documents' texts join here, not in the typed objects of locales/: one more group there
     // crosses i18next's type instantiation limit (TS2589). They are read through
     // `sayDocuments` (documents/document-text.ts), by keys built at run time; the funding texts of
-    // issue 18 likewise, through `sayFunding` (funding/funding-text.ts).
+    // issue 18 likewise, through `sayFunding` (funding/funding-text.ts), and the management
+    // dashboard's through `sayManagement` (dashboard/management-texts.ts).
     resources: {
-      nl: { translation: { ...nl, documents: documentsNl, fundingUi: fundingUiNl } },
-      en: { translation: { ...en, documents: documentsEn, fundingUi: fundingUiEn } },
+      nl: {
+        translation: {
+          ...nl,
+          documents: documentsNl,
+          fundingUi: fundingUiNl,
+          management: managementNl,
+        },
+      },
+      en: {
+        translation: {
+          ...en,
+          documents: documentsEn,
+          fundingUi: fundingUiEn,
+          management: managementEn,
+        },
+      },
     },
     lng: initialLanguage(),
     fallbackLng: 'nl',

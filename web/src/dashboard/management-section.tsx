@@ -3,6 +3,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../api/schema';
 import { useDomainNames } from '../common/catalogue';
+import { sayManagement } from './management-texts';
 import { DateField } from '../common/date-field';
 import { dateToInput, formatNumber, formatPercent, parseDateInput } from '../common/format';
 import { LoadError, Loading } from '../common/query-state';
@@ -43,11 +44,11 @@ export function ManagementSection() {
     const from = parseDateInput(draft.from);
     const to = parseDateInput(draft.to);
     const next: typeof errors = {};
-    if (!from) next.from = t('dashboard.management.dateInvalid');
-    if (!to) next.to = t('dashboard.management.dateInvalid');
-    if (from && to && from > to) next.to = t('dashboard.management.toBeforeFrom');
+    if (!from) next.from = sayManagement(t, 'dateInvalid');
+    if (!to) next.to = sayManagement(t, 'dateInvalid');
+    if (from && to && from > to) next.to = sayManagement(t, 'toBeforeFrom');
     if (from && to && (Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > 731) {
-      next.to = t('dashboard.management.tooLong');
+      next.to = sayManagement(t, 'tooLong');
     }
     setErrors(next);
     if (from && to && !next.from && !next.to) setPeriod({ from, to });
@@ -56,34 +57,34 @@ export function ManagementSection() {
   return (
     <section aria-labelledby="dash-management" className="ams-mb-xl">
       <Heading level={2} id="dash-management" className="ams-mb-m">
-        {t('dashboard.management.heading')}
+        {sayManagement(t, 'heading')}
       </Heading>
-      <Paragraph className="ams-mb-m">{t('dashboard.management.intro')}</Paragraph>
+      <Paragraph className="ams-mb-m">{sayManagement(t, 'intro')}</Paragraph>
       <form
         onSubmit={submit}
         noValidate
         className="ams-mb-l"
-        aria-label={t('dashboard.management.period')}
+        aria-label={sayManagement(t, 'period')}
         data-testid="management-period"
       >
         <Row wrap className="ams-mb-s">
           <DateField
             id="management-from"
-            label={t('dashboard.management.from')}
+            label={sayManagement(t, 'from')}
             value={draft.from}
             error={errors.from}
             onChange={(from) => setDraft((d) => ({ ...d, from }))}
           />
           <DateField
             id="management-to"
-            label={t('dashboard.management.to')}
+            label={sayManagement(t, 'to')}
             value={draft.to}
             error={errors.to}
             onChange={(to) => setDraft((d) => ({ ...d, to }))}
           />
         </Row>
         <Button type="submit" variant="secondary">
-          {t('dashboard.management.show')}
+          {sayManagement(t, 'show')}
         </Button>
       </form>
       {report.isPending ? (
@@ -106,7 +107,7 @@ function CsvLink({ table, report, label }: { table: string; report: Report; labe
         download
         data-testid={`management-csv-${table}`}
       >
-        {t('dashboard.management.csv', { table: label })}
+        {sayManagement(t, 'csv', { table: label })}
       </Link>
     </Paragraph>
   );
@@ -115,7 +116,7 @@ function CsvLink({ table, report, label }: { table: string; report: Report; labe
 function ManagementReportView({ report }: { report: Report }) {
   const { t } = useTranslation();
   const domainName = useDomainNames();
-  const countColumns = COUNTS.map((k) => ({ key: k, label: t(`dashboard.management.${k}`) }));
+  const countColumns = COUNTS.map((k) => ({ key: k, label: sayManagement(t, k) }));
   const countCells = (r: Counts) => COUNTS.map((k) => formatNumber(r[k]));
 
   const groupTable = (
@@ -124,14 +125,14 @@ function ManagementReportView({ report }: { report: Report }) {
     none: string,
     name: (r: Report['teams'][number]) => string,
   ) => {
-    const title = t(`dashboard.management.${table}`);
+    const title = sayManagement(t, table);
     return (
       <>
         <Heading level={3} className="ams-mb-s">
           {title}
         </Heading>
         {report[table].length === 0 ? (
-          <Paragraph className="ams-mb-m">{t('dashboard.management.none')}</Paragraph>
+          <Paragraph className="ams-mb-m">{sayManagement(t, 'none')}</Paragraph>
         ) : (
           <div data-testid={`management-${table}`}>
             <ChartTable
@@ -154,14 +155,14 @@ function ManagementReportView({ report }: { report: Report }) {
   const days = (seconds: number | null) =>
     seconds === null
       ? '—'
-      : t('dashboard.management.days', {
+      : sayManagement(t, 'days', {
           days: formatNumber(Math.round((seconds / 86_400) * 10) / 10),
         });
 
   return (
     <>
       <Paragraph className="ams-mb-m" data-testid="management-totals">
-        {t('dashboard.management.totals', {
+        {sayManagement(t, 'totals', {
           incoming: formatNumber(report.totals.incoming),
           resolved: formatNumber(report.totals.resolved),
           open: formatNumber(report.totals.open),
@@ -170,53 +171,50 @@ function ManagementReportView({ report }: { report: Report }) {
         })}
       </Paragraph>
       <TrendChart report={report} />
-      <CsvLink table="weeks" report={report} label={t('dashboard.management.trendTitle')} />
+      <CsvLink table="weeks" report={report} label={sayManagement(t, 'trendTitle')} />
       {groupTable('teams', t('case.team'), t('case.notRouted'), (r) => r.name ?? '')}
       {groupTable(
         'handlers',
-        t('dashboard.management.handler'),
-        t('dashboard.management.noHandler'),
+        sayManagement(t, 'handler'),
+        sayManagement(t, 'noHandler'),
         (r) => r.name ?? '',
       )}
-      {groupTable(
-        'domains',
-        t('dashboard.management.domain'),
-        t('dashboard.management.noDomain'),
-        (r) => domainName(r.key ?? ''),
+      {groupTable('domains', sayManagement(t, 'domain'), sayManagement(t, 'noDomain'), (r) =>
+        domainName(r.key ?? ''),
       )}
       <Heading level={3} className="ams-mb-s">
-        {t('dashboard.management.stages')}
+        {sayManagement(t, 'stages')}
       </Heading>
       <div data-testid="management-stages">
         <ChartTable
-          title={t('dashboard.management.stages')}
-          head={t('dashboard.management.stage')}
+          title={sayManagement(t, 'stages')}
+          head={sayManagement(t, 'stage')}
           columns={[
-            { key: 'cases', label: t('dashboard.management.cases') },
-            { key: 'median', label: t('dashboard.management.median') },
+            { key: 'cases', label: sayManagement(t, 'cases') },
+            { key: 'median', label: sayManagement(t, 'median') },
           ]}
           rows={report.stages.map((r) => ({
             key: r.stage,
-            head: t(`dashboard.management.stageNames.${r.stage}`),
+            head: sayManagement(t, `stageNames.${r.stage}`),
             cells: [formatNumber(r.cases), days(r.medianSeconds)],
           }))}
         />
       </div>
-      <CsvLink table="stages" report={report} label={t('dashboard.management.stages')} />
+      <CsvLink table="stages" report={report} label={sayManagement(t, 'stages')} />
       <Heading level={3} className="ams-mb-s">
-        {t('dashboard.management.sla')}
+        {sayManagement(t, 'sla')}
       </Heading>
       {report.sla.length === 0 ? (
-        <Paragraph className="ams-mb-m">{t('dashboard.management.none')}</Paragraph>
+        <Paragraph className="ams-mb-m">{sayManagement(t, 'none')}</Paragraph>
       ) : (
         <div data-testid="management-sla">
           <ChartTable
-            title={t('dashboard.management.sla')}
+            title={sayManagement(t, 'sla')}
             head={t('case.team')}
             columns={[
-              { key: 'met', label: t('dashboard.management.met') },
-              { key: 'breached', label: t('dashboard.management.breached') },
-              { key: 'compliance', label: t('dashboard.management.compliance') },
+              { key: 'met', label: sayManagement(t, 'met') },
+              { key: 'breached', label: sayManagement(t, 'breached') },
+              { key: 'compliance', label: sayManagement(t, 'compliance') },
             ]}
             rows={report.sla.map((r) => ({
               key: r.key ?? 'none',
@@ -230,7 +228,7 @@ function ManagementReportView({ report }: { report: Report }) {
           />
         </div>
       )}
-      <CsvLink table="sla" report={report} label={t('dashboard.management.sla')} />
+      <CsvLink table="sla" report={report} label={sayManagement(t, 'sla')} />
     </>
   );
 }
@@ -257,12 +255,12 @@ function TrendChart({ report }: { report: Report }) {
     )
     .join(' ');
   const labelEvery = Math.ceil(weeks.length / 8);
-  const title = t('dashboard.management.trendTitle');
+  const title = sayManagement(t, 'trendTitle');
   const table = (
     <ChartTable
       title={title}
-      head={t('dashboard.management.week')}
-      columns={COUNTS.map((k) => ({ key: k, label: t(`dashboard.management.${k}`) }))}
+      head={sayManagement(t, 'week')}
+      columns={COUNTS.map((k) => ({ key: k, label: sayManagement(t, k) }))}
       rows={weeks.map((w) => ({
         key: w.week,
         head: w.week,
@@ -274,13 +272,13 @@ function TrendChart({ report }: { report: Report }) {
     <ChartFigure
       id="management-trend"
       title={title}
-      description={t('dashboard.management.trendDescription', {
+      description={sayManagement(t, 'trendDescription', {
         weeks: weeks.length,
         incoming: report.totals.incoming,
         resolved: report.totals.resolved,
         open: report.totals.open,
       })}
-      caption={t('dashboard.management.trendCaption')}
+      caption={sayManagement(t, 'trendCaption')}
       width={WIDTH}
       height={HEIGHT}
       table={table}
@@ -329,7 +327,7 @@ function TrendChart({ report }: { report: Report }) {
         <g key={k} transform={`translate(${LEFT + i * 150}, ${HEIGHT - 14})`}>
           <rect width="12" height="12" className={cls} />
           <text x="18" y="11" className="brug-chart-label">
-            {t(`dashboard.management.${k}`)}
+            {sayManagement(t, k)}
           </text>
         </g>
       ))}
