@@ -338,8 +338,9 @@ async function main(): Promise<number> {
 
     // ---- the rest of the history
     // The funding views are measured again over the whole history (issue 18, acceptance 7).
+    // The proofs scenario asks for the bundles of the busiest cases: they must exist.
     const needCases = (
-      ['list', 'detail', 'funding', 'filing', 'routing', 'memory', 'report'] as const
+      ['list', 'detail', 'funding', 'filing', 'routing', 'memory', 'report', 'proofs'] as const
     ).some(has);
     const needAudit = has('verify') || has('export') || has('proofs');
     if (needCases || needAudit) {
