@@ -160,7 +160,16 @@ export const ADMIN_EVENT_TYPES: readonly OutboxEventType[] = [
   'webhook.switched_off',
 ];
 
-/** The events a webhook may subscribe to: all but those about the deliveries themselves. */
+/**
+ * Brug's own work orders through the outbox: a bulk action's start (ADR 39) tells the workers to
+ * begin; what it changes is announced by each case's own events. Never sent to webhooks.
+ */
+export const INTERNAL_EVENT_TYPES: readonly OutboxEventType[] = ['bulk_action.requested'];
+
+/**
+ * The events a webhook may subscribe to: all but those about the deliveries themselves and
+ * Brug's internal work orders.
+ */
 export const WEBHOOK_EVENT_TYPES: readonly OutboxEventType[] = (
   Object.keys(EVENT_TYPES) as OutboxEventType[]
-).filter((type) => !ADMIN_EVENT_TYPES.includes(type));
+).filter((type) => !ADMIN_EVENT_TYPES.includes(type) && !INTERNAL_EVENT_TYPES.includes(type));

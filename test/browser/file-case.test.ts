@@ -131,6 +131,10 @@ describe('filing a case in the browser', () => {
       expect(await focused()).toBe('case-stage');
       await keyboard.press('ArrowDown'); // planning → tender
       await keyboard.press('Tab');
+      expect(await focused()).toBe('case-kind');
+      await keyboard.press('ArrowDown'); // not decided yet → supplies
+      await keyboard.press('ArrowDown'); // supplies → services
+      await keyboard.press('Tab');
       expect(await focused()).toBe('case-value');
       await keyboard.type('1.200.000');
       await keyboard.press('Tab');
@@ -182,6 +186,7 @@ describe('filing a case in the browser', () => {
         title: 'Aanbesteding energiebespaarservice 2027',
         tenderReference: 'TN-2026-0815',
         procurementStage: 'tender',
+        procurementKind: 'services',
         estimatedValueCents: 120_000_000,
         priority: 'high',
         deadline: '2027-03-01',

@@ -3036,7 +3036,7 @@ export interface components {
             description: string;
             /** @description Only events of cases touching these domains; empty: every domain. */
             domainCodes: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /**
              * Format: date-time
              * @description Since when its deliveries fail without one success; null while it answers.
@@ -3166,7 +3166,7 @@ export interface components {
             description?: string;
             /** @description Empty: every domain. */
             domainCodes?: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @description Empty: every team. */
@@ -4161,7 +4161,7 @@ export interface components {
             channel?: "email" | "webhook";
             deliveryIds?: string[];
             /** @enum {string} */
-            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested" | "webhook.failing" | "webhook.switched_off";
+            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
             /**
              * Format: date-time
              * @description Deliveries recorded at or after.
@@ -4774,7 +4774,7 @@ export interface components {
             description?: string;
             /** @description Empty: every domain. */
             domainCodes?: string[];
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /** @description Empty: every team. */
             teamIds?: string[];
             url?: string;
@@ -4919,7 +4919,7 @@ export interface components {
             description: string;
             /** @description Only events of cases touching these domains; empty: every domain. */
             domainCodes: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
             /**
              * Format: date-time
              * @description Since when its deliveries fail without one success; null while it answers.
@@ -5043,7 +5043,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
-                eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "bulk_action.requested" | "webhook.failing" | "webhook.switched_off";
+                eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
                 pageSize?: number;
                 status?: "pending" | "sending" | "retrying" | "sent" | "failed" | "skipped";
                 /** @description The deliveries to this webhook. */
