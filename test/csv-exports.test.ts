@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { bearer, fileCase } from './support/factories';
-import { modelCaseWithFunding } from './support/funding';
-import { startTestApp, TestApp } from './support/test-app';
+import { modelCaseWithFunding, routeCase } from './support/funding';
+import { DEMO, startTestApp, TestApp } from './support/test-app';
 
 /**
  * Issue 12, item 11: every CSV Brug writes, opened as a spreadsheet would open it. Text a person
@@ -15,6 +15,9 @@ import { startTestApp, TestApp } from './support/test-app';
 const EXPORTS = [{ path: '/api/v1/funding/matrix', query: '' }];
 /** CSVs whose text cells are domain codes only (kebab-case, checked when a domain is made). */
 const CODES_ONLY = ['/api/v1/funding/flows'];
+/** The management report (issue 19): a CSV per table, naming teams and handlers people named. */
+const REPORT = '/api/v1/reports/management';
+const REPORT_TABLES = ['teams', 'handlers', 'domains', 'weeks', 'stages', 'sla'];
 
 /** What a spreadsheet would take for a formula at the start of a cell. */
 const FORMULA_START = /^[\s"]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
@@ -61,7 +64,50 @@ describe('CSV exports under CSV injection', () => {
         ),
       )
       .map(([path]) => `/api/v1${path}`);
-    expect(csv.sort()).toEqual([...EXPORTS.map((e) => e.path), ...CODES_ONLY].sort());
+    expect(csv.sort()).toEqual([...EXPORTS.map((e) => e.path), ...CODES_ONLY, REPORT].sort());
+  });
+
+  describe('the management report', () => {
+    const teamName = NASTY[0]!;
+    const handlerName = NASTY[1]!;
+    beforeAll(async () => {
+      // A routed case of the energy team, whose team and handler are then named by SQL.
+      await routeCase(t, ids[0]!);
+      const staff = await bearer(t, 'staff');
+      const me = (await t.http().get('/api/v1/me').set(staff).expect(200)).body as { id: string };
+      const routed = await t.http().get(`/api/v1/cases/${ids[0]}`).set(staff).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/cases/${ids[0]}`)
+        .set({ ...staff, 'If-Match': `"${routed.body.version}"` })
+        .send({ assigneeId: me.id })
+        .expect(200);
+      const db = t.app.get(DataSource);
+      await db.query(`UPDATE organisation_units SET name = $1 WHERE code = 'meentcoop-energy'`, [
+        teamName,
+      ]);
+      await db.query(`UPDATE users SET name = $1 WHERE email = $2`, [handlerName, DEMO.staff]);
+    });
+
+    it.each(REPORT_TABLES)('table %s starts no cell with a formula', async (table) => {
+      const response = await t
+        .http()
+        .get(`${REPORT}?format=csv&table=${table}`)
+        .set(await bearer(t, 'admin'))
+        .expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      for (const delimiter of [',', ';', '\t']) {
+        const records: string[][] = parse(response.text, {
+          delimiter,
+          relax_quotes: true,
+          relax_column_count: true,
+        });
+        for (const cell of records.flat()) expect(cell).not.toMatch(FORMULA_START);
+      }
+      const cells = (parse(response.text) as string[][]).flat().map((c) => c.replace(/'/g, ''));
+      if (table === 'teams') expect(cells).toContain(teamName.replace(/'/g, ''));
+      if (table === 'handlers') expect(cells).toContain(handlerName.replace(/'/g, ''));
+    });
   });
 
   it.each(CODES_ONLY)('%s holds codes and numbers only', async (path) => {

@@ -125,7 +125,7 @@ export class JobRecovery implements OnApplicationBootstrap, OnApplicationShutdow
       const deliveries = await this.notifications.reconcile();
       this.reconciled = true;
       this.logger.log(
-        `SLA deadlines checked: ${added} jobs re-created; pledge expiries: ${expiries}; deliveries: ${deliveries}`,
+        `SLA deadlines checked: ${added} jobs re-created; pledge expiries: ${expiries} re-created; deliveries: ${deliveries} re-created`,
       );
     }
   }
