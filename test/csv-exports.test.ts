@@ -104,7 +104,8 @@ describe('CSV exports under CSV injection', () => {
         });
         for (const cell of records.flat()) expect(cell).not.toMatch(FORMULA_START);
       }
-      const cells = (parse(response.text) as string[][]).flat().map((c) => c.replace(/'/g, ''));
+      const rows: string[][] = parse(response.text);
+      const cells = rows.flat().map((c) => c.replace(/'/g, ''));
       if (table === 'teams') expect(cells).toContain(teamName.replace(/'/g, ''));
       if (table === 'handlers') expect(cells).toContain(handlerName.replace(/'/g, ''));
     });
