@@ -15,10 +15,11 @@ import { ApiProblem } from '../api/problem';
 import { useCurrentUser } from '../auth/use-auth';
 import { useDomainNames } from '../common/catalogue';
 import { fieldErrorText, problemText } from '../common/error-text';
-import { errorAt, fieldErrorsOf, SelectField, TextAreaField, TextField } from '../common/form';
+import { errorAt, fieldErrorsOf, TextAreaField, TextField } from '../common/form';
 import { formatEuro } from '../common/format';
 import { describeError, LoadError, Loading } from '../common/query-state';
 import { TableRegion } from '../common/table-region';
+import { DomainAnswerFields, useAnswerErrors } from './domain-answer-fields';
 import { sayFunding } from './funding-text';
 import { useCaseFunding } from './api';
 import {
@@ -289,13 +290,7 @@ function AnswerShareForm({
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState(false);
   if (domains.length === 0) return null;
-  const errors = fieldErrorsOf(answer.error);
-  const refused =
-    answer.error instanceof ApiProblem && answer.error.status >= 403 ? answer.error : null;
-  const message = (field: string) => {
-    const found = errorAt(errors, field);
-    return found ? fieldErrorText(found, t) : undefined;
-  };
+  const { refused, message } = useAnswerErrors(answer.error);
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -335,43 +330,21 @@ function AnswerShareForm({
           {problemText(refused.problem, t, domainName)}
         </Paragraph>
       )}
-      <Column>
-        <SelectField
-          id="answer-share-domain"
-          label={t('funding.domain')}
-          value={domainCode}
-          onChange={setDomainCode}
-          options={domains.map((code) => ({ value: code, label: domainName(code) }))}
-          placeholder={domains.length > 1 ? t('fileCase.chooseDomain') : undefined}
-          error={message('domainCode')}
-        />
-        <SelectField
-          id="answer-share-answer"
-          label={sayFunding(t, 'answer')}
-          value={value}
-          onChange={setValue}
-          options={(['agreed', 'disputed'] as const).map((a) => ({
-            value: a,
-            label: sayFunding(t, `answer_${a}`),
-          }))}
-          placeholder={sayFunding(t, 'chooseAnswer')}
-          error={message('answer')}
-        />
-        <TextAreaField
-          id="answer-share-reason"
-          label={sayFunding(t, 'reason')}
-          optional={value !== 'disputed'}
-          value={reason}
-          onChange={setReason}
-          error={message('reason')}
-          rows={2}
-        />
-        <Row>
-          <Button type="submit" disabled={answer.isPending}>
-            {sayFunding(t, 'sendShareAnswer')}
-          </Button>
-        </Row>
-      </Column>
+      <DomainAnswerFields
+        id="answer-share"
+        domains={domains}
+        domainCode={domainCode}
+        onDomainCode={setDomainCode}
+        answers={['agreed', 'disputed'] as const}
+        answer={value}
+        onAnswer={setValue}
+        reasonRequiredFor="disputed"
+        reason={reason}
+        onReason={setReason}
+        message={message}
+        pending={answer.isPending}
+        submitLabel="sendShareAnswer"
+      />
     </form>
   );
 }

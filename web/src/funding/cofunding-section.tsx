@@ -14,10 +14,11 @@ import { ApiProblem } from '../api/problem';
 import { useCurrentUser } from '../auth/use-auth';
 import { useDomainNames } from '../common/catalogue';
 import { fieldErrorText, problemText } from '../common/error-text';
-import { errorAt, fieldErrorsOf, SelectField, TextAreaField, TextField } from '../common/form';
+import { errorAt, fieldErrorsOf, TextAreaField, TextField } from '../common/form';
 import { formatDateTime, formatEuro } from '../common/format';
 import { describeError, LoadError, Loading } from '../common/query-state';
 import { TableRegion } from '../common/table-region';
+import { DomainAnswerFields, useAnswerErrors } from './domain-answer-fields';
 import { sayFunding } from './funding-text';
 import {
   useAnswerCofunding,
@@ -222,13 +223,7 @@ function AnswerForm({
   const [value, setValue] = useState<'' | 'accept' | 'decline'>('');
   const [reason, setReason] = useState('');
   const [budgetLine, setBudgetLine] = useState('');
-  const errors = fieldErrorsOf(answer.error);
-  const refused =
-    answer.error instanceof ApiProblem && answer.error.status >= 403 ? answer.error : null;
-  const message = (field: string) => {
-    const found = errorAt(errors, field);
-    return found ? fieldErrorText(found, t) : undefined;
-  };
+  const { errors, refused, message } = useAnswerErrors(answer.error);
   const id = `answer-${proposal.id}`;
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -254,28 +249,21 @@ function AnswerForm({
             : describeError(answer.error, t('common.tryAgainLater'))}
         </Paragraph>
       )}
-      <Column>
-        <SelectField
-          id={`${id}-domain`}
-          label={t('funding.domain')}
-          value={domainCode}
-          onChange={setDomainCode}
-          options={domains.map((code) => ({ value: code, label: domainName(code) }))}
-          placeholder={domains.length > 1 ? t('fileCase.chooseDomain') : undefined}
-          error={message('domainCode')}
-        />
-        <SelectField
-          id={`${id}-answer`}
-          label={sayFunding(t, 'answer')}
-          value={value}
-          onChange={setValue}
-          options={(['accept', 'decline'] as const).map((a) => ({
-            value: a,
-            label: sayFunding(t, `answer_${a}`),
-          }))}
-          placeholder={sayFunding(t, 'chooseAnswer')}
-          error={message('answer')}
-        />
+      <DomainAnswerFields
+        id={id}
+        domains={domains}
+        domainCode={domainCode}
+        onDomainCode={setDomainCode}
+        answers={['accept', 'decline'] as const}
+        answer={value}
+        onAnswer={setValue}
+        reasonRequiredFor="decline"
+        reason={reason}
+        onReason={setReason}
+        message={message}
+        pending={answer.isPending}
+        submitLabel="sendAnswer"
+      >
         {value === 'accept' && (
           <TextField
             id={`${id}-budget-line`}
@@ -287,21 +275,7 @@ function AnswerForm({
             maxLength={100}
           />
         )}
-        <TextAreaField
-          id={`${id}-reason`}
-          label={sayFunding(t, 'reason')}
-          optional={value !== 'decline'}
-          value={reason}
-          onChange={setReason}
-          error={message('reason')}
-          rows={2}
-        />
-        <Row>
-          <Button type="submit" disabled={answer.isPending}>
-            {sayFunding(t, 'sendAnswer')}
-          </Button>
-        </Row>
-      </Column>
+      </DomainAnswerFields>
     </form>
   );
 }
