@@ -80,6 +80,25 @@ describe('benefit shares and a co-funding proposal on the case page', () => {
     // The housing budget holder, in English, accepts for housing: a pledge of EUR 240,000.
     const holder = await as('budgetHousing', 'en');
     await holder.goto(`/cases/${c.reference}`);
+
+    // First they answer housing's share: disputed, and at first without the reason it needs.
+    await holder.locator('#answer-share-domain').selectOption('housing');
+    await holder.locator('#answer-share-answer').selectOption('disputed');
+    await holder.getByRole('button', { name: 'Send the answer on the share' }).click();
+    const reasonError = holder.locator('#answer-share-reason-error');
+    await reasonError.waitFor();
+    expect(await holder.locator('#answer-share-reason').getAttribute('aria-describedby')).toContain(
+      'answer-share-reason-error',
+    );
+    expect((await reasonError.innerText()).trim()).not.toBe('');
+    await holder.locator('#answer-share-reason').fill('Housing benefits less than 20 %');
+    await act(holder, 'Send the answer on the share');
+    await holder.getByText('Your answer has been saved.').waitFor();
+    const housingShare = row(holder, 'housing');
+    await housingShare.filter({ hasText: 'Disputed' }).waitFor();
+    expect(await housingShare.innerText()).toContain('Housing benefits less than 20 %');
+    await expectAccessible(holder, 'en case page, a disputed share');
+
     const mine = holder.getByTestId('cofunding-proposal');
     await mine.waitFor();
     await expectAccessible(holder, 'en case page, a proposal to answer');
