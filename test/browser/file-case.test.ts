@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { bearer } from '../support/factories';
+import { bearer, fileCase } from '../support/factories';
 import { expectAccessible, newContext, signIn, startUiApp, type UiApp } from '../support/browser';
 
 /** Runs in the page (the tests are compiled without the DOM library, so as a string). */
@@ -213,5 +213,45 @@ describe('filing a case in the browser', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('lets the buyer change the domains of a case not yet taken on', async () => {
+    const c = await fileCase(ui.t, 'buyer', { title: 'Domeinen wijzigen voor het oppakken' });
+    const context = await newContext(ui);
+    try {
+      const page = await context.newPage();
+      await signIn(page, 'buyer', `/cases/${c.reference}`);
+      await page.getByTestId('case-detail').waitFor();
+      await page.getByRole('button', { name: 'Wijzigen', exact: true }).click();
+      await page.getByTestId('edit-case-form').waitFor();
+      // The lead domain is not offered as affected; the model case's three affected are ticked.
+      expect(await page.locator('#edit-affected-energy').count()).toBe(0);
+      expect(await page.locator('#edit-affected-care').isChecked()).toBe(true);
+      // Care is not touched after all.
+      await page.locator('label[for="edit-affected-care"]').click();
+      expect(await page.locator('#edit-affected-care').isChecked()).toBe(false);
+      const saving = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/v1/cases/${c.id}`) && r.request().method() === 'PATCH',
+      );
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      expect((await saving).status()).toBe(200);
+      await page.getByTestId('edit-case-form').waitFor({ state: 'detached' });
+      await expectAccessible(page, 'nl case page, domains changed');
+    } finally {
+      await context.close();
+    }
+    const after = await ui.t
+      .http()
+      .get(`/api/v1/cases/${c.id}`)
+      .set(await bearer(ui.t, 'buyer'))
+      .expect(200);
+    expect((after.body as { domains: unknown[] }).domains).toEqual(
+      expect.arrayContaining([
+        { code: 'energy', role: 'lead' },
+        { code: 'housing', role: 'affected' },
+        { code: 'energy-poverty', role: 'affected' },
+      ]),
+    );
+    expect((after.body as { domains: unknown[] }).domains).toHaveLength(3);
   });
 });

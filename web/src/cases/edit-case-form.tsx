@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Column,
   FieldSet,
   Heading,
@@ -41,6 +40,7 @@ import {
   parseEuroToCents,
 } from '../common/format';
 import { describeError } from '../common/query-state';
+import { AffectedDomainsFieldSet } from './affected-domains-field';
 import { caseChanged, caseKeys, type UpdateCaseBody } from './api';
 import { PRIORITIES, PROCUREMENT_KINDS, PROCUREMENT_STAGES } from './case-vocabulary';
 import { sayFunding } from '../funding/funding-text';
@@ -576,31 +576,14 @@ function EditCaseForm({
                 placeholder={t('fileCase.chooseDomain')}
                 error={messageFor('domains')}
               />
-              <FieldSet legend={t('fileCase.affectedDomains')} inFieldSet>
-                <Column gap="x-small">
-                  {domainOptions
-                    .filter((d) => d.value !== draft.leadDomain)
-                    .map((d) => (
-                      <Checkbox
-                        key={d.value}
-                        id={`edit-affected-${d.value}`}
-                        name="editAffectedDomains"
-                        value={d.value}
-                        checked={draft.affectedDomains.includes(d.value)}
-                        onChange={(e) =>
-                          set(
-                            'affectedDomains',
-                            e.target.checked
-                              ? [...draft.affectedDomains, d.value]
-                              : draft.affectedDomains.filter((c) => c !== d.value),
-                          )
-                        }
-                      >
-                        {d.label}
-                      </Checkbox>
-                    ))}
-                </Column>
-              </FieldSet>
+              <AffectedDomainsFieldSet
+                idPrefix="edit-affected"
+                name="editAffectedDomains"
+                options={domainOptions}
+                leadDomain={draft.leadDomain}
+                chosen={draft.affectedDomains}
+                onChange={(chosen) => set('affectedDomains', chosen)}
+              />
             </Column>
           </FieldSet>
         )}

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Column,
   FieldSet,
   Paragraph,
@@ -28,6 +27,7 @@ import { fieldErrorText } from '../common/error-text';
 import { parseDateInput, parseEuroToCents } from '../common/format';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading, describeError } from '../common/query-state';
+import { AffectedDomainsFieldSet } from './affected-domains-field';
 import { useFileCase, type FileCaseBody } from './api';
 import { PRIORITIES, PROCUREMENT_KINDS, PROCUREMENT_STAGES } from './case-vocabulary';
 import { sayFunding } from '../funding/funding-text';
@@ -346,31 +346,14 @@ export function FileCasePage() {
                 options={domainOptions}
                 placeholder={t('fileCase.chooseDomain')}
               />
-              <FieldSet legend={t('fileCase.affectedDomains')} inFieldSet>
-                <Column gap="x-small">
-                  {domainOptions
-                    .filter((d) => d.value !== draft.leadDomain)
-                    .map((d) => (
-                      <Checkbox
-                        key={d.value}
-                        id={`case-affected-${d.value}`}
-                        name="affectedDomains"
-                        value={d.value}
-                        checked={draft.affectedDomains.includes(d.value)}
-                        onChange={(e) =>
-                          set(
-                            'affectedDomains',
-                            e.target.checked
-                              ? [...draft.affectedDomains, d.value]
-                              : draft.affectedDomains.filter((c) => c !== d.value),
-                          )
-                        }
-                      >
-                        {d.label}
-                      </Checkbox>
-                    ))}
-                </Column>
-              </FieldSet>
+              <AffectedDomainsFieldSet
+                idPrefix="case-affected"
+                name="affectedDomains"
+                options={domainOptions}
+                leadDomain={draft.leadDomain}
+                chosen={draft.affectedDomains}
+                onChange={(chosen) => set('affectedDomains', chosen)}
+              />
             </Column>
           </FieldSet>
           <FundingLinesFieldSet
