@@ -9,7 +9,7 @@ import { BulkActionsModule } from './bulk-actions/bulk-actions.module';
 import { BulkActionsWorkersModule } from './bulk-actions/bulk-actions-workers.module';
 import { CasesModule } from './cases/cases.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
-import type { AppConfig } from './config/config';
+import { runsAuditSequencer, type AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
@@ -79,7 +79,7 @@ export class AppModule {
         BulkActionsWorkersModule,
       );
     }
-    if (options.role !== 'cli' && config.auditSequencer) imports.push(AuditSequencerModule);
+    if (runsAuditSequencer(config, options.role)) imports.push(AuditSequencerModule);
     return {
       module: AppModule,
       imports,

@@ -9,7 +9,9 @@ import { redisPrefix, TEST_REDIS_URL } from './support/test-env';
 /**
  * Issue 15, acceptance 4: two sequencers (in two worker processes) started at once: one
  * sequences, the other waits; SIGKILL the one that runs in the middle of a batch: the other
- * takes over, and no leaf is lost or given twice.
+ * takes over, and no leaf is lost or given twice. The workers are started with the API's own
+ * environment (WORKERS=off, AUDIT_SEQUENCER unset), as a scaled-out set-up does: a worker
+ * process runs its sequencer candidate all the same.
  */
 describe('audit sequencer election', () => {
   let url: string;
@@ -38,6 +40,7 @@ describe('audit sequencer election', () => {
       JWT_SECRET: randomBytes(32).toString('hex'),
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
+      WORKERS: 'off',
       AUDIT_SIGNING_KEY: key,
       AUDIT_SEQUENCER_POLL_MS: '20',
       AUDIT_SEQUENCER_BATCH: '200',

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, runsAuditSequencer } from './config';
 import { keptSecret } from './kept-secret';
 
 /** The signing key Brug's source once held (and every forged token of the probe used). */
@@ -157,6 +157,37 @@ describe('loadConfig', () => {
     });
     expect(config.workers).toBe(false);
     expect(config.logLevel).toBe('info');
+  });
+});
+
+describe('runsAuditSequencer', () => {
+  const runs = (env: Record<string, string>, role: 'api' | 'worker' | 'cli') =>
+    runsAuditSequencer(loadConfig(env), role);
+
+  it('a worker process runs it unless AUDIT_SEQUENCER=off, whatever WORKERS says', () => {
+    expect(runs({}, 'worker')).toBe(true);
+    expect(runs({ WORKERS: 'off' }, 'worker')).toBe(true);
+    expect(runs({ WORKERS: 'off', AUDIT_SEQUENCER: 'on' }, 'worker')).toBe(true);
+    expect(runs({ AUDIT_SEQUENCER: 'off' }, 'worker')).toBe(false);
+    expect(runs({ WORKERS: 'off', AUDIT_SEQUENCER: 'off' }, 'worker')).toBe(false);
+  });
+
+  it('the API process runs it with its embedded workers or when told to', () => {
+    expect(runs({}, 'api')).toBe(true);
+    expect(runs({ WORKERS: 'on' }, 'api')).toBe(true);
+    expect(runs({ WORKERS: 'off' }, 'api')).toBe(false);
+    expect(runs({ WORKERS: 'off', AUDIT_SEQUENCER: 'on' }, 'api')).toBe(true);
+    expect(runs({ WORKERS: 'on', AUDIT_SEQUENCER: 'off' }, 'api')).toBe(false);
+  });
+
+  it('the CLI never runs it', () => {
+    expect(runs({ AUDIT_SEQUENCER: 'on' }, 'cli')).toBe(false);
+  });
+
+  it('rejects a value that is not a switch', () => {
+    expect(problemsOf({ AUDIT_SEQUENCER: 'sometimes' })).toEqual([
+      'AUDIT_SEQUENCER must be true or false (got "sometimes")',
+    ]);
   });
 });
 

@@ -150,8 +150,11 @@ export interface AppConfig {
   auditSigningKeySource: JwtSecretSource;
   /** The checkpoints' origin line and the key's name, e.g. `brug.example/audit`. */
   auditOrigin: string;
-  /** Whether this process runs (or stands by to run) the audit sequencer. */
-  auditSequencer: boolean;
+  /**
+   * AUDIT_SEQUENCER as set: `true`/`false`, or `null` when unset, in which case the process's
+   * role decides (`runsAuditSequencer`).
+   */
+  auditSequencer: boolean | null;
   auditSequencerPollMs: number;
   auditSequencerBatch: number;
 }
@@ -484,11 +487,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
     auditSigningKey,
     auditSigningKeySource,
     auditOrigin: '',
-    auditSequencer: false,
+    auditSequencer: null,
     auditSequencerPollMs: integer('AUDIT_SEQUENCER_POLL_MS', 200, 10, 10000),
     auditSequencerBatch: integer('AUDIT_SEQUENCER_BATCH', 2000, 1, 100000),
   };
-  config.auditSequencer = bool('AUDIT_SEQUENCER', config.workers);
+  config.auditSequencer =
+    read('AUDIT_SEQUENCER') === undefined ? null : bool('AUDIT_SEQUENCER', false);
   try {
     config.auditOrigin = read('AUDIT_ORIGIN') ?? `${new URL(config.publicUrl).host}/audit`;
   } catch {
@@ -578,3 +582,18 @@ export const CONFIG_VARIABLES = [
   'AUDIT_SEQUENCER_POLL_MS',
   'AUDIT_SEQUENCER_BATCH',
 ] as const;
+
+/**
+ * Whether a process of this role runs (or stands by to run) the audit sequencer (ADR 29). A worker
+ * process always does unless AUDIT_SEQUENCER=off, even when it was started with the API's
+ * environment (WORKERS=off); the API process does when it runs the workers itself (WORKERS on)
+ * or when AUDIT_SEQUENCER=on. The operators' CLI never does.
+ */
+export function runsAuditSequencer(
+  config: Pick<AppConfig, 'auditSequencer' | 'workers'>,
+  role: 'api' | 'worker' | 'cli',
+): boolean {
+  if (role === 'cli') return false;
+  if (config.auditSequencer !== null) return config.auditSequencer;
+  return role === 'worker' || config.workers;
+}
