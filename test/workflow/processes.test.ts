@@ -27,7 +27,7 @@ describe('workflow across processes', () => {
   const worker = async (): Promise<Running> => {
     const w = start('worker', env());
     running.push(w);
-    await waitFor(() => w.output().includes('Brug workers started'));
+    await waitFor(() => w.output().includes('Brug workers started'), 90_000);
     return w;
   };
 
