@@ -5,7 +5,6 @@ import {
   Column,
   Heading,
   Paragraph,
-  Row,
 } from '@amsterdam/design-system-react';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +18,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  SubmitOrCancel,
 } from '../common/form';
 import { parseEuroToCents } from '../common/format';
 import { fieldErrorText } from '../common/error-text';
@@ -380,14 +380,11 @@ function TransitionForm({
             />
           </>
         )}
-        <Row wrap>
-          <Button type="submit" disabled={pending}>
-            {t('transition.confirm', { action: label })}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Row>
+        <SubmitOrCancel
+          label={t('transition.confirm', { action: label })}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Column>
     </form>
   );

@@ -1,5 +1,5 @@
-import { Alert, Button, Column, Heading, Paragraph, Row } from '@amsterdam/design-system-react';
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { Alert, Column, Heading, Paragraph, Row } from '@amsterdam/design-system-react';
+import { useEffect, useRef, useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/client';
 import { DateField, useDateError } from '../common/date-field';
@@ -10,6 +10,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  SubmitOrCancel,
 } from '../common/form';
 import { fieldErrorText } from '../common/error-text';
 import { formatDateTime, parseDateInput } from '../common/format';
@@ -58,6 +59,60 @@ function useFocusFirst() {
   return ref;
 }
 
+/**
+ * What both clock forms share: the heading and introduction, the error summary (or, for a
+ * refusal without field errors, its wording), the fields, and the submit and cancel buttons.
+ */
+function ClockForm({
+  id,
+  heading,
+  intro,
+  summary,
+  error,
+  fieldErrors,
+  pending,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  id: string;
+  heading: string;
+  intro: string;
+  summary: { id: string; label: string }[];
+  error: unknown;
+  fieldErrors: number;
+  pending: boolean;
+  onSubmit: (event: SubmitEvent) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ref = useFocusFirst();
+  return (
+    <form
+      ref={ref}
+      onSubmit={onSubmit}
+      aria-labelledby={`${id}-heading`}
+      className="brug-panel ams-mb-m"
+    >
+      <Heading level={3} id={`${id}-heading`} className="ams-mb-s">
+        {heading}
+      </Heading>
+      <Paragraph className="ams-mb-m">{intro}</Paragraph>
+      {summary.length > 0 && <ErrorSummary errors={summary} />}
+      {error !== null && fieldErrors === 0 && (
+        <Alert heading={t('clock.failed')} headingLevel={4} severity="error" role="alert">
+          <Paragraph>{describeError(error, t('common.tryAgainLater'))}</Paragraph>
+        </Alert>
+      )}
+      <Column>
+        {children}
+        <SubmitOrCancel label={heading} pending={pending} onCancel={onCancel} />
+      </Column>
+    </form>
+  );
+}
+
 /** Stopping the clock: the kind of wait, why, and when it is expected to end. */
 export function SuspendForm({
   routeId,
@@ -75,7 +130,6 @@ export function SuspendForm({
   const [reason, setReason] = useState('');
   const [expectedEnd, setExpectedEnd] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const ref = useFocusFirst();
   const errors = fieldErrorsOf(suspend.error);
   const message = (field: string) => {
     const found = errorAt(errors, field);
@@ -112,58 +166,43 @@ export function SuspendForm({
     );
   };
   return (
-    <form
-      ref={ref}
+    <ClockForm
+      id="suspend"
+      heading={t('clock.suspend')}
+      intro={t('clock.suspendIntro')}
+      summary={summary}
+      error={suspend.error}
+      fieldErrors={errors.length}
+      pending={suspend.isPending}
       onSubmit={submit}
-      aria-labelledby="suspend-heading"
-      className="brug-panel ams-mb-m"
+      onCancel={() => onClose(null)}
     >
-      <Heading level={3} id="suspend-heading" className="ams-mb-s">
-        {t('clock.suspend')}
-      </Heading>
-      <Paragraph className="ams-mb-m">{t('clock.suspendIntro')}</Paragraph>
-      {summary.length > 0 && <ErrorSummary errors={summary} />}
-      {suspend.error !== null && errors.length === 0 && (
-        <Alert heading={t('clock.failed')} headingLevel={4} severity="error" role="alert">
-          <Paragraph>{describeError(suspend.error, t('common.tryAgainLater'))}</Paragraph>
-        </Alert>
-      )}
-      <Column>
-        <SelectField
-          id="suspend-kind"
-          label={t('clock.kindLabel')}
-          value={kind}
-          onChange={setKind}
-          options={KINDS.map((k) => ({ value: k, label: t(`clock.kind_${k}`) }))}
-          placeholder={t('clock.chooseKind')}
-          error={message('kind')}
-        />
-        <TextAreaField
-          id="suspend-reason"
-          label={t('clock.reason')}
-          hint={t('clock.reasonHint')}
-          value={reason}
-          onChange={setReason}
-          error={message('reason')}
-        />
-        <DateField
-          id="suspend-expectedEnd"
-          label={t('clock.expectedEndLabel')}
-          optional
-          value={expectedEnd}
-          onChange={setExpectedEnd}
-          error={localError ?? message('expectedEnd')}
-        />
-        <Row wrap>
-          <Button type="submit" disabled={suspend.isPending}>
-            {t('clock.suspend')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={() => onClose(null)}>
-            {t('common.cancel')}
-          </Button>
-        </Row>
-      </Column>
-    </form>
+      <SelectField
+        id="suspend-kind"
+        label={t('clock.kindLabel')}
+        value={kind}
+        onChange={setKind}
+        options={KINDS.map((k) => ({ value: k, label: t(`clock.kind_${k}`) }))}
+        placeholder={t('clock.chooseKind')}
+        error={message('kind')}
+      />
+      <TextAreaField
+        id="suspend-reason"
+        label={t('clock.reason')}
+        hint={t('clock.reasonHint')}
+        value={reason}
+        onChange={setReason}
+        error={message('reason')}
+      />
+      <DateField
+        id="suspend-expectedEnd"
+        label={t('clock.expectedEndLabel')}
+        optional
+        value={expectedEnd}
+        onChange={setExpectedEnd}
+        error={localError ?? message('expectedEnd')}
+      />
+    </ClockForm>
   );
 }
 
@@ -185,7 +224,6 @@ export function ExtendForm({
   const [time, setTime] = useState('');
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
-  const ref = useFocusFirst();
   const example = '01-06-2027 17:00';
   const errors = fieldErrorsOf(extend.error);
   const message = (field: string) => {
@@ -219,69 +257,54 @@ export function ExtendForm({
     );
   };
   return (
-    <form
-      ref={ref}
+    <ClockForm
+      id="extend"
+      heading={t('clock.extend')}
+      intro={t('clock.extendIntro')}
+      summary={summary}
+      error={extend.error}
+      fieldErrors={errors.length}
+      pending={extend.isPending}
       onSubmit={submit}
-      aria-labelledby="extend-heading"
-      className="brug-panel ams-mb-m"
+      onCancel={() => onClose(null)}
     >
-      <Heading level={3} id="extend-heading" className="ams-mb-s">
-        {t('clock.extend')}
-      </Heading>
-      <Paragraph className="ams-mb-m">{t('clock.extendIntro')}</Paragraph>
-      {summary.length > 0 && <ErrorSummary errors={summary} />}
-      {extend.error !== null && errors.length === 0 && (
-        <Alert heading={t('clock.failed')} headingLevel={4} severity="error" role="alert">
-          <Paragraph>{describeError(extend.error, t('common.tryAgainLater'))}</Paragraph>
-        </Alert>
-      )}
-      <Column>
-        <SelectField
-          id="extend-stage"
-          label={t('clock.stageLabel')}
-          value={stage}
-          onChange={setStage}
-          options={open.map((s) => ({
-            value: s.stage,
-            label: `${t(`sla.stage.${s.stage}`)} (${t('clock.stageDue', { due: formatDateTime(s.dueAt) })})`,
-          }))}
-          placeholder={t('clock.chooseStage')}
-          error={message('stage')}
+      <SelectField
+        id="extend-stage"
+        label={t('clock.stageLabel')}
+        value={stage}
+        onChange={setStage}
+        options={open.map((s) => ({
+          value: s.stage,
+          label: `${t(`sla.stage.${s.stage}`)} (${t('clock.stageDue', { due: formatDateTime(s.dueAt) })})`,
+        }))}
+        placeholder={t('clock.chooseStage')}
+        error={message('stage')}
+      />
+      <Row wrap gap="large" alignVertical="start">
+        <DateField
+          id="extend-date"
+          label={t('clock.newDue')}
+          value={date}
+          onChange={setDate}
+          error={localError ?? message('dueAt')}
         />
-        <Row wrap gap="large" alignVertical="start">
-          <DateField
-            id="extend-date"
-            label={t('clock.newDue')}
-            value={date}
-            onChange={setDate}
-            error={localError ?? message('dueAt')}
-          />
-          <TextField
-            id="extend-time"
-            label={t('clock.time')}
-            hint={t('clock.timeHint')}
-            value={time}
-            onChange={setTime}
-            maxLength={5}
-          />
-        </Row>
-        <TextAreaField
-          id="extend-reason"
-          label={t('clock.reason')}
-          hint={t('clock.reasonHint')}
-          value={reason}
-          onChange={setReason}
-          error={message('reason')}
+        <TextField
+          id="extend-time"
+          label={t('clock.time')}
+          hint={t('clock.timeHint')}
+          value={time}
+          onChange={setTime}
+          maxLength={5}
         />
-        <Row wrap>
-          <Button type="submit" disabled={extend.isPending}>
-            {t('clock.extend')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={() => onClose(null)}>
-            {t('common.cancel')}
-          </Button>
-        </Row>
-      </Column>
-    </form>
+      </Row>
+      <TextAreaField
+        id="extend-reason"
+        label={t('clock.reason')}
+        hint={t('clock.reasonHint')}
+        value={reason}
+        onChange={setReason}
+        error={message('reason')}
+      />
+    </ClockForm>
   );
 }

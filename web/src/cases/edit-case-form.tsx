@@ -5,7 +5,6 @@ import {
   FieldSet,
   Heading,
   Paragraph,
-  Row,
   UnorderedList,
 } from '@amsterdam/design-system-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -30,6 +29,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  SubmitOrCancel,
 } from '../common/form';
 import {
   centsToInput,
@@ -597,14 +597,11 @@ function EditCaseForm({
             error={messageFor('priority')}
           />
         )}
-        <Row wrap>
-          <Button type="submit" disabled={save.isPending}>
-            {meanwhile ? t('editCase.saveAgain') : t('editCase.save')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Row>
+        <SubmitOrCancel
+          label={meanwhile ? t('editCase.saveAgain') : t('editCase.save')}
+          pending={save.isPending}
+          onCancel={onCancel}
+        />
       </Column>
     </form>
   );

@@ -6,7 +6,6 @@ import {
   Heading,
   Paragraph,
   ProgressList,
-  Row,
 } from '@amsterdam/design-system-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
@@ -14,7 +13,14 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDto } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { useCurrentUser } from '../auth/use-auth';
-import { ErrorSummary, errorAt, fieldErrorsOf, SelectField, TextAreaField } from '../common/form';
+import {
+  ErrorSummary,
+  errorAt,
+  fieldErrorsOf,
+  SelectField,
+  TextAreaField,
+  SubmitOrCancel,
+} from '../common/form';
 import { formatDateTime } from '../common/format';
 import { describeError, LoadError, Loading } from '../common/query-state';
 import { caseKeys } from './api';
@@ -290,14 +296,7 @@ function KoppelForm({
           onChange={setReason}
           error={messages.reason}
         />
-        <Row wrap>
-          <Button type="submit" disabled={change.isPending}>
-            {t('koppel.save')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Row>
+        <SubmitOrCancel label={t('koppel.save')} pending={change.isPending} onCancel={onCancel} />
       </Column>
     </form>
   );

@@ -1,10 +1,12 @@
 import {
+  Button,
   ErrorMessage,
   Field,
   InvalidFormAlert,
   Label,
   Paragraph,
   PasswordInput,
+  Row,
   Select,
   TextArea,
   TextInput,
@@ -242,5 +244,28 @@ export function ErrorSummary({ errors }: { errors: { id: string; label: string }
       errorCountLabel={{ singular: t('form.errorSingular'), plural: t('form.errorPlural') }}
       className="ams-mb-l"
     />
+  );
+}
+
+/** A form's submit button (kept from a second press while it is sent) and its cancel button. */
+export function SubmitOrCancel({
+  label,
+  pending,
+  onCancel,
+}: {
+  label: string;
+  pending: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Row wrap>
+      <Button type="submit" disabled={pending}>
+        {label}
+      </Button>
+      <Button type="button" variant="tertiary" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+    </Row>
   );
 }
