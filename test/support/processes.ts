@@ -1,9 +1,15 @@
 import { ChildProcess, spawn, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+/** The repository: the nearest folder up with a package.json (also from dist-bench/test/support). */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const ROOT = findRoot(__dirname);
 
 /** A compiled entry point; `npm test` builds first (pretest), so these are current. */
 export function distEntry(name: 'main' | 'worker' | 'cli'): string {

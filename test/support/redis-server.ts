@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
@@ -21,10 +23,14 @@ export async function sparePort(): Promise<number> {
 export class PrivateRedis {
   private process: ChildProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** A directory for its snapshot, when it must survive a restart (see restart()). */
+    readonly dir?: string,
+  ) {}
 
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await sparePort());
+  static async start(dir?: string): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await sparePort(), dir);
     await redis.start();
     return redis;
   }
@@ -36,8 +42,18 @@ export class PrivateRedis {
   async start(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...(this.dir ? ['--dir', this.dir, '--dbfilename', 'dump.rdb'] : []),
+      ],
+      { stdio: 'ignore', cwd: this.dir },
     );
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -65,5 +81,25 @@ export class PrivateRedis {
     if (!child || child.exitCode !== null) return;
     child.kill('SIGKILL');
     await once(child, 'exit');
+  }
+
+  /**
+   * Restarts the server on the same port: with its data (a snapshot taken just before it dies,
+   * as after a clean restart), or empty (a failover to a replica that had nothing). Keeping data
+   * needs the directory given at start.
+   */
+  async restart(keepData: boolean): Promise<void> {
+    if (keepData) {
+      if (!this.dir) throw new Error('a PrivateRedis keeps data across a restart only with a dir');
+      const client = new Redis(this.url, { maxRetriesPerRequest: 1 });
+      try {
+        await client.save();
+      } finally {
+        client.disconnect();
+      }
+    }
+    await this.stop();
+    if (!keepData && this.dir) rmSync(join(this.dir, 'dump.rdb'), { force: true });
+    await this.start();
   }
 }
