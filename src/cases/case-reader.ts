@@ -9,7 +9,7 @@ import { CursorCodec } from '../common/cursor';
 import { ValidationFailed } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { preparedQuery } from '../database/prepared';
+import { poolOf, preparedQuery, readWithSetting } from '../database/prepared';
 import { ReadReplica } from '../database/read-replica';
 import { Params, seesInternalNotes, visibleTo } from './case-access';
 import {
@@ -256,11 +256,13 @@ export class CaseReader {
     pageSize: number,
   ): Promise<number> {
     if (firstPage && fetched <= pageSize) return fetched;
-    return db.transaction(async (m) => {
-      await m.query(COUNT_SETTING);
-      const [row] = await m.query<{ n: number }[]>(count.sql, count.params);
-      return row?.n ?? 0;
-    });
+    const [row] = await readWithSetting<{ n: number }>(
+      poolOf(db),
+      COUNT_SETTING,
+      count.sql,
+      count.params,
+    );
+    return row?.n ?? 0;
   }
 
   async history(actor: Actor, idOrReference: string): Promise<HistoryDto> {
