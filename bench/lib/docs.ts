@@ -45,7 +45,12 @@ const METHOD = `
   workers stay idle. Routing: a bare BullMQ \`add\` → processed round trip (no-op processor,
   concurrency 5) on the same Redis, at the same rate. Case list: the same SQL (Brug's own
   \`buildListQuery\`, same parameters and cursor) under \`EXPLAIN ANALYZE\` (planning + execution,
-  median of several). Verify: SHA-256 over exactly the bytes the verification hashes per leaf
+  median of several), and the stack's floor (issue 21): a bare Node \`http\` server
+  (\`bench/floor-server.ts\`) with a \`pg\` pool of Brug's size that answers the same URL with
+  Brug's own statements (the page, prepared unless a search, and the count with Brug's own
+  \`readWithSetting\` where Brug counts) and writes a JSON page of the same number of bytes as
+  Brug's, no sign-in, no framework; loaded by the same child right after Brug, at 1 and 16
+  clients. Verify: SHA-256 over exactly the bytes the verification hashes per leaf
   (the canonical data, and 0x00 and the leaf text), prepared beforehand and checked against the
   stored \`data_hash\` and leaf hashes; only the hashing is timed (the tree adds about one node
   hash per leaf on top). Brug's own filing without the audit: the same HTTP load while a

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import {
   buildListQuery,
+  COUNT_SETTING,
   listScope,
   RARE_SEARCH_LIMIT,
   searchProbe,
@@ -7,12 +9,15 @@ import {
 } from '../../src/cases/case-list-query';
 import type { ListCasesQuery } from '../../src/cases/dto/list-cases.query';
 import { CursorCodec } from '../../src/common/cursor';
+import { loadConfig } from '../../src/config/config';
+import type { FloorJob, FloorRoute } from '../floor-server';
 import { runLoads } from '../lib/api';
 import { actorOf, type Bench, type Who } from '../lib/bench';
 import { COMMON_WORD, RARE_NOTE_WORD, RARE_WORD } from '../lib/generate';
 import type { HttpLoad, LoadResult } from '../load-child';
 import { ms, ratio } from '../lib/report';
 import { fmt, median } from '../lib/stats';
+import type { Processes } from '../lib/processes';
 
 interface Variant {
   label: string;
@@ -82,11 +87,46 @@ interface Measured {
   one: LoadResult;
   sixteen: LoadResult;
   explain: number;
+  /** The bare server's answers to the same URL (the floor of the stack). */
+  floor: { one: LoadResult; sixteen: LoadResult };
+}
+
+interface Page {
+  variant: Variant;
+  page: 'first' | 'deep';
+  total: number;
+  path: string;
+  token: string;
+  sql: string;
+  params: unknown[];
+  floor: Omit<FloorRoute, 'bytes'>;
+  expectId?: string;
+}
+
+/** Starts the floor server (bench/floor-server) and returns its base URL. */
+async function startFloor(processes: Processes, job: FloorJob): Promise<string> {
+  const child = processes.start('floor', [join(__dirname, '..', 'floor-server.js')], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NODE_ENV: 'production' },
+    input: JSON.stringify(job),
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`The floor server ended (${code}):\n${processes.tail('floor')}`)),
+    );
+  });
+  return `http://127.0.0.1:${port}`;
 }
 
 export async function listScenario(bench: Bench): Promise<void> {
   const codec = new CursorCodec(bench.jwtSecret);
-  const results: { variant: Variant; page: 'first' | 'deep'; m: Measured }[] = [];
+  const pages: Page[] = [];
   for (const variant of variants(bench)) {
     const actor = actorOf(bench, variant.who);
     const token = bench.tokens[variant.who];
@@ -113,9 +153,27 @@ export async function listScenario(bench: Bench): Promise<void> {
         first.params,
       )
     ).rows as [{ n: number }];
+    // What Brug asks PostgreSQL for this page (case-reader.ts): the page, prepared unless it is a
+    // search; and the count, in its own transaction, unless a first page is its own count.
+    const floorOf = (
+      built: ReturnType<typeof buildListQuery>,
+      counts: boolean,
+    ): Omit<FloorRoute, 'bytes'> => ({
+      page: { sql: built.sql, params: built.params, named: !q },
+      ...(counts ? { count: { setting: COUNT_SETTING, ...built.count } } : {}),
+    });
+    pages.push({
+      variant,
+      page: 'first',
+      total,
+      token,
+      path: `/api/v1/cases${queryString(variant.query)}`,
+      sql: first.sql,
+      params: first.params,
+      floor: floorOf(first, total > first.pageSize),
+    });
 
     // A deep page: the cursor of the row in the middle of the whole result, signed as Brug signs.
-    let deep: { cursor: string; sql: string; params: unknown[]; expectId: string } | null = null;
     if (total > 3 * first.pageSize) {
       const middle = Math.floor(total / 2);
       const { rows } = await bench.db.query<KeyRow>(
@@ -124,52 +182,82 @@ export async function listScenario(bench: Bench): Promise<void> {
       );
       const position = first.key(rows[0]!);
       const built = buildListQuery(actor, variant.query, { ...resolved, cursorPosition: position });
-      deep = {
-        cursor: codec.encode(position, listScope(actor, variant.query)),
+      const cursor = codec.encode(position, listScope(actor, variant.query));
+      pages.push({
+        variant,
+        page: 'deep',
+        total,
+        token,
+        path: `/api/v1/cases${queryString(variant.query, cursor)}`,
         sql: built.sql,
         params: built.params,
+        floor: floorOf(built, true),
         expectId: rows[1]!.id,
-      };
+      });
     }
+  }
 
-    const pages: ['first' | 'deep', string, string, unknown[]][] = [
-      ['first', queryString(variant.query), first.sql, first.params],
-    ];
-    if (deep) pages.push(['deep', queryString(variant.query, deep.cursor), deep.sql, deep.params]);
-    for (const [page, qs, sql, params] of pages) {
-      const path = `/api/v1/cases${qs}`;
-      // Check the page is what it should be (and warm up) before measuring.
-      const check = await bench.api.get<{ items: { id: string }[] }>(path, token);
-      if (page === 'deep' && check.body.items[0]?.id !== deep!.expectId) {
-        throw new Error(
-          `The deep page of "${variant.label}" does not start where its cursor points`,
-        );
-      }
-      if (total > 0 && check.body.items.length === 0)
-        throw new Error(`"${variant.label}" found nothing`);
+  // Check every page is what it should be (and warm up), and take the size of Brug's answer.
+  const routes: Record<string, FloorRoute> = {};
+  for (const p of pages) {
+    const check = await bench.api.getText(p.path, p.token, 'application/json');
+    const items = (JSON.parse(check.text) as { items: { id: string }[] }).items;
+    if (p.expectId && items[0]?.id !== p.expectId) {
+      throw new Error(
+        `The deep page of "${p.variant.label}" does not start where its cursor points`,
+      );
+    }
+    if (p.total > 0 && items.length === 0) throw new Error(`"${p.variant.label}" found nothing`);
+    routes[p.path] = { ...p.floor, bytes: Buffer.byteLength(check.text) };
+  }
+  // The floor: Brug's own statements on a pool of Brug's size (its default, as the bench runs it).
+  const poolSize = loadConfig({
+    NODE_ENV: 'development',
+    DATABASE_URL: bench.databaseUrl,
+    JWT_SECRET: bench.jwtSecret,
+  }).databasePoolSize;
+  const floorBase = await startFloor(bench.processes, {
+    databaseUrl: bench.databaseUrl,
+    poolSize,
+    routes,
+  });
+
+  const results: { variant: Variant; page: 'first' | 'deep'; m: Measured }[] = [];
+  try {
+    for (const p of pages) {
+      const { variant, page, path, token, total } = p;
       for (let i = 0; i < 5; i++) await bench.api.get(path, token);
-      const load = (connections: number): HttpLoad => ({
+      const load = (base: string, connections: number): HttpLoad => ({
         mode: 'http',
-        url: bench.api.base,
+        url: base,
         method: 'GET',
         paths: [path],
         headers: { authorization: `Bearer ${token}` },
         connections,
         seconds: bench.scale.listSeconds,
       });
-      const [one, sixteen] = (await runLoads(bench.processes, [load(1), load(16)])) as [
-        LoadResult,
-        LoadResult,
-      ];
-      for (const r of [one, sixteen]) {
+      // Brug and its floor one after the other in the same child, at 1 and at 16 clients.
+      const [one, sixteen, floorOne, floorSixteen] = (await runLoads(bench.processes, [
+        load(bench.api.base, 1),
+        load(bench.api.base, 16),
+        load(floorBase, 1),
+        load(floorBase, 16),
+      ])) as [LoadResult, LoadResult, LoadResult, LoadResult];
+      for (const [who, r] of [
+        ['Brug', one],
+        ['Brug', sixteen],
+        ['the floor', floorOne],
+        ['the floor', floorSixteen],
+      ] as const) {
         if (r.errors || r.non2xx) {
           throw new Error(
-            `"${variant.label}" ${page} page: ${r.errors} errors, ${r.non2xx} non-2xx answers`,
+            `"${variant.label}" ${page} page (${who}): ${r.errors} errors, ${r.non2xx} non-2xx answers ` +
+              `(${JSON.stringify(r.statuses)})`,
           );
         }
       }
-      const explain = await explainMs(bench, sql, params);
-      const m = { one, sixteen, explain };
+      const explain = await explainMs(bench, p.sql, p.params);
+      const m = { one, sixteen, explain, floor: { one: floorOne, sixteen: floorSixteen } };
       results.push({ variant, page, m });
       bench.report.add({
         scenario: 'case list',
@@ -177,11 +265,17 @@ export async function listScenario(bench: Bench): Promise<void> {
         brug:
           `1 client p50 ${ms(one.latency.p50)} / p99 ${ms(one.latency.p99)}; ` +
           `16 clients p50 ${ms(sixteen.latency.p50)} / p99 ${ms(sixteen.latency.p99)} (${fmt(sixteen.perSecond)} req/s)`,
-        baseline: `EXPLAIN ANALYZE ${ms(explain)}`,
-        ratio: `${ratio(one.latency.p50 / explain)} (1 client p50)`,
+        baseline:
+          `floor: 1 client p50 ${ms(floorOne.latency.p50)}; 16 clients ${fmt(floorSixteen.perSecond)} req/s; ` +
+          `EXPLAIN ANALYZE ${ms(explain)}`,
+        ratio:
+          `${ratio(sixteen.perSecond / floorSixteen.perSecond)} req/s at 16, ` +
+          `p50 +${ms(one.latency.p50 - floorOne.latency.p50)} at 1`,
         data: { variant: variant.label, who: variant.who, page, matches: total, path, ...m },
       });
     }
+  } finally {
+    await bench.processes.stop('floor');
   }
 
   const at16 = results.map((r) => ({
