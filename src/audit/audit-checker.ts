@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { batchedChunks } from '../common/batched-chunks';
 import { AuditLogReader } from './audit-log';
 import type { VerifyResultDto } from './dto/audit.dto';
 import { chainReasonCode, type ChainFailure, ChainVerifier } from './hash-chain';
@@ -24,6 +25,9 @@ const CHAINED_CONTENT = `'{"action":' || to_json(action)
   || ',"caseId":' || coalesce(to_json(case_id)::text, 'null')
   || ',"data":' || data || ',"occurredAt":' || to_json(${ISO}) || ',"seq":' || seq
   || ',"subjectId":' || to_json(subject_id) || ',"subjectType":' || to_json(subject_type) || '}'`;
+
+/** The export's pieces on the wire (see batchedChunks). */
+const EXPORT_CHUNK_BYTES = 1 << 20;
 
 /** One export line per event, built by PostgreSQL, in leaf order (see docs/audit.md). */
 const EXPORT_LINE = `'{"seq":' || e.seq || ',"leafIndex":' || e.leaf_index
@@ -172,7 +176,8 @@ export class AuditChecker {
                   ORDER BY e.leaf_index) ${RAW}`,
         ),
       );
-      await pipeline(copy, out, { end: false });
+      // Written in pieces of 1 MiB rather than as read from PostgreSQL's socket (8–64 kB).
+      await pipeline(copy, batchedChunks(EXPORT_CHUNK_BYTES), out, { end: false });
     } catch (error) {
       broken = true;
       throw error;
