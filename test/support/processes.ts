@@ -34,7 +34,9 @@ export function runSync(
     env: childEnv(env),
     input,
     encoding: 'utf8',
-    timeout: 60_000,
+    // A guard against a hung child, not a speed check: a loaded 2-core machine runs the CLI's
+    // checks over a whole trail several times slower than a quiet one.
+    timeout: 300_000,
   });
 }
 
