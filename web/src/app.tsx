@@ -18,6 +18,7 @@ import { SessionsPage } from './auth/sessions-page';
 import { SignInPage, SignOutPage } from './auth/sign-in-page';
 import { SignInProblemPage } from './auth/sign-in-problem-page';
 import { IdentityMappingsPage } from './admin/identity-mappings-page';
+import { FailedJobsPage } from './admin/failed-jobs-page';
 import { useMe } from './auth/use-auth';
 import { AuditLogPage } from './audit/audit-log-page';
 import { BundlePage } from './audit/bundle-page';
@@ -104,6 +105,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                   'admin',
                   <IdentityMappingsPage key="identity-mappings" />,
                 ],
+                ['/admin/failed-jobs', 'admin', <FailedJobsPage key="failed-jobs" />],
                 ['/admin/queue-board', 'admin', <QueueBoardPage key="queue-board" />],
               ] as const
             ).map(([path, page, element]) => (

@@ -3,6 +3,7 @@ import { ChevronBackwardIcon } from '@amsterdam/design-system-react-icons';
 import { useTranslation } from 'react-i18next';
 import { AppLink } from '../common/app-link';
 import { PageHeading } from '../common/page-title';
+import { sayOps } from './ops-texts';
 
 /** The administration pages, in the order an administrator sets Brug up. */
 export const ADMIN_PAGES = [
@@ -14,6 +15,7 @@ export const ADMIN_PAGES = [
   { to: '/admin/eu-thresholds', key: 'euThresholds' },
   { to: '/admin/api-clients', key: 'apiClients' },
   { to: '/admin/identity-mappings', key: 'identityMappings' },
+  { to: '/admin/failed-jobs', key: 'failedJobsPage', ops: true },
   { to: '/admin/queue-board', key: 'queueBoard' },
 ] as const;
 
@@ -22,14 +24,19 @@ export function AdminLinks() {
   const { t } = useTranslation();
   return (
     <UnorderedList markers={false} className="ams-mb-l" data-testid="admin-links">
-      {ADMIN_PAGES.map((p) => (
-        <UnorderedList.Item key={p.to} className="ams-mb-m">
-          <StandaloneLink href={p.to} linkComponent={AppLink}>
-            {t(`admin.pages.${p.key}`)}
-          </StandaloneLink>
-          <Paragraph size="small">{t(`admin.pages.${p.key}Body`)}</Paragraph>
-        </UnorderedList.Item>
-      ))}
+      {ADMIN_PAGES.map((p) => {
+        // The later pages' texts are in admin/ops-texts.ts (read through sayOps).
+        const say = (key: string) =>
+          'ops' in p ? sayOps(t, key) : t(`admin.pages.${key}` as 'admin.pages.users');
+        return (
+          <UnorderedList.Item key={p.to} className="ams-mb-m">
+            <StandaloneLink href={p.to} linkComponent={AppLink}>
+              {say(p.key)}
+            </StandaloneLink>
+            <Paragraph size="small">{say(`${p.key}Body`)}</Paragraph>
+          </UnorderedList.Item>
+        );
+      })}
     </UnorderedList>
   );
 }

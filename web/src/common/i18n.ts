@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminOpsEn, adminOpsNl } from '../admin/ops-texts';
 import { managementEn, managementNl } from '../dashboard/management-texts';
 import { documentsEn, documentsNl } from '../documents/texts';
 import { fundingUiEn, fundingUiNl } from '../funding/texts';
@@ -37,7 +38,8 @@ export function setupI18n(): typeof i18next {
     // crosses i18next's type instantiation limit (TS2589). They are read through
     // `sayDocuments` (documents/document-text.ts), by keys built at run time; the funding texts of
     // issue 18 likewise, through `sayFunding` (funding/funding-text.ts), and the management
-    // dashboard's through `sayManagement` (dashboard/management-texts.ts).
+    // dashboard's through `sayManagement` (dashboard/management-texts.ts), the administrator's failed
+    // jobs, webhooks and members through `sayOps` (admin/ops-texts.ts).
     resources: {
       nl: {
         translation: {
@@ -45,6 +47,7 @@ export function setupI18n(): typeof i18next {
           documents: documentsNl,
           fundingUi: fundingUiNl,
           management: managementNl,
+          adminOps: adminOpsNl,
         },
       },
       en: {
@@ -53,6 +56,7 @@ export function setupI18n(): typeof i18next {
           documents: documentsEn,
           fundingUi: fundingUiEn,
           management: managementEn,
+          adminOps: adminOpsEn,
         },
       },
     },
