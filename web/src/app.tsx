@@ -19,6 +19,7 @@ import { SignInPage, SignOutPage } from './auth/sign-in-page';
 import { SignInProblemPage } from './auth/sign-in-problem-page';
 import { IdentityMappingsPage } from './admin/identity-mappings-page';
 import { FailedJobsPage } from './admin/failed-jobs-page';
+import { WebhooksPage } from './admin/webhooks-page';
 import { useMe } from './auth/use-auth';
 import { AuditLogPage } from './audit/audit-log-page';
 import { BundlePage } from './audit/bundle-page';
@@ -105,6 +106,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                   'admin',
                   <IdentityMappingsPage key="identity-mappings" />,
                 ],
+                ['/admin/webhooks', 'admin', <WebhooksPage key="webhooks" />],
                 ['/admin/failed-jobs', 'admin', <FailedJobsPage key="failed-jobs" />],
                 ['/admin/queue-board', 'admin', <QueueBoardPage key="queue-board" />],
               ] as const

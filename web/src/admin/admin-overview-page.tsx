@@ -15,6 +15,7 @@ export const ADMIN_PAGES = [
   { to: '/admin/eu-thresholds', key: 'euThresholds' },
   { to: '/admin/api-clients', key: 'apiClients' },
   { to: '/admin/identity-mappings', key: 'identityMappings' },
+  { to: '/admin/webhooks', key: 'webhooksPage', ops: true },
   { to: '/admin/failed-jobs', key: 'failedJobsPage', ops: true },
   { to: '/admin/queue-board', key: 'queueBoard' },
 ] as const;

@@ -8,6 +8,36 @@ export type UnitKind = Unit['kind'];
 export type RoutingRule = Schemas['RoutingRuleDto'];
 export type SlaPolicy = Schemas['SlaPolicyDto'];
 
+export type Webhook = Schemas['WebhookDto'];
+export type WebhookEventType = Schemas['CreateWebhookDto']['eventTypes'][number];
+
+/** The events a webhook can subscribe to, in the API's order; the compiler checks it is all. */
+export const WEBHOOK_EVENT_TYPES = [
+  'case.filed',
+  'case.updated',
+  'case.transitioned',
+  'case.koppel_changed',
+  'note.added',
+  'case.sla_breached',
+  'case.sla_warning',
+  'case.suspended',
+  'case.resumed',
+  'case.deadline_extended',
+  'funding.entry_recorded',
+  'funding.pledge_expired',
+  'funding.cofunding_proposed',
+  'funding.cofunding_answered',
+  'funding.benefit_shares_set',
+  'funding.benefit_share_answered',
+] as const satisfies readonly WebhookEventType[];
+/** True only while the list above names every event the API knows (else this fails to compile). */
+export const EVERY_WEBHOOK_EVENT_LISTED: Exclude<
+  WebhookEventType,
+  (typeof WEBHOOK_EVENT_TYPES)[number]
+> extends never
+  ? true
+  : never = true;
+
 export const UNIT_KINDS = ['municipal', 'meentcoop_team'] as const satisfies readonly UnitKind[];
 
 /** The query keys of the administration pages (all under `admin`, so one change refreshes all). */

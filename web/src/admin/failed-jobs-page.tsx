@@ -103,7 +103,7 @@ export function FailedJobsPage() {
                       disabled={retry.isPending}
                       onClick={() => retry.mutate(job)}
                     >
-                      {retry.isPending && retry.variables?.id === job.id
+                      {retry.isPending && retry.variables.id === job.id
                         ? sayOps(t, 'failedJobs.retrying')
                         : sayOps(t, 'failedJobs.retry')}
                       <span className="ams-visually-hidden">

@@ -6,7 +6,9 @@ import type { TFunction } from 'i18next';
  * locale objects: one more group there crosses i18next's type instantiation limit (TS2589). Read
  * through `sayOps`. Same keys in both (checked by test/web-texts.test.ts).
  */
-type Texts = Record<string, string | Record<string, string>>;
+interface Texts {
+  [key: string]: string | Texts;
+}
 
 export const adminOpsNl: Texts = {
   failedJobsPage: 'Mislukte taken',
