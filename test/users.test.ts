@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { expectProblem } from './support/problem';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 
@@ -226,6 +227,83 @@ describe('user administration', () => {
     expect((budget.body.items as { role: string }[]).every((u) => u.role === 'budget_holder')).toBe(
       true,
     );
+  });
+
+  it('lists the members of one unit in keyset pages, and finds one user by email', async () => {
+    const team = units['meentcoop-energy']!;
+    const made: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const email = `member-${n}@energy.example`;
+      await t
+        .http()
+        .post('/api/v1/users')
+        .set(auth())
+        .send({ email, name: `Lid ${n}`, role: 'staff', organisationUnitId: team })
+        .expect(201);
+      made.push(email);
+    }
+    const seen: { email: string; organisationUnit: { id: string } | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t
+        .http()
+        .get('/api/v1/users')
+        .query({ organisationUnitId: team, pageSize: 2, ...(cursor ? { cursor } : {}) })
+        .set(auth())
+        .expect(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.every((u) => u.organisationUnit?.id === team)).toBe(true);
+    expect(seen.map((u) => u.email)).toEqual(expect.arrayContaining(made));
+    expect(seen.map((u) => u.email)).toEqual([...seen.map((u) => u.email)].sort());
+    const db = t.app.get(DataSource);
+    const [{ n }] = await db.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM users WHERE organisation_unit_id = $1`,
+      [team],
+    );
+    expect(seen).toHaveLength(Number(n));
+
+    // By email, in any case: exactly that user, or none.
+    const one = await t
+      .http()
+      .get('/api/v1/users')
+      .query({ email: 'Member-2@Energy.example' })
+      .set(auth())
+      .expect(200);
+    expect((one.body.items as { email: string }[]).map((u) => u.email)).toEqual([
+      'member-2@energy.example',
+    ]);
+    const none = await t
+      .http()
+      .get('/api/v1/users')
+      .query({ email: 'nobody@energy.example' })
+      .set(auth())
+      .expect(200);
+    expect(none.body.items).toEqual([]);
+    expectProblem(await t.http().get('/api/v1/users?organisationUnitId=energy').set(auth()), 400);
+  });
+
+  it('reads a unit’s members through an index, in its order (no sort, no scan of users)', async () => {
+    const db = t.app.get(DataSource);
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      // Few rows in a test database: forbid the sequential scan to see what the index can serve.
+      await runner.query('SET LOCAL enable_seqscan = off');
+      const [{ 'QUERY PLAN': plan }] = (await runner.query(
+        `EXPLAIN (FORMAT JSON) SELECT id FROM users
+          WHERE organisation_unit_id = $1 AND email > $2 ORDER BY email LIMIT 51`,
+        [units['meentcoop-energy'], 'a'],
+      )) as { 'QUERY PLAN': unknown[] }[];
+      const text = JSON.stringify(plan);
+      expect(text).toContain('users_unit_email_idx');
+      expect(text).not.toContain('"Sort"');
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
   });
 
   it('answers a forged or foreign cursor with 400', async () => {

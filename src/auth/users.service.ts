@@ -76,7 +76,7 @@ export class UsersService {
   /** Keyset pages ordered by email (unique), so deep pages cost the same as the first. */
   async list(query: ListUsersQuery): Promise<{ items: UserDto[]; nextCursor: string | null }> {
     const pageSize = query.pageSize ?? 25;
-    const scope = `users:${query.role ?? ''}:${String(query.active ?? '')}`;
+    const scope = `users:${query.role ?? ''}:${String(query.active ?? '')}:${query.organisationUnitId ?? ''}:${query.email ?? ''}`;
     const qb = this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -85,6 +85,11 @@ export class UsersService {
       .limit(pageSize + 1);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    // By (organisation_unit_id, email): a unit's members in the page's order (users_unit_email_idx).
+    if (query.organisationUnitId) {
+      qb.andWhere('u.organisationUnitId = :unit', { unit: query.organisationUnitId });
+    }
+    if (query.email) qb.andWhere('u.email = :email', { email: query.email });
     if (query.cursor) {
       const [after] = this.cursors.decode(query.cursor, scope);
       if (typeof after !== 'string') throw new InvalidCursor();

@@ -184,6 +184,21 @@ export class ListUsersQuery {
   @IsIn(ROLES)
   role?: Role;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The members of this organisation unit (a City unit or a MeentCoop team).',
+  })
+  @IsOptional()
+  @IsUUID()
+  organisationUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'The user with exactly this email address (any case).' })
+  @IsOptional()
+  @LowerCase()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @QueryBoolean()

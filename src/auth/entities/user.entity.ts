@@ -21,7 +21,7 @@ export type UserKind = (typeof USER_KINDS)[number];
 @Entity('users')
 // Emails are stored lower-cased, so a plain unique index makes them unique case-insensitively.
 @Index('users_email_key', ['email'], { unique: true })
-@Index('users_organisation_unit_idx', ['organisationUnitId'])
+@Index('users_unit_email_idx', ['organisationUnitId', 'email'])
 // The admin page of API clients lists them by name.
 @Index('users_api_client_idx', ['name', 'id'], { where: `"kind" = 'api_client'` })
 @Check('users_email_lower', `"email" = lower("email")`)

@@ -27,6 +27,7 @@ import { Signals1796500000000 } from './1796500000000-Signals';
 import { DeliveriesSurviveADay1796510000000 } from './1796510000000-DeliveriesSurviveADay';
 import { ManagementReportIndexes1796519000000 } from './1796519000000-ManagementReportIndexes';
 import { BulkActions1796530000000 } from './1796530000000-BulkActions';
+import { UsersByUnit1796540000000 } from './1796540000000-UsersByUnit';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -62,4 +63,5 @@ export const MIGRATIONS: (new () => object)[] = [
   DeliveriesSurviveADay1796510000000,
   ManagementReportIndexes1796519000000,
   BulkActions1796530000000,
+  UsersByUnit1796540000000,
 ];

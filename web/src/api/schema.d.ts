@@ -14372,6 +14372,10 @@ export interface operations {
                 active?: boolean;
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
+                /** @description The user with exactly this email address (any case). */
+                email?: string;
+                /** @description The members of this organisation unit (a City unit or a MeentCoop team). */
+                organisationUnitId?: string;
                 pageSize?: number;
                 role?: "buyer" | "staff" | "budget_holder" | "auditor" | "admin";
             };
