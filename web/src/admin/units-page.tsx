@@ -1,4 +1,5 @@
 import { Button, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, ifMatch } from '../api/client';
 import { SelectField, TextField } from '../common/form';
@@ -17,6 +18,8 @@ import {
   useListPage,
 } from './admin-kit';
 import { UNIT_KINDS, useAllUnits, type Unit, type UnitKind } from './api';
+import { MembersSection } from './members-section';
+import { sayOps } from './ops-texts';
 
 interface Draft {
   code: string;
@@ -34,12 +37,14 @@ const draftOf = (u: Unit): Draft => ({
 
 /**
  * /admin/teams: MeentCoop's teams and the City's units (both are organisation units): list,
- * add, rename, switch off or on.
+ * add, rename, switch off or on; and each one's members, added or taken out.
  */
 export function UnitsPage() {
   const { t } = useTranslation();
   const units = useAllUnits();
   const page = useListPage<string>();
+  const [membersOf, setMembersOf] = useState<string | null>(null);
+  const shownMembers = units.data?.find((u) => u.id === membersOf);
   const editing =
     page.open?.mode === 'edit' ? units.data?.find((u) => u.id === page.editKey) : undefined;
   return (
@@ -97,6 +102,10 @@ export function UnitsPage() {
                           <Table.Cell>{activeText(u.active, t)}</Table.Cell>
                           <Table.Cell>
                             <EditButton name={u.name} onClick={() => page.startEdit(u.id)} />
+                            <Button variant="tertiary" onClick={() => setMembersOf(u.id)}>
+                              {sayOps(t, 'members.button')}
+                              <span className="ams-visually-hidden">: {u.name}</span>
+                            </Button>
                           </Table.Cell>
                         </Table.Row>
                       ))}
@@ -106,6 +115,13 @@ export function UnitsPage() {
             </section>
           );
         })
+      )}
+      {shownMembers && (
+        <MembersSection
+          key={shownMembers.id}
+          unit={shownMembers}
+          onClose={() => setMembersOf(null)}
+        />
       )}
     </>
   );
