@@ -15,8 +15,17 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiProblem } from '../api/problem';
 import { errorText, fieldErrorText } from '../common/error-text';
-import { ErrorSummary, FieldErrorMessage, FieldHint, fieldErrorsOf } from '../common/form';
-import { adminChanged } from './api';
+import { ALL_ROLES } from '../auth/roles';
+import type { Role } from '../api/client';
+import { useDomainNames, useDomains } from '../common/catalogue';
+import {
+  ErrorSummary,
+  FieldErrorMessage,
+  FieldHint,
+  fieldErrorsOf,
+  SelectField,
+} from '../common/form';
+import { adminChanged, useAllUnits, type Unit } from './api';
 
 /** The administration's own refusals (codes the shared texts do not word), else the shared ones. */
 export function adminProblemText(error: unknown, t: TFunction): string {
@@ -400,4 +409,79 @@ export function EditButton({ name, onClick }: { name: string; onClick: () => voi
 /** Yes, or "switched off". */
 export function activeText(active: boolean, t: TFunction): string {
   return active ? t('admin.yes') : t('admin.inactive');
+}
+
+/** A unit as an option and in a table: its name and whose it is (the City's or MeentCoop's). */
+export function unitLabel(unit: Pick<Unit, 'name' | 'kind'>, t: TFunction): string {
+  return unit.kind === 'municipal'
+    ? t('admin.users.kindMunicipal', { name: unit.name })
+    : t('admin.users.kindTeam', { name: unit.name });
+}
+
+/** The draft fields of what a person may do in Brug: role, unit or team, and domains. */
+export interface AssignmentDraft {
+  role: Role;
+  organisationUnitId: string;
+  domains: string[];
+}
+
+/**
+ * The role, the unit or team (active ones, and the one already chosen) and, for a budget
+ * holder, the domains: the same three controls wherever a person's assignment is set (a user,
+ * a sign-in mapping). Control ids are `${prefix}-role` and so on, the API's field names.
+ */
+export function AssignmentFields<T extends { version: number }, D extends AssignmentDraft>({
+  editor,
+  prefix,
+  labels,
+}: {
+  editor: Editor<T, D>;
+  prefix: string;
+  labels: { role: string; organisationUnitId: string; domains: string };
+}) {
+  const { t } = useTranslation();
+  const units = useAllUnits();
+  const domains = useDomains();
+  const domainName = useDomainNames();
+  const unitOptions = (units.data ?? [])
+    .filter((u) => u.active || u.id === editor.draft.organisationUnitId)
+    .map((u) => ({ value: u.id, label: unitLabel(u, t) }));
+  // `set` is typed by D; these keys are AssignmentDraft's, which every D has.
+  const set = editor.set as <K extends keyof AssignmentDraft>(
+    key: K,
+    value: AssignmentDraft[K],
+  ) => void;
+  return (
+    <>
+      <SelectField
+        id={`${prefix}-role`}
+        label={labels.role}
+        value={editor.draft.role}
+        onChange={(v) => set('role', v || 'buyer')}
+        options={ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        error={messageOf(editor, 'role', t)}
+      />
+      <SelectField
+        id={`${prefix}-organisationUnitId`}
+        label={labels.organisationUnitId}
+        hint={t('admin.users.unitHint')}
+        value={editor.draft.organisationUnitId}
+        onChange={(v) => set('organisationUnitId', v)}
+        options={unitOptions}
+        placeholder={t('admin.users.noUnit')}
+        error={messageOf(editor, 'organisationUnitId', t)}
+      />
+      {editor.draft.role === 'budget_holder' && (
+        <CheckboxGroup
+          id={`${prefix}-domains`}
+          legend={labels.domains}
+          hint={t('admin.users.domainsHint')}
+          options={(domains.data ?? []).map((d) => ({ value: d.code, label: domainName(d.code) }))}
+          value={editor.draft.domains}
+          onChange={(v) => set('domains', v)}
+          error={messageOf(editor, 'domains', t)}
+        />
+      )}
+    </>
+  );
 }

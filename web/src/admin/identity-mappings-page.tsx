@@ -3,9 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, ifMatch, type Role, type Schemas } from '../api/client';
-import { ALL_ROLES } from '../auth/roles';
 import { useSignInOptions } from '../auth/sign-in-options';
-import { useDomainNames, useDomains } from '../common/catalogue';
+import { useDomainNames } from '../common/catalogue';
 import { SelectField, TextField } from '../common/form';
 import { PageHeading } from '../common/page-title';
 import { LoadError, Loading } from '../common/query-state';
@@ -13,15 +12,16 @@ import { TableRegion } from '../common/table-region';
 import { AdminBackLink } from './admin-overview-page';
 import {
   adminProblemText,
-  CheckboxGroup,
+  AssignmentFields,
   EditButton,
   EditorForm,
   messageOf,
   SavedNotice,
+  unitLabel,
   useEditor,
   useListPage,
 } from './admin-kit';
-import { adminChanged, adminKeys, useAllUnits, type Unit } from './api';
+import { adminChanged, adminKeys, useAllUnits } from './api';
 
 type Mapping = Schemas['IdentityMappingDto'];
 
@@ -48,13 +48,6 @@ function useMappings() {
     queryKey: [...adminKeys.all, 'identity-mappings'],
     queryFn: () => call(api.GET('/admin/identity-mappings')).then((list) => list.items),
   });
-}
-
-/** A unit as an option and in the table: its name and whose it is. */
-function unitLabel(unit: Pick<Unit, 'name' | 'kind'>, t: ReturnType<typeof useTranslation>['t']) {
-  return unit.kind === 'municipal'
-    ? t('admin.users.kindMunicipal', { name: unit.name })
-    : t('admin.users.kindTeam', { name: unit.name });
 }
 
 /**
@@ -228,7 +221,6 @@ function MappingForm({
 }) {
   const { t } = useTranslation();
   const units = useAllUnits();
-  const domains = useDomains();
   const domainName = useDomainNames();
   const providers = useSignInOptions().data?.providers ?? [];
   const editor = useEditor<Mapping, Draft>({
@@ -285,9 +277,6 @@ function MappingForm({
     const unit = id ? units.data?.find((u) => u.id === id) : undefined;
     return unit ? unitLabel(unit, t) : t('common.none');
   };
-  const unitOptions = (units.data ?? [])
-    .filter((u) => u.active || u.id === editor.draft.organisationUnitId)
-    .map((u) => ({ value: u.id, label: unitLabel(u, t) }));
   // The configured providers, and the one a mapping names even when it is no longer configured.
   const providerOptions = [
     ...providers.map((p) => ({ value: p.id, label: `${p.displayName} (${p.id})` })),
@@ -341,35 +330,7 @@ function MappingForm({
           maxLength={200}
         />
       )}
-      <SelectField
-        id="identity-mapping-role"
-        label={labels.role}
-        value={editor.draft.role}
-        onChange={(v) => editor.set('role', v || 'buyer')}
-        options={ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        error={messageOf(editor, 'role', t)}
-      />
-      <SelectField
-        id="identity-mapping-organisationUnitId"
-        label={labels.organisationUnitId}
-        hint={t('admin.users.unitHint')}
-        value={editor.draft.organisationUnitId}
-        onChange={(v) => editor.set('organisationUnitId', v)}
-        options={unitOptions}
-        placeholder={t('admin.users.noUnit')}
-        error={messageOf(editor, 'organisationUnitId', t)}
-      />
-      {editor.draft.role === 'budget_holder' && (
-        <CheckboxGroup
-          id="identity-mapping-domains"
-          legend={labels.domains}
-          hint={t('admin.users.domainsHint')}
-          options={(domains.data ?? []).map((d) => ({ value: d.code, label: domainName(d.code) }))}
-          value={editor.draft.domains}
-          onChange={(v) => editor.set('domains', v)}
-          error={messageOf(editor, 'domains', t)}
-        />
-      )}
+      <AssignmentFields editor={editor} prefix="identity-mapping" labels={labels} />
     </EditorForm>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, call, ifMatch, type Role } from '../api/client';
 import { ALL_ROLES } from '../auth/roles';
-import { useDomainNames, useDomains } from '../common/catalogue';
+import { useDomainNames } from '../common/catalogue';
 import { CursorPager } from '../common/cursor-pager';
 import { fieldErrorText } from '../common/error-text';
 import { ErrorSummary, fieldErrorsOf, PasswordField, SelectField, TextField } from '../common/form';
@@ -15,9 +15,9 @@ import { TableRegion } from '../common/table-region';
 import { AdminBackLink } from './admin-overview-page';
 import {
   ActiveField,
+  AssignmentFields,
   activeText,
   adminProblemText,
-  CheckboxGroup,
   EditButton,
   EditorForm,
   messageOf,
@@ -25,7 +25,7 @@ import {
   useEditor,
   useListPage,
 } from './admin-kit';
-import { useAllUnits, useUsers, type Unit, type User } from './api';
+import { useUsers, type User } from './api';
 
 /** The API's shortest password (`PASSWORD_MIN`). */
 const PASSWORD_MIN = 12;
@@ -49,13 +49,6 @@ const draftOf = (u: User): Draft => ({
   password: '',
   active: u.active,
 });
-
-/** A unit as an option: its name and whose it is (the City's or MeentCoop's). */
-function unitLabel(unit: Pick<Unit, 'name' | 'kind'>, t: ReturnType<typeof useTranslation>['t']) {
-  return unit.kind === 'municipal'
-    ? t('admin.users.kindMunicipal', { name: unit.name })
-    : t('admin.users.kindTeam', { name: unit.name });
-}
 
 /**
  * /admin/users: everyone with their role, unit, domains and whether they are active (filter by
@@ -221,8 +214,6 @@ function UserForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const units = useAllUnits();
-  const domains = useDomains();
   const domainName = useDomainNames();
   const editor = useEditor<User, Draft>({
     item,
@@ -287,9 +278,6 @@ function UserForm({
     password: t('admin.users.password'),
     active: t('admin.active'),
   };
-  const unitOptions = (units.data ?? [])
-    .filter((u) => u.active || u.id === editor.draft.organisationUnitId)
-    .map((u) => ({ value: u.id, label: unitLabel(u, t) }));
   return (
     <EditorForm
       editor={editor}
@@ -331,35 +319,7 @@ function UserForm({
           maxLength={254}
         />
       )}
-      <SelectField
-        id="user-role"
-        label={labels.role}
-        value={editor.draft.role}
-        onChange={(v) => editor.set('role', v || 'buyer')}
-        options={ALL_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        error={messageOf(editor, 'role', t)}
-      />
-      <SelectField
-        id="user-organisationUnitId"
-        label={labels.organisationUnitId}
-        hint={t('admin.users.unitHint')}
-        value={editor.draft.organisationUnitId}
-        onChange={(v) => editor.set('organisationUnitId', v)}
-        options={unitOptions}
-        placeholder={t('admin.users.noUnit')}
-        error={messageOf(editor, 'organisationUnitId', t)}
-      />
-      {editor.draft.role === 'budget_holder' && (
-        <CheckboxGroup
-          id="user-domains"
-          legend={labels.domains}
-          hint={t('admin.users.domainsHint')}
-          options={(domains.data ?? []).map((d) => ({ value: d.code, label: domainName(d.code) }))}
-          value={editor.draft.domains}
-          onChange={(v) => editor.set('domains', v)}
-          error={messageOf(editor, 'domains', t)}
-        />
-      )}
+      <AssignmentFields editor={editor} prefix="user" labels={labels} />
       {!item && (
         <PasswordField
           id="user-password"
