@@ -84,7 +84,7 @@ export function MembersSection({ unit, onClose }: { unit: Unit; onClose: () => v
       setEmailError(null);
     },
     onSuccess: (result) => {
-      if ('refused' in result) {
+      if (!result.moved) {
         setEmailError(result.refused);
         return;
       }
