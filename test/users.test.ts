@@ -245,7 +245,7 @@ describe('user administration', () => {
     const seen: { email: string; organisationUnit: { id: string } | null }[] = [];
     let cursor: string | null = null;
     do {
-      const page = await t
+      const page: { body: { items: typeof seen; nextCursor: string | null } } = await t
         .http()
         .get('/api/v1/users')
         .query({ organisationUnitId: team, pageSize: 2, ...(cursor ? { cursor } : {}) })
@@ -258,11 +258,11 @@ describe('user administration', () => {
     expect(seen.map((u) => u.email)).toEqual(expect.arrayContaining(made));
     expect(seen.map((u) => u.email)).toEqual([...seen.map((u) => u.email)].sort());
     const db = t.app.get(DataSource);
-    const [{ n }] = await db.query<{ n: string }[]>(
+    const [counted] = await db.query<{ n: string }[]>(
       `SELECT count(*) AS n FROM users WHERE organisation_unit_id = $1`,
       [team],
     );
-    expect(seen).toHaveLength(Number(n));
+    expect(seen).toHaveLength(Number(counted!.n));
 
     // By email, in any case: exactly that user, or none.
     const one = await t
@@ -292,12 +292,12 @@ describe('user administration', () => {
       await runner.startTransaction();
       // Few rows in a test database: forbid the sequential scan to see what the index can serve.
       await runner.query('SET LOCAL enable_seqscan = off');
-      const [{ 'QUERY PLAN': plan }] = (await runner.query(
+      const [explained] = (await runner.query(
         `EXPLAIN (FORMAT JSON) SELECT id FROM users
           WHERE organisation_unit_id = $1 AND email > $2 ORDER BY email LIMIT 51`,
         [units['meentcoop-energy'], 'a'],
       )) as { 'QUERY PLAN': unknown[] }[];
-      const text = JSON.stringify(plan);
+      const text = JSON.stringify(explained!['QUERY PLAN']);
       expect(text).toContain('users_unit_email_idx');
       expect(text).not.toContain('"Sort"');
       await runner.rollbackTransaction();
