@@ -43,6 +43,46 @@ describe('audit verification edge cases', () => {
     expect(result.body).toMatchObject({ valid: true });
   });
 
+  it('builds every leaf from the stored columns exactly as the sequencer hashed it', async () => {
+    // Verification builds each leaf's bytes from the columns (src/audit/leaf-row.ts); the
+    // sequencer hashed the text PostgreSQL built (leafSql). Envelopes with every awkward value
+    // the columns can hold: escapes and controls, non-ASCII, no actor or case, times before 2000,
+    // at a millisecond's edge and far ahead, padded text.
+    const db = t.app.get(DataSource);
+    const awkward: [string, string | null, string, string, string | null][] = [
+      ['1999-12-31T23:59:59.999999Z', null, 'Quote " back\\slash', 'x\u0001\u001f\u007f', null],
+      [
+        '1970-01-01T00:00:00.000001Z',
+        '4c2b7f7e-0d7e-4a5e-9f1e-2b9a1c3d4e5f',
+        'Tab\there\nCR\r',
+        'Coöperatie ✓ 𝄞',
+        '5d3c8e8f-1e8f-4b6f-8a2f-3c0b2d4e5f60',
+      ],
+      ['2026-03-29T01:00:00.5Z', null, '</script> \u2028 \u2029', ' spaces ', null],
+      ['9999-12-31T23:59:59.999Z', null, '', 'ü', null],
+    ];
+    for (const [at, actorId, name, subject, caseId] of awkward) {
+      await db.query(
+        `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
+                                   subject_type, subject_id, case_id, data, data_hash)
+         VALUES ($1::timestamptz, $2::uuid, 'admin', $3, 'edge.case', 'edge "type"', $4, $5::uuid,
+                 '{"x":1}', encode(sha256(convert_to('{"x":1}', 'UTF8')), 'hex'))`,
+        [at, actorId, name, subject, caseId],
+      );
+    }
+    await waitUntilSequenced(db);
+    const result = await t
+      .http()
+      .get('/api/v1/audit/verify')
+      .set(await bearer(t, 'auditor'))
+      .expect(200);
+    expect(result.body).toMatchObject({ valid: true });
+    const rows = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'edge.case' AND leaf_index IS NOT NULL`,
+    );
+    expect(rows[0]?.n).toBe(awkward.length);
+  });
+
   it('finds a deleted first leaf', async () => {
     const db = t.app.get(DataSource);
     await waitUntilSequenced(db);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -34,8 +34,8 @@ export const ENVELOPE_FIELDS = [
 ] as const;
 
 /** The hash of an event's data: over the exact canonical text that is stored. */
-export const dataHashOf = (canonicalData: string): string =>
-  createHash('sha256').update(canonicalData, 'utf8').digest('hex');
+export const dataHashOf = (canonicalData: string | Buffer): string =>
+  hash('sha256', canonicalData, 'hex');
 
 /** The leaf bytes of an envelope (exactly its ten fields). */
 export function leafText(envelope: LeafEnvelope): string {

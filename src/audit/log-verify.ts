@@ -1,5 +1,5 @@
 import { dataHashOf } from './leaf';
-import { leafHash, TreeEdge, type Hash } from './merkle';
+import { leafHash, sha256, TreeEdge, type Hash } from './merkle';
 
 /**
  * The checks of the audit tree over its leaves in index order, in constant memory: no gap,
@@ -62,6 +62,23 @@ export function parseExpectedCheckpoint(text: string): { size: number; root: Has
   return { size: Number(match[1]), root: hash };
 }
 
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/** Is `text[start, end)` the lowercase hex of `hash`? */
+function isHexOf(hash: Hash, text: Buffer, start: number, end: number): boolean {
+  if (end - start !== 2 * hash.length) return false;
+  for (let i = 0; i < hash.length; i++) {
+    const b = hash[i]!;
+    if (
+      text[start + 2 * i] !== HEX_DIGITS[b >> 4] ||
+      text[start + 2 * i + 1] !== HEX_DIGITS[b & 15]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 export class LogVerifier {
   private readonly edge = new TreeEdge();
   private failure: LogFailure | null = null;
@@ -94,7 +111,41 @@ export class LogVerifier {
     if (storedLeafHash !== undefined && !(storedLeafHash && storedLeafHash.equals(hash))) {
       return this.fail('leafHash', at);
     }
-    this.edge.append(hash);
+    this.edge.push(hash);
+    if (this.expect && this.edge.size === this.expect.size) {
+      if (!this.edge.root().equals(this.expect.root)) return this.fail('missedCheckpoint', at);
+      this.expectedSeen = true;
+    }
+    return null;
+  }
+
+  /**
+   * The same checks for the database's rows, without a string per event: the leaf bytes behind
+   * their 0x00 prefix, the data bytes (null when erased), and within `row` where its dataHash
+   * (hex) and the stored leaf hash (start -1 when the tree has no such node) are.
+   */
+  pushRow(
+    index: number,
+    prefixedLeaf: Buffer,
+    data: Buffer | null,
+    row: Buffer,
+    dataHash: { start: number; end: number },
+    storedLeafHash: { start: number; end: number },
+  ): LogFailure | null {
+    if (this.failure) return this.failure;
+    const at = this.edge.size;
+    if (index !== at) return this.fail('leafGap', at);
+    if (data !== null && !isHexOf(sha256(data), row, dataHash.start, dataHash.end)) {
+      return this.fail('dataHash', at);
+    }
+    const hash = sha256(prefixedLeaf);
+    if (
+      storedLeafHash.start === -1 ||
+      hash.compare(row, storedLeafHash.start, storedLeafHash.end) !== 0
+    ) {
+      return this.fail('leafHash', at);
+    }
+    this.edge.push(hash);
     if (this.expect && this.edge.size === this.expect.size) {
       if (!this.edge.root().equals(this.expect.root)) return this.fail('missedCheckpoint', at);
       this.expectedSeen = true;

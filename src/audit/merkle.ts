@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as sha256Once } from 'node:crypto';
 
 /**
  * The Merkle tree of the audit log, RFC 9162 (Certificate Transparency 2.0) section 2.1:
@@ -9,11 +9,30 @@ import { createHash } from 'node:crypto';
  */
 export type Hash = Buffer;
 
-export const leafHash = (leaf: string | Buffer): Hash =>
-  createHash('sha256').update(Buffer.of(0)).update(leaf).digest();
+/**
+ * SHA-256 of one buffer with the one-shot `crypto.hash` (Node 20.12+): for the few hundred bytes
+ * of a leaf or the 65 of a node it is two to three times faster than a `Hash` object per input,
+ * which is most of what full verification spends (docs/benchmarks.md).
+ */
+export const sha256 = (bytes: Buffer): Hash => sha256Once('sha256', bytes, 'buffer');
 
-export const nodeHash = (left: Hash, right: Hash): Hash =>
-  createHash('sha256').update(Buffer.of(1)).update(left).update(right).digest();
+export const leafHash = (leaf: string | Buffer): Hash => {
+  const bytes = typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf;
+  const input = Buffer.allocUnsafe(bytes.length + 1);
+  input[0] = 0;
+  bytes.copy(input, 1);
+  return sha256(input);
+};
+
+/** One buffer for every node hash's input (0x01 || left || right): hashing is synchronous. */
+const NODE_INPUT = Buffer.alloc(65);
+
+export const nodeHash = (left: Hash, right: Hash): Hash => {
+  NODE_INPUT[0] = 1;
+  left.copy(NODE_INPUT, 1);
+  right.copy(NODE_INPUT, 33);
+  return sha256(NODE_INPUT);
+};
 
 /** SHA-256 of nothing: the root of the empty tree. */
 export const EMPTY_ROOT: Hash = createHash('sha256').digest();
@@ -152,6 +171,16 @@ export class TreeEdge {
     this.edge.push(hash);
     this.size += 1;
     return made;
+  }
+
+  /** Appends a leaf hash, keeping only the edge (for verification: nothing to store). */
+  push(leaf: Hash): void {
+    let hash = leaf;
+    for (let index = this.size; index % 2 === 1; index = (index - 1) / 2) {
+      hash = nodeHash(this.edge.pop()!, hash);
+    }
+    this.edge.push(hash);
+    this.size += 1;
   }
 
   root(): Hash {

@@ -1,0 +1,167 @@
+/**
+ * The leaf bytes of an event built from its columns as PostgreSQL's binary COPY sends them, for
+ * full verification (`AuditChecker.verify`). They must be exactly the bytes `leafSql` gives (and
+ * `leafText`: RFC 8785 canonical JSON of the envelope), which the sequencer hashed: keys in
+ * code-unit order, strings escaped as `JSON.stringify` does (PostgreSQL's `to_json` escapes the
+ * same characters the same way: `"`, `\` and the controls below U+0020, nothing else), uuids in
+ * lowercase with dashes, the time as `to_char(…, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` in UTC
+ * (milliseconds truncated). A leaf built wrongly is never a false "valid": its hash would not
+ * match the stored tree (`test/audit-leaf-row.test.ts` compares this with `leafSql`).
+ *
+ * The bytes are written into one reusable buffer behind a 0x00 byte (RFC 9162's leaf prefix),
+ * ready to hash: most fields are copied as they are (a string is escaped only when it holds a
+ * byte that needs it), so no string is made per event.
+ *
+ * The fields, in this order: leaf_index (int8), occurred_at (timestamptz), actor_id (uuid),
+ * actor_role, actor_name, action, subject_type, subject_id (text), case_id (uuid), data_hash
+ * (character(64)); a NULL field has start -1.
+ */
+
+/** PostgreSQL's timestamps count microseconds from 2000-01-01T00:00:00Z. */
+const PG_EPOCH_MS = 946_684_800_000;
+const DAY_MS = 86_400_000;
+
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+const ascii = (s: string): Buffer => Buffer.from(s, 'latin1');
+const K_ACTION = ascii('{"action":');
+const K_ACTOR_ID = ascii(',"actorId":');
+const K_ACTOR_NAME = ascii(',"actorName":');
+const K_ACTOR_ROLE = ascii(',"actorRole":');
+const K_CASE_ID = ascii(',"caseId":');
+const K_DATA_HASH = ascii(',"dataHash":"');
+const K_INDEX = ascii('","index":');
+const K_OCCURRED_AT = ascii(',"occurredAt":"');
+const K_SUBJECT_ID = ascii('","subjectId":');
+const K_SUBJECT_TYPE = ascii(',"subjectType":');
+const NULL = ascii('null');
+
+const int64 = (row: Buffer, at: number): number =>
+  row.readInt32BE(at) * 4_294_967_296 + row.readUInt32BE(at + 4);
+
+export class LeafBuilder {
+  private out = Buffer.alloc(4096);
+  private at = 0;
+  /** The last leaf's index, and where its dataHash (hex) is in the row, after `build`. */
+  index = 0;
+  dataHashStart = 0;
+  dataHashEnd = 0;
+  /** The day the ISO time's date part was made for, and that part ('YYYY-MM-DDT'). */
+  private day = Number.NaN;
+  private readonly date = Buffer.alloc(11);
+
+  /** The leaf of the row, behind its 0x00 prefix (valid until the next call). */
+  build(row: Buffer, starts: Int32Array, ends: Int32Array): Buffer {
+    // Room for the worst case: every string byte escaped to six.
+    let room = 256;
+    for (let f = 2; f < 10; f++) if (starts[f]! >= 0) room += 6 * (ends[f]! - starts[f]!);
+    if (room > this.out.length) this.out = Buffer.alloc(room * 2);
+    this.index = int64(row, starts[0]!);
+    const micros = int64(row, starts[1]!);
+    // character(64) comes padded; leafSql's `|| data_hash` casts it to text, dropping the padding.
+    let hashEnd = ends[9]!;
+    while (hashEnd > starts[9]! && row[hashEnd - 1] === 0x20) hashEnd--;
+    this.dataHashStart = starts[9]!;
+    this.dataHashEnd = hashEnd;
+
+    this.out[0] = 0;
+    this.at = 1;
+    this.put(K_ACTION);
+    this.string(row, starts[5]!, ends[5]!);
+    this.put(K_ACTOR_ID);
+    this.uuid(row, starts[2]!);
+    this.put(K_ACTOR_NAME);
+    this.string(row, starts[4]!, ends[4]!);
+    this.put(K_ACTOR_ROLE);
+    this.string(row, starts[3]!, ends[3]!);
+    this.put(K_CASE_ID);
+    this.uuid(row, starts[8]!);
+    this.put(K_DATA_HASH);
+    this.at += row.copy(this.out, this.at, starts[9], hashEnd);
+    this.put(K_INDEX);
+    this.at += this.out.write(String(this.index), this.at, 'latin1');
+    this.put(K_OCCURRED_AT);
+    this.time(Math.floor(micros / 1000) + PG_EPOCH_MS);
+    this.put(K_SUBJECT_ID);
+    this.string(row, starts[7]!, ends[7]!);
+    this.put(K_SUBJECT_TYPE);
+    this.string(row, starts[6]!, ends[6]!);
+    this.out[this.at++] = 0x7d; // }
+    return this.out.subarray(0, this.at);
+  }
+
+  /** The time as toISOString writes it (years 0–9999), the date part made once per day. */
+  private time(ms: number): void {
+    const day = Math.floor(ms / DAY_MS);
+    if (day !== this.day) {
+      this.date.write(new Date(day * DAY_MS).toISOString().slice(0, 11), 'latin1');
+      this.day = day;
+    }
+    this.put(this.date);
+    let rest = ms - day * DAY_MS;
+    const hours = Math.floor(rest / 3_600_000);
+    rest -= hours * 3_600_000;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    const millis = rest - seconds * 1000;
+    const out = this.out;
+    let at = this.at;
+    out[at++] = 48 + Math.floor(hours / 10);
+    out[at++] = 48 + (hours % 10);
+    out[at++] = 0x3a; // :
+    out[at++] = 48 + Math.floor(minutes / 10);
+    out[at++] = 48 + (minutes % 10);
+    out[at++] = 0x3a;
+    out[at++] = 48 + Math.floor(seconds / 10);
+    out[at++] = 48 + (seconds % 10);
+    out[at++] = 0x2e; // .
+    out[at++] = 48 + Math.floor(millis / 100);
+    out[at++] = 48 + (Math.floor(millis / 10) % 10);
+    out[at++] = 48 + (millis % 10);
+    out[at++] = 0x5a; // Z
+    this.at = at;
+  }
+
+  private put(bytes: Buffer): void {
+    this.at += bytes.copy(this.out, this.at);
+  }
+
+  /** A JSON string: the UTF-8 bytes copied, or escaped by JSON.stringify when one needs it. */
+  private string(row: Buffer, start: number, end: number): void {
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      const b = row[i]!;
+      if (b < 0x20 || b === 0x22 || b === 0x5c) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      this.out[this.at++] = 0x22;
+      this.at += row.copy(this.out, this.at, start, end);
+      this.out[this.at++] = 0x22;
+    } else {
+      const escaped = JSON.stringify(row.toString('utf8', start, end));
+      this.at += this.out.write(escaped, this.at, 'utf8');
+    }
+  }
+
+  /** A uuid as JSON (lowercase, with dashes), or null. */
+  private uuid(row: Buffer, start: number): void {
+    if (start === -1) {
+      this.put(NULL);
+      return;
+    }
+    const out = this.out;
+    let at = this.at;
+    out[at++] = 0x22;
+    for (let i = 0; i < 16; i++) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) out[at++] = 0x2d; // -
+      const b = row[start + i]!;
+      out[at++] = HEX[b >> 4]!;
+      out[at++] = HEX[b & 15]!;
+    }
+    out[at++] = 0x22;
+    this.at = at;
+  }
+}
