@@ -17,10 +17,11 @@ export type Hash = Buffer;
 export const sha256 = (bytes: Buffer): Hash => sha256Once('sha256', bytes, 'buffer');
 
 export const leafHash = (leaf: string | Buffer): Hash => {
-  const bytes = typeof leaf === 'string' ? Buffer.from(leaf, 'utf8') : leaf;
-  const input = Buffer.allocUnsafe(bytes.length + 1);
+  // U+0000 is the one byte 0x00 in UTF-8: the prefix, encoded with the text in one go.
+  if (typeof leaf === 'string') return sha256Once('sha256', `\u0000${leaf}`, 'buffer');
+  const input = Buffer.allocUnsafe(leaf.length + 1);
   input[0] = 0;
-  bytes.copy(input, 1);
+  leaf.copy(input, 1);
   return sha256(input);
 };
 
