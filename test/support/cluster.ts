@@ -7,7 +7,8 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { WEBHOOK_EVENT_TYPES } from '../../src/events/events';
 import { jobIds } from '../../src/workflow/queues/queues';
-import { runSync, start, waitFor, type Running } from './processes';
+import { spawnSync } from 'node:child_process';
+import { childEnv, distEntry, start, waitFor, type Running } from './processes';
 import { sparePort } from './redis-server';
 
 /**
@@ -60,15 +61,24 @@ export async function createClusterDatabase(adminUrl: string, name: string): Pro
   url.pathname = `/${name}`;
   url.username = name;
   url.password = '';
-  const seeded = runSync('cli', ['seed'], {
-    NODE_ENV: 'test',
-    DATABASE_URL: url.toString(),
-    REDIS_URL: 'redis://127.0.0.1:1',
-    DEMO_PASSWORD: CLUSTER_PASSWORD,
-    LOG_LEVEL: 'silent',
-    WORKERS: 'off',
+  // All migrations on a busy machine can take minutes: a generous bound, not a speed check.
+  const seeded = spawnSync(process.execPath, [distEntry('cli'), 'seed'], {
+    env: childEnv({
+      NODE_ENV: 'test',
+      DATABASE_URL: url.toString(),
+      REDIS_URL: 'redis://127.0.0.1:1',
+      DEMO_PASSWORD: CLUSTER_PASSWORD,
+      LOG_LEVEL: 'silent',
+      WORKERS: 'off',
+    }),
+    encoding: 'utf8',
+    timeout: 600_000,
   });
-  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}${seeded.stdout}`);
+  if (seeded.status !== 0) {
+    throw new Error(
+      `seeding failed (${seeded.status ?? seeded.signal}): ${seeded.stdout}${seeded.stderr.slice(-2000)}`,
+    );
+  }
   return url.toString();
 }
 

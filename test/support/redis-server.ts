@@ -62,6 +62,7 @@ export class PrivateRedis {
         maxRetriesPerRequest: 0,
         retryStrategy: () => null,
       });
+      probe.on('error', () => undefined); // answered by the connect() below
       try {
         await probe.connect();
         await probe.ping();
