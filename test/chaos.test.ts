@@ -24,5 +24,5 @@ describe('chaos: a fixed-seed fault schedule with a history checker', () => {
     }
     expect(report.violations).toEqual([]);
     expect(report.faults).toHaveLength(FAULT_KINDS.length);
-  }, 900_000);
+  }, 1_200_000);
 });

@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { WEBHOOK_EVENT_TYPES } from '../../src/events/events';
+import { STUCK_AFTER_MS } from '../../src/workflow/notifications/deliveries';
 import { jobIds } from '../../src/workflow/queues/queues';
 import { spawnSync } from 'node:child_process';
 import { childEnv, distEntry, start, waitFor, type Running } from './processes';
@@ -602,9 +603,9 @@ export async function checkInvariants(o: CheckOptions): Promise<CheckResult> {
   const q = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
     (await db.query(sql, params)).rows as T[];
   const settle = o.settleMs ?? 180_000;
-  const settled = async (what: string, check: () => Promise<boolean>) => {
+  const settled = async (what: string, check: () => Promise<boolean>, ms = settle) => {
     try {
-      await waitFor(check, settle);
+      await waitFor(check, ms);
     } catch {
       violations.push(`did not settle: ${what}`);
     }
@@ -627,13 +628,19 @@ export async function checkInvariants(o: CheckOptions): Promise<CheckResult> {
       );
       return row!.n === 0;
     });
-    await settled('every delivery done (sent or failed)', async () => {
-      const [row] = await q<{ n: number }>(
-        `SELECT count(*)::int AS n FROM notification_deliveries
+    // A delivery left `sending` by a worker that died is retaken after STUCK_AFTER_MS (by design):
+    // wait that long and a resync more.
+    await settled(
+      'every delivery done (sent or failed)',
+      async () => {
+        const [row] = await q<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notification_deliveries
           WHERE status IN ('pending', 'sending', 'retrying')`,
-      );
-      return row!.n === 0;
-    });
+        );
+        return row!.n === 0;
+      },
+      Math.max(settle, STUCK_AFTER_MS + 120_000),
+    );
     await settled('audit log sequenced', async () => {
       const [row] = await q<{ pending: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM audit_events WHERE leaf_index IS NULL)
