@@ -1,14 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { bearer, fileCase } from '../support/factories';
-import {
-  expectAccessible,
-  newContext,
-  routeCase,
-  signIn,
-  startUiApp,
-  type UiApp,
-} from '../support/browser';
-import { DEMO, type DemoUserKey } from '../support/test-app';
+import { asUser, expectAccessible, routeCase, startUiApp, type UiApp } from '../support/browser';
+import { DEMO } from '../support/test-app';
 
 /**
  * Issue 13, items 12 and 13 in the browser, in Dutch and English: staff edit a case's value
@@ -21,21 +13,6 @@ describe('editing a case and its koppel in the browser', () => {
     ui = await startUiApp();
   });
   afterAll(() => ui.close());
-
-  async function as(
-    who: DemoUserKey,
-    language: 'nl' | 'en',
-    work: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    const context: BrowserContext = await newContext(ui, { language });
-    try {
-      const page = await context.newPage();
-      await signIn(page, who);
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
 
   const TEXT = {
     nl: {
@@ -84,7 +61,7 @@ describe('editing a case and its koppel in the browser', () => {
         title: `Bewerken met een oude versie ${language}`,
       });
       await routeCase(ui.t, c.id);
-      await as('staff', language, async (page) => {
+      await asUser(ui, 'staff', language, async (page) => {
         await page.goto(`/cases/${c.reference}`);
         await page.getByTestId('case-detail').waitFor();
         await page.getByRole('button', { name: text.edit, exact: true }).click();
@@ -144,7 +121,7 @@ describe('editing a case and its koppel in the browser', () => {
       const text = TEXT[language];
       const c = await fileCase(ui.t, 'buyer', { title: `Koppel wijzigen ${language}` });
       await routeCase(ui.t, c.id);
-      await as('staff', language, async (page) => {
+      await asUser(ui, 'staff', language, async (page) => {
         await page.goto(`/cases/${c.reference}`);
         const section = page.getByTestId('koppel');
         await section.waitFor();
@@ -191,7 +168,7 @@ describe('editing a case and its koppel in the browser', () => {
         title: `Overnemen van een ander team ${language}`,
       });
       await routeCase(ui.t, c.id, { team: 'meentcoop-housing', koppel: DEMO.staff2 });
-      await as('staff', language, async (page) => {
+      await asUser(ui, 'staff', language, async (page) => {
         await page.goto(`/cases/${c.reference}`);
         await page.getByTestId('case-detail').waitFor();
         await page.getByRole('button', { name: text.takeOn, exact: true }).click();

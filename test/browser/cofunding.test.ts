@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fileCase } from '../support/factories';
-import { expectAccessible, newContext, signIn, startUiApp, type UiApp } from '../support/browser';
-import type { DemoUserKey } from '../support/test-app';
+import { expectAccessible, signedInPage, startUiApp, type UiApp } from '../support/browser';
 
 /** The text of a locator with non-breaking spaces (in amounts) made plain. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').trim();
@@ -13,22 +12,12 @@ const plain = (s: string) => s.replace(/\u00a0/g, ' ').trim();
  */
 describe('benefit shares and a co-funding proposal on the case page', () => {
   let ui: UiApp;
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     ui = await startUiApp();
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await ui.close();
   });
-
-  async function as(who: DemoUserKey, language: 'nl' | 'en'): Promise<Page> {
-    const context = await newContext(ui, { language });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, who);
-    return page;
-  }
 
   /** Clicks a button and waits for the API's answer to the change. */
   async function act(page: Page, name: string): Promise<void> {
@@ -44,7 +33,7 @@ describe('benefit shares and a co-funding proposal on the case page', () => {
     const c = await fileCase(ui.t);
 
     // Staff, in Dutch: the shares 40 / 30 / 20 / 10 with a reasoning.
-    const staff = await as('staff', 'nl');
+    const staff = await signedInPage(ui, 'staff', 'nl');
     await staff.goto(`/cases/${c.reference}`);
     const benefit = staff.getByTestId('benefit-section');
     await benefit.getByTestId('benefit-table').waitFor();
@@ -78,7 +67,7 @@ describe('benefit shares and a co-funding proposal on the case page', () => {
     await expectAccessible(staff, 'nl case page, a co-funding proposal');
 
     // The housing budget holder, in English, accepts for housing: a pledge of EUR 240,000.
-    const holder = await as('budgetHousing', 'en');
+    const holder = await signedInPage(ui, 'budgetHousing', 'en');
     await holder.goto(`/cases/${c.reference}`);
 
     // First they answer housing's share: disputed, and at first without the reason it needs.

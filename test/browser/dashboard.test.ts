@@ -1,13 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fileCase } from '../support/factories';
-import {
-  expectAccessible,
-  newContext,
-  seedShowcase,
-  signIn,
-  startUiApp,
-  type UiApp,
-} from '../support/browser';
+import { asUser, expectAccessible, seedShowcase, startUiApp, type UiApp } from '../support/browser';
 
 /** The browser's own, in code run in the page (the tests are typed without the DOM library). */
 declare const getComputedStyle: (element: unknown) => { fill: string; backgroundColor: string };
@@ -41,17 +34,6 @@ describe('the dashboard at any number of cases', () => {
   });
   afterAll(() => ui.close());
 
-  async function as(language: 'nl' | 'en', work: (page: Page) => Promise<void>): Promise<void> {
-    const context: BrowserContext = await newContext(ui, { language });
-    try {
-      const page = await context.newPage();
-      await signIn(page, 'staff');
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
-
   async function settled(page: Page): Promise<void> {
     await page.locator('main h1').first().waitFor();
     await page.locator('.brug-loading').first().waitFor({ state: 'detached' });
@@ -76,7 +58,7 @@ describe('the dashboard at any number of cases', () => {
   ])(
     'shows the model case’s domains aggregated after $language more than 40 cases, and pages the cases',
     async ({ language, summary, page: pageText, next, counted }) => {
-      await as(language, async (page) => {
+      await asUser(ui, 'staff', language, async (page) => {
         await page.goto('/dashboard');
         await settled(page);
         const heatmap = page.getByTestId('funding-heatmap');
@@ -139,7 +121,7 @@ describe('the dashboard at any number of cases', () => {
   ] as const)(
     'lists only the domains that pay nothing for a case they are touched by, saying what is counted (%s)',
     async (language, label) => {
-      await as(language, async (page) => {
+      await asUser(ui, 'staff', language, async (page) => {
         await page.goto('/dashboard');
         await settled(page);
         const list = page.getByTestId('dashboard-non-paying');
@@ -169,7 +151,7 @@ describe('the dashboard at any number of cases', () => {
   );
 
   it('colours a status the same on its badge and in the chart', async () => {
-    await as('nl', async (page) => {
+    await asUser(ui, 'staff', 'nl', async (page) => {
       await page.goto('/dashboard');
       await settled(page);
       const chart = page.getByTestId('open-cases-chart');

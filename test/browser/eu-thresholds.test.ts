@@ -1,7 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { fileCase } from '../support/factories';
-import { expectAccessible, newContext, signIn, startUiApp, type UiApp } from '../support/browser';
-import type { DemoUserKey } from '../support/test-app';
+import { expectAccessible, signedInPage, startUiApp, type UiApp } from '../support/browser';
 
 /** The text of a locator with non-breaking spaces (in amounts) made plain. */
 const plain = (s: string) =>
@@ -18,25 +16,15 @@ const plain = (s: string) =>
  */
 describe('European thresholds in the web UI', () => {
   let ui: UiApp;
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     ui = await startUiApp();
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await ui.close();
   });
 
-  async function as(who: DemoUserKey, language: 'nl' | 'en'): Promise<Page> {
-    const context = await newContext(ui, { language });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, who);
-    return page;
-  }
-
   it('a buyer files a services case with its kind; the case page flags the threshold', async () => {
-    const buyer = await as('buyer', 'nl');
+    const buyer = await signedInPage(ui, 'buyer', 'nl');
     await buyer.goto('/cases/new');
     await buyer.locator('#case-title').fill('Schoonmaak buurthuizen');
     await buyer.locator('#case-kind').selectOption('services');
@@ -74,7 +62,7 @@ describe('European thresholds in the web UI', () => {
     for (let i = 0; i < 3; i++) {
       parts.push(await fileCase(ui.t, 'buyer', { ...group, estimatedValueCents: 8_000_000 }));
     }
-    const staff = await as('staff', 'en');
+    const staff = await signedInPage(ui, 'staff', 'en');
     await staff.goto(`/cases/${parts[0]!.reference}`);
     const split = staff.getByTestId('eu-possible-split');
     await split.waitFor();
@@ -85,7 +73,7 @@ describe('European thresholds in the web UI', () => {
     expect(plain(await staff.getByTestId('eu-threshold').innerText())).toContain('Not reached');
     await expectAccessible(staff, 'en case page with a possible split');
 
-    const buyer = await as('buyer', 'en');
+    const buyer = await signedInPage(ui, 'buyer', 'en');
     await buyer.goto(`/cases/${parts[1]!.reference}`);
     await buyer.getByTestId('eu-threshold').waitFor();
     expect(await buyer.getByTestId('eu-possible-split').count()).toBe(0);
@@ -93,7 +81,7 @@ describe('European thresholds in the web UI', () => {
 
   it('staff change the kind of contract on the case page', async () => {
     const c = await fileCase(ui.t, 'buyer', { estimatedValueCents: 500_000_000 });
-    const staff = await as('staff', 'en');
+    const staff = await signedInPage(ui, 'staff', 'en');
     await staff.goto(`/cases/${c.reference}`);
     await staff.getByRole('button', { name: 'Edit', exact: true }).click();
     await staff.locator('#edit-kind').selectOption('works');
@@ -110,7 +98,7 @@ describe('European thresholds in the web UI', () => {
   });
 
   it('an administrator adds the next period, and an overlapping one is refused', async () => {
-    const admin = await as('admin', 'en');
+    const admin = await signedInPage(ui, 'admin', 'en');
     await admin.goto('/admin');
     await admin.getByRole('link', { name: 'European thresholds' }).click();
     const table = admin.getByTestId('eu-thresholds');
@@ -143,7 +131,7 @@ describe('European thresholds in the web UI', () => {
     await expectAccessible(admin, 'en EU thresholds form with an error');
 
     // In Dutch the page reads in Dutch.
-    const beheer = await as('admin', 'nl');
+    const beheer = await signedInPage(ui, 'admin', 'nl');
     await beheer.goto('/admin/eu-thresholds');
     await beheer.getByTestId('eu-thresholds').waitFor();
     expect(plain(await beheer.locator('main').innerText())).toContain('Europese drempels');

@@ -1,17 +1,13 @@
-import type { BrowserContext, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { bearer, fileCase } from '../support/factories';
 import {
+  asUser,
   expectAccessible,
   move,
-  newContext,
   routeCase,
-  signIn,
   startUiApp,
   type UiApp,
 } from '../support/browser';
-import type { DemoUserKey } from '../support/test-app';
-
-type Language = 'nl' | 'en';
 
 /**
  * Issue 13, items 3 to 6 in the browser, in Dutch and English: a funding line whose domain is
@@ -32,22 +28,6 @@ describe('form details in the browser', () => {
     caseId = c.id;
   });
   afterAll(() => ui.close());
-
-  async function as(
-    who: DemoUserKey,
-    language: Language,
-    work: (page: Page) => Promise<void>,
-    locale?: string,
-  ): Promise<void> {
-    const context: BrowserContext = await newContext(ui, { language, locale });
-    try {
-      const page = await context.newPage();
-      await signIn(page, who);
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
 
   async function settled(page: Page): Promise<void> {
     await page.locator('main h1').first().waitFor();
@@ -80,7 +60,7 @@ describe('form details in the browser', () => {
   ] as const)(
     'unticking a domain clears its funding line, and the form names the line and sends nothing (%s)',
     async (language, summaryText, amount) => {
-      await as('buyer', language, async (page) => {
+      await asUser(ui, 'buyer', language, async (page) => {
         await page.goto('/cases/new');
         await settled(page);
         await page.locator('#case-title').fill('Een zaak met twee financieringsregels');
@@ -139,7 +119,7 @@ describe('form details in the browser', () => {
   ] as const)(
     'after a shared note the form is back to internal and empty (%s)',
     async (language, saved, sharedBadge) => {
-      await as('staff', language, async (page) => {
+      await asUser(ui, 'staff', language, async (page) => {
         await page.goto(`/cases/${caseRef}`);
         await settled(page);
         expect(await page.locator('#note-visibility-internal').isChecked()).toBe(true);
@@ -169,7 +149,7 @@ describe('form details in the browser', () => {
   ] as const)(
     'after recording a funding entry the form is empty and the entry’s note is shown (%s)',
     async (language, typed, shown, noteHeader) => {
-      await as('budgetEnergy', language, async (page) => {
+      await asUser(ui, 'budgetEnergy', language, async (page) => {
         await page.goto(`/cases/${caseRef}`);
         await settled(page);
         const form = page.locator('form[aria-labelledby="record-entry-heading"]');
@@ -215,7 +195,8 @@ describe('form details in the browser', () => {
   ] as const)(
     'a date typed as the hint says is that date, shown with amounts the %s way (browser %s)',
     async (language, locale, format, typed, shownDate, shownValue, value) => {
-      await as(
+      await asUser(
+        ui,
         'buyer',
         language,
         async (page) => {
@@ -265,13 +246,13 @@ describe('form details in the browser', () => {
             estimatedValueCents: 120_000_000,
           });
         },
-        locale,
+        { locale },
       );
     },
   );
 
   it('the case page of the English interface writes dates and amounts in English', async () => {
-    await as('staff', 'en', async (page) => {
+    await asUser(ui, 'staff', 'en', async (page) => {
       await page.goto(`/cases/${caseId}`);
       await settled(page);
       const main = plain(await page.locator('main').innerText());

@@ -1,9 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fileCase } from '../support/factories';
 import {
+  asUser,
   expectAccessible,
+  type Language,
   move,
-  newContext,
   recordFunding,
   routeCase,
   startUiApp,
@@ -11,7 +12,6 @@ import {
 } from '../support/browser';
 import { DEMO, DEMO_PASSWORD, type DemoUserKey } from '../support/test-app';
 
-type Language = 'nl' | 'en';
 /**
  * What a person reads, as in web/src/common/locales (the root type check cannot import them: they
  * are the web build's modules).
@@ -123,20 +123,12 @@ describe('forms say what is wrong in the reader’s language', () => {
   /** A field path of the API (`outcome.supplierType:`, `initialFunding[2]`). */
   const FIELD_PATH = /\b[a-z]+[A-Z]?\w*\.[a-z]\w*:|\[\d+\]/;
 
-  async function as(
-    who: DemoUserKey | null,
-    language: Language,
-    work: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    const context: BrowserContext = await newContext(ui, { language });
-    try {
-      const page = await context.newPage();
+  /** `asUser`, signing in through the sign-in page's own button in that language. */
+  const as = (who: DemoUserKey | null, language: Language, work: (page: Page) => Promise<void>) =>
+    asUser(ui, null, language, async (page) => {
       if (who) await signInAs(page, who, language);
       await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+    });
 
   async function signInAs(page: Page, who: DemoUserKey, language: Language): Promise<void> {
     await page.goto('/sign-in');

@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { bearer, fileCase } from '../support/factories';
 import { EUR, recordEntry } from '../support/funding';
-import { expectAccessible, newContext, signIn, startUiApp, type UiApp } from '../support/browser';
+import { asUser, expectAccessible, startUiApp, type UiApp } from '../support/browser';
 
 /**
  * Issue 18, acceptance 6: the dashboard draws whose money pays for whose goals as a Sankey
@@ -52,17 +51,6 @@ describe('the funding flows on the dashboard', () => {
   });
   afterAll(() => ui.close());
 
-  async function as(language: 'nl' | 'en', work: (page: Page) => Promise<void>): Promise<void> {
-    const context: BrowserContext = await newContext(ui, { language });
-    try {
-      const page = await context.newPage();
-      await signIn(page, 'staff');
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
-
   it.each([
     {
       language: 'nl' as const,
@@ -82,7 +70,7 @@ describe('the funding flows on the dashboard', () => {
       short: 'Housing and housing… (benefits)',
     },
   ])('draws the flows with their table ($language)', async (c) => {
-    await as(c.language, async (page) => {
+    await asUser(ui, 'staff', c.language, async (page) => {
       await page.goto('/dashboard');
       await page.getByRole('heading', { name: c.heading }).waitFor();
       const chart = page.getByTestId('funding-flows-chart');

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from 'playwright-core';
-import { newContext, signIn, startUiApp, type UiApp } from '../support/browser';
-import type { DemoUserKey } from '../support/test-app';
+import type { Page } from 'playwright-core';
+import { signedInPage, startUiApp, type UiApp } from '../support/browser';
 
 /**
  * Acceptance 1: the model case end to end, through the browser only. The workflow's workers
@@ -9,22 +8,12 @@ import type { DemoUserKey } from '../support/test-app';
  */
 describe('the model case, end to end in the browser', () => {
   let ui: UiApp;
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     ui = await startUiApp({ env: { WORKERS: 'on', RELAY_POLL_MS: '200' } });
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await ui.close();
   });
-
-  async function as(who: DemoUserKey): Promise<Page> {
-    const context = await newContext(ui);
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, who);
-    return page;
-  }
 
   /** Clicks an action and waits for the API's answer to that case. */
   async function act(page: Page, name: string | RegExp): Promise<void> {
@@ -38,7 +27,7 @@ describe('the model case, end to end in the browser', () => {
 
   it('filed by the buyer, routed, worked by staff, accepted, committed, audited', async () => {
     // 1. The buyer files the energiebespaarservice, with the energy domain's pledge.
-    const buyer = await as('buyer');
+    const buyer = await signedInPage(ui, 'buyer');
     await buyer.getByRole('link', { name: 'Zaak indienen' }).first().click();
     await buyer.getByLabel('Titel').fill('Aanbesteding energiebespaarservice 2027');
     await buyer
@@ -63,7 +52,7 @@ describe('the model case, end to end in the browser', () => {
     const reference = /BRUG-\d{4}-\d{6}/.exec(await filed.innerText())![0];
 
     // 2. It appears in the staff work queue, routed to the energy team (poll up to 15 s).
-    const staff = await as('staff');
+    const staff = await signedInPage(ui, 'staff');
     const row = staff.locator('tr', { has: staff.getByRole('link', { name: reference }) });
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -124,7 +113,7 @@ describe('the model case, end to end in the browser', () => {
     await buyer.getByText('De zaak staat nu op “Opgelost”.').waitFor();
 
     // 5. The energy budget holder commits the energy pledge.
-    const holder = await as('budgetEnergy');
+    const holder = await signedInPage(ui, 'budgetEnergy');
     await holder.getByRole('link', { name: reference }).click();
     await holder.locator('#entry-amount').waitFor();
     await holder.locator('#entry-kind').selectOption('commit');
@@ -135,7 +124,7 @@ describe('the model case, end to end in the browser', () => {
       .waitFor();
 
     // 6. The auditor sees the full history and the trail, and verifies the chain.
-    const auditor = await as('auditor');
+    const auditor = await signedInPage(ui, 'auditor');
     await auditor.goto(`/cases/${reference}`);
     const timeline = auditor.locator('#timeline-heading + ol, #timeline-heading ~ ol').first();
     await timeline.waitFor();

@@ -1,17 +1,15 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fileCase } from '../support/factories';
 import {
+  asUser,
   expectAccessible,
   move,
-  newContext,
   recordFunding,
   routeCase,
   seedShowcase,
-  signIn,
   startUiApp,
   type UiApp,
 } from '../support/browser';
-import type { DemoUserKey } from '../support/test-app';
 
 /**
  * Issue 13, items 14 and 16 in the browser, in Dutch and English: the commons share says how
@@ -42,21 +40,6 @@ describe('money in the browser', () => {
   });
   afterAll(() => ui.close());
 
-  async function as(
-    who: DemoUserKey,
-    language: 'nl' | 'en',
-    work: (page: Page) => Promise<void>,
-  ): Promise<void> {
-    const context: BrowserContext = await newContext(ui, { language });
-    try {
-      const page = await context.newPage();
-      await signIn(page, who);
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
-
   async function settled(page: Page): Promise<void> {
     await page.locator('main h1').first().waitFor();
     await page.locator('.brug-loading').first().waitFor({ state: 'detached' });
@@ -68,7 +51,7 @@ describe('money in the browser', () => {
   ] as const)(
     'the commons share says what it rests on and what is in the pipeline (%s)',
     async (language, basis, pipeline, bar) => {
-      await as('buyer', language, async (page) => {
+      await asUser(ui, 'buyer', language, async (page) => {
         await page.goto('/dashboard');
         await settled(page);
         const year = new Date().getFullYear();
@@ -92,7 +75,7 @@ describe('money in the browser', () => {
   ] as const)(
     'a declined case shows Brug’s release of its pledge, and lets the budget holder release the commitment (%s)',
     async (language, reason, notice) => {
-      await as('budgetEnergy', language, async (page) => {
+      await asUser(ui, 'budgetEnergy', language, async (page) => {
         await page.goto(`/cases/${declined}`);
         await settled(page);
         const log = page.getByTestId('funding-log');

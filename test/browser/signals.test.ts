@@ -1,11 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import {
   addNote,
   eventually,
   expectAccessible,
   move,
-  newContext,
-  signIn,
+  signedInPage,
   startUiApp,
   type UiApp,
 } from '../support/browser';
@@ -18,7 +16,6 @@ import { bearer, fileCase } from '../support/factories';
  */
 describe('the signals inbox in the browser (issue 19, item 3)', () => {
   let ui: UiApp;
-  const contexts: BrowserContext[] = [];
   let c: { id: string; reference: string };
 
   beforeAll(async () => {
@@ -41,18 +38,8 @@ describe('the signals inbox in the browser (issue 19, item 3)', () => {
     });
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await ui.close();
   });
-
-  async function as(language: 'nl' | 'en', path: string): Promise<Page> {
-    const context = await newContext(ui, { language });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, 'buyer', path);
-    await page.locator('.brug-loading').first().waitFor({ state: 'detached' });
-    return page;
-  }
 
   const WORDS = {
     nl: {
@@ -83,7 +70,7 @@ describe('the signals inbox in the browser (issue 19, item 3)', () => {
 
   it('nl: the header counts the unread signals; the inbox links to the case and marks read', async () => {
     const w = WORDS.nl;
-    const page = await as('nl', '/cases');
+    const page = await signedInPage(ui, 'buyer', 'nl', { path: '/cases', loaded: true });
     const header = page.getByRole('link', { name: w.header(2) });
     await header.waitFor();
     await header.click();
@@ -112,7 +99,7 @@ describe('the signals inbox in the browser (issue 19, item 3)', () => {
 
   it('en: preferences chosen in the form are kept; "mark all read" empties the count', async () => {
     const w = WORDS.en;
-    const page = await as('en', '/signals');
+    const page = await signedInPage(ui, 'buyer', 'en', { path: '/signals', loaded: true });
     await page.getByRole('link', { name: w.header(1) }).waitFor();
     await expectAccessible(page, 'signals (en)');
     await page.getByRole('link', { name: w.preferences }).click();

@@ -1,14 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   expectAccessible,
-  newContext,
   routeCase,
-  signIn,
+  signedInPage,
   startUiApp,
   type UiApp,
 } from '../support/browser';
 import { fileCase } from '../support/factories';
-import type { DemoUserKey } from '../support/test-app';
 
 /**
  * Issue 19, acceptance 1 (ADR 38) in Chromium: a staff member saves the filtered work queue as a
@@ -17,7 +15,6 @@ import type { DemoUserKey } from '../support/test-app';
  */
 describe('saved views in the browser (issue 19, item 1)', () => {
   let ui: UiApp;
-  const contexts: BrowserContext[] = [];
   const titles = {
     late: 'Weergave: laadpalen te laat',
     onTime: 'Weergave: zonnepanelen op tijd',
@@ -37,18 +34,8 @@ describe('saved views in the browser (issue 19, item 1)', () => {
     await routeCase(ui.t, housing.id, { team: 'meentcoop-housing', acceptInHours: -2 });
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await ui.close();
   });
-
-  async function as(who: DemoUserKey, language: 'nl' | 'en', path: string): Promise<Page> {
-    const context = await newContext(ui, { language });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, who, path);
-    await page.locator('.brug-loading').first().waitFor({ state: 'detached' });
-    return page;
-  }
 
   const rowTitles = async (page: Page) =>
     (await page.locator('[data-testid="queue-row"] .brug-queue-title').allInnerTexts()).filter(
@@ -76,7 +63,10 @@ describe('saved views in the browser (issue 19, item 1)', () => {
     'saves the filtered queue as a shared view whose link shows the same list (%s)',
     async (language) => {
       const w = WORDS[language];
-      const page = await as('staff', language, '/queue?team=all&domain=energy&sla=breached');
+      const page = await signedInPage(ui, 'staff', language, {
+        path: '/queue?team=all&domain=energy&sla=breached',
+        loaded: true,
+      });
       await page.locator('[data-testid="queue-row"]').first().waitFor();
       expect(await rowTitles(page)).toEqual([titles.late]);
 
@@ -94,14 +84,17 @@ describe('saved views in the browser (issue 19, item 1)', () => {
       await expectAccessible(page, `saved view (${language})`);
 
       // A link naming only the view, in a new browser context (a new sign-in): the same list.
-      const again = await as('staff', language, `/queue?view=${viewId}`);
+      const again = await signedInPage(ui, 'staff', language, {
+        path: `/queue?view=${viewId}`,
+        loaded: true,
+      });
       await again.waitForURL((url) => url.searchParams.getAll('sla').includes('breached'));
       await again.locator('[data-testid="queue-row"]').first().waitFor();
       expect(await rowTitles(again)).toEqual([titles.late]);
       await expect(again.locator('#view-choice').inputValue()).resolves.toBe(viewId);
 
       // The team's view is offered to the team, and not to another team's staff.
-      const other = await as('staff2', language, '/queue');
+      const other = await signedInPage(ui, 'staff2', language, { path: '/queue', loaded: true });
       const offered = await other.locator('#view-choice option').allInnerTexts();
       expect(offered.some((label) => label.includes(name))).toBe(false);
     },

@@ -1,20 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CasesService } from '../../src/cases/cases.service';
 import { QueueService } from '../../src/workflow/queues/queue.service';
 import {
   eventually,
   expectAccessible,
-  newContext,
   PHONE,
   SCREENSHOT_DIR,
-  signIn,
+  signedInPage,
   startUiApp,
   type UiApp,
 } from '../support/browser';
 import { bearer, fileCase } from '../support/factories';
-import type { DemoUserKey } from '../support/test-app';
 
 /**
  * Issue 13, items 9-11 in the browser, with the workflow's workers on (they route every case):
@@ -24,7 +22,6 @@ import type { DemoUserKey } from '../support/test-app';
  */
 describe('the work queue and the case page (issue 13, items 9-11)', () => {
   let ui: UiApp;
-  const contexts: BrowserContext[] = [];
   const titles = {
     big: 'Wachtrij zonnepanelen scholen',
     small: 'Wachtrij laadpalen buurthuis',
@@ -60,23 +57,8 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
     }
   });
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await ui.close();
   });
-
-  async function as(
-    who: DemoUserKey,
-    language: 'nl' | 'en',
-    path: string,
-    viewport?: { width: number; height: number },
-  ): Promise<Page> {
-    const context = await newContext(ui, { language, ...(viewport ? { viewport } : {}) });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, who, path);
-    await page.locator('.brug-loading').first().waitFor({ state: 'detached' });
-    return page;
-  }
 
   /** The estimated values of the queue's rows, top to bottom, in euros. */
   async function values(page: Page): Promise<number[]> {
@@ -109,7 +91,7 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
     const w = WORDS[language];
 
     it('opens on one’s own team with the new columns and the total; sorts by value; all teams on request', async () => {
-      const page = await as('staff', language, '/queue');
+      const page = await signedInPage(ui, 'staff', language, { path: '/queue', loaded: true });
       // Own team by default: the energy team's cases, not the housing team's.
       await page
         .locator('#queue-team option[value="meentcoop-energy"]')
@@ -173,7 +155,11 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
     });
 
     it('keeps “take on” reachable at 375 px: each row a card with its action', async () => {
-      const page = await as('staff', language, '/queue?sort=-estimatedValue', PHONE);
+      const page = await signedInPage(ui, 'staff', language, {
+        path: '/queue?sort=-estimatedValue',
+        viewport: PHONE,
+        loaded: true,
+      });
       const card = page.locator('[data-testid="queue-row"]').filter({ hasText: titles.big });
       await card.waitFor();
       const action = card.getByRole('button', { name: /Oppakken|Take on/ });
@@ -210,7 +196,10 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
         .get(CasesService)
         .recordSlaBreach(filed.id, 'accept', new Date(Date.now() - 60_000));
       expect(breached).toBe(true);
-      const page = await as('staff', language, `/cases/${filed.reference}`);
+      const page = await signedInPage(ui, 'staff', language, {
+        path: `/cases/${filed.reference}`,
+        loaded: true,
+      });
       const reason = page.getByTestId('priority-raised');
       await reason.waitFor();
       expect(await reason.innerText()).toMatch(
@@ -228,7 +217,7 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
     await routing.pause();
     let resumed = false;
     try {
-      const page = await as('buyer', 'nl', '/cases/new');
+      const page = await signedInPage(ui, 'buyer', 'nl', { path: '/cases/new', loaded: true });
       await page.getByLabel('Titel').fill('Direct na indienen');
       await page.locator('#case-value').fill('250.000');
       await page.locator('#case-lead-domain').selectOption('energy');

@@ -101,6 +101,71 @@ export async function signIn(page: Page, who: DemoUserKey, path = '/'): Promise<
   await page.locator('main h1').first().waitFor();
 }
 
+export type Language = 'nl' | 'en';
+
+export interface PageOptions {
+  /** Where the user lands after signing in (default `/`). */
+  path?: string;
+  viewport?: { width: number; height: number };
+  /** The browser's own locale, when it is not the one of the language (see `newContext`). */
+  locale?: string;
+  /** Wait until the page's loading indicators are gone. */
+  loaded?: boolean;
+}
+
+async function pageOf(
+  context: BrowserContext,
+  who: DemoUserKey | null,
+  options: PageOptions,
+): Promise<Page> {
+  const page = await context.newPage();
+  if (who) await signIn(page, who, options.path);
+  else if (options.path) await page.goto(options.path);
+  if (options.loaded) await page.locator('.brug-loading').first().waitFor({ state: 'detached' });
+  return page;
+}
+
+/**
+ * A page of a fresh browser context, a demo user signed in, in the given language. The context
+ * lives until the browser closes (`ui.close()`).
+ */
+export async function signedInPage(
+  ui: UiApp,
+  who: DemoUserKey,
+  language: Language = 'nl',
+  options: PageOptions = {},
+): Promise<Page> {
+  const context = await newContext(ui, {
+    language,
+    viewport: options.viewport,
+    locale: options.locale,
+  });
+  return pageOf(context, who, options);
+}
+
+/**
+ * Runs `work` on a page of a fresh browser context, a demo user signed in (`null`: a visitor who
+ * has not), in the given language, and closes the context after.
+ */
+export async function asUser(
+  ui: UiApp,
+  who: DemoUserKey | null,
+  language: Language,
+  work: (page: Page) => Promise<void>,
+  options: PageOptions = {},
+): Promise<void> {
+  const context = await newContext(ui, {
+    language,
+    viewport: options.viewport,
+    locale: options.locale,
+  });
+  try {
+    await work(await pageOf(context, who, options));
+  } finally {
+    await context.close();
+  }
+}
+
 /** Fails (naming each problem) on any serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const result = await new AxeBuilder({ page })
