@@ -28,6 +28,7 @@ import {
   selectActivePeople,
   selectActiveMembers,
   selectActor,
+  selectActors,
   selectContact,
   selectRefs,
   type ActivePerson,
@@ -53,6 +54,11 @@ export class UsersService {
   /** What the guard needs to know about a token's user, loaded in one query. */
   findActor(id: string): Promise<ActorRecord | null> {
     return selectActor(this.db, id);
+  }
+
+  /** Several of them in one query: those that exist, in no particular order. */
+  findActors(ids: string[]): Promise<ActorRecord[]> {
+    return selectActors(this.db, ids);
   }
 
   /** The password hash is selected only here, for signing in (with the version tokens carry). */

@@ -22,40 +22,53 @@ export interface ActivePerson {
   domains: string[];
 }
 
-/** One user with their domains (a prepared statement: the guard asks on every request). */
-export async function selectActor(db: DataSource, id: string): Promise<ActorRecord | null> {
-  const rows: {
-    id: string;
-    email: string;
-    name: string;
-    role: Actor['role'];
-    organisation_unit_id: string | null;
-    active: boolean;
-    token_version: number;
-    domains: string[];
-  }[] = await preparedQuery(
-    db,
-    `SELECT u.id, u.email, u.name, u.role, u.organisation_unit_id, u.active,
+interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor['role'];
+  organisation_unit_id: string | null;
+  active: boolean;
+  token_version: number;
+  domains: string[];
+}
+
+const ACTOR_SELECT = `SELECT u.id, u.email, u.name, u.role, u.organisation_unit_id, u.active,
             u.token_version,
             coalesce(array_agg(ud.domain_code ORDER BY ud.domain_code)
                      FILTER (WHERE ud.domain_code IS NOT NULL), '{}') AS domains
-       FROM users u LEFT JOIN user_domains ud ON ud.user_id = u.id
-      WHERE u.id = $1
-      GROUP BY u.id`,
+       FROM users u LEFT JOIN user_domains ud ON ud.user_id = u.id`;
+
+const actorOf = (row: ActorRow): ActorRecord => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  organisationUnitId: row.organisation_unit_id,
+  domains: row.domains,
+  active: row.active,
+  tokenVersion: row.token_version,
+});
+
+/** One user with their domains (a prepared statement: the guard asks on every request). */
+export async function selectActor(db: DataSource, id: string): Promise<ActorRecord | null> {
+  const rows: ActorRow[] = await preparedQuery(
+    db,
+    `${ACTOR_SELECT} WHERE u.id = $1 GROUP BY u.id`,
     [id],
   );
   const row = rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    organisationUnitId: row.organisation_unit_id,
-    domains: row.domains,
-    active: row.active,
-    tokenVersion: row.token_version,
-  };
+  return row ? actorOf(row) : null;
+}
+
+/** Several users with their domains, in one query (the ones that exist, in no order). */
+export async function selectActors(db: DataSource, ids: string[]): Promise<ActorRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.query<ActorRow[]>(
+    `${ACTOR_SELECT} WHERE u.id = ANY($1::uuid[]) GROUP BY u.id`,
+    [ids],
+  );
+  return rows.map(actorOf);
 }
 
 /** `{ id, name }` of the users asked for. */

@@ -126,6 +126,23 @@ export class CaseReader {
   }
 
   /**
+   * Which of these people may see a case (the same rule as `findVisible`), in one query: each
+   * person's visibility predicate is one column of the case's row. Not for ids or references
+   * from a request: `caseId` is a case's id the workflow holds.
+   */
+  async whoMaySee(caseId: string, actors: Actor[]): Promise<Set<string>> {
+    if (actors.length === 0) return new Set();
+    const p = new Params();
+    const id = p.add(caseId);
+    const columns = actors.map((actor, i) => `(${visibleTo(actor, p)}) AS v${i}`);
+    const [row] = await this.db.query<Record<string, boolean>[]>(
+      `SELECT ${columns.join(', ')} FROM cases c WHERE c.id = ${id}::uuid`,
+      p.values,
+    );
+    return new Set(row ? actors.filter((_, i) => row[`v${i}`] === true).map((a) => a.id) : []);
+  }
+
+  /**
    * The status a case had at `at` (the last change recorded by then), null before it was filed:
    * for views of a case as it stood at a moment (funding's `asOf`).
    */

@@ -5,7 +5,6 @@ import type { Role } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import type { ActorRecord } from '../auth/users.store';
 import { CaseReader, type WorkflowFacts } from '../cases/case-reader';
-import { CaseNotFound } from '../cases/cases.errors';
 import { deliveryJobs, recordDeliveries } from '../workflow/notifications/deliveries';
 import { Mailer } from '../workflow/notifications/mailer';
 import { QueueService } from '../workflow/queues/queue.service';
@@ -165,24 +164,20 @@ export class SignalMaker {
     }
   }
 
-  /** The candidates who are active, of the kind's roles, and may see the case. */
+  /**
+   * The candidates who are active, of the kind's roles, and may see the case: two queries
+   * whatever the number of candidates (a routed case tells its whole team).
+   */
   private async receivers(wanted: Wanted, caseId: string): Promise<ActorRecord[]> {
     const ids = [...new Set(wanted.userIds.filter((id): id is string => id !== null))].filter(
       (id) => id !== wanted.except,
     );
-    const people: ActorRecord[] = [];
-    for (const id of ids) {
-      const actor = await this.users.findActor(id);
-      if (!actor?.active || !wanted.roles.includes(actor.role)) continue;
-      try {
-        await this.reader.findVisible(this.db.manager, actor, caseId);
-      } catch (error) {
-        if (error instanceof CaseNotFound) continue;
-        throw error;
-      }
-      people.push(actor);
-    }
-    return people;
+    const found = new Map((await this.users.findActors(ids)).map((a) => [a.id, a]));
+    const candidates = ids
+      .map((id) => found.get(id))
+      .filter((a): a is ActorRecord => !!a?.active && wanted.roles.includes(a.role));
+    const seeing = await this.reader.whoMaySee(caseId, candidates);
+    return candidates.filter((a) => seeing.has(a.id));
   }
 
   /** Each person's choice for a kind, or the kind's default. */
