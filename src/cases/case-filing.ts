@@ -66,7 +66,7 @@ export class CaseFiling {
       }
       // The case and its domains; the lifecycle adds its first status change to the same
       // statement (one round trip), with the audit and outbox events.
-      const created = await this.lifecycle.apply(w, {
+      const { row: created, history } = await this.lifecycle.apply(w, {
         kind: 'file',
         ...filingStatement(input, unitId, actor.id),
         audit: (created) => ({
@@ -94,6 +94,7 @@ export class CaseFiling {
         w.manager,
         [{ ...created, domain_list: domainList }],
         actor,
+        { histories: new Map([[created.id, history]]) },
       );
       if (idempotencyKey) {
         await completeIdempotencyKey(

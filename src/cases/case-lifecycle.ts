@@ -10,6 +10,7 @@ import { CASE_COLUMNS, type CaseRow } from './case-presenter';
 import { assertMay, extendStage, recordBreach, resumeClock, suspendClock } from './case-clock';
 import { availableTransitions, findTransition, mayTake, type CaseStatus } from './case-transitions';
 import { TransitionNotAllowed } from './cases.errors';
+import type { StatusChangeDto } from './dto/case.dto';
 import type { SuspensionEndCause, SuspensionKind } from './entities/case-suspension.entity';
 import { openStages, type SlaStage } from './sla-clock';
 import type { DayRule } from './working-time';
@@ -68,6 +69,12 @@ export type LifecycleChange =
     }
   | { kind: 'extend'; current: CaseRow; stage: SlaStage; dueAt: Date; reason: string };
 
+/** A case as filed: its row and its history (the one status change filing wrote). */
+export interface FiledCase {
+  row: CaseRow;
+  history: StatusChangeDto[];
+}
+
 /**
  * The only writer of a case's status and of its SLA clock (ADR 26). `apply` checks the rules
  * (the transition table and CASE_ACTIONS), changes the case, writes exactly one row of its
@@ -82,7 +89,7 @@ export class CaseLifecycle {
     private readonly calendar: CalendarService,
   ) {}
 
-  apply(w: WriteContext, change: Extract<LifecycleChange, { kind: 'file' }>): Promise<CaseRow>;
+  apply(w: WriteContext, change: Extract<LifecycleChange, { kind: 'file' }>): Promise<FiledCase>;
   apply(
     w: WriteContext,
     change: Extract<LifecycleChange, { kind: 'transition' }>,
@@ -92,7 +99,10 @@ export class CaseLifecycle {
     w: WriteContext,
     change: Extract<LifecycleChange, { kind: 'suspend' | 'resume' | 'extend' }>,
   ): Promise<CaseRow>;
-  async apply(w: WriteContext, change: LifecycleChange): Promise<CaseRow | boolean | null> {
+  async apply(
+    w: WriteContext,
+    change: LifecycleChange,
+  ): Promise<FiledCase | CaseRow | boolean | null> {
     switch (change.kind) {
       case 'file':
         return this.file(w, change);
@@ -129,22 +139,24 @@ export class CaseLifecycle {
   private async file(
     w: WriteContext,
     change: Extract<LifecycleChange, { kind: 'file' }>,
-  ): Promise<CaseRow> {
+  ): Promise<FiledCase> {
     assertMay(w.actor, 'file');
     const p = new Params();
     p.values.push(...change.values);
-    // The case, what is filed with it and its first status change in one statement.
-    const [created] = await w.manager.query<CaseRow[]>(
+    // The case, what is filed with it and its first status change in one statement, which also
+    // answers the change's time: the filing's answer needs no second read of its history.
+    const [created] = await w.manager.query<(CaseRow & { first_change_at: Date })[]>(
       `WITH ${change.ctes}, h AS (
          INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
                                           actor_name, reason)
          SELECT c.id, NULL, 'filed', ${p.add(w.actor.id)}::uuid, ${p.add(w.actor.role)}::text,
                 ${p.add(w.actor.name)}::text, NULL FROM c
+         RETURNING at
        )
-       SELECT * FROM c`,
+       SELECT c.*, (SELECT at FROM h) AS first_change_at FROM c`,
       p.values,
     );
-    const row = created!;
+    const { first_change_at: at, ...row } = created!;
     w.emit({ type: 'case.filed', payload: { caseId: row.id, version: row.version } });
     w.audit({
       action: 'case.filed',
@@ -153,7 +165,14 @@ export class CaseLifecycle {
       caseId: row.id,
       data: { ...change.audit(row), to: 'filed' },
     });
-    return row;
+    const firstChange: StatusChangeDto = {
+      from: null,
+      to: 'filed',
+      at: at.toISOString(),
+      actor: { id: w.actor.id, name: w.actor.name, role: w.actor.role },
+      reason: null,
+    };
+    return { row, history: [firstChange] };
   }
 
   private async transition(

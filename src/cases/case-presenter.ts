@@ -102,7 +102,11 @@ export class CasePresenter {
     manager: EntityManager,
     rows: (CaseRow & { domain_list?: CaseDomainDto[] })[],
     actor: Actor,
-    options: { list?: boolean } = {},
+    options: {
+      list?: boolean;
+      /** The histories, when the caller has just written them (filing): not read again. */
+      histories?: Map<string, StatusChangeDto[]>;
+    } = {},
   ): Promise<CaseDto[]> {
     if (rows.length === 0) return [];
     // One after the other: on a transaction's single connection, queries cannot overlap.
@@ -111,10 +115,11 @@ export class CasePresenter {
     // timeline on the case page come from one answer and cannot disagree (issue 13).
     const histories = options.list
       ? null
-      : await this.historiesOf(
+      : (options.histories ??
+        (await this.historiesOf(
           manager,
           rows.map((r) => r.id),
-        );
+        )));
     const people = await this.users.refs(
       rows.flatMap((r) =>
         [r.filed_by_id, r.assignee_id, r.koppel_meentcoop_id, r.koppel_municipal_id].filter(
