@@ -53,29 +53,31 @@ export class SignalMaker {
     if (!wanted) return 0;
     const people = await this.receivers(wanted, facts.id);
     if (people.length === 0) return 0;
-    const chosen = await this.deliveries(
-      people.map((p) => p.id),
-      wanted.kind,
-    );
-    await this.db.query(
-      `INSERT INTO signals (user_id, kind, case_id, event_id, detail, delivery)
-       SELECT t.user_id, $1, $2, $3, $4::jsonb, t.delivery
-         FROM unnest($5::uuid[], $6::text[]) AS t(user_id, delivery)
-       ON CONFLICT (event_id, user_id) DO NOTHING`,
+    // One statement: each person's choice of delivery for the kind (or the kind's default), the
+    // signals made, and with those a redelivery made before, the signals of the event as they
+    // were first made (the plain read sees the rows from before this statement).
+    const rows = await this.db.query<{ user_id: string; delivery: SignalDelivery }[]>(
+      `WITH made AS (
+         INSERT INTO signals (user_id, kind, case_id, event_id, detail, delivery)
+         SELECT t.user_id, $1, $2, $3, $4::jsonb, coalesce(sp.delivery, $6)
+           FROM unnest($5::uuid[]) WITH ORDINALITY AS t(user_id, n)
+           LEFT JOIN signal_preferences sp ON sp.user_id = t.user_id AND sp.kind = $1
+          ORDER BY t.n
+         ON CONFLICT (event_id, user_id) DO NOTHING
+         RETURNING user_id, delivery
+       )
+       SELECT user_id, delivery FROM signals WHERE event_id = $3
+       UNION ALL SELECT user_id, delivery FROM made`,
       [
         wanted.kind,
         facts.id,
         event.eventId,
         JSON.stringify(wanted.detail),
         people.map((p) => p.id),
-        people.map((p) => chosen.get(p.id)!),
+        DEFAULT_DELIVERY[wanted.kind],
       ],
     );
     // The e-mails of the signals as they were made (a redelivery mails what the first made).
-    const rows = await this.db.query<{ user_id: string; delivery: SignalDelivery }[]>(
-      'SELECT user_id, delivery FROM signals WHERE event_id = $1',
-      [event.eventId],
-    );
     if (this.mailer.enabled) {
       const byId = new Map(people.map((p) => [p.id, p]));
       const targets = rows
@@ -178,18 +180,5 @@ export class SignalMaker {
       .filter((a): a is ActorRecord => !!a?.active && wanted.roles.includes(a.role));
     const seeing = await this.reader.whoMaySee(caseId, candidates);
     return candidates.filter((a) => seeing.has(a.id));
-  }
-
-  /** Each person's choice for a kind, or the kind's default. */
-  private async deliveries(
-    userIds: string[],
-    kind: SignalKind,
-  ): Promise<Map<string, SignalDelivery>> {
-    const rows = await this.db.query<{ user_id: string; delivery: SignalDelivery }[]>(
-      'SELECT user_id, delivery FROM signal_preferences WHERE user_id = ANY($1::uuid[]) AND kind = $2',
-      [userIds, kind],
-    );
-    const chosen = new Map(rows.map((r) => [r.user_id, r.delivery]));
-    return new Map(userIds.map((id) => [id, chosen.get(id) ?? DEFAULT_DELIVERY[kind]]));
   }
 }
