@@ -93,7 +93,8 @@ export async function waitUntilSequenced(db: Client, timeoutMs: number): Promise
 export async function waitForQuiet(bench: Bench, timeoutMs: number): Promise<number> {
   const url = new URL(BENCH_REDIS_URL);
   const connection = { host: url.hostname, port: Number(url.port || 6379) };
-  const queues = ['routing', 'sla', 'notifications'].map(
+  // Every queue the filing's events feed: routing, deadlines, notifications and signals.
+  const queues = ['routing', 'sla', 'notifications', 'signals'].map(
     (name) => new Queue(name, { connection, prefix: bench.redisPrefix }),
   );
   const t0 = Date.now();
