@@ -56,18 +56,15 @@ export async function filingScenario(
   let rawWaiting: Awaited<ReturnType<WaitSampler['stop']>> | undefined;
   let withoutAudit: LoadResult | undefined;
   let rawCpu: CpuUse | undefined;
-  let rawCommitted = 0;
   const apiPid = bench.processes.pid('api');
   const workerPid = bench.processes.pid('worker');
   if (what.filing) {
     const rawWaits = new WaitSampler(bench.db);
     const meter = new CpuMeter({ api: apiPid, worker: workerPid });
-    const rawXacts = await committed(bench);
     raw = await runLoad(bench.processes, rawLoad(true));
     rawCpu = meter.stop();
     rawWaiting = await rawWaits.stop();
     await waitForQuiet(bench, scale.drainTimeoutSeconds * 1000);
-    rawCommitted = (await committed(bench, true)) - rawXacts;
     await waitUntilSequenced(bench.db, scale.drainTimeoutSeconds * 1000);
     withoutAudit = await withoutAuditWrite(bench, filingLoad);
   }
@@ -81,7 +78,6 @@ export async function filingScenario(
   let brug;
   let peaks: Map<number, number>;
   const loadFrom = await dbNow(bench);
-  const xacts = await committed(bench);
   try {
     brug = await filingLoad();
   } finally {
@@ -93,7 +89,6 @@ export async function filingScenario(
   const drainMs = await waitForQuiet(bench, scale.drainTimeoutSeconds * 1000);
   // Until the workers are done: the routing and announcing of every filed case count too.
   const brugCpu = meter.stop();
-  const brugCommitted = (await committed(bench, true)) - xacts;
   const peakApi = peaks.get(apiPid)!;
   const peakWorker = peaks.get(workerPid)!;
   const errors = brug.errors + brug.non2xx;
@@ -170,16 +165,6 @@ export async function filingScenario(
         `(×${fmt(brugCpu.machine / brugCases / (rawCpu!.machine / rawCases), 2)})`,
       brugCpu.machine / brugCases <= 2 * (rawCpu!.machine / rawCases),
     );
-    bench.report.add({
-      scenario: 'filing',
-      what: 'Transactions per filed case, the workers’ routing, deadlines and signals included (information)',
-      brug:
-        `${fmt(brugCommitted / brugCases, 1)} (${fmt(brugCommitted)} commits in Brug’s database ` +
-        `for ${fmt(brugCases)} cases; every statement outside a transaction is one)`,
-      baseline: `${fmt(rawCommitted / rawCases, 1)} (${fmt(rawCommitted)} for ${fmt(rawCases)} cases)`,
-      ratio: ratio(brugCommitted / brugCases / (rawCommitted / rawCases)),
-      data: { brug: brugCommitted, brugCases, baseline: rawCommitted, baselineCases: rawCases },
-    });
     bench.report.note(
       `After the filing load the workers needed ${fmt(drainMs / 1000)} s more to route and announce every filed case.`,
     );
@@ -235,20 +220,6 @@ export async function filingScenario(
       peakApi < 250,
     );
   }
-}
-
-/**
- * Transactions committed in Brug's database so far (`pg_stat_database`; each statement outside
- * a transaction is one). With `settled`, first waits until every session has reported its
- * counts (PostgreSQL flushes them at most once a second while a session is busy, and when it
- * goes idle). The bench's own samplers count too, about ten a second.
- */
-async function committed(bench: Bench, settled = false): Promise<number> {
-  if (settled) await sleep(1500);
-  const { rows } = await bench.db.query<{ n: string }>(
-    'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
-  );
-  return Number(rows[0]!.n);
 }
 
 const dbNow = async (bench: Bench): Promise<Date> =>
