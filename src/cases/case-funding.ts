@@ -35,6 +35,22 @@ export abstract class CaseFunding {
   /** The money per domain of the case, summed in the caller's transaction. */
   abstract fundingOf(manager: EntityManager, caseId: string): Promise<DomainFunding[]>;
 
+  /** The money of each of some cases (summed over their domains), in one query. */
+  abstract totalsOf(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Map<string, { pledgedCents: number; committedCents: number; disbursedCents: number }>>;
+
+  /**
+   * A case was closed as a duplicate of `survivor` in this unit of work: ask each domain's budget
+   * holder to consent to moving its open pledge there (ADR 43). Until they do, it stays.
+   */
+  abstract askToMovePledges(
+    w: WriteContext,
+    duplicate: { id: string; reference: string },
+    survivor: { id: string; reference: string },
+  ): Promise<void>;
+
   /** After the case moved to `to` in this unit of work: what the ledger does about it. */
   abstract afterTransition(w: WriteContext, caseId: string, to: CaseStatus): Promise<void>;
 }

@@ -8,7 +8,13 @@ import { Params } from '../common/sql-params';
 import type { ActorRef, WriteContext } from '../database/unit-of-work';
 import { CASE_COLUMNS, type CaseRow } from './case-presenter';
 import { assertMay, extendStage, recordBreach, resumeClock, suspendClock } from './case-clock';
-import { availableTransitions, findTransition, mayTake, type CaseStatus } from './case-transitions';
+import {
+  availableTransitions,
+  findTransition,
+  mayTake,
+  OPEN_STATUSES,
+  type CaseStatus,
+} from './case-transitions';
 import { TransitionNotAllowed } from './cases.errors';
 import type { StatusChangeDto } from './dto/case.dto';
 import type { SuspensionEndCause, SuspensionKind } from './entities/case-suspension.entity';
@@ -22,6 +28,8 @@ import type { DayRule } from './working-time';
 export type LifecycleChange =
   | {
       kind: 'file';
+      /** A sub-case staff split off a parent (ADR 43): staff file it, for the parent's buyer. */
+      subCase?: boolean;
       /** CTEs that insert the case as `c` (and what is filed with it), with their values. */
       ctes: string;
       values: unknown[];
@@ -40,6 +48,11 @@ export type LifecycleChange =
        * change, taken only while the case is still in `from` (null otherwise: effect-once).
        */
       guard: 'version' | 'status';
+      /**
+       * `duplicate`: staff close an open case as a duplicate of another (ADR 43), outside the
+       * transition table: from any open status to `resolved`, by CASE_ACTIONS.closeAsDuplicate.
+       */
+      rule?: 'duplicate';
       /** A statement run with the change, reading the changed row as `u`. */
       with?: (p: Params) => string;
       audit?: Record<string, unknown>;
@@ -140,7 +153,7 @@ export class CaseLifecycle {
     w: WriteContext,
     change: Extract<LifecycleChange, { kind: 'file' }>,
   ): Promise<FiledCase> {
-    assertMay(w.actor, 'file');
+    assertMay(w.actor, change.subCase ? 'fileSubCase' : 'file');
     const p = new Params();
     p.values.push(...change.values);
     // The case, what is filed with it and its first status change in one statement, which also
@@ -180,10 +193,17 @@ export class CaseLifecycle {
     change: Extract<LifecycleChange, { kind: 'transition' }>,
   ): Promise<CaseRow | null> {
     const { current, to } = change;
-    assertMayTransition(current, to, {
-      role: w.actor.role,
-      isFiler: w.actor.id === current.filed_by_id,
-    });
+    if (change.rule === 'duplicate') {
+      assertMay(w.actor, 'closeAsDuplicate');
+      if (to !== 'resolved' || !OPEN_STATUSES.includes(current.status)) {
+        throw new TransitionNotAllowed(current.status, to, []);
+      }
+    } else {
+      assertMayTransition(current, to, {
+        role: w.actor.role,
+        isFiler: w.actor.id === current.filed_by_id,
+      });
+    }
     const reason = change.reason ?? null;
     const p = new Params();
     const sets = [

@@ -23,7 +23,7 @@ import type {
   StatusChangeDto,
   SuspensionDto,
 } from './dto/case.dto';
-import type { PriorityRaise } from './entities/case.entity';
+import type { OutcomeKind, PriorityRaise } from './entities/case.entity';
 import type { SuspensionKind } from './entities/case-suspension.entity';
 import { openStages, slaOf, type ClockAction, type SlaStagesFacts } from './sla-clock';
 
@@ -33,7 +33,7 @@ export const CASE_COLUMNS = `c.id, c.reference, c.title, c.description, c.tender
   c.organisation_unit_id, c.filed_by_id, c.team_id, c.assignee_id, c.koppel_meentcoop_id,
   c.koppel_municipal_id,
   c.accept_by, c.propose_by, c.sla_breached, c.proposal, c.outcome_summary,
-  c.outcome_supplier_name, c.outcome_supplier_type, c.outcome_awarded_value_cents,
+  c.outcome_supplier_name, c.outcome_supplier_type, c.outcome_awarded_value_cents, c.outcome_kind,
   c.priority_raises, c.suspended_since, c.sla_stages, c.routed_at, c.filed_at, c.updated_at,
   c.version`;
 
@@ -70,6 +70,7 @@ export interface CaseRow {
   outcome_supplier_name: string | null;
   outcome_supplier_type: SupplierType | null;
   outcome_awarded_value_cents: string | null;
+  outcome_kind: OutcomeKind | null;
   priority_raises: PriorityRaise[];
   suspended_since: Date | null;
   sla_stages: SlaStagesFacts;
@@ -174,10 +175,14 @@ export class CasePresenter {
         outcome:
           r.outcome_summary !== null
             ? {
+                kind: r.outcome_kind ?? 'awarded',
                 summary: r.outcome_summary,
-                supplierName: r.outcome_supplier_name ?? '',
-                supplierType: r.outcome_supplier_type ?? 'private_company',
-                awardedValueCents: Number(r.outcome_awarded_value_cents ?? 0),
+                supplierName: r.outcome_supplier_name,
+                supplierType: r.outcome_supplier_type,
+                awardedValueCents:
+                  r.outcome_awarded_value_cents === null
+                    ? null
+                    : Number(r.outcome_awarded_value_cents),
               }
             : null,
         allowedTransitions: available(r).map((t) => t.to),

@@ -147,3 +147,68 @@ export class SlaStageClosed extends DomainError {
     });
   }
 }
+
+/** Two cases have a link already (one link per pair, whichever way round; ADR 43). */
+export class CasesAlreadyLinked extends DomainError {
+  readonly code = 'cases_already_linked';
+  readonly title = 'These cases are linked already';
+  constructor(link: { id: string; kind: string }) {
+    super(`These two cases are linked already (${link.kind}); a pair has one link.`, {
+      params: { kind: link.kind, linkId: link.id },
+    });
+  }
+}
+
+/** A `part_of` or `duplicate_of` link that would lead back to the case itself. */
+export class CaseLinkCycle extends DomainError {
+  readonly code = 'case_link_cycle';
+  readonly title = 'The link would make a circle';
+  constructor(kind: string, target: string) {
+    super(`${target} is already, through its own links, ${kind} this case: no circles.`, {
+      params: { kind, target },
+    });
+  }
+}
+
+/** A case has at most so many links, so its page and its list stay bounded. */
+export class CaseLinkLimit extends DomainError {
+  readonly code = 'case_link_limit';
+  readonly title = 'This case has as many links as it may have';
+  constructor(max: number) {
+    super(`A case has at most ${max} links.`, { params: { max } });
+  }
+}
+
+/** A duplicate is closed in favour of an open case only: the work goes on there. */
+export class DuplicateTargetClosed extends DomainError {
+  readonly code = 'duplicate_target_closed';
+  readonly title = 'The case that stays must be open';
+  constructor(target: { reference: string; status: CaseStatus }) {
+    super(
+      `${target.reference} is ${target.status}: close a case as a duplicate of an open case only.`,
+      { params: { target: target.reference, status: target.status } },
+    );
+  }
+}
+
+/** Sub-cases are split off, and cases made part of, a parent that is still open. */
+export class ParentCaseClosed extends DomainError {
+  readonly code = 'parent_case_closed';
+  readonly title = 'The parent case is closed';
+  constructor(parent: { reference: string; status: CaseStatus }) {
+    super(`${parent.reference} is ${parent.status}: it takes no more sub-cases.`, {
+      params: { parent: parent.reference, status: parent.status },
+    });
+  }
+}
+
+/** One sub-case per domain of a parent. */
+export class SubCaseExists extends DomainError {
+  readonly code = 'sub_case_exists';
+  readonly title = 'This domain has a sub-case already';
+  constructor(domainCode: string, subCase: { id: string; reference: string }) {
+    super(`The domain ${domainCode} has its sub-case already: ${subCase.reference}.`, {
+      params: { domainCode, subCase: subCase.reference, subCaseId: subCase.id },
+    });
+  }
+}

@@ -3,6 +3,8 @@ import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { CaseFiling } from './case-filing';
+import { CaseLinks } from './case-links';
+import { CaseLinksController } from './case-links.controller';
 import { CaseKoppel } from './case-koppel';
 import { CaseLifecycle } from './case-lifecycle';
 import { CasePresenter } from './case-presenter';
@@ -21,6 +23,7 @@ import { ManagementReportController } from './management-report.controller';
   imports: [AuthModule, CatalogueModule, CalendarModule],
   controllers: [
     CasesController,
+    CaseLinksController,
     SuspensionsController,
     EuThresholdsController,
     ManagementReportController,
@@ -28,6 +31,7 @@ import { ManagementReportController } from './management-report.controller';
   providers: [
     CasesService,
     CaseFiling,
+    CaseLinks,
     CaseReader,
     CasePresenter,
     CaseKoppel,

@@ -92,6 +92,7 @@ export function transitionSet(p: Params, input: TransitionDto, closing: boolean)
     `outcome_supplier_name = ${p.add(outcome?.supplierName ?? null)}::text`,
     `outcome_supplier_type = ${p.add(outcome?.supplierType ?? null)}::text`,
     `outcome_awarded_value_cents = ${p.add(outcome?.awardedValueCents ?? null)}::bigint`,
+    `outcome_kind = ${p.add(outcome ? 'awarded' : null)}::text`,
     `closed_at = CASE WHEN ${p.add(closing)}::boolean THEN now() ELSE NULL END`,
   ];
 }

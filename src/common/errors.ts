@@ -50,6 +50,12 @@ export type ErrorCode =
   | 'case_already_suspended'
   | 'case_not_suspended'
   | 'sla_stage_closed'
+  | 'cases_already_linked'
+  | 'case_link_cycle'
+  | 'case_link_limit'
+  | 'duplicate_target_closed'
+  | 'parent_case_closed'
+  | 'sub_case_exists'
   // workflow
   | 'routing_rule_not_found'
   | 'sla_policy_not_found'
@@ -76,6 +82,8 @@ export type ErrorCode =
   | 'nothing_to_propose'
   | 'cofunding_item_answered'
   | 'cofunding_proposal_expired'
+  | 'pledge_transfer_not_found'
+  | 'pledge_transfer_answered'
   // documents
   | 'document_not_found'
   | 'document_too_large'
@@ -147,6 +155,8 @@ export type FieldErrorCode =
   | 'empty_file'
   | 'invalid_file_name'
   | 'not_shareable'
+  | 'unknown_case'
+  | 'not_itself'
   | 'invalid';
 
 export interface FieldError {

@@ -86,6 +86,7 @@ export function statusOf(code: ErrorCode): number {
     case 'view_not_found':
     case 'signal_not_found':
     case 'bulk_action_not_found':
+    case 'pledge_transfer_not_found':
       return HttpStatus.NOT_FOUND;
     case 'document_too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;
@@ -111,6 +112,13 @@ export function statusOf(code: ErrorCode): number {
     case 'sla_stage_closed':
     case 'cofunding_item_answered':
     case 'cofunding_proposal_expired':
+    case 'cases_already_linked':
+    case 'case_link_cycle':
+    case 'case_link_limit':
+    case 'duplicate_target_closed':
+    case 'parent_case_closed':
+    case 'sub_case_exists':
+    case 'pledge_transfer_answered':
       return HttpStatus.CONFLICT;
   }
 }

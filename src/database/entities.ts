@@ -43,6 +43,8 @@ import { OutboxEventEntity } from '../workflow/outbox/outbox-event.entity';
 import { SavedViewEntity } from '../views/saved-view.entity';
 import { SignalDigestEntity, SignalEntity, SignalPreferenceEntity } from '../signals/signal.entity';
 import { BulkActionEntity, BulkActionItemEntity } from '../bulk-actions/bulk-action.entity';
+import { CaseLinkEntity } from '../cases/entities/case-link.entity';
+import { PledgeTransferEntity } from '../funding/entities/pledge-transfer.entity';
 
 /**
  * Every entity, listed by hand rather than found by a file glob, so the same list works in the
@@ -55,6 +57,8 @@ export const ENTITIES = [
   SignalDigestEntity,
   BulkActionEntity,
   BulkActionItemEntity,
+  CaseLinkEntity,
+  PledgeTransferEntity,
   DomainEntity,
   OrganisationUnitEntity,
   UserEntity,

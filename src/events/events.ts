@@ -101,6 +101,37 @@ export type OutboxMessage =
         }[];
       };
     }
+  // Related cases, sub-cases and duplicates (issue 19, item 4; ADR 43).
+  | {
+      type: 'case.linked';
+      payload: { caseId: string; linkId: string; kind: string; targetId: string };
+    }
+  | {
+      type: 'case.closed_as_duplicate';
+      payload: { caseId: string; version: number; duplicateOfId: string; linkId: string };
+    }
+  // The consent asked of a budget holder to move a duplicate's pledge, and their answer (ADR 43).
+  | {
+      type: 'funding.pledge_transfer_requested';
+      payload: {
+        caseId: string;
+        transferId: string;
+        toCaseId: string;
+        domainCodes: string[];
+        amountCents: number;
+      };
+    }
+  | {
+      type: 'funding.pledge_transfer_answered';
+      payload: {
+        caseId: string;
+        transferId: string;
+        toCaseId: string;
+        domainCode: string;
+        answer: string;
+        movedCents: number;
+      };
+    }
   // A bulk action on the work queue was asked for: the workflow runs it (issue 19, ADR 39).
   | { type: 'bulk_action.requested'; payload: { bulkActionId: string } }
   | {
@@ -143,12 +174,16 @@ const EVENT_TYPES: Record<OutboxEventType, true> = {
   'case.suspended': true,
   'case.resumed': true,
   'case.deadline_extended': true,
+  'case.linked': true,
+  'case.closed_as_duplicate': true,
   'funding.entry_recorded': true,
   'funding.pledge_expired': true,
   'funding.cofunding_proposed': true,
   'funding.cofunding_answered': true,
   'funding.benefit_shares_set': true,
   'funding.benefit_share_answered': true,
+  'funding.pledge_transfer_requested': true,
+  'funding.pledge_transfer_answered': true,
   'webhook.failing': true,
   'webhook.switched_off': true,
   'bulk_action.requested': true,

@@ -91,3 +91,22 @@ export class CofundingProposalExpired extends DomainError {
     super(`The proposal took answers until ${answerBy}.`, { params: { answerBy } });
   }
 }
+
+export class PledgeTransferNotFound extends DomainError {
+  readonly code = 'pledge_transfer_not_found';
+  readonly title = 'Pledge transfer not found';
+  constructor(id: string) {
+    super(`This case has no request to move a pledge with id ${id}.`, {
+      params: { transferId: id },
+    });
+  }
+}
+
+/** A request to move a pledge is answered once (ADR 43). */
+export class PledgeTransferAnswered extends DomainError {
+  readonly code = 'pledge_transfer_answered';
+  readonly title = 'This request has been answered';
+  constructor(state: string) {
+    super(`This request to move a pledge was ${state} already.`, { params: { state } });
+  }
+}

@@ -12,12 +12,19 @@ import { FundingReader } from './funding-reader';
 import { FundingController } from './funding.controller';
 import { FundingService } from './funding.service';
 import { OcdsExport } from './ocds-export';
+import { PledgeTransfers } from './pledge-transfers';
+import { PledgeTransfersController } from './pledge-transfers.controller';
 import { FundingTotalsReader } from './funding-totals-reader';
 
 /** The funding ledger, its views across cases, the commons share and the OCDS export. */
 @Module({
   imports: [CasesModule, CatalogueModule, FundingLedgerModule],
-  controllers: [FundingController, BenefitSharesController, CofundingController],
+  controllers: [
+    FundingController,
+    BenefitSharesController,
+    CofundingController,
+    PledgeTransfersController,
+  ],
   providers: [
     BenefitShares,
     CofundingProposals,
@@ -27,6 +34,7 @@ import { FundingTotalsReader } from './funding-totals-reader';
     FundingMatrixReader,
     FundingTotalsReader,
     OcdsExport,
+    PledgeTransfers,
   ],
   exports: [FundingService, BenefitShares],
 })

@@ -9,6 +9,7 @@ export const SIGNAL_KINDS = [
   'proposal_awaiting',
   'funding_requested',
   'note_shared',
+  'closed_as_duplicate',
 ] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const DEFAULT_DELIVERY: Record<SignalKind, SignalDelivery> = {
   proposal_awaiting: 'email',
   funding_requested: 'email',
   note_shared: 'in_app',
+  closed_as_duplicate: 'in_app',
 };
 
 /** The roles that receive signals (and so read an inbox and keep preferences). */

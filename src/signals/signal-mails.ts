@@ -9,6 +9,7 @@ export const KIND_WORDS: Record<SignalKind, { nl: string; en: string }> = {
   proposal_awaiting: { nl: 'Voorstel wacht op uw akkoord', en: 'Proposal awaits you' },
   funding_requested: { nl: 'Verzoek om bijdrage', en: 'Funding requested' },
   note_shared: { nl: 'Nieuwe notitie', en: 'New note' },
+  closed_as_duplicate: { nl: 'Zaak gesloten als dubbel', en: 'Case closed as a duplicate' },
 };
 
 export interface DigestLine {

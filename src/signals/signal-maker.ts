@@ -145,6 +145,25 @@ export class SignalMaker {
           detail: { proposalId: p.proposalId, domainCodes: domains },
         };
       }
+      // A duplicate's buyer hears that it was closed, and which case goes on (ADR 43).
+      case 'case.closed_as_duplicate':
+        return {
+          kind: 'closed_as_duplicate',
+          userIds: [facts.filedById, facts.koppelMunicipalId],
+          roles: ['buyer'],
+          detail: { duplicateOfId: p.duplicateOfId },
+        };
+      // The budget holders of a domain are asked to consent to moving its pledge (ADR 43).
+      case 'funding.pledge_transfer_requested': {
+        const domains = Array.isArray(p.domainCodes) ? p.domainCodes.map(String) : [];
+        const holders = domains.length ? await this.users.activeBudgetHolders(domains) : [];
+        return {
+          kind: 'funding_requested',
+          userIds: holders.map((h) => h.id),
+          roles: ['budget_holder'],
+          detail: { transferId: p.transferId, domainCodes: domains, toCaseId: p.toCaseId },
+        };
+      }
       case 'note.added': {
         const note = typeof p.noteId === 'string' ? await this.reader.noteFacts(p.noteId) : null;
         if (!note || note.visibility !== 'shared') return null;

@@ -26,7 +26,7 @@ import type { SignalDelivery, SignalKind } from './signal-kinds';
 })
 @Check(
   'signals_kind_check',
-  `"kind" IN ('case_assigned', 'deadline_due_soon', 'deadline_breached', 'proposal_awaiting', 'funding_requested', 'note_shared')`,
+  `"kind" IN ('case_assigned', 'deadline_due_soon', 'deadline_breached', 'proposal_awaiting', 'funding_requested', 'note_shared', 'closed_as_duplicate')`,
 )
 @Check('signals_delivery_check', `"delivery" IN ('in_app', 'email', 'daily_digest')`)
 export class SignalEntity {

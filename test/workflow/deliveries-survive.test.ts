@@ -485,6 +485,13 @@ describe('notifications that survive a day (issue 20)', () => {
           newDueAt: now,
           reason: 'Meer tijd nodig',
         },
+        'case.linked': { caseId: c.id, linkId: c.id, kind: 'related', targetId: c.id },
+        'case.closed_as_duplicate': {
+          caseId: c.id,
+          version: 3,
+          duplicateOfId: c.id,
+          linkId: c.id,
+        },
         'funding.entry_recorded': { caseId: c.id, entryId: c.id },
         'funding.pledge_expired': {
           caseId: c.id,
@@ -507,6 +514,21 @@ describe('notifications that survive a day (issue 20)', () => {
           version: 2,
           domainCode: 'energy',
           answer: 'accepted',
+        },
+        'funding.pledge_transfer_requested': {
+          caseId: c.id,
+          transferId: c.id,
+          toCaseId: c.id,
+          domainCodes: ['energy'],
+          amountCents: 100,
+        },
+        'funding.pledge_transfer_answered': {
+          caseId: c.id,
+          transferId: c.id,
+          toCaseId: c.id,
+          domainCode: 'energy',
+          answer: 'accepted',
+          movedCents: 100,
         },
       };
       expect(Object.keys(payloads).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());

@@ -1,4 +1,5 @@
 import { PROCUREMENT_KINDS, type ProcurementKind } from '../entities/eu-threshold.entity';
+import { OUTCOME_KINDS, type OutcomeKind } from '../entities/case.entity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { MultiLineText } from '../../common/text';
@@ -142,17 +143,24 @@ export class AvailableTransitionDto {
 }
 
 export class OutcomeDto {
-  @ApiProperty()
+  @ApiProperty({
+    enum: OUTCOME_KINDS,
+    description:
+      '`awarded`: the buyer accepted the proposal and named the supplier; `duplicate`: staff closed the case as a duplicate of another (its `links` name which; ADR 43), and the supplier fields are null.',
+  })
+  kind!: OutcomeKind;
+
+  @ApiProperty({ description: 'What was decided; for a duplicate, why staff closed it.' })
   summary!: string;
 
-  @ApiProperty()
-  supplierName!: string;
+  @ApiProperty({ type: String, nullable: true })
+  supplierName!: string | null;
 
-  @ApiProperty({ enum: SUPPLIER_TYPES })
-  supplierType!: SupplierType;
+  @ApiProperty({ enum: SUPPLIER_TYPES, nullable: true })
+  supplierType!: SupplierType | null;
 
-  @ApiProperty()
-  awardedValueCents!: number;
+  @ApiProperty({ type: Number, nullable: true })
+  awardedValueCents!: number | null;
 }
 
 export class HistoryActorDto {

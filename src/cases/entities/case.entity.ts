@@ -43,6 +43,9 @@ export const CASE_SEARCH_TEXT_EXPRESSION =
   `brug_fold("reference" || ' ' || coalesce("tender_reference", '') || ' ' || "title" || ' ' || "description"` +
   ` || ' ' || coalesce("proposal", '') || ' ' || coalesce("outcome_summary", '') || ' ' || coalesce("outcome_supplier_name", ''))`;
 
+export const OUTCOME_KINDS = ['awarded', 'duplicate'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
 /**
  * A purchasing question filed by a municipal buyer. Every filter of `GET /cases` has an index
  * that also serves the keyset order (sort key, id); full text search has a GIN index over a
@@ -94,6 +97,10 @@ export const CASE_SEARCH_TEXT_EXPRESSION =
 @Check(
   'cases_outcome_supplier_type_check',
   `"outcome_supplier_type" IS NULL OR "outcome_supplier_type" IN ('cooperative', 'collective', 'foundation_or_association', 'social_enterprise', 'private_company', 'public_body')`,
+)
+@Check(
+  'cases_outcome_kind_check',
+  `("status" = 'resolved') = ("outcome_kind" IS NOT NULL) AND ("outcome_kind" IS NULL OR "outcome_kind" IN ('awarded', 'duplicate'))`,
 )
 @Check('cases_outcome_when_resolved', `("status" = 'resolved') = ("outcome_summary" IS NOT NULL)`)
 export class CaseEntity {
@@ -248,6 +255,10 @@ export class CaseEntity {
 
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
   outcomeAwardedValueCents!: number | null;
+
+  /** How a resolved case was resolved: awarded to a supplier, or closed as a duplicate (ADR 43). */
+  @Column({ type: 'text', nullable: true })
+  outcomeKind!: OutcomeKind | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;

@@ -28,6 +28,7 @@ import { DeliveriesSurviveADay1796510000000 } from './1796510000000-DeliveriesSu
 import { ManagementReportIndexes1796519000000 } from './1796519000000-ManagementReportIndexes';
 import { BulkActions1796530000000 } from './1796530000000-BulkActions';
 import { UsersByUnit1796540000000 } from './1796540000000-UsersByUnit';
+import { CaseLinks1796550000000 } from './1796550000000-CaseLinks';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -64,4 +65,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ManagementReportIndexes1796519000000,
   BulkActions1796530000000,
   UsersByUnit1796540000000,
+  CaseLinks1796550000000,
 ];

@@ -170,6 +170,35 @@ export function cofundingProposedMail(base: string, c: CaseRef, proposalId: stri
   };
 }
 
+/** To a domain's budget holders: consent asked to move a duplicate's pledge (ADR 43). */
+export function pledgeTransferRequestedMail(
+  base: string,
+  c: CaseRef,
+  domainCode: string,
+  amountCents: number,
+): Mail {
+  return {
+    subject: `[Brug] ${c.reference}: toezegging verplaatsen?`,
+    text: [
+      `Zaak ${c.reference} "${c.title}" is gesloten als dubbel van een andere zaak. De toezegging van ${domainCode} (${euro(amountCents, 'nl-NL')}) blijft staan tot u toestemt haar naar de zaak die doorgaat te verplaatsen, of dat weigert: ${link(base, c)}`,
+      '',
+      `English: case ${c.reference} was closed as a duplicate of another case. The pledge of ${domainCode} (${euro(amountCents, 'en-GB')}) stays until you consent to moving it to the case that goes on, or decline, on the case page.`,
+    ].join('\n'),
+  };
+}
+
+/** To the buyer: their case was closed as a duplicate of another, which goes on (ADR 43). */
+export function closedAsDuplicateMail(base: string, c: CaseRef, survivor: CaseRef): Mail {
+  return {
+    subject: `[Brug] ${c.reference}: gesloten als dubbel`,
+    text: [
+      `Uw zaak ${c.reference} "${c.title}" is gesloten als dubbel van ${survivor.reference} "${survivor.title}". Het werk gaat daar verder: ${link(base, survivor)}`,
+      '',
+      `English: your case ${c.reference} was closed as a duplicate of ${survivor.reference}; the work goes on there.`,
+    ].join('\n'),
+  };
+}
+
 /** To the team and the domain's budget holders: a pledge expired and Brug released it. */
 export function pledgeExpiredMail(
   base: string,

@@ -28,6 +28,8 @@ import {
   deadlineMail,
   noteSharedMail,
   pledgeExpiredMail,
+  pledgeTransferRequestedMail,
+  closedAsDuplicateMail,
   proposalAwaitingMail,
   routedToTeamMail,
   statusChangeMail,
@@ -453,6 +455,22 @@ export class NotificationJobs {
         );
       case 'funding.cofunding_proposed':
         return cofundingProposedMail(base, ref, String(payload.proposalId));
+      case 'funding.pledge_transfer_requested':
+        return pledgeTransferRequestedMail(
+          base,
+          ref,
+          Array.isArray(payload.domainCodes) ? String(payload.domainCodes[0]) : '',
+          Number(payload.amountCents),
+        );
+      case 'case.closed_as_duplicate': {
+        const survivor = await this.reader.workflowFacts(String(payload.duplicateOfId));
+        if (!survivor) return null;
+        return closedAsDuplicateMail(base, ref, {
+          id: survivor.id,
+          reference: survivor.reference,
+          title: survivor.title,
+        });
+      }
       case 'funding.pledge_expired':
         return pledgeExpiredMail(
           base,

@@ -48,6 +48,8 @@ export function makesSignals(row: OutboxRow): boolean {
     case 'case.sla_warning':
     case 'case.sla_breached':
     case 'funding.cofunding_proposed':
+    case 'funding.pledge_transfer_requested':
+    case 'case.closed_as_duplicate':
     case 'note.added':
       return true;
     default:

@@ -1151,6 +1151,28 @@ export interface paths {
         patch: operations["DocumentUploadsController_append"];
         trace?: never;
     };
+    "/cases/{id}/duplicate-of": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close this open case as a duplicate of another open case
+         * @description Resolved with outcome `duplicate` and the reason; linked `duplicate_of` the case that stays; each open pledge waits for its budget holder’s consent to move there; the buyer is told.
+         *
+         *     Roles: staff, admin.
+         */
+        post: operations["CaseLinksController_closeAsDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/extensions": {
         parameters: {
             query?: never;
@@ -1319,6 +1341,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cases linked to this one: related, sub-cases and parent, duplicates
+         * @description Only links whose other case the caller may see (a buyer: both cases in their unit); each with its status, team and money, and the money of the case with its sub-cases.
+         *
+         *     Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["CaseLinksController_list"];
+        put?: never;
+        /**
+         * Link this case to another as related, or as a part (sub-case) of it
+         * @description One link per pair of cases; a case is part of one parent, and no chain of parts comes back to itself.
+         *
+         *     Roles: staff, admin.
+         */
+        post: operations["CaseLinksController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/notes": {
         parameters: {
             query?: never;
@@ -1337,6 +1387,70 @@ export interface paths {
          * @description Roles: buyer, staff, admin.
          */
         post: operations["CasesController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/pledge-transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests to move a pledge from this case (a duplicate) or to it (the case that stays)
+         * @description Roles: buyer, staff, budget_holder, auditor, admin.
+         */
+        get: operations["PledgeTransfersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/pledge-transfers/{transferId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The budget holder consents (the pledge moves) or declines (it stays)
+         * @description Accepting releases what is still pledged on the duplicate, up to the amount asked, and pledges it on the case that stays, in one transaction. A budget holder answers for the domains they hold only (403 otherwise).
+         *
+         *     Roles: budget_holder, admin.
+         */
+        post: operations["PledgeTransfersController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/sub-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split off a sub-case for one domain of this open case
+         * @description Filed for the parent’s buyer and unit with the parent’s question and the domain as its lead, routed by the routing rules, linked as part of the parent. One per domain.
+         *
+         *     Roles: staff, admin.
+         */
+        post: operations["CaseLinksController_fileSubCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2389,6 +2503,17 @@ export interface components {
             /** @description Required when declining. */
             reason?: string;
         };
+        AnswerPledgeTransferDto: {
+            /** @enum {string} */
+            answer: "accept" | "decline";
+            /**
+             * @description Kostenplaats of the pledge on the case that stays.
+             * @example KP-WONEN-2210
+             */
+            budgetLine?: string;
+            /** @description Required when declining. */
+            reason?: string;
+        };
         ApiClientDto: {
             /** @description Deactivate it (PATCH /users/{id}) to end its tokens at once. */
             active: boolean;
@@ -2429,7 +2554,7 @@ export interface components {
              * @example case.transitioned
              * @enum {string}
              */
-            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "bulk_action.completed" | "audit.erased";
+            action: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "bulk_action.completed" | "audit.erased";
             /**
              * @description What the events of this action are about.
              * @example case
@@ -2814,6 +2939,28 @@ export interface components {
             /** @example BRUG-2026-000042 */
             reference: string;
         };
+        CaseLinkDto: {
+            case: components["schemas"]["LinkedCaseDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who linked them. */
+            createdBy: components["schemas"]["HistoryActorDto"];
+            /**
+             * @description `outgoing`: this case is `kind` the other (a sub-case `part_of` its parent); `incoming`: the other case is `kind` this one (a sub-case of this case, a duplicate of it).
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "related" | "part_of" | "duplicate_of";
+        };
+        CaseLinkListDto: {
+            /** @description The links of the case whose other case the caller may see (at most 50, oldest first). */
+            items: components["schemas"]["CaseLinkDto"][];
+            /** @description The money of this case and its sub-cases together; null without sub-cases. */
+            withSubCases: components["schemas"]["LinkedMoneyDto"] | null;
+        };
         CaseListDto: {
             items: components["schemas"]["CaseDto"][];
             nextCursor: string | null;
@@ -2862,6 +3009,12 @@ export interface components {
             expires_in: number;
             /** @enum {string} */
             token_type: "Bearer";
+        };
+        CloseAsDuplicateDto: {
+            /** @description Why it is a duplicate (the buyer reads it; it is the outcome’s summary). */
+            reason: string;
+            /** @description The open case that stays: its id or its reference. */
+            target: string;
         };
         CofundingItemDto: {
             /** @example 24000000 */
@@ -2995,6 +3148,15 @@ export interface components {
              */
             to?: "accepted" | "declined" | "in_progress" | "withdrawn";
         };
+        CreateCaseLinkDto: {
+            /**
+             * @description `related`: the cases touch each other; `part_of`: this case is a sub-case of `target`. A duplicate is linked by closing it (`POST /cases/{id}/duplicate-of`).
+             * @enum {string}
+             */
+            kind: "related" | "part_of";
+            /** @description The other case: its id or its reference (BRUG-2026-000042). */
+            target: string;
+        };
         CreateCofundingProposalDto: {
             /**
              * Format: date-time
@@ -3036,7 +3198,7 @@ export interface components {
             description: string;
             /** @description Only events of cases touching these domains; empty: every domain. */
             domainCodes: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered")[];
             /**
              * Format: date-time
              * @description Since when its deliveries fail without one success; null while it answers.
@@ -3125,6 +3287,17 @@ export interface components {
             proposeWorkingDays?: number;
             warnBeforeSeconds?: number;
         };
+        CreateSubCaseDto: {
+            /**
+             * @description The domain of the parent this sub-case is for; it becomes its lead domain.
+             * @example housing
+             */
+            domainCode: string;
+            /** @description Its part of the value; 0 when left out. */
+            estimatedValueCents?: number;
+            /** @description Its title; the parent’s title when left out. */
+            title?: string;
+        };
         CreateTeamDto: {
             /** @example meentcoop-care */
             code: string;
@@ -3166,7 +3339,7 @@ export interface components {
             description?: string;
             /** @description Empty: every domain. */
             domainCodes?: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered")[];
             /** @description Generated when left out. */
             secret?: string;
             /** @description Empty: every team. */
@@ -3880,6 +4053,25 @@ export interface components {
             /** @description The MeentCoop team of the case. */
             team: components["schemas"]["RefDto"] | null;
         };
+        LinkedCaseDto: {
+            domains: components["schemas"]["CaseDomainDto"][];
+            /** @description Its money, summed over its domains. */
+            funding: components["schemas"]["LinkedMoneyDto"];
+            /** Format: uuid */
+            id: string;
+            /** @example BRUG-2026-000042 */
+            reference: string;
+            /** @enum {string} */
+            status: "filed" | "routed" | "accepted" | "in_progress" | "proposed" | "resolved" | "declined" | "withdrawn";
+            /** @description The team it is routed to. */
+            team: components["schemas"]["RefDto"] | null;
+            title: string;
+        };
+        LinkedMoneyDto: {
+            committedCents: number;
+            disbursedCents: number;
+            pledgedCents: number;
+        };
         LiveDto: {
             /** @enum {string} */
             status: "live";
@@ -4018,11 +4210,17 @@ export interface components {
             items: components["schemas"]["OrganisationUnitDto"][];
         };
         OutcomeDto: {
-            awardedValueCents: number;
+            awardedValueCents: number | null;
+            /**
+             * @description `awarded`: the buyer accepted the proposal and named the supplier; `duplicate`: staff closed the case as a duplicate of another (its `links` name which; ADR 43), and the supplier fields are null.
+             * @enum {string}
+             */
+            kind: "awarded" | "duplicate";
+            /** @description What was decided; for a duplicate, why staff closed it. */
             summary: string;
-            supplierName: string;
-            /** @enum {string} */
-            supplierType: "cooperative" | "collective" | "foundation_or_association" | "social_enterprise" | "private_company" | "public_body";
+            supplierName: string | null;
+            /** @enum {string|null} */
+            supplierType: "cooperative" | "collective" | "foundation_or_association" | "social_enterprise" | "private_company" | "public_body" | null;
         };
         OutcomeInput: {
             awardedValueCents: number;
@@ -4042,6 +4240,33 @@ export interface components {
             cases: number;
             /** @description Their estimated value. */
             estimatedValueCents: number;
+        };
+        PledgeTransferDto: {
+            /** @description The pledge open on the duplicate when it was closed. */
+            amountCents: number;
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            domainCode: string;
+            /** @description The case closed as a duplicate. */
+            fromCase: components["schemas"]["TransferCaseDto"];
+            /** Format: uuid */
+            id: string;
+            /** @description What moved, once accepted. */
+            movedCents: number | null;
+            reason: string | null;
+            /** @enum {string} */
+            state: "open" | "accepted" | "declined";
+            /** @description The case that stays. */
+            toCase: components["schemas"]["TransferCaseDto"];
+            /** @description Counts the answers; the ETag for `If-Match`. */
+            version: number;
+        };
+        PledgeTransferListDto: {
+            /** @description Requests from or to this case, newest first (at most 100). */
+            items: components["schemas"]["PledgeTransferDto"][];
         };
         PriorityRaiseDto: {
             /**
@@ -4161,7 +4386,7 @@ export interface components {
             channel?: "email" | "webhook";
             deliveryIds?: string[];
             /** @enum {string} */
-            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
+            eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered" | "webhook.failing" | "webhook.switched_off";
             /**
              * Format: date-time
              * @description Deliveries recorded at or after.
@@ -4463,7 +4688,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "case_assigned" | "deadline_due_soon" | "deadline_breached" | "proposal_awaiting" | "funding_requested" | "note_shared";
+            kind: "case_assigned" | "deadline_due_soon" | "deadline_breached" | "proposal_awaiting" | "funding_requested" | "note_shared" | "closed_as_duplicate";
             /** Format: date-time */
             readAt: string | null;
         };
@@ -4480,7 +4705,7 @@ export interface components {
              */
             delivery: "in_app" | "email" | "daily_digest";
             /** @enum {string} */
-            kind: "case_assigned" | "deadline_due_soon" | "deadline_breached" | "proposal_awaiting" | "funding_requested" | "note_shared";
+            kind: "case_assigned" | "deadline_due_soon" | "deadline_breached" | "proposal_awaiting" | "funding_requested" | "note_shared" | "closed_as_duplicate";
         };
         SignalPreferencesDto: {
             /** @description Every kind, in the order of kinds. */
@@ -4638,6 +4863,11 @@ export interface components {
             /** @description Accepted and ignored: a client has its one role. */
             scope?: string;
         };
+        TransferCaseDto: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+        };
         TransitionDto: {
             /** @description Only with accepted: staff taking on a case of another team say true to move the case’s team and the MeentCoop half of its koppel to them; without it the answer is 409 koppel_team_mismatch. */
             moveKoppel?: boolean;
@@ -4774,7 +5004,7 @@ export interface components {
             description?: string;
             /** @description Empty: every domain. */
             domainCodes?: string[];
-            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes?: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered")[];
             /** @description Empty: every team. */
             teamIds?: string[];
             url?: string;
@@ -4919,7 +5149,7 @@ export interface components {
             description: string;
             /** @description Only events of cases touching these domains; empty: every domain. */
             domainCodes: string[];
-            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered")[];
+            eventTypes: ("case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered")[];
             /**
              * Format: date-time
              * @description Since when its deliveries fail without one success; null while it answers.
@@ -5043,7 +5273,7 @@ export interface operations {
             query?: {
                 /** @description The nextCursor of the previous page. */
                 cursor?: string;
-                eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "webhook.failing" | "webhook.switched_off";
+                eventType?: "case.filed" | "case.updated" | "case.transitioned" | "case.koppel_changed" | "note.added" | "case.sla_breached" | "case.sla_warning" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "funding.entry_recorded" | "funding.pledge_expired" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered" | "webhook.failing" | "webhook.switched_off";
                 pageSize?: number;
                 status?: "pending" | "sending" | "retrying" | "sent" | "failed" | "skipped";
                 /** @description The deliveries to this webhook. */
@@ -6237,7 +6467,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description One of the actions `GET /audit/actions` lists. */
-                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "bulk_action.completed" | "audit.erased";
+                action?: "case.filed" | "case.routed" | "case.updated" | "case.assigned" | "case.transitioned" | "case.koppel_changed" | "case.sla_warned" | "case.sla_breached" | "case.suspended" | "case.resumed" | "case.deadline_extended" | "case.linked" | "case.closed_as_duplicate" | "note.added" | "funding.entry_recorded" | "funding.benefit_shares_set" | "funding.benefit_share_answered" | "funding.cofunding_proposed" | "funding.cofunding_answered" | "funding.pledge_transfer_requested" | "funding.pledge_transfer_answered" | "user.created" | "user.updated" | "user.password_set" | "user.second_factor_enrolled" | "user.second_factor_removed" | "user.recovery_code_used" | "user.sessions_ended" | "user.signed_up_by_provider" | "identity_mapping.created" | "identity_mapping.updated" | "identity_mapping.deleted" | "api_client.secret_created" | "api_client.secret_retired" | "api_client.token_issued" | "catalogue.changed" | "eu_threshold.added" | "job.retried" | "deliveries.replayed" | "webhook.failing" | "document.uploaded" | "document.version_added" | "document.withdrawn" | "document.downloaded" | "view.saved" | "view.deleted" | "signal.preferences_set" | "bulk_action.completed" | "audit.erased";
                 actorId?: string;
                 caseId?: string;
                 /** @description The events of the case with this reference, everything under it included (notes, funding entries); none when no case has it. */
@@ -10022,6 +10252,127 @@ export interface operations {
             };
         };
     };
+    CaseLinksController_closeAsDuplicate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAsDuplicateDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SuspensionsController_extend: {
         parameters: {
             query?: never;
@@ -10755,6 +11106,175 @@ export interface operations {
             };
         };
     };
+    CaseLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLinkListDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CaseLinksController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseLinkDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLinkDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CasesController_notes: {
         parameters: {
             query?: never;
@@ -10888,6 +11408,297 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PledgeTransfersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeTransferListDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PledgeTransfersController_answer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"`. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerPledgeTransferDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeTransferDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Internal error; quote the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CaseLinksController_fileSubCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case id (UUID) or its reference (BRUG-2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubCaseDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad request: the input breaks a rule; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Well-formed, but breaks a business rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ import { CaseSummary } from './case-summary';
 import { ClockSection } from './clock-section';
 import { EditCaseSection } from './edit-case-form';
 import { KoppelSection } from './koppel-section';
+import { LinksSection } from './links-section';
 import { NotesSection } from './notes-section';
 import { StatusBadge } from './status-badge';
 import { StatusTimeline } from './status-timeline';
@@ -86,13 +87,15 @@ function CaseDetail({
           className="ams-mb-l"
         >
           <Paragraph>{item.outcome.summary}</Paragraph>
-          <Paragraph>
-            {t('caseDetail.outcomeLine', {
-              supplier: item.outcome.supplierName,
-              type: t(`supplierType.${item.outcome.supplierType}`),
-              value: formatEuro(item.outcome.awardedValueCents),
-            })}
-          </Paragraph>
+          {item.outcome.kind === 'awarded' && item.outcome.supplierType && (
+            <Paragraph>
+              {t('caseDetail.outcomeLine', {
+                supplier: item.outcome.supplierName ?? '',
+                type: t(`supplierType.${item.outcome.supplierType}`),
+                value: formatEuro(item.outcome.awardedValueCents ?? 0),
+              })}
+            </Paragraph>
+          )}
         </Alert>
       )}
       <CaseActions routeId={routeId} item={item} />
@@ -111,6 +114,7 @@ function CaseDetail({
         </Heading>
         <StatusTimeline item={item} />
       </section>
+      <LinksSection routeId={routeId} item={item} />
       <NotesSection routeId={routeId} item={item} />
       <DocumentsSection item={item} />
       <CaseFundingSection routeId={routeId} item={item} />

@@ -30,6 +30,7 @@ export const signalsNl: Record<string, string> = {
   kind_proposal_awaiting: 'Voorstel wacht op uw akkoord',
   kind_funding_requested: 'Verzoek om bijdrage voor uw domein',
   kind_note_shared: 'Nieuwe notitie bij uw zaak',
+  kind_closed_as_duplicate: 'Uw zaak is gesloten als dubbel van een andere',
   preferencesTitle: 'Voorkeuren voor signaleringen',
   preferencesIntro: 'Kies per soort hoe u het hoort. U ziet alles altijd in uw signaleringen.',
   delivery_in_app: 'Alleen in Brug',
@@ -68,6 +69,7 @@ export const signalsEn: Record<string, string> = {
   kind_proposal_awaiting: 'Proposal awaits your acceptance',
   kind_funding_requested: 'Funding requested of your domain',
   kind_note_shared: 'New note on your case',
+  kind_closed_as_duplicate: 'Your case was closed as a duplicate of another',
   preferencesTitle: 'Signal preferences',
   preferencesIntro:
     'Choose per kind how you hear of it. You always see everything in your signals.',

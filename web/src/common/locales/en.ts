@@ -172,6 +172,8 @@ export const en: Messages = {
       common_password:
         'This password is used a lot and easy to guess. Choose another, for example a sentence of a few words.',
       not_shareable: 'Only staff (with their team) and buyers (with their unit) share views.',
+      unknown_case: 'There is no case {{target}} that you can see.',
+      not_itself: 'Choose another case than this one.',
       invalid: 'This is not valid.',
     },
     problem: {
@@ -243,6 +245,16 @@ export const en: Messages = {
       nothing_to_propose: 'Every domain has pledged or committed its fair share already.',
       cofunding_proposal_not_found: 'This co-funding proposal does not exist.',
       cofunding_item_answered: 'This domain has answered the proposal already.',
+      cases_already_linked: 'These cases are linked already ({{kind}}); two cases have one link.',
+      case_link_cycle:
+        '{{target}} already hangs under this case through its own links: that would make a circle.',
+      case_link_limit: 'A case has at most {{max}} links.',
+      duplicate_target_closed:
+        '{{target}} is closed: close a case as a duplicate of an open case only.',
+      parent_case_closed: '{{parent}} is closed: it takes no more sub-cases.',
+      sub_case_exists: 'The domain {{domainCode}} has its sub-case already: {{subCase}}.',
+      pledge_transfer_not_found: 'This request to move a pledge does not exist.',
+      pledge_transfer_answered: 'This request has been answered already.',
       cofunding_proposal_expired: 'The time to answer this proposal has passed.',
       domain_not_found: 'This domain does not exist.',
       organisation_unit_not_found: 'This unit does not exist.',

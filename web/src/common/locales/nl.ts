@@ -179,6 +179,8 @@ export const nl = {
         'Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander, bijvoorbeeld een zin van een paar woorden.',
       not_shareable:
         'Alleen medewerkers (met hun team) en inkopers (met hun afdeling) delen weergaven.',
+      unknown_case: 'Er is geen zaak {{target}} die u kunt zien.',
+      not_itself: 'Kies een andere zaak dan deze.',
       invalid: 'Dit is niet geldig.',
     } as Record<string, string>,
     // Read only by keys built at run time (`problemText`), so typed as a record: each literal
@@ -257,6 +259,17 @@ export const nl = {
       nothing_to_propose: 'Elk domein heeft zijn redelijke deel al toegezegd of vastgelegd.',
       cofunding_proposal_not_found: 'Dit cofinancieringsvoorstel bestaat niet.',
       cofunding_item_answered: 'Dit domein heeft het voorstel al beantwoord.',
+      cases_already_linked:
+        'Deze zaken zijn al gekoppeld ({{kind}}); twee zaken hebben één koppeling.',
+      case_link_cycle:
+        '{{target}} hangt via zijn eigen koppelingen al onder deze zaak: dat zou een kring worden.',
+      case_link_limit: 'Een zaak heeft hoogstens {{max}} koppelingen.',
+      duplicate_target_closed:
+        '{{target}} is al gesloten: sluit een zaak alleen als dubbel van een open zaak.',
+      parent_case_closed: '{{parent}} is gesloten: er komen geen deelzaken meer bij.',
+      sub_case_exists: 'Het domein {{domainCode}} heeft al een deelzaak: {{subCase}}.',
+      pledge_transfer_not_found: 'Dit verzoek om een toezegging te verplaatsen bestaat niet.',
+      pledge_transfer_answered: 'Dit verzoek is al beantwoord.',
       cofunding_proposal_expired: 'De termijn om dit voorstel te beantwoorden is verstreken.',
       domain_not_found: 'Dit domein bestaat niet.',
       organisation_unit_not_found: 'Deze afdeling bestaat niet.',
