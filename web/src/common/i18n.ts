@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminOpsEn, adminOpsNl } from '../admin/ops-texts';
+import { linksEn, linksNl } from '../cases/links-texts';
 import { managementEn, managementNl } from '../dashboard/management-texts';
 import { documentsEn, documentsNl } from '../documents/texts';
 import { fundingUiEn, fundingUiNl } from '../funding/texts';
@@ -48,6 +49,7 @@ export function setupI18n(): typeof i18next {
           fundingUi: fundingUiNl,
           management: managementNl,
           adminOps: adminOpsNl,
+          links: linksNl,
         },
       },
       en: {
@@ -57,6 +59,7 @@ export function setupI18n(): typeof i18next {
           fundingUi: fundingUiEn,
           management: managementEn,
           adminOps: adminOpsEn,
+          links: linksEn,
         },
       },
     },
