@@ -28,7 +28,7 @@ interface Transfer {
   toCase: { id: string };
 }
 
-/** Issue 19, item 4 and acceptance 4 (ADR 43): related cases, sub-cases, duplicates. */
+/** Issue 19, item 4 and acceptance 4 (ADR 44): related cases, sub-cases, duplicates. */
 describe('related cases, sub-cases and closing as a duplicate', () => {
   let t: TestApp;
   let db: DataSource;

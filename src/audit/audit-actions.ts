@@ -17,7 +17,7 @@ export const AUDIT_ACTIONS = {
   'case.suspended': 'case',
   'case.resumed': 'case',
   'case.deadline_extended': 'case',
-  /** Two cases linked, a sub-case split off, a case closed as a duplicate (issue 19, ADR 43). */
+  /** Two cases linked, a sub-case split off, a case closed as a duplicate (issue 19, ADR 44). */
   'case.linked': 'case',
   'case.closed_as_duplicate': 'case',
   'note.added': 'note',
@@ -26,7 +26,7 @@ export const AUDIT_ACTIONS = {
   'funding.benefit_share_answered': 'case',
   'funding.cofunding_proposed': 'cofunding_proposal',
   'funding.cofunding_answered': 'cofunding_proposal',
-  /** Moving a duplicate's open pledge to the case that stays: asked, then answered (ADR 43). */
+  /** Moving a duplicate's open pledge to the case that stays: asked, then answered (ADR 44). */
   'funding.pledge_transfer_requested': 'pledge_transfer',
   'funding.pledge_transfer_answered': 'pledge_transfer',
   'user.created': 'user',

@@ -43,7 +43,7 @@ export abstract class CaseFunding {
 
   /**
    * A case was closed as a duplicate of `survivor` in this unit of work: ask each domain's budget
-   * holder to consent to moving its open pledge there (ADR 43). Until they do, it stays.
+   * holder to consent to moving its open pledge there (ADR 44). Until they do, it stays.
    */
   abstract askToMovePledges(
     w: WriteContext,

@@ -28,7 +28,7 @@ import type { DayRule } from './working-time';
 export type LifecycleChange =
   | {
       kind: 'file';
-      /** A sub-case staff split off a parent (ADR 43): staff file it, for the parent's buyer. */
+      /** A sub-case staff split off a parent (ADR 44): staff file it, for the parent's buyer. */
       subCase?: boolean;
       /** CTEs that insert the case as `c` (and what is filed with it), with their values. */
       ctes: string;
@@ -49,7 +49,7 @@ export type LifecycleChange =
        */
       guard: 'version' | 'status';
       /**
-       * `duplicate`: staff close an open case as a duplicate of another (ADR 43), outside the
+       * `duplicate`: staff close an open case as a duplicate of another (ADR 44), outside the
        * transition table: from any open status to `resolved`, by CASE_ACTIONS.closeAsDuplicate.
        */
       rule?: 'duplicate';

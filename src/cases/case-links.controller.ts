@@ -20,7 +20,7 @@ import { CaseDto } from './dto/case.dto';
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
 
-/** Related cases, sub-cases and duplicates (issue 19, item 4; ADR 43). */
+/** Related cases, sub-cases and duplicates (issue 19, item 4; ADR 44). */
 @ApiTags('Cases')
 @Controller('cases/:id')
 export class CaseLinksController {

@@ -56,7 +56,7 @@ interface LinkRow {
 }
 
 /**
- * Related cases, sub-cases and duplicates (issue 19, item 4; ADR 43): the only writer of
+ * Related cases, sub-cases and duplicates (issue 19, item 4; ADR 44): the only writer of
  * `case_links`. Linking and splitting are staff's (CASE_ACTIONS.link, fileSubCase); closing a
  * case as a duplicate goes through the lifecycle writer (ADR 26) with outcome `duplicate`, and
  * asks the budget holders to consent to moving its open pledges (funding's part, through

@@ -114,9 +114,9 @@ export const CASE_ACTIONS = {
   extendBeyondLimit: ['admin'],
   /** Recording that an open stage passed its due time. */
   recordBreach: ['system'],
-  /** Linking two cases as related, or one as part of another (ADR 43). */
+  /** Linking two cases as related, or one as part of another (ADR 44). */
   link: ['staff', 'admin'],
-  /** Splitting a case into a sub-case per domain, filed for the parent's buyer (ADR 43). */
+  /** Splitting a case into a sub-case per domain, filed for the parent's buyer (ADR 44). */
   fileSubCase: ['staff', 'admin'],
   /** Closing an open case as a duplicate of another open one: resolved, outcome `duplicate`. */
   closeAsDuplicate: ['staff', 'admin'],

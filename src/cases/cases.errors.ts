@@ -148,7 +148,7 @@ export class SlaStageClosed extends DomainError {
   }
 }
 
-/** Two cases have a link already (one link per pair, whichever way round; ADR 43). */
+/** Two cases have a link already (one link per pair, whichever way round; ADR 44). */
 export class CasesAlreadyLinked extends DomainError {
   readonly code = 'cases_already_linked';
   readonly title = 'These cases are linked already';

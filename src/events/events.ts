@@ -101,7 +101,7 @@ export type OutboxMessage =
         }[];
       };
     }
-  // Related cases, sub-cases and duplicates (issue 19, item 4; ADR 43).
+  // Related cases, sub-cases and duplicates (issue 19, item 4; ADR 44).
   | {
       type: 'case.linked';
       payload: { caseId: string; linkId: string; kind: string; targetId: string };
@@ -110,7 +110,7 @@ export type OutboxMessage =
       type: 'case.closed_as_duplicate';
       payload: { caseId: string; version: number; duplicateOfId: string; linkId: string };
     }
-  // The consent asked of a budget holder to move a duplicate's pledge, and their answer (ADR 43).
+  // The consent asked of a budget holder to move a duplicate's pledge, and their answer (ADR 44).
   | {
       type: 'funding.pledge_transfer_requested';
       payload: {

@@ -102,7 +102,7 @@ export class PledgeTransferNotFound extends DomainError {
   }
 }
 
-/** A request to move a pledge is answered once (ADR 43). */
+/** A request to move a pledge is answered once (ADR 44). */
 export class PledgeTransferAnswered extends DomainError {
   readonly code = 'pledge_transfer_answered';
   readonly title = 'This request has been answered';

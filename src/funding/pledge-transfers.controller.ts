@@ -15,7 +15,7 @@ import { PledgeTransfers } from './pledge-transfers';
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
 
-/** Moving a duplicate's open pledges to the case that stays, with consent (ADR 43). */
+/** Moving a duplicate's open pledges to the case that stays, with consent (ADR 44). */
 @ApiTags('Funding')
 @Controller('cases/:id/pledge-transfers')
 export class PledgeTransfersController {

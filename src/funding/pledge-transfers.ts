@@ -44,7 +44,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Moving the open pledge of a case closed as a duplicate to the case that stays, with its budget
- * holder's consent (issue 19, item 4; ADR 43). The requests are made by the case rules when a
+ * holder's consent (issue 19, item 4; ADR 44). The requests are made by the case rules when a
  * case is closed as a duplicate (LedgerCaseFunding.askToMovePledges); here a budget holder (or an
  * admin) answers: accepting releases what is still pledged on the duplicate and pledges it on
  * the survivor through the ledger, in one unit of work; declining leaves it where it is.

@@ -145,7 +145,7 @@ export class SignalMaker {
           detail: { proposalId: p.proposalId, domainCodes: domains },
         };
       }
-      // A duplicate's buyer hears that it was closed, and which case goes on (ADR 43).
+      // A duplicate's buyer hears that it was closed, and which case goes on (ADR 44).
       case 'case.closed_as_duplicate':
         return {
           kind: 'closed_as_duplicate',
@@ -153,7 +153,7 @@ export class SignalMaker {
           roles: ['buyer'],
           detail: { duplicateOfId: p.duplicateOfId },
         };
-      // The budget holders of a domain are asked to consent to moving its pledge (ADR 43).
+      // The budget holders of a domain are asked to consent to moving its pledge (ADR 44).
       case 'funding.pledge_transfer_requested': {
         const domains = Array.isArray(p.domainCodes) ? p.domainCodes.map(String) : [];
         const holders = domains.length ? await this.users.activeBudgetHolders(domains) : [];

@@ -146,7 +146,7 @@ export class OutcomeDto {
   @ApiProperty({
     enum: OUTCOME_KINDS,
     description:
-      '`awarded`: the buyer accepted the proposal and named the supplier; `duplicate`: staff closed the case as a duplicate of another (its `links` name which; ADR 43), and the supplier fields are null.',
+      '`awarded`: the buyer accepted the proposal and named the supplier; `duplicate`: staff closed the case as a duplicate of another (its `links` name which; ADR 44), and the supplier fields are null.',
   })
   kind!: OutcomeKind;
 

@@ -11,7 +11,7 @@ import {
 import { CaseEntity } from './case.entity';
 
 /**
- * How two cases hang together (issue 19, item 4; ADR 43): `related` (either way round),
+ * How two cases hang together (issue 19, item 4; ADR 44): `related` (either way round),
  * `part_of` (the case is a sub-case of the target, one domain of a cross-domain question) and
  * `duplicate_of` (the case was closed as a duplicate of the target, which stays).
  */

@@ -256,7 +256,7 @@ export class CaseEntity {
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
   outcomeAwardedValueCents!: number | null;
 
-  /** How a resolved case was resolved: awarded to a supplier, or closed as a duplicate (ADR 43). */
+  /** How a resolved case was resolved: awarded to a supplier, or closed as a duplicate (ADR 44). */
   @Column({ type: 'text', nullable: true })
   outcomeKind!: OutcomeKind | null;
 

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Related cases, sub-cases and duplicates (issue 19, item 4; ADR 43):
+ * Related cases, sub-cases and duplicates (issue 19, item 4; ADR 44):
  * - `case_links` (owned by `cases`): one link between two cases, `related`, `part_of` (a sub-case
  *   and its parent) or `duplicate_of` (a case closed as a duplicate and the one that stays). At
  *   most one link per pair of cases either way round (a unique index on the ordered pair), one

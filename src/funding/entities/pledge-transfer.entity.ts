@@ -16,7 +16,7 @@ export type TransferState = (typeof TRANSFER_STATES)[number];
 
 /**
  * The consent asked of a domain's budget holder to move the open pledge of a case closed as a
- * duplicate to the case that stays (issue 19, item 4; ADR 43). Until they accept, the pledge
+ * duplicate to the case that stays (issue 19, item 4; ADR 44). Until they accept, the pledge
  * stays where it is; accepting releases it there and pledges it on the survivor, in one unit of
  * work. One open request per case and domain. Written by `PledgeTransfers` only.
  */

@@ -170,7 +170,7 @@ export function cofundingProposedMail(base: string, c: CaseRef, proposalId: stri
   };
 }
 
-/** To a domain's budget holders: consent asked to move a duplicate's pledge (ADR 43). */
+/** To a domain's budget holders: consent asked to move a duplicate's pledge (ADR 44). */
 export function pledgeTransferRequestedMail(
   base: string,
   c: CaseRef,
@@ -187,7 +187,7 @@ export function pledgeTransferRequestedMail(
   };
 }
 
-/** To the buyer: their case was closed as a duplicate of another, which goes on (ADR 43). */
+/** To the buyer: their case was closed as a duplicate of another, which goes on (ADR 44). */
 export function closedAsDuplicateMail(base: string, c: CaseRef, survivor: CaseRef): Mail {
   return {
     subject: `[Brug] ${c.reference}: gesloten als dubbel`,

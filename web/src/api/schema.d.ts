@@ -4212,7 +4212,7 @@ export interface components {
         OutcomeDto: {
             awardedValueCents: number | null;
             /**
-             * @description `awarded`: the buyer accepted the proposal and named the supplier; `duplicate`: staff closed the case as a duplicate of another (its `links` name which; ADR 43), and the supplier fields are null.
+             * @description `awarded`: the buyer accepted the proposal and named the supplier; `duplicate`: staff closed the case as a duplicate of another (its `links` name which; ADR 44), and the supplier fields are null.
              * @enum {string}
              */
             kind: "awarded" | "duplicate";

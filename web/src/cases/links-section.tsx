@@ -48,7 +48,7 @@ function FormError({ error }: { error: unknown }) {
 }
 
 /**
- * Related cases, sub-cases and duplicates on the case page (issue 19, item 4; ADR 43): every
+ * Related cases, sub-cases and duplicates on the case page (issue 19, item 4; ADR 44): every
  * linked case the reader may see with its status, team and money, and for a parent the money of
  * it and its sub-cases together; staff make sub-cases, link cases and close a duplicate.
  */
