@@ -170,6 +170,7 @@ describe('related cases, sub-cases and closing as a duplicate', () => {
 
   it('a sub-case only of an open parent', async () => {
     const c = await fileCase(t);
+    await routed(c.id);
     await transition(t, 'buyer', c.id, (await caseOf('buyer', c.id)).version, {
       to: 'withdrawn',
       reason: 'Niet meer nodig.',
@@ -249,6 +250,7 @@ describe('related cases, sub-cases and closing as a duplicate', () => {
       ),
     ).toMatchObject({ code: 'cases_already_linked', params: { kind: 'part_of' } });
     // A closed parent takes no parts.
+    await routed(c.id);
     await transition(t, 'buyer', c.id, (await caseOf('buyer', c.id)).version, {
       to: 'withdrawn',
       reason: 'Niet meer nodig.',
