@@ -23,12 +23,16 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.suspended',
   'case.resumed',
   'case.deadline_extended',
+  'case.linked',
+  'case.closed_as_duplicate',
   'funding.entry_recorded',
   'funding.pledge_expired',
   'funding.cofunding_proposed',
   'funding.cofunding_answered',
   'funding.benefit_shares_set',
   'funding.benefit_share_answered',
+  'funding.pledge_transfer_requested',
+  'funding.pledge_transfer_answered',
 ] as const satisfies readonly WebhookEventType[];
 /** True only while the list above names every event the API knows (else this fails to compile). */
 export const EVERY_WEBHOOK_EVENT_LISTED: Exclude<
