@@ -359,7 +359,8 @@ describe('the case state machine through the API', () => {
         expectedNext(transition.to, taker).sort(),
       );
       if (transition.to === 'proposed') expect(response.body.proposal).toBe(body.proposal);
-      if (transition.to === 'resolved') expect(response.body.outcome).toEqual(OUTCOME);
+      if (transition.to === 'resolved')
+        expect(response.body.outcome).toEqual({ kind: 'awarded', ...OUTCOME });
       if (CLOSED_STATUSES.includes(transition.to)) {
         expect(response.body.allowedTransitions).toEqual([]);
       }
