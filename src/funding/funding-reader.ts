@@ -249,7 +249,7 @@ export class FundingReader {
               COALESCE(SUM(c.outcome_awarded_value_cents), 0)::bigint AS value
          FROM cases c
         WHERE c.status = 'resolved'
-          AND c.outcome_kind = 'awarded'
+          AND c.outcome_kind IS DISTINCT FROM 'duplicate'
           AND c.closed_at >= make_timestamptz(${yearParam}::int, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
           AND c.closed_at < make_timestamptz(${yearParam}::int + 1, 1, 1, 0, 0, 0, 'Europe/Amsterdam')
           AND ${visibleTo(actor, p)}

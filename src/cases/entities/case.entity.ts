@@ -100,7 +100,7 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 )
 @Check(
   'cases_outcome_kind_check',
-  `("status" = 'resolved') = ("outcome_kind" IS NOT NULL) AND ("outcome_kind" IS NULL OR "outcome_kind" IN ('awarded', 'duplicate'))`,
+  `"outcome_kind" IS NULL OR ("status" = 'resolved' AND "outcome_kind" IN ('awarded', 'duplicate'))`,
 )
 @Check('cases_outcome_when_resolved', `("status" = 'resolved') = ("outcome_summary" IS NOT NULL)`)
 export class CaseEntity {

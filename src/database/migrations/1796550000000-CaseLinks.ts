@@ -48,7 +48,7 @@ export class CaseLinks1796550000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "cases" ADD "outcome_kind" text`);
     await q.query(`UPDATE "cases" SET "outcome_kind" = 'awarded' WHERE "status" = 'resolved'`);
     await q.query(
-      `ALTER TABLE "cases" ADD CONSTRAINT "cases_outcome_kind_check" CHECK (("status" = 'resolved') = ("outcome_kind" IS NOT NULL) AND ("outcome_kind" IS NULL OR "outcome_kind" IN ('awarded', 'duplicate')))`,
+      `ALTER TABLE "cases" ADD CONSTRAINT "cases_outcome_kind_check" CHECK ("outcome_kind" IS NULL OR ("status" = 'resolved' AND "outcome_kind" IN ('awarded', 'duplicate')))`,
     );
 
     await q.query(`
