@@ -13,6 +13,8 @@ export interface CaughtMail {
 /** A local SMTP server that keeps every message it receives (for notification tests). */
 export class MailCatcher {
   readonly mails: CaughtMail[] = [];
+  /** Connections a sender broke off (by code), kept for a test that wants to see them. */
+  readonly connectionErrors: string[] = [];
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -40,6 +42,11 @@ export class MailCatcher {
           callback();
         });
       },
+    });
+    // A sender that goes away mid-conversation (a worker killed by a fault test) resets its
+    // connection: that is its problem, not the sink's, which keeps listening.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      this.connectionErrors.push(error.code ?? error.message);
     });
     this.server.listen(0, '127.0.0.1');
     await once(this.server.server, 'listening');
