@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ActorCache } from './actor-cache';
 import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { AuthController } from './auth.controller';
@@ -35,6 +36,7 @@ import { SessionsService } from './sessions/sessions.service';
     IdentityMappingsController,
   ],
   providers: [
+    ActorCache,
     AuthService,
     UsersService,
     PasswordHasher,
@@ -50,6 +52,6 @@ import { SessionsService } from './sessions/sessions.service';
     OidcSignInService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, UsersService, SessionsService],
+  exports: [AuthService, UsersService, SessionsService, ActorCache],
 })
 export class AuthModule {}

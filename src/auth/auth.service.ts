@@ -96,11 +96,9 @@ export class AuthService {
     if (!match?.[1]) throw new Unauthenticated();
     const claims = await this.tokens.verify(match[1]);
     if (!claims) throw new Unauthenticated('The bearer token is invalid or has expired.');
-    const user = await this.users.findActor(claims.sub);
-    // A password change or reset, deactivation or role change counted the version up since.
-    if (!user || !user.active || user.tokenVersion !== claims.tv) {
-      throw new Unauthenticated('The bearer token is no longer valid.');
-    }
+    // Null when a password change or reset, deactivation or role change counted the version up.
+    const user = await this.users.findSignedInActor(claims.sub, claims.tv);
+    if (!user) throw new Unauthenticated('The bearer token is no longer valid.');
     const { active: _active, tokenVersion: _version, ...actor } = user;
     return actor;
   }

@@ -17,6 +17,7 @@ import { checkIfMatch, type IfMatch } from '../common/etag';
 import { RefCache } from '../common/ref-cache';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '../database/pg-errors';
 import { updateVersioned } from '../database/versioned';
+import { ActorCache } from './actor-cache';
 import { EmailTaken, UserNotFound } from './auth.errors';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UserDomainEntity } from './entities/user-domain.entity';
@@ -46,6 +47,7 @@ export class UsersService {
     private readonly catalogue: CatalogueService,
     private readonly hasher: PasswordHasher,
     private readonly uow: UnitOfWork,
+    private readonly actors: ActorCache,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cursors = new CursorCodec(config.jwtSecret);
@@ -54,6 +56,14 @@ export class UsersService {
   /** What the guard needs to know about a token's user, loaded in one query. */
   findActor(id: string): Promise<ActorRecord | null> {
     return selectActor(this.db, id);
+  }
+
+  /**
+   * The actor of a token or session issued at `tokenVersion`, or null when the user is gone,
+   * inactive or at another version. Kept per process between changes (ADR 47).
+   */
+  findSignedInActor(id: string, tokenVersion: number): Promise<ActorRecord | null> {
+    return this.actors.signedIn(id, tokenVersion, () => this.findActor(id));
   }
 
   /** Several of them in one query: those that exist, in no particular order. */
@@ -218,6 +228,8 @@ export class UsersService {
         data: { email: user.email, changes: changed },
       });
     });
+    // The trigger's notification does this too, at commit; here it cannot arrive late.
+    this.actors.forget(id);
     return this.get(id);
   }
 
@@ -240,6 +252,7 @@ export class UsersService {
         data: { bySelf: actor.id === id },
       });
     });
+    this.actors.forget(id);
   }
 
   /**

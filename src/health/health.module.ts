@@ -1,4 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ActorCacheMetrics } from './actor-cache-metrics';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
@@ -11,9 +13,9 @@ export class HealthModule {
   static withIndicatorsFrom(indicators: Type): DynamicModule {
     return {
       module: HealthModule,
-      imports: [indicators],
+      imports: [indicators, AuthModule],
       controllers: [HealthController],
-      providers: [HealthService],
+      providers: [HealthService, ActorCacheMetrics],
     };
   }
 }

@@ -151,8 +151,8 @@ export class SessionsService {
       await this.end(session.id, reason);
       throw new Unauthenticated('The session has expired; sign in again.');
     }
-    const user = await this.users.findActor(session.user_id);
-    if (!user || !user.active || user.tokenVersion !== session.token_version) {
+    const user = await this.users.findSignedInActor(session.user_id, session.token_version);
+    if (!user) {
       await this.end(session.id, 'revoked');
       throw new Unauthenticated('The session is no longer valid; sign in again.');
     }

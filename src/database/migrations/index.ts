@@ -29,6 +29,7 @@ import { ManagementReportIndexes1796519000000 } from './1796519000000-Management
 import { BulkActions1796530000000 } from './1796530000000-BulkActions';
 import { UsersByUnit1796540000000 } from './1796540000000-UsersByUnit';
 import { CaseLinks1796550000000 } from './1796550000000-CaseLinks';
+import { ActorChangeNotifications1796570000000 } from './1796570000000-ActorChangeNotifications';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -66,4 +67,5 @@ export const MIGRATIONS: (new () => object)[] = [
   BulkActions1796530000000,
   UsersByUnit1796540000000,
   CaseLinks1796550000000,
+  ActorChangeNotifications1796570000000,
 ];
