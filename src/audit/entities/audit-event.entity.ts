@@ -25,6 +25,7 @@ import { AuditErasureEntity } from './audit-log.entity';
 @Index('audit_events_occurred_idx', ['occurredAt', 'seq'])
 @Index('audit_events_leaf_idx', ['leafIndex'], { unique: true })
 @Index('audit_events_unsequenced_idx', ['seq'], { where: 'leaf_index IS NULL' })
+@Index('audit_events_chained_idx', ['seq'], { where: 'hash IS NOT NULL' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('increment', {
     type: 'bigint',

@@ -30,6 +30,7 @@ import { BulkActions1796530000000 } from './1796530000000-BulkActions';
 import { UsersByUnit1796540000000 } from './1796540000000-UsersByUnit';
 import { CaseLinks1796550000000 } from './1796550000000-CaseLinks';
 import { ActorChangeNotifications1796570000000 } from './1796570000000-ActorChangeNotifications';
+import { AuditChainedIndex1796580000000 } from './1796580000000-AuditChainedIndex';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -68,4 +69,5 @@ export const MIGRATIONS: (new () => object)[] = [
   UsersByUnit1796540000000,
   CaseLinks1796550000000,
   ActorChangeNotifications1796570000000,
+  AuditChainedIndex1796580000000,
 ];
