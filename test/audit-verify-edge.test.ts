@@ -108,4 +108,65 @@ describe('audit verification edge cases', () => {
       await db.query('DROP TABLE audit_backup');
     }
   });
+
+  it('finds a leaf whose hash is missing from the tree, and one that is not a hash', async () => {
+    // Verification reads the tree's leaf hashes as a stream of its own beside the events and
+    // pairs them by leaf index: a leaf without its node is a leaf hash mismatch there.
+    const db = t.app.get(DataSource);
+    await waitUntilSequenced(db);
+    const [{ n }] = (await db.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM audit_tree_nodes WHERE level = 0',
+    )) as [{ n: number }];
+    expect(n).toBeGreaterThan(4);
+    const target = Math.floor(n / 2);
+    await db.query('CREATE TABLE nodes_backup AS SELECT * FROM audit_tree_nodes');
+    const verify = async () =>
+      (
+        await t
+          .http()
+          .get('/api/v1/audit/verify')
+          .set(await bearer(t, 'auditor'))
+          .expect(200)
+      ).body as Record<string, unknown>;
+    try {
+      await asSuperuserWithoutTriggers(db, [
+        `DELETE FROM audit_tree_nodes WHERE level = 0 AND index = ${target}`,
+      ]);
+      expect(await verify()).toMatchObject({
+        valid: false,
+        firstInvalidLeafIndex: target,
+        reasonCode: 'leaf_hash_mismatch',
+      });
+      await asSuperuserWithoutTriggers(db, [
+        'DELETE FROM audit_tree_nodes',
+        'INSERT INTO audit_tree_nodes SELECT * FROM nodes_backup',
+        // The right hash with a byte more.
+        `UPDATE audit_tree_nodes SET hash = hash || '\\x00'::bytea
+          WHERE level = 0 AND index = ${target + 1}`,
+      ]);
+      expect(await verify()).toMatchObject({
+        valid: false,
+        firstInvalidLeafIndex: target + 1,
+        reasonCode: 'leaf_hash_mismatch',
+      });
+    } finally {
+      await asSuperuserWithoutTriggers(db, [
+        'DELETE FROM audit_tree_nodes',
+        'INSERT INTO audit_tree_nodes SELECT * FROM nodes_backup',
+      ]);
+      await db.query('DROP TABLE nodes_backup');
+    }
+    expect(await verify()).toMatchObject({ valid: true });
+  });
+
+  it('answers verifications asked at once, each in full', async () => {
+    // One runs at a time in a process (each holds two connections); the others wait for it.
+    const auditor = await bearer(t, 'auditor');
+    const results = await Promise.all(
+      [1, 2, 3].map(() => t.http().get('/api/v1/audit/verify').set(auditor).expect(200)),
+    );
+    const leaves = results.map((r) => r.body as { valid: boolean; leaves: number });
+    expect(leaves.every((r) => r.valid && r.leaves > 0)).toBe(true);
+    expect(new Set(leaves.map((r) => r.leaves)).size).toBe(1);
+  });
 });

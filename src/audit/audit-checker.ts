@@ -3,12 +3,13 @@ import { StringDecoder } from 'node:string_decoder';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
+import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { batchedChunks } from '../common/batched-chunks';
 import { AuditLogReader } from './audit-log';
 import type { VerifyResultDto } from './dto/audit.dto';
 import { chainReasonCode, type ChainFailure, ChainVerifier } from './hash-chain';
+import { BinaryCopyRows, int64 } from './binary-copy';
 import { LeafBuilder } from './leaf-row';
 import { type LogFailure, logFailure, LogVerifier } from './log-verify';
 import { EMPTY_ROOT } from './merkle';
@@ -48,8 +49,16 @@ const EXPORT_LINE = `'{"seq":' || e.seq || ',"leafIndex":' || e.leaf_index
  * Verifying and exporting the audit log. Both stream from PostgreSQL with COPY (constant memory
  * whatever the size of the log); this process hashes.
  */
+interface VerifyOptions {
+  expectHead?: { seq: number; hash: string };
+  expectCheckpoint?: { size: number; root: Buffer };
+}
+
 @Injectable()
 export class AuditChecker {
+  /** The verification running in this process, if any (the next waits for it). */
+  private verifying: Promise<unknown> = Promise.resolve();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly log: AuditLogReader,
@@ -84,96 +93,18 @@ export class AuditChecker {
   }
 
   /**
-   * The rows of a query in PostgreSQL's binary COPY format, for the hot path of verification:
-   * no column is converted to text and back. `each` gets a buffer and where each of the row's
-   * `width` fields starts and ends in it (a NULL field has `start = -1`). A row split across
-   * chunks is joined once.
-   */
-  private async copyBinary(
-    sql: string,
-    width: number,
-    each: (row: Buffer, starts: Int32Array, ends: Int32Array) => boolean,
-  ): Promise<void> {
-    const pool = (this.db.driver as unknown as { master: Pool }).master;
-    const client: PoolClient = await pool.connect();
-    let broken = false;
-    const starts = new Int32Array(width);
-    const ends = new Int32Array(width);
-    try {
-      const copy = client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT binary)`));
-      let buf: Buffer = Buffer.alloc(0);
-      let headerRead = false;
-      let done = false;
-      for await (const chunk of copy as AsyncIterable<Buffer>) {
-        buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
-        let at = 0;
-        if (!headerRead) {
-          // PGCOPY\n\377\r\n\0, flags (int32), header extension length (int32) and extension.
-          if (buf.length < 19) continue;
-          if (buf.toString('latin1', 0, 11) !== 'PGCOPY\n\xff\r\n\0') {
-            throw new Error('not a binary COPY stream');
-          }
-          at = 19 + buf.readUInt32BE(15);
-          headerRead = true;
-        }
-        while (!done && at + 2 <= buf.length) {
-          const fields = buf.readInt16BE(at);
-          if (fields === -1) {
-            done = true;
-            at += 2;
-            break;
-          }
-          if (fields !== width) throw new Error(`COPY row of ${fields} fields, not ${width}`);
-          let p = at + 2;
-          let complete = true;
-          for (let f = 0; f < width; f++) {
-            if (p + 4 > buf.length) {
-              complete = false;
-              break;
-            }
-            const length = buf.readInt32BE(p);
-            p += 4;
-            if (length === -1) {
-              starts[f] = -1;
-              ends[f] = -1;
-              continue;
-            }
-            if (p + length > buf.length) {
-              complete = false;
-              break;
-            }
-            starts[f] = p;
-            ends[f] = p + length;
-            p += length;
-          }
-          if (!complete) break;
-          if (!each(buf, starts, ends)) {
-            broken = true;
-            copy.destroy();
-            return;
-          }
-          at = p;
-        }
-        buf = at < buf.length ? Buffer.from(buf.subarray(at)) : Buffer.alloc(0);
-      }
-      if (!done) throw new Error('the binary COPY stream ended early');
-    } catch (error) {
-      broken = true;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  /**
    * Recomputes the tree from the leaves (every dataHash, every stored leaf hash, the root of the
    * latest signed checkpoint and, when given, of the checkpoint an auditor kept) and the hash
-   * chain of the events from before the tree (with the head an auditor kept, if any).
+   * chain of the events from before the tree (with the head an auditor kept, if any). One
+   * verification at a time in this process: each holds two connections and a core while it runs.
    */
-  async verify(options: {
-    expectHead?: { seq: number; hash: string };
-    expectCheckpoint?: { size: number; root: Buffer };
-  }): Promise<VerifyResultDto> {
+  verify(options: VerifyOptions): Promise<VerifyResultDto> {
+    const run = this.verifying.then(() => this.verifyNow(options));
+    this.verifying = run.catch(() => undefined);
+    return run;
+  }
+
+  private async verifyNow(options: VerifyOptions): Promise<VerifyResultDto> {
     const checkpoint = await this.log.checkpoint();
     const chain = await this.verifyChain(options.expectHead);
     if (!chain.valid) return chain;
@@ -186,38 +117,8 @@ export class AuditChecker {
       signed = opened.checkpoint;
     }
     const verifier = new LogVerifier(options.expectCheckpoint);
-    const state: { failure: LogFailure | null } = { failure: null };
-    // The envelope's columns as stored, in binary; the leaf bytes are built here from them
-    // (`LeafBuilder`: the same bytes `leafSql` builds for the sequencer) rather than as text by
-    // PostgreSQL, which was most of the time verification took (docs/benchmarks.md).
-    const leaves = new LeafBuilder();
-    const dataHash = { start: 0, end: 0 };
-    const stored = { start: 0, end: 0 };
-    await this.copyBinary(
-      `SELECT e.leaf_index, e.occurred_at, e.actor_id, e.actor_role, e.actor_name, e.action,
-              e.subject_type, e.subject_id, e.case_id, e.data_hash, e.data, n.hash
-         FROM audit_events e
-         LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.index = e.leaf_index
-        WHERE e.leaf_index < ${Math.trunc(signed.size)} ORDER BY e.leaf_index`,
-      12,
-      (row, starts, ends) => {
-        const leaf = leaves.build(row, starts, ends);
-        dataHash.start = leaves.dataHashStart;
-        dataHash.end = leaves.dataHashEnd;
-        stored.start = starts[11]!;
-        stored.end = ends[11]!;
-        state.failure = verifier.pushRow(
-          leaves.index,
-          leaf,
-          starts[10] === -1 ? null : row.subarray(starts[10], ends[10]),
-          row,
-          dataHash,
-          stored,
-        );
-        return state.failure === null;
-      },
-    );
-    const end = state.failure ?? verifier.finish(signed);
+    const failure = await this.verifyLeaves(verifier, Math.trunc(signed.size));
+    const end = failure ?? verifier.finish(signed);
     if (!end.valid) return { ...chain, ...end };
     return {
       ...chain,
@@ -227,6 +128,87 @@ export class AuditChecker {
       rootHash: signed.root.toString('base64'),
       checkpoint: checkpoint?.note ?? null,
     };
+  }
+
+  /**
+   * Every leaf below `size` through `verifier`, in leaf order. Two binary COPYs on two
+   * connections, read side by side: the events' envelope columns and data, and the tree's leaf
+   * hashes (level 0). Joined in SQL they made PostgreSQL sort the leaf hashes before the first
+   * row (on disk beyond `work_mem`); apart, each is an index scan in leaf order that streams from
+   * its first row, and PostgreSQL produces them on the other core while this process hashes.
+   * The leaf bytes are built here from the columns (`LeafBuilder`: the same bytes `leafSql`
+   * builds for the sequencer) rather than as text by PostgreSQL (docs/benchmarks.md).
+   */
+  private async verifyLeaves(verifier: LogVerifier, size: number): Promise<LogFailure | null> {
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    const clients: PoolClient[] = [];
+    const copies: CopyToStreamQuery[] = [];
+    let broken = false;
+    try {
+      // Verifications run one at a time (`verify`), so one holding a connection never waits
+      // for a second one that another verification holds.
+      for (const sql of [
+        `SELECT leaf_index, occurred_at, actor_id, actor_role, actor_name, action,
+                subject_type, subject_id, case_id, data_hash, data
+           FROM audit_events WHERE leaf_index < ${size} ORDER BY leaf_index`,
+        `SELECT index, hash FROM audit_tree_nodes
+          WHERE level = 0 AND index < ${size} ORDER BY index`,
+      ]) {
+        const client = await pool.connect();
+        clients.push(client);
+        copies.push(client.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT binary)`)));
+      }
+      const events = new BinaryCopyRows(copies[0]!, 11);
+      const nodes = new BinaryCopyRows(copies[1]!, 2);
+      const leaves = new LeafBuilder();
+      const { starts, ends } = events;
+      // The level-0 node last read (its index), ahead of or at the leaf being checked.
+      let nodeIndex = -1;
+      for (;;) {
+        const row = events.next();
+        if (row === null) {
+          await events.more();
+          continue;
+        }
+        if (!row) break;
+        const buf = events.buf;
+        const leaf = leaves.build(buf, starts, ends);
+        const index = leaves.index;
+        while (nodeIndex < index) {
+          const next = nodes.next();
+          if (next === null) await nodes.more();
+          else nodeIndex = next ? int64(nodes.buf, nodes.starts[0]!) : Infinity;
+        }
+        const failure = verifier.pushRow(
+          index,
+          leaf,
+          starts[10] === -1 ? null : buf.subarray(starts[10], ends[10]),
+          buf,
+          leaves.dataHashStart,
+          leaves.dataHashEnd,
+          nodeIndex === index ? nodes.buf : null,
+          nodes.starts[1]!,
+          nodes.ends[1]!,
+        );
+        if (failure) {
+          broken = true;
+          return failure;
+        }
+      }
+      await events.finish();
+      // The leaf hashes left unread (none, unless the tree has more level-0 nodes than leaves).
+      for (let next = nodes.next(); next !== false; next = nodes.next()) {
+        if (next === null) await nodes.more();
+      }
+      await nodes.finish();
+      return null;
+    } catch (error) {
+      broken = true;
+      throw error;
+    } finally {
+      if (broken) for (const copy of copies) copy.destroy();
+      for (const client of clients) client.release(broken);
+    }
   }
 
   /** The hash chain of the events from before the tree (ADR 30), as before. */

@@ -1,5 +1,6 @@
+import { hash as sha256Once } from 'node:crypto';
 import { dataHashOf } from './leaf';
-import { leafHash, sha256, TreeEdge, type Hash } from './merkle';
+import { BinaryTreeEdge, sha256Binary, type BinaryHash, type Hash } from './merkle';
 
 /**
  * The checks of the audit tree over its leaves in index order, in constant memory: no gap,
@@ -65,10 +66,10 @@ export function parseExpectedCheckpoint(text: string): { size: number; root: Has
 const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 
 /** Is `text[start, end)` the lowercase hex of `hash`? */
-function isHexOf(hash: Hash, text: Buffer, start: number, end: number): boolean {
+function isHexOf(hash: BinaryHash, text: Buffer, start: number, end: number): boolean {
   if (end - start !== 2 * hash.length) return false;
   for (let i = 0; i < hash.length; i++) {
-    const b = hash[i]!;
+    const b = hash.charCodeAt(i);
     if (
       text[start + 2 * i] !== HEX_DIGITS[b >> 4] ||
       text[start + 2 * i + 1] !== HEX_DIGITS[b & 15]
@@ -79,8 +80,15 @@ function isHexOf(hash: Hash, text: Buffer, start: number, end: number): boolean 
   return true;
 }
 
+/** Are `bytes[start, end)` the bytes of `hash`? */
+function isBytesOf(hash: BinaryHash, bytes: Buffer, start: number, end: number): boolean {
+  if (end - start !== hash.length) return false;
+  for (let i = 0; i < hash.length; i++) if (bytes[start + i] !== hash.charCodeAt(i)) return false;
+  return true;
+}
+
 export class LogVerifier {
-  private readonly edge = new TreeEdge();
+  private readonly edge = new BinaryTreeEdge();
   private failure: LogFailure | null = null;
   private expectedSeen = false;
 
@@ -107,8 +115,12 @@ export class LogVerifier {
     const at = this.edge.size;
     if (index !== at) return this.fail('leafGap', at);
     if (data !== null && dataHashOf(data) !== dataHash) return this.fail('dataHash', at);
-    const hash = leafHash(leaf);
-    if (storedLeafHash !== undefined && !(storedLeafHash && storedLeafHash.equals(hash))) {
+    // U+0000 is the one byte 0x00 in UTF-8: the leaf prefix, encoded with the text in one go.
+    const hash = sha256Once('sha256', `\u0000${leaf}`, 'binary');
+    if (
+      storedLeafHash !== undefined &&
+      !(storedLeafHash && isBytesOf(hash, storedLeafHash, 0, storedLeafHash.length))
+    ) {
       return this.fail('leafHash', at);
     }
     this.edge.push(hash);
@@ -120,29 +132,30 @@ export class LogVerifier {
   }
 
   /**
-   * The same checks for the database's rows, without a string per event: the leaf bytes behind
-   * their 0x00 prefix, the data bytes (null when erased), and within `row` where its dataHash
-   * (hex) and the stored leaf hash (start -1 when the tree has no such node) are.
+   * The same checks for the database's rows, without a string or an object per event: the leaf
+   * bytes behind their 0x00 prefix, the data bytes (null when erased), where in `row` the
+   * dataHash (hex) is, and where in `stored` the tree's leaf hash is (`stored` null when the
+   * tree has no such node).
    */
   pushRow(
     index: number,
     prefixedLeaf: Buffer,
     data: Buffer | null,
     row: Buffer,
-    dataHash: { start: number; end: number },
-    storedLeafHash: { start: number; end: number },
+    dataHashStart: number,
+    dataHashEnd: number,
+    stored: Buffer | null,
+    storedStart: number,
+    storedEnd: number,
   ): LogFailure | null {
     if (this.failure) return this.failure;
     const at = this.edge.size;
     if (index !== at) return this.fail('leafGap', at);
-    if (data !== null && !isHexOf(sha256(data), row, dataHash.start, dataHash.end)) {
+    if (data !== null && !isHexOf(sha256Binary(data), row, dataHashStart, dataHashEnd)) {
       return this.fail('dataHash', at);
     }
-    const hash = sha256(prefixedLeaf);
-    if (
-      storedLeafHash.start === -1 ||
-      hash.compare(row, storedLeafHash.start, storedLeafHash.end) !== 0
-    ) {
+    const hash = sha256Binary(prefixedLeaf);
+    if (stored === null || !isBytesOf(hash, stored, storedStart, storedEnd)) {
       return this.fail('leafHash', at);
     }
     this.edge.push(hash);

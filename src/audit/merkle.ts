@@ -192,6 +192,51 @@ export class TreeEdge {
   }
 }
 
+/**
+ * A hash as a "binary" string: one character per byte (latin1), as `crypto.hash` returns it with
+ * the `latin1` output encoding. For full verification only: a one-shot hash that returns a
+ * string costs about a third of one that returns a `Buffer` (allocating the Buffer is most of
+ * the call for inputs of a few hundred bytes; docs/benchmarks.md), and verification hashes a
+ * few times per leaf.
+ */
+export type BinaryHash = string;
+
+/** SHA-256 of one buffer as a binary string. */
+export const sha256Binary = (bytes: Buffer): BinaryHash => sha256Once('sha256', bytes, 'binary');
+
+/** One buffer for every node hash's input of `binaryNodeHash` (hashing is synchronous). */
+const BINARY_NODE_INPUT = Buffer.alloc(65);
+
+export const binaryNodeHash = (left: BinaryHash, right: BinaryHash): BinaryHash => {
+  const input = BINARY_NODE_INPUT;
+  input[0] = 1;
+  for (let i = 0; i < 32; i++) input[1 + i] = left.charCodeAt(i);
+  for (let i = 0; i < 32; i++) input[33 + i] = right.charCodeAt(i);
+  return sha256Once('sha256', BINARY_NODE_INPUT, 'binary');
+};
+
+/** `TreeEdge.push` and `root` over binary-string hashes, for verification (nothing to store). */
+export class BinaryTreeEdge {
+  size = 0;
+  private readonly edge: BinaryHash[] = [];
+
+  push(leaf: BinaryHash): void {
+    let hash = leaf;
+    for (let index = this.size; index % 2 === 1; index = (index - 1) / 2) {
+      hash = binaryNodeHash(this.edge.pop()!, hash);
+    }
+    this.edge.push(hash);
+    this.size += 1;
+  }
+
+  root(): Hash {
+    if (this.edge.length === 0) return EMPTY_ROOT;
+    let acc = this.edge[this.edge.length - 1]!;
+    for (let i = this.edge.length - 2; i >= 0; i--) acc = binaryNodeHash(this.edge[i]!, acc);
+    return Buffer.from(acc, 'latin1');
+  }
+}
+
 /** RFC 9162 2.1.3.2: does `proof` show leaf `m` (hash `leaf`) in the tree of size n with `root`? */
 export function verifyInclusion(
   m: number,
