@@ -327,8 +327,10 @@ async function main(): Promise<number> {
           funding: { world, perCase: Math.round(scale.fundingEntries / scale.fundingCases) },
         });
         await setReferenceSequences(bench.db, factory);
-        // Loaded with triggers off: the kept funding totals are recounted once (ADR 37).
+        // Loaded with triggers off: the kept funding totals and the management report's
+        // counters are recounted once (ADR 37, ADR 45).
         await bench.db.query('SELECT funding_totals_rebuild()');
+        await bench.db.query('SELECT report_counts_rebuild()');
         await bench.db.query('ANALYZE');
         bench.loadedFrom = fundedFrom;
       },
@@ -370,7 +372,10 @@ async function main(): Promise<number> {
           const waited = await waitUntilSequenced(bench.db, 1_800_000);
           log(`  sequenced ${fmt(waited / 1000)} s after the indexes were back`);
         }
-        if (needCases) await bench.db.query('SELECT funding_totals_rebuild()');
+        if (needCases) {
+          await bench.db.query('SELECT funding_totals_rebuild()');
+          await bench.db.query('SELECT report_counts_rebuild()');
+        }
         await setReferenceSequences(bench.db, factory);
         await bench.db.query('VACUUM ANALYZE');
         await bench.db.query('CHECKPOINT');

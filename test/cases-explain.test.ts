@@ -151,6 +151,8 @@ describe('GET /cases: query plans over 100,000 cases', () => {
       await runner.query('SET statement_timeout = 0');
       await runner.query('ALTER TABLE cases DISABLE TRIGGER cases_funding_totals');
       await runner.query('ALTER TABLE case_domains DISABLE TRIGGER case_domains_funding_totals');
+      await runner.query('ALTER TABLE cases DISABLE TRIGGER cases_report_counts');
+      await runner.query('ALTER TABLE case_domains DISABLE TRIGGER case_domains_report_counts');
       await runner.query('SELECT setseed(0.2026)');
       await runner.query(
         `INSERT INTO cases (reference, title, description, tender_reference, estimated_value_cents,
@@ -238,7 +240,10 @@ describe('GET /cases: query plans over 100,000 cases', () => {
       );
       await runner.query('ALTER TABLE cases ENABLE TRIGGER cases_funding_totals');
       await runner.query('ALTER TABLE case_domains ENABLE TRIGGER case_domains_funding_totals');
+      await runner.query('ALTER TABLE cases ENABLE TRIGGER cases_report_counts');
+      await runner.query('ALTER TABLE case_domains ENABLE TRIGGER case_domains_report_counts');
       await runner.query('SELECT funding_totals_rebuild()');
+      await runner.query('SELECT report_counts_rebuild()');
       await runner.query('ANALYZE cases');
       await runner.query('ANALYZE case_domains');
       await runner.query('ANALYZE case_notes');

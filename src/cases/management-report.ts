@@ -63,6 +63,42 @@ const COUNT_COLUMNS = `
   (count(*) FILTER (WHERE r.overdue))::int AS overdue,
   (count(*) FILTER (WHERE r.suspended))::int AS suspended`;
 
+const ZERO_COUNTS: CountsRow = { incoming: 0, resolved: 0, open: 0, overdue: 0, suspended: 0 };
+
+/** A group's counts as the counters give them, with its SLA stages met and breached. */
+type GroupSums = CountsRow & { met: number; breached: number };
+
+/** Groups by name (the Dutch collation), the group without a key last. */
+const byName = (a: ReportGroupRowDto, b: ReportGroupRowDto) =>
+  a.key === null ? 1 : b.key === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'nl');
+
+/**
+ * Which of the kept counters a report reads (ADR 45): those over every unit for MeentCoop's
+ * side, auditors and admins (who see every case), a buyer's unit's for a buyer (the contract
+ * manager); null for a budget holder, whose cases are those touching a domain they hold, which
+ * the counters do not key: their report is counted from the cases.
+ */
+interface CounterScope {
+  condition(alias: string, p: Params): string;
+}
+
+function counterScope(actor: Actor): CounterScope | null {
+  switch (actor.role) {
+    case 'staff':
+    case 'auditor':
+    case 'admin':
+      return { condition: (alias) => (alias === 'k' ? 'k.unit_id IS NULL' : 'TRUE') };
+    case 'buyer': {
+      const unit = actor.organisationUnitId;
+      return {
+        condition: (alias, p) => (unit ? `${alias}.unit_id = ${p.add(unit)}::uuid` : 'FALSE'),
+      };
+    }
+    case 'budget_holder':
+      return null;
+  }
+}
+
 /**
  * The management report (issue 19, item 5; docs/reports.md): per team, handler, lead domain and
  * ISO week the cases incoming, resolved, open, overdue and suspended over a period, the median
@@ -107,14 +143,19 @@ export class ManagementReport {
   async report(actor: Actor, query: ManagementReportQuery): Promise<ManagementReportDto> {
     const period = this.period(query);
     const team = query.team ?? null;
-    const [groups, weeks, stages, sla, openNow] = await Promise.all([
-      this.groups(actor, period, team),
-      this.weeks(actor, period, team),
+    const scope = counterScope(actor);
+    const [counted, stages, openNow] = await Promise.all([
+      scope
+        ? this.counted(scope, period, team)
+        : Promise.all([
+            this.groups(actor, period, team),
+            this.weeks(actor, period, team),
+            this.sla(actor, period, team),
+          ]).then(([groups, weeks, sla]) => ({ ...groups, weeks, sla })),
       this.stages(actor, period, team),
-      this.sla(actor, period, team),
       this.openNow(actor, team),
     ]);
-    return { ...period, team, ...groups, weeks, stages, sla, openNow };
+    return { ...period, team, ...counted, stages, openNow };
   }
 
   /** One table of the report as RFC 4180 CSV (lines end in CRLF). */
@@ -153,7 +194,297 @@ export class ManagementReport {
   }
 
   /**
-   * The period's bounds (`b.s`, `b.e`: Amsterdam midnights), the selection of cases and the
+   * Counted from the kept counters (ADR 45; migration `ManagementReportCounters`): the day counts
+   * per team and lead domain or handler (`report_day_counts`), read over the period for what
+   * happened in it and up to its end for what was open then; the cases both of whose stages were
+   * breached in the period, so each counts once as overdue; suspensions from their own table.
+   * What is read grows with the days and the teams, handlers and domains, not with the cases.
+   */
+  private async counted(
+    scope: CounterScope,
+    period: Period,
+    team: string | null,
+  ): Promise<
+    Pick<ManagementReportDto, 'totals' | 'teams' | 'handlers' | 'domains' | 'weeks' | 'sla'>
+  > {
+    const [days, both, suspended, weeks] = await Promise.all([
+      this.dayCounts(scope, period, team),
+      this.bothBreached(scope, period, team),
+      this.suspensions(scope, period, team),
+      this.weekCounts(scope, period, team),
+    ]);
+    const zero = (): GroupSums => ({ ...ZERO_COUNTS, met: 0, breached: 0 });
+    const add = (into: GroupSums, r: GroupSums, sign = 1) => {
+      for (const k of Object.keys(into) as (keyof GroupSums)[]) into[k] += sign * r[k];
+    };
+    const at = <K>(map: Map<K, GroupSums>, key: K) => {
+      let row = map.get(key);
+      if (!row) map.set(key, (row = zero()));
+      return row;
+    };
+    // What the day counts give: every case once by lead domain, once more by handler if it has one.
+    const totals = zero();
+    const teams = new Map<string | null, GroupSums>();
+    const domains = new Map<string | null, GroupSums>();
+    const handlers = new Map<string | null, GroupSums>();
+    const handled = zero();
+    for (const r of days) {
+      if (r.dim === 'd') {
+        add(totals, r);
+        add(at(teams, r.team), r);
+        add(at(domains, r.key), r);
+      } else {
+        add(at(handlers, r.key), r);
+        add(handled, r);
+      }
+    }
+    // The cases without a handler: the rest.
+    const unhandled = at(handlers, null);
+    add(unhandled, totals);
+    add(unhandled, handled, -1);
+    // A case both of whose stages fell due and were breached in the period counted twice as overdue.
+    for (const r of both) {
+      const once = { ...zero(), overdue: r.n };
+      for (const row of [totals, at(teams, r.team), at(domains, r.lead), at(handlers, r.handler)]) {
+        add(row, once, -1);
+      }
+    }
+    for (const r of suspended) {
+      if (r.week !== null) continue;
+      const row = { ...zero(), suspended: r.n };
+      for (const into of [
+        totals,
+        at(teams, r.team),
+        at(domains, r.lead),
+        at(handlers, r.handler),
+      ]) {
+        add(into, row);
+      }
+    }
+    const rows = (kind: string, map: Map<string | null, GroupSums>) =>
+      [...map].map(([key, sums]) => ({ kind, key, sums }));
+    const all = [...rows('team', teams), ...rows('handler', handlers), ...rows('domain', domains)];
+    const names = await this.names(all);
+    const named = (list: typeof all) =>
+      list
+        .filter(({ sums: r }) => r.incoming || r.resolved || r.open || r.overdue || r.suspended)
+        .map(({ key, sums }) => ({
+          key,
+          name: key === null ? null : (names.get(key) ?? key),
+          ...counts(sums),
+        }))
+        .sort(byName);
+
+    // The trend: open at the end of each week is open at the period's end less what the later
+    // weeks of the period added.
+    const bothByWeek = new Map<string, number>();
+    for (const r of both) {
+      if (r.sameWeek) bothByWeek.set(r.week, (bothByWeek.get(r.week) ?? 0) + r.n);
+    }
+    const suspendedByWeek = new Map(
+      suspended.filter((r) => r.week !== null).map((r) => [r.week!, r.n]),
+    );
+    let open = totals.open;
+    const trend: ManagementReportDto['weeks'] = [];
+    for (let i = weeks.length - 1; i >= 0; i--) {
+      const w = weeks[i]!;
+      trend.unshift({
+        week: w.week,
+        weekStart: w.week_start,
+        incoming: w.filed,
+        resolved: w.resolved,
+        open,
+        overdue: w.breached - (bothByWeek.get(w.week_start) ?? 0),
+        suspended: suspendedByWeek.get(w.week_start) ?? 0,
+      });
+      open -= w.filed - w.closed;
+    }
+
+    const sla = rows('team', teams)
+      .filter(({ sums }) => sums.met + sums.breached > 0)
+      .map(({ key, sums }) => ({
+        key,
+        name: key === null ? null : (names.get(key) ?? key),
+        met: sums.met,
+        breached: sums.breached,
+        compliance: sums.met / (sums.met + sums.breached),
+      }))
+      .sort((a, b) =>
+        a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, 'nl'),
+      );
+    return {
+      totals: counts(totals),
+      teams: named(rows('team', teams)),
+      handlers: named(rows('handler', handlers)),
+      domains: named(rows('domain', domains)),
+      weeks: trend,
+      sla,
+    };
+  }
+
+  /**
+   * The day counts summed per team and lead domain (`d`) and per team and handler (`h`): what
+   * happened in the period (filed, resolved, stages breached and met on a day in it) and, over
+   * every day up to its end, the cases open then (filed less closed).
+   */
+  private async dayCounts(scope: CounterScope, period: Period, team: string | null) {
+    const p = new Params();
+    const from = `${p.add(period.from)}::date`;
+    const where = [scope.condition('k', p), `k.day <= ${p.add(period.to)}::date`];
+    if (team) where.push(`k.team_id = ${p.add(team)}::uuid`);
+    const rows = await this.db.query<
+      (GroupSums & { dim: 'd' | 'h'; team: string | null; key: string | null })[]
+    >(
+      `SELECT k.dim, k.team_id::text AS team, k.key,
+              (coalesce(sum(k.filed) FILTER (WHERE k.day >= ${from}), 0))::int AS incoming,
+              (coalesce(sum(k.resolved) FILTER (WHERE k.day >= ${from}), 0))::int AS resolved,
+              (sum(k.filed) - sum(k.closed))::int AS open,
+              (coalesce(sum(k.accept_breached + k.propose_breached)
+                          FILTER (WHERE k.day >= ${from}), 0))::int AS overdue,
+              0 AS suspended,
+              (coalesce(sum(k.accept_met + k.propose_met) FILTER (WHERE k.day >= ${from}), 0))::int
+                AS met,
+              (coalesce(sum(k.accept_breached + k.propose_breached)
+                          FILTER (WHERE k.day >= ${from}), 0))::int AS breached
+         FROM report_day_counts k
+        WHERE ${where.join(' AND ')}
+        GROUP BY k.dim, k.team_id, k.key`,
+      p.values,
+    );
+    return rows;
+  }
+
+  /**
+   * The cases both of whose SLA stages fell due in the period and were breached (the day counts
+   * count each stage), per team, handler and lead domain, and whether both fell in one ISO week.
+   */
+  private async bothBreached(scope: CounterScope, period: Period, team: string | null) {
+    const p = new Params();
+    const from = `${p.add(period.from)}::date`;
+    const to = `${p.add(period.to)}::date`;
+    const where = [
+      scope.condition('f', p),
+      'f.accept_state = 2',
+      'f.propose_state = 2',
+      `f.accept_day BETWEEN ${from} AND ${to}`,
+      `f.propose_day BETWEEN ${from} AND ${to}`,
+    ];
+    if (team) where.push(`f.team_id = ${p.add(team)}::uuid`);
+    const rows = await this.db.query<
+      {
+        team: string | null;
+        handler: string | null;
+        lead: string | null;
+        same_week: boolean;
+        week: string;
+        n: number;
+      }[]
+    >(
+      `SELECT f.team_id::text AS team, f.handler_id::text AS handler, f.lead_domain AS lead,
+              date_trunc('week', f.accept_day) = date_trunc('week', f.propose_day) AS same_week,
+              date_trunc('week', f.accept_day)::date::text AS week, count(*)::int AS n
+         FROM report_case_facts f
+        WHERE ${where.join(' AND ')}
+        GROUP BY 1, 2, 3, 4, 5`,
+      p.values,
+    );
+    return rows.map((r) => ({ ...r, sameWeek: r.same_week }));
+  }
+
+  /**
+   * The cases open at some moment of the period whose clock stood still in it, per team, handler
+   * and lead domain (`week` null), and per ISO week of the period (`week` its Monday).
+   */
+  private async suspensions(scope: CounterScope, period: Period, team: string | null) {
+    const p = new Params();
+    const from = p.add(period.from);
+    const to = p.add(period.to);
+    const where = [
+      scope.condition('f', p),
+      `f.filed_day <= ${to}::date`,
+      `(f.closed_day IS NULL OR f.closed_day >= ${from}::date)`,
+    ];
+    if (team) where.push(`f.team_id = ${p.add(team)}::uuid`);
+    return this.db.query<
+      {
+        week: string | null;
+        team: string | null;
+        handler: string | null;
+        lead: string | null;
+        n: number;
+      }[]
+    >(
+      `WITH b AS (SELECT (${from}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
+                         (${to}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e),
+       sus AS (
+         SELECT s.case_id, s.started_at, s.ended_at FROM case_suspensions s, b
+          WHERE s.started_at < b.e AND (s.ended_at IS NULL OR s.ended_at > b.s)
+       ),
+       f AS (
+         SELECT f.case_id, f.team_id, f.handler_id, f.lead_domain FROM report_case_facts f
+          WHERE f.case_id IN (SELECT case_id FROM sus) AND ${where.join(' AND ')}
+       ),
+       w AS (
+         SELECT ws::date AS ws,
+                (greatest(ws::date, ${from}::date))::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
+                (least(ws::date + 7, ${to}::date + 1))::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e
+           FROM generate_series(date_trunc('week', ${from}::date::timestamp),
+                                ${to}::date::timestamp, interval '1 week') ws
+       )
+       SELECT NULL::text AS week, f.team_id::text AS team, f.handler_id::text AS handler,
+              f.lead_domain AS lead, count(*)::int AS n
+         FROM f GROUP BY f.team_id, f.handler_id, f.lead_domain
+       UNION ALL
+       SELECT w.ws::text, NULL, NULL, NULL, count(DISTINCT sus.case_id)::int
+         FROM w JOIN sus ON sus.started_at < w.e AND (sus.ended_at IS NULL OR sus.ended_at > w.s)
+        WHERE sus.case_id IN (SELECT case_id FROM f)
+        GROUP BY w.ws`,
+      p.values,
+    );
+  }
+
+  /** Per ISO week of the period (the part inside it), the day counts by lead domain summed. */
+  private async weekCounts(scope: CounterScope, period: Period, team: string | null) {
+    const p = new Params();
+    const from = `${p.add(period.from)}::date`;
+    const to = `${p.add(period.to)}::date`;
+    const where = [scope.condition('k', p), `k.dim = 'd'`, `k.day BETWEEN ${from} AND ${to}`];
+    if (team) where.push(`k.team_id = ${p.add(team)}::uuid`);
+    return this.db.query<
+      {
+        week: string;
+        week_start: string;
+        filed: number;
+        closed: number;
+        resolved: number;
+        breached: number;
+      }[]
+    >(
+      `WITH w AS (
+         SELECT ws::date AS ws
+           FROM generate_series(date_trunc('week', ${from}::timestamp), ${to}::timestamp,
+                                interval '1 week') ws
+       ),
+       d AS (
+         SELECT date_trunc('week', k.day)::date AS ws, sum(k.filed) AS filed,
+                sum(k.closed) AS closed, sum(k.resolved) AS resolved,
+                sum(k.accept_breached + k.propose_breached) AS breached
+           FROM report_day_counts k
+          WHERE ${where.join(' AND ')}
+          GROUP BY 1
+       )
+       SELECT to_char(w.ws, 'IYYY-"W"IW') AS week, w.ws::text AS week_start,
+              coalesce(d.filed, 0)::int AS filed, coalesce(d.closed, 0)::int AS closed,
+              coalesce(d.resolved, 0)::int AS resolved, coalesce(d.breached, 0)::int AS breached
+         FROM w LEFT JOIN d ON d.ws = w.ws
+        ORDER BY w.ws`,
+      p.values,
+    );
+  }
+
+  /**
+   * Counted from the cases: a budget holder's report (the counters are not kept per domain a
+   * case touches). The period's bounds (`b.s`, `b.e`: Amsterdam midnights), the selection of cases and the
    * flags of each. The cases that were open at some moment of the period are those still open
    * and filed before its end, and those closed after its start: two index ranges
    * (`cases_open_filed_idx`, `cases_closed_idx`). Every count below is over them: a case filed
@@ -236,8 +567,6 @@ export class ManagementReport {
         ...counts(r),
       });
     }
-    const byName = (a: ReportGroupRowDto, b: ReportGroupRowDto) =>
-      a.key === null ? 1 : b.key === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'nl');
     result.teams.sort(byName);
     result.handlers.sort(byName);
     result.domains.sort(byName);
