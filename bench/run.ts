@@ -351,7 +351,14 @@ async function main(): Promise<number> {
       await phase('Generate the history (COPY), rebuild indexes, VACUUM ANALYZE', async () => {
         const dropped: DroppedIndex[] = [];
         if (needCases) {
-          dropped.push(...(await dropIndexes(bench.db, ['cases', 'case_domains', 'case_notes'])));
+          dropped.push(
+            ...(await dropIndexes(bench.db, [
+              'cases',
+              'case_domains',
+              'case_notes',
+              'case_status_changes',
+            ])),
+          );
           await loadCases(dbUrl, factory, [0, fundedFrom], { parallel: 2 });
           bench.loadedFrom = 0;
           log(`  ${fmt(scale.cases)} cases`);

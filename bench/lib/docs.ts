@@ -29,8 +29,9 @@ const METHOD = `
   worker's sequencer then makes them leaves of the signed tree, 2,000 a checkpoint, before any
   scenario runs, so \`GET /audit/verify\` finds the log valid. The ledger
   entries are shaped by Brug's own \`applyEntry\` and checked against the invariants after the load.
-  Not generated for the history: status changes, notes, outbox rows, deliveries (no measured
-  path reads them).
+  Each case's status history is generated as far as its status got (the management report's
+  stage medians read it), and up to two notes on a worked case. Not generated: outbox rows,
+  deliveries (no measured path reads them).
 - **Funding** is measured before the rest of the history is loaded, while the database holds
   exactly the funded cases (the newest ones) and their entries; the gaps view is measured again
   over the whole history for information.

@@ -311,6 +311,17 @@ const STATUS_BY_AGE: { maxDays: number; statuses: Weighted<Status> }[] = [
   },
 ];
 const CLOSED: ReadonlySet<Status> = new Set(['resolved', 'declined', 'withdrawn']);
+/** The statuses a case passed through after routing, to reach its own. */
+const STATUS_PATH: Record<Status, Status[]> = {
+  filed: [],
+  routed: [],
+  accepted: ['accepted'],
+  in_progress: ['accepted', 'in_progress'],
+  proposed: ['accepted', 'in_progress', 'proposed'],
+  resolved: ['accepted', 'in_progress', 'proposed', 'resolved'],
+  declined: ['declined'],
+  withdrawn: ['accepted', 'withdrawn'],
+};
 const DAY = 86_400_000;
 
 export interface CaseRecord {
@@ -586,6 +597,32 @@ export class CaseFactory {
       const body = `${rng.pick(NOTE_OPENERS)} ${anyNoun(rng)} met een ${rng.pick(SUPPLIERS)}.${rare}`;
       const at = Math.min(nowMs, c.routedAt + rng.next() * 20 * DAY);
       out += `${Rng.for(c.index * 4 + k, 9).uuid()}\t${c.id}\t${c.koppelId}\t${esc(body)}\t${rng.chance(0.5) ? 'shared' : 'internal'}\t${iso(at)}\n`;
+    }
+    return out;
+  }
+
+  /**
+   * The case's status history (`case_status_changes`), as far as its status got: filed, routed,
+   * accepted, in progress, proposed, and resolved, declined or withdrawn at its closing; the
+   * steps after routing spread over the time until it closed (or until now, at most 60 days),
+   * from a random stream of their own. What the management report's stage medians read.
+   */
+  static statusLines(c: CaseRecord, nowMs: number): string {
+    const line = (from: string | null, to: string, role: string, at: number) =>
+      `${c.id}\t${from ?? '\\N'}\t${to}\t${role}\t${role === 'buyer' ? c.filedBy.name : 'MeentCoop'}\t${iso(Math.round(at))}\n`;
+    let out = line(null, 'filed', 'buyer', c.filedAt);
+    if (c.routedAt === null) return out;
+    out += line('filed', 'routed', 'system', c.routedAt);
+    const path = STATUS_PATH[c.status];
+    const end = Math.max(c.routedAt, c.closedAt ?? Math.min(nowMs, c.routedAt + 60 * DAY));
+    const rng = Rng.for(c.index, 10);
+    let at = c.routedAt;
+    let from = 'routed';
+    for (const [k, to] of path.entries()) {
+      const last = k === path.length - 1;
+      at = last && c.closedAt !== null ? end : at + (end - at) * (0.2 + 0.5 * rng.next());
+      out += line(from, to, to === 'resolved' || to === 'withdrawn' ? 'buyer' : 'staff', at);
+      from = to;
     }
     return out;
   }

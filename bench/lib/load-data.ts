@@ -78,6 +78,7 @@ export async function loadCases(
         // One pass makes each case once: its domains wait in memory (about 60 bytes a row).
         const domains: string[] = [];
         const notes: string[] = [];
+        const statuses: string[] = [];
         await copy(
           client,
           `COPY cases (${CASE_COPY_COLUMNS}) FROM STDIN`,
@@ -85,6 +86,7 @@ export async function loadCases(
             const c = factory.make(i);
             domains.push(CaseFactory.domainLines(c));
             notes.push(CaseFactory.noteLines(c, factory.nowMs));
+            statuses.push(CaseFactory.statusLines(c, factory.nowMs));
             return CaseFactory.caseLine(c);
           }),
         );
@@ -97,6 +99,12 @@ export async function loadCases(
           client,
           'COPY case_notes (id, case_id, author_id, body, visibility, created_at) FROM STDIN',
           batched(0, notes.length, (k) => notes[k]!, 2000),
+        );
+        await copy(
+          client,
+          `COPY case_status_changes (case_id, from_status, to_status, actor_role, actor_name, at)
+           FROM STDIN`,
+          batched(0, statuses.length, (k) => statuses[k]!, 2000),
         );
       } finally {
         await client.end();
