@@ -6,12 +6,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `report_case_facts`: per case, what it adds to the counters: its unit, team, handler and lead
  *   domain now, the Amsterdam day it was filed and closed, whether it was resolved, the day each
- *   SLA stage fell due and the stage's state there (0 not decided, 1 met, 2 breached);
- * - `report_day_counts`: those facts summed per day, team and either lead domain (`dim` 'd') or
- *   handler (`dim` 'h', only cases with a handler), once per unit and once over every unit
- *   (`unit_id` NULL): filed, closed, resolved, and the stages met and breached that day.
+ *   SLA stage fell due and the stage's state there (0 not decided, 1 met, 2 breached), and when
+ *   it was filed and first accepted, proposed and resolved (the stage medians);
+ * - `report_day_counts`: those facts summed per day and per month (`grain`; a month's row on its
+ *   first day), team and either lead domain (`dim` 'd') or handler (`dim` 'h', only cases with a
+ *   handler), once per unit and once over every unit (`unit_id` NULL): filed, closed, resolved,
+ *   and the stages met and breached. A period reads its whole months from the month rows and
+ *   its other days from the day rows.
  *
- * A change to `cases` (the columns the facts read) or to `case_domains` marks its case in
+ * A change to `cases` (the columns the facts read), `case_domains` or `case_status_changes` marks its case in
  * `report_counts_dirty` (a row trigger, in the statement); at COMMIT a deferred trigger computes
  * each marked case's facts anew, once, and adds new minus stored to the day counts in a fixed
  * order of keys (no deadlock between two commits), as the funding totals do (ADR 37).
@@ -34,8 +37,28 @@ export class ManagementReportCounters1796580000000 implements MigrationInterface
         "accept_day" date,
         "accept_state" smallint NOT NULL,
         "propose_day" date,
-        "propose_state" smallint NOT NULL
+        "propose_state" smallint NOT NULL,
+        "status" text NOT NULL,
+        "filed_at" timestamptz NOT NULL,
+        "accepted_at" timestamptz,
+        "proposed_at" timestamptz,
+        "resolved_at" timestamptz
       )`);
+    // The median time per stage: the cases that ended a stage in the period, read from the
+    // index alone with the stage's start (filed → accepted → proposed → resolved).
+    for (const [end, start] of [
+      ['accepted', 'filed'],
+      ['proposed', 'accepted'],
+      ['resolved', 'proposed'],
+    ]) {
+      await q.query(`
+        CREATE INDEX "report_case_facts_${end}_idx" ON "report_case_facts" ("${end}_at")
+          INCLUDE ("${start}_at", "unit_id", "team_id") WHERE "${end}_at" IS NOT NULL`);
+    }
+    // The cases open now per team and status, read from the index alone.
+    await q.query(`
+      CREATE INDEX "report_case_facts_open_idx" ON "report_case_facts" ("unit_id")
+        INCLUDE ("team_id", "status") WHERE "closed_day" IS NULL`);
     // The cases both of whose stages were breached: counted once as overdue, not twice.
     await q.query(`
       CREATE INDEX "report_case_facts_both_breached_idx" ON "report_case_facts"
@@ -43,6 +66,7 @@ export class ManagementReportCounters1796580000000 implements MigrationInterface
     await q.query(`
       CREATE TABLE "report_day_counts" (
         "unit_id" uuid,
+        "grain" text NOT NULL CHECK ("grain" IN ('day', 'month')),
         "dim" "char" NOT NULL CHECK ("dim" IN ('d', 'h')),
         "day" date NOT NULL,
         "team_id" uuid,
@@ -57,7 +81,7 @@ export class ManagementReportCounters1796580000000 implements MigrationInterface
       )`);
     await q.query(`
       CREATE UNIQUE INDEX "report_day_counts_key" ON "report_day_counts"
-        ("unit_id", "dim", "day", "team_id", "key") NULLS NOT DISTINCT`);
+        ("unit_id", "grain", "day", "dim", "team_id", "key") NULLS NOT DISTINCT`);
     await q.query(`
       CREATE UNLOGGED TABLE "report_counts_dirty" (
         "xid" xid8 NOT NULL,
@@ -70,23 +94,24 @@ export class ManagementReportCounters1796580000000 implements MigrationInterface
         INCLUDE ("case_id", "started_at")`);
 
     await q.query(CASE_STATE_FUNCTION);
+    await q.query(CONTRIBUTIONS_FUNCTION);
     await q.query(REFRESH_FUNCTION);
     await q.query(`
       CREATE FUNCTION report_counts_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
       DECLARE
-        ids uuid[];
-        last_id uuid := '00000000-0000-0000-0000-000000000000';
-        done bigint := 0;
+        done bigint;
       BEGIN
         TRUNCATE report_case_facts, report_day_counts;
-        LOOP
-          SELECT array_agg(id ORDER BY id) INTO ids
-            FROM (SELECT id FROM cases WHERE id > last_id ORDER BY id LIMIT 20000) page;
-          EXIT WHEN ids IS NULL;
-          PERFORM report_counts_refresh(ids);
-          done := done + cardinality(ids);
-          last_id := ids[cardinality(ids)];
-        END LOOP;
+        INSERT INTO report_case_facts SELECT * FROM report_case_state(ARRAY(SELECT id FROM cases));
+        GET DIAGNOSTICS done = ROW_COUNT;
+        INSERT INTO report_day_counts (unit_id, grain, dim, day, team_id, key, filed, closed,
+               resolved, accept_breached, propose_breached, accept_met, propose_met)
+        SELECT c.unit, c.grain, c.dim, c.day, c.team_id, c.key, SUM(c.filed), SUM(c.closed),
+               SUM(c.resolved), SUM(c.accept_breached), SUM(c.propose_breached),
+               SUM(c.accept_met), SUM(c.propose_met)
+          FROM report_case_facts f CROSS JOIN LATERAL report_contributions(f, 1) c
+         GROUP BY c.unit, c.grain, c.dim, c.day, c.team_id, c.key
+         ORDER BY c.unit NULLS FIRST, c.grain, c.day, c.dim, c.team_id, c.key;
         RETURN done;
       END $$`);
 
@@ -140,10 +165,16 @@ export class ManagementReportCounters1796580000000 implements MigrationInterface
     await q.query(`
       CREATE TRIGGER "case_domains_report_counts" AFTER INSERT OR UPDATE OR DELETE
         ON "case_domains" FOR EACH ROW EXECUTE FUNCTION report_counts_mark()`);
+    await q.query(`
+      CREATE TRIGGER "case_status_changes_report_counts" AFTER INSERT OR UPDATE OR DELETE
+        ON "case_status_changes" FOR EACH ROW EXECUTE FUNCTION report_counts_mark()`);
+    // Counting every case is not a request: no statement timeout for it (this transaction only).
+    await q.query(`SET LOCAL statement_timeout = 0`);
     await q.query(`SELECT report_counts_rebuild()`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER "case_status_changes_report_counts" ON "case_status_changes"`);
     await q.query(`DROP TRIGGER "case_domains_report_counts" ON "case_domains"`);
     await q.query(`DROP TRIGGER "cases_report_counts" ON "cases"`);
     await q.query(`DROP TABLE "report_counts_dirty"`);
@@ -152,6 +183,7 @@ export class ManagementReportCounters1796580000000 implements MigrationInterface
     await q.query(`DROP FUNCTION report_counts_mark()`);
     await q.query(`DROP FUNCTION report_counts_rebuild()`);
     await q.query(`DROP FUNCTION report_counts_refresh(uuid[])`);
+    await q.query(`DROP FUNCTION report_contributions(report_case_facts, integer)`);
     await q.query(`DROP FUNCTION report_case_state(uuid[])`);
     await q.query(`DROP INDEX "case_suspensions_ended_idx"`);
     await q.query(`DROP TABLE "report_day_counts"`);
@@ -183,8 +215,46 @@ const CASE_STATE_FUNCTION = `
          (CASE WHEN c.propose_by IS NULL THEN 0
                WHEN 'propose' = ANY(c.sla_breached) THEN 2
                WHEN c.status NOT IN ('routed', 'accepted', 'in_progress') THEN 1
-               ELSE 0 END)::smallint
-    FROM cases c WHERE c.id = ANY(ids)
+               ELSE 0 END)::smallint,
+         c.status, c.filed_at, x.accepted_at, x.proposed_at, x.resolved_at
+    FROM cases c
+    LEFT JOIN LATERAL (
+      SELECT min(y.at) FILTER (WHERE y.to_status = 'accepted') AS accepted_at,
+             min(y.at) FILTER (WHERE y.to_status = 'proposed') AS proposed_at,
+             min(y.at) FILTER (WHERE y.to_status = 'resolved') AS resolved_at
+        FROM case_status_changes y WHERE y.case_id = c.id
+    ) x ON TRUE
+   WHERE c.id = ANY(ids)
+  $$`;
+
+/**
+ * What a case's facts add to the counters (`sign` 1) or take away from them (-1): on the day it
+ * was filed, closed (and resolved), and on which each SLA stage fell due (breached or met); each
+ * once per day and once per month (the month's first day), by lead domain (every case) and by
+ * handler (cases with one), for its unit and over every unit. Rows that add nothing are left out.
+ */
+const CONTRIBUTIONS_FUNCTION = `
+  CREATE FUNCTION report_contributions(f report_case_facts, sign integer) RETURNS TABLE (
+    unit uuid, grain text, dim "char", day date, team_id uuid, key text, filed integer,
+    closed integer, resolved integer, accept_breached integer, propose_breached integer,
+    accept_met integer, propose_met integer
+  ) LANGUAGE sql IMMUTABLE AS $$
+  SELECT scope.unit, g.grain, k.dim,
+         CASE g.grain WHEN 'day' THEN v.day ELSE date_trunc('month', v.day)::date END,
+         f.team_id, k.key, v.filed, v.closed, v.resolved, v.accept_breached, v.propose_breached,
+         v.accept_met, v.propose_met
+    FROM (VALUES (f.unit_id), (NULL::uuid)) scope(unit)
+   CROSS JOIN (VALUES ('day'), ('month')) g(grain)
+   CROSS JOIN (VALUES ('d'::"char", f.lead_domain), ('h'::"char", f.handler_id::text)) k(dim, key)
+   CROSS JOIN (VALUES
+     (f.filed_day, sign, 0, 0, 0, 0, 0, 0),
+     (f.closed_day, 0, sign, sign * f.resolved::int, 0, 0, 0, 0),
+     (f.accept_day, 0, 0, 0, sign * (f.accept_state = 2)::int, 0, sign * (f.accept_state = 1)::int, 0),
+     (f.propose_day, 0, 0, 0, 0, sign * (f.propose_state = 2)::int, 0, sign * (f.propose_state = 1)::int)
+   ) v(day, filed, closed, resolved, accept_breached, propose_breached, accept_met, propose_met)
+   WHERE (k.dim = 'd' OR k.key IS NOT NULL) AND v.day IS NOT NULL
+     AND (v.filed <> 0 OR v.closed <> 0 OR v.accept_breached <> 0 OR v.propose_breached <> 0
+          OR v.accept_met <> 0 OR v.propose_met <> 0)
   $$`;
 
 /**
@@ -199,53 +269,30 @@ const REFRESH_FUNCTION = `
     PERFORM 1 FROM report_case_facts WHERE case_id = ANY(ids) ORDER BY case_id FOR UPDATE;
     WITH fresh AS (SELECT * FROM report_case_state(ids)),
     stored AS (SELECT * FROM report_case_facts WHERE case_id = ANY(ids)),
-    signed AS (
-      SELECT 1 AS sign, f.* FROM fresh f
-      UNION ALL
-      SELECT -1, s.* FROM stored s
-    ),
-    keyed AS (
-      SELECT signed.*, scope.unit, k.dim, k.key
-        FROM signed
-        CROSS JOIN LATERAL (VALUES (signed.unit_id), (NULL::uuid)) scope(unit)
-        CROSS JOIN LATERAL (VALUES ('d'::"char", signed.lead_domain),
-                                   ('h'::"char", signed.handler_id::text)) k(dim, key)
-       WHERE k.dim = 'd' OR k.key IS NOT NULL
-    ),
     contribution AS (
-      SELECT unit, dim, filed_day AS day, team_id, key, sign AS filed, 0 AS closed,
-             0 AS resolved, 0 AS accept_breached, 0 AS propose_breached, 0 AS accept_met,
-             0 AS propose_met
-        FROM keyed
+      SELECT c.* FROM fresh f
+       CROSS JOIN LATERAL report_contributions(ROW(f.*)::report_case_facts, 1) c
       UNION ALL
-      SELECT unit, dim, closed_day, team_id, key, 0, sign, sign * resolved::int, 0, 0, 0, 0
-        FROM keyed WHERE closed_day IS NOT NULL
-      UNION ALL
-      SELECT unit, dim, accept_day, team_id, key, 0, 0, 0, sign * (accept_state = 2)::int, 0,
-             sign * (accept_state = 1)::int, 0
-        FROM keyed WHERE accept_state > 0
-      UNION ALL
-      SELECT unit, dim, propose_day, team_id, key, 0, 0, 0, 0, sign * (propose_state = 2)::int,
-             0, sign * (propose_state = 1)::int
-        FROM keyed WHERE propose_state > 0
+      SELECT c.* FROM stored s
+       CROSS JOIN LATERAL report_contributions(ROW(s.*)::report_case_facts, -1) c
     ),
     delta AS (
-      SELECT unit, dim, day, team_id, key, SUM(filed) AS filed, SUM(closed) AS closed,
+      SELECT unit, grain, dim, day, team_id, key, SUM(filed) AS filed, SUM(closed) AS closed,
              SUM(resolved) AS resolved, SUM(accept_breached) AS accept_breached,
              SUM(propose_breached) AS propose_breached, SUM(accept_met) AS accept_met,
              SUM(propose_met) AS propose_met
         FROM contribution
-       GROUP BY unit, dim, day, team_id, key
+       GROUP BY unit, grain, dim, day, team_id, key
       HAVING SUM(filed) <> 0 OR SUM(closed) <> 0 OR SUM(resolved) <> 0
           OR SUM(accept_breached) <> 0 OR SUM(propose_breached) <> 0 OR SUM(accept_met) <> 0
           OR SUM(propose_met) <> 0
     ),
     counted AS (
-      INSERT INTO report_day_counts AS t (unit_id, dim, day, team_id, key, filed, closed,
+      INSERT INTO report_day_counts AS t (unit_id, grain, dim, day, team_id, key, filed, closed,
              resolved, accept_breached, propose_breached, accept_met, propose_met)
       SELECT * FROM delta
-       ORDER BY unit NULLS FIRST, dim, day, team_id NULLS FIRST, key NULLS FIRST
-      ON CONFLICT (unit_id, dim, day, team_id, key) DO UPDATE SET
+       ORDER BY unit NULLS FIRST, grain, day, dim, team_id NULLS FIRST, key NULLS FIRST
+      ON CONFLICT (unit_id, grain, day, dim, team_id, key) DO UPDATE SET
         filed = t.filed + EXCLUDED.filed,
         closed = t.closed + EXCLUDED.closed,
         resolved = t.resolved + EXCLUDED.resolved,
@@ -264,6 +311,8 @@ const REFRESH_FUNCTION = `
       lead_domain = EXCLUDED.lead_domain, filed_day = EXCLUDED.filed_day,
       closed_day = EXCLUDED.closed_day, resolved = EXCLUDED.resolved,
       accept_day = EXCLUDED.accept_day, accept_state = EXCLUDED.accept_state,
-      propose_day = EXCLUDED.propose_day, propose_state = EXCLUDED.propose_state
+      propose_day = EXCLUDED.propose_day, propose_state = EXCLUDED.propose_state,
+      status = EXCLUDED.status, filed_at = EXCLUDED.filed_at, accepted_at = EXCLUDED.accepted_at,
+      proposed_at = EXCLUDED.proposed_at, resolved_at = EXCLUDED.resolved_at
     WHERE t IS DISTINCT FROM EXCLUDED;
   END $$`;
