@@ -364,22 +364,22 @@ export class ManagementReport {
           ]
         : [[b < f ? b : f, t]];
     const p = new Params();
-    const [$f, $a, $b] = [f, a, b].map((d) => `${p.add(d)}::date`);
+    const day = (d: string) => `${p.add(d)}::date`;
     const scoped = [scope.condition('k', p)];
     if (team) scoped.push(`k.team_id = ${p.add(team)}::uuid`);
     const parts = [
-      `SELECT k.*, k.day >= ${$a} AS in_period, TRUE AS in_open FROM report_day_counts k
-        WHERE ${scoped.join(' AND ')} AND k.grain = 'month' AND k.day < ${$b}`,
+      `SELECT k.*, k.day >= ${day(a)} AS in_period, TRUE AS in_open FROM report_day_counts k
+        WHERE ${scoped.join(' AND ')} AND k.grain = 'month' AND k.day < ${day(b)}`,
       ...dayRanges
         .filter(([start, end]) => start <= end)
         .map(
           ([start, end]) =>
             `SELECT k.*,
-                    k.day >= ${$f} AND (${$a} >= ${$b} OR k.day < ${$a} OR k.day >= ${$b}),
-                    k.day >= ${$b}
+                    k.day >= ${day(f)} AND (${day(a)} >= ${day(b)} OR k.day < ${day(a)} OR k.day >= ${day(b)}),
+                    k.day >= ${day(b)}
                FROM report_day_counts k
               WHERE ${scoped.join(' AND ')} AND k.grain = 'day'
-                AND k.day BETWEEN ${p.add(start)}::date AND ${p.add(end)}::date`,
+                AND k.day BETWEEN ${day(start)} AND ${day(end)}`,
         ),
     ];
     const rows = await this.read<
@@ -468,22 +468,19 @@ export class ManagementReport {
        f AS (
          SELECT f.case_id, f.team_id, f.handler_id, f.lead_domain FROM report_case_facts f
           WHERE f.case_id IN (SELECT case_id FROM sus) AND ${where.join(' AND ')}
-       ),
-       w AS (
-         SELECT ws::date AS ws,
-                (greatest(ws::date, ${from}::date))::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
-                (least(ws::date + 7, ${to}::date + 1))::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e
-           FROM generate_series(date_trunc('week', ${from}::date::timestamp),
-                                ${to}::date::timestamp, interval '1 week') ws
        )
        SELECT NULL::text AS week, f.team_id::text AS team, f.handler_id::text AS handler,
               f.lead_domain AS lead, count(*)::int AS n
          FROM f GROUP BY f.team_id, f.handler_id, f.lead_domain
        UNION ALL
-       SELECT w.ws::text, NULL, NULL, NULL, count(DISTINCT sus.case_id)::int
-         FROM w JOIN sus ON sus.started_at < w.e AND (sus.ended_at IS NULL OR sus.ended_at > w.s)
-        WHERE sus.case_id IN (SELECT case_id FROM f)
-        GROUP BY w.ws`,
+       SELECT wk::date::text, NULL, NULL, NULL, count(DISTINCT sus.case_id)::int
+         FROM sus JOIN f ON f.case_id = sus.case_id CROSS JOIN b,
+              LATERAL generate_series(
+                date_trunc('week', greatest(sus.started_at, b.s) AT TIME ZONE 'Europe/Amsterdam'),
+                date_trunc('week', (least(coalesce(sus.ended_at, b.e), b.e) - interval '1 microsecond')
+                                   AT TIME ZONE 'Europe/Amsterdam'),
+                interval '1 week') wk
+        GROUP BY wk`,
       p.values,
     );
   }
@@ -498,30 +495,30 @@ export class ManagementReport {
     period: Period,
     team: string | null,
   ): Promise<ManagementReportDto['stages']> {
-    const p = new Params();
-    const b = `SELECT (${p.add(period.from)}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS s,
-                      (${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam' AS e`;
-    const where = [scope.condition('f', p)];
-    if (team) where.push(`f.team_id = ${p.add(team)}::uuid`);
-    const filters = where.join(' AND ');
-    // One aggregate per stage, each over its own index: each median sorts its own stage's times.
-    const stage = (name: ReportStage, start: string, end: string) => `
-      SELECT '${name}' AS stage, count(*)::int AS cases,
-             percentile_cont(0.5) WITHIN GROUP (
-               ORDER BY extract(epoch FROM f.${end} - f.${start}))::float8 AS median_seconds
-        FROM report_case_facts f, b
-       WHERE f.${end} >= b.s AND f.${end} < b.e AND f.${start} IS NOT NULL AND ${filters}`;
-    const rows = await this.read<{
-      stage: ReportStage;
-      cases: number;
-      median_seconds: number | null;
-    }>(
-      `WITH b AS (${b})
-       ${stage('filed_accepted', 'filed_at', 'accepted_at')}
-       UNION ALL ${stage('accepted_proposed', 'accepted_at', 'proposed_at')}
-       UNION ALL ${stage('proposed_resolved', 'proposed_at', 'resolved_at')}`,
-      p.values,
-    );
+    // One statement per stage, side by side, each over its own index (read from the index
+    // alone); the times as float8 (`date_part`), which sort several times faster than numeric.
+    const stage = async (name: ReportStage, start: string, end: string) => {
+      const p = new Params();
+      const where = [scope.condition('f', p)];
+      if (team) where.push(`f.team_id = ${p.add(team)}::uuid`);
+      return this.read<{ stage: ReportStage; cases: number; median_seconds: number | null }>(
+        `SELECT '${name}' AS stage, count(*)::int AS cases,
+                percentile_cont(0.5) WITHIN GROUP (
+                  ORDER BY date_part('epoch', f.${end} - f.${start})) AS median_seconds
+           FROM report_case_facts f
+          WHERE f.${end} >= (${p.add(period.from)}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+            AND f.${end} < (${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+            AND f.${start} IS NOT NULL AND ${where.join(' AND ')}`,
+        p.values,
+      );
+    };
+    const rows = (
+      await Promise.all([
+        stage('filed_accepted', 'filed_at', 'accepted_at'),
+        stage('accepted_proposed', 'accepted_at', 'proposed_at'),
+        stage('proposed_resolved', 'proposed_at', 'resolved_at'),
+      ])
+    ).flat();
     return stageRows(rows);
   }
 

@@ -34,6 +34,7 @@ export type SuspensionEndCause = (typeof SUSPENSION_END_CAUSES)[number];
 @Index('case_suspensions_case_idx', ['caseId', 'startedAt'])
 @Index('case_suspensions_one_current', { synchronize: false })
 @Index('case_suspensions_started_idx', { synchronize: false })
+@Index('case_suspensions_ended_idx', { synchronize: false })
 @Check(
   'case_suspensions_kind_check',
   `"kind" IN ('waiting_for_buyer', 'waiting_for_funding', 'waiting_for_third_party', 'other')`,
