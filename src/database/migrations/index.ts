@@ -31,7 +31,7 @@ import { UsersByUnit1796540000000 } from './1796540000000-UsersByUnit';
 import { CaseLinks1796550000000 } from './1796550000000-CaseLinks';
 import { ActorChangeNotifications1796570000000 } from './1796570000000-ActorChangeNotifications';
 import { AuditChainedIndex1796580000000 } from './1796580000000-AuditChainedIndex';
-import { ManagementReportCounters1796580000000 } from './1796580000000-ManagementReportCounters';
+import { ManagementReportCounters1796590000000 } from './1796590000000-ManagementReportCounters';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -71,5 +71,5 @@ export const MIGRATIONS: (new () => object)[] = [
   CaseLinks1796550000000,
   ActorChangeNotifications1796570000000,
   AuditChainedIndex1796580000000,
-  ManagementReportCounters1796580000000,
+  ManagementReportCounters1796590000000,
 ];

@@ -19,8 +19,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * each marked case's facts anew, once, and adds new minus stored to the day counts in a fixed
  * order of keys (no deadlock between two commits), as the funding totals do (ADR 37).
  */
-export class ManagementReportCounters1796580000000 implements MigrationInterface {
-  name = 'ManagementReportCounters1796580000000';
+export class ManagementReportCounters1796590000000 implements MigrationInterface {
+  name = 'ManagementReportCounters1796590000000';
 
   public async up(q: QueryRunner): Promise<void> {
     // No foreign key: a deleted case's facts are what the refresh subtracts.
