@@ -32,6 +32,7 @@ import { CaseLinks1796550000000 } from './1796550000000-CaseLinks';
 import { ActorChangeNotifications1796570000000 } from './1796570000000-ActorChangeNotifications';
 import { AuditChainedIndex1796580000000 } from './1796580000000-AuditChainedIndex';
 import { ManagementReportCounters1796590000000 } from './1796590000000-ManagementReportCounters';
+import { CounterRefreshGenericPlans1796600000000 } from './1796600000000-CounterRefreshGenericPlans';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -72,4 +73,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ActorChangeNotifications1796570000000,
   AuditChainedIndex1796580000000,
   ManagementReportCounters1796590000000,
+  CounterRefreshGenericPlans1796600000000,
 ];
