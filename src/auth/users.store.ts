@@ -64,7 +64,8 @@ export async function selectActor(db: DataSource, id: string): Promise<ActorReco
 /** Several users with their domains, in one query (the ones that exist, in no order). */
 export async function selectActors(db: DataSource, ids: string[]): Promise<ActorRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.query<ActorRow[]>(
+  const rows = await preparedQuery<ActorRow>(
+    db,
     `${ACTOR_SELECT} WHERE u.id = ANY($1::uuid[]) GROUP BY u.id`,
     [ids],
   );
@@ -82,7 +83,9 @@ export function selectActiveMembers(
   unitId: string,
   role: Actor['role'],
 ): Promise<{ id: string; name: string; email: string }[]> {
-  return db.query<{ id: string; name: string; email: string }[]>(
+  // Prepared: read at every routing and for every signal of a team.
+  return preparedQuery<{ id: string; name: string; email: string }>(
+    db,
     'SELECT id, name, email FROM users WHERE organisation_unit_id = $1 AND role = $2 AND active ORDER BY id',
     [unitId, role],
   );

@@ -135,7 +135,9 @@ export class CaseReader {
     const p = new Params();
     const id = p.add(caseId);
     const columns = actors.map((actor, i) => `(${visibleTo(actor, p)}) AS v${i}`);
-    const [row] = await this.db.query<Record<string, boolean>[]>(
+    // Prepared: one text per team's make-up, asked for every signal of the team's cases.
+    const [row] = await preparedQuery<Record<string, boolean>>(
+      this.db,
       `SELECT ${columns.join(', ')} FROM cases c WHERE c.id = ${id}::uuid`,
       p.values,
     );
@@ -321,7 +323,9 @@ export class CaseReader {
    * and who to tell. Null when there is no such case.
    */
   async workflowFacts(caseId: string): Promise<WorkflowFacts | null> {
-    const [row] = await this.db.query<WorkflowFactsRow[]>(
+    // Prepared: the workers read these facts three times a filed case (routing, deadlines, signals).
+    const [row] = await preparedQuery<WorkflowFactsRow>(
+      this.db,
       `SELECT c.id, c.reference, c.title, c.status, c.priority, c.estimated_value_cents,
               c.filed_by_id, c.organisation_unit_id, c.team_id, c.assignee_id,
               c.koppel_meentcoop_id, c.koppel_municipal_id, c.accept_by, c.propose_by, c.sla_breached, c.sla_warned,
@@ -370,7 +374,8 @@ export class CaseReader {
   /** Open cases per MeentCoop contact (for balancing koppels), in one query. */
   async openKoppelCounts(userIds: string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.db.query<{ id: string; n: number }[]>(
+    const rows = await preparedQuery<{ id: string; n: number }>(
+      this.db,
       `SELECT koppel_meentcoop_id AS id, count(*)::int AS n FROM cases
         WHERE koppel_meentcoop_id = ANY($1::uuid[])
           AND status NOT IN ('resolved', 'declined', 'withdrawn')
