@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     connectionString: job.databaseUrl,
     max: job.poolSize,
     application_name: 'brug-bench-floor',
+    // As Brug's pool (src/database/data-source-options.ts): a statement the load has given up
+    // on must not run on and load the scenarios after it.
+    statement_timeout: 30000,
   });
   const routes = new Map(Object.entries(job.routes));
 

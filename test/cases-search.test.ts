@@ -129,6 +129,35 @@ describe('GET /cases?q= finds parts of words, proposals, outcomes and readable n
     expect(all.filter((id) => mine.includes(id))).toEqual(mine);
   });
 
+  it('counts each case once in the total, matching in its texts, its notes or both', async () => {
+    const inText = await fileCase(t, 'buyer', { title: 'Kringloopwinkel Noord', description: '' });
+    const inNote = await fileCase(t, 'buyer', { title: 'Inkoop stoelen', description: '' });
+    await note('buyer', inNote.id, 'Vraag de kringloopwinkel om een offerte', 'shared');
+    const inBoth = await fileCase(t, 'buyer', { title: 'Kringloopwinkel Zuid', description: '' });
+    await note('buyer', inBoth.id, 'De kringloopwinkel heeft ruimte', 'shared');
+    const internal = await fileCase(t, 'buyer', { title: 'Inkoop tafels', description: '' });
+    await note('staff', internal.id, 'Intern: de kringloopwinkel belt', 'internal');
+    for (const [who, expected] of [
+      ['buyer', [inText.id, inNote.id, inBoth.id]],
+      ['staff', [inText.id, inNote.id, inBoth.id, internal.id]],
+    ] as const) {
+      expect((await search(who, 'kringloop')).sort()).toEqual([...expected].sort());
+      // One a page: the first page has a next one, so the total is counted, not the page.
+      const auth = await bearer(t, who);
+      let cursor: string | null = null;
+      do {
+        const qs = new URLSearchParams({
+          q: 'kringloop',
+          pageSize: '1',
+          ...(cursor ? { cursor } : {}),
+        });
+        const page = await t.http().get(`/api/v1/cases?${qs.toString()}`).set(auth).expect(200);
+        expect(page.body).toMatchObject({ total: expected.length, totalCapped: false });
+        cursor = page.body.nextCursor as string | null;
+      } while (cursor !== null);
+    }
+  });
+
   it('matches words of 1 or 2 letters by full text only', async () => {
     // "en" is inside many words, but as a word of its own it is a Dutch stop word.
     expect(await search('staff', 'en')).toEqual([]);

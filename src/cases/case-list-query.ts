@@ -5,7 +5,7 @@ import { Params } from './case-access';
 import { caseFilterConditions } from './case-filters';
 import { CASE_COLUMNS, DOMAIN_LIST } from './case-presenter';
 import { overdueCondition, slaCondition } from './sla-clock';
-import { searchCondition } from './case-search';
+import { searchCondition, searchCountParts } from './case-search';
 import { LIST_TOTAL_LIMIT } from './dto/case.dto';
 import type { CaseSort, ListCasesQuery } from './dto/list-cases.query';
 
@@ -272,17 +272,30 @@ export function buildListQuery(
     now,
   });
   // The total: the same conditions, a search in its matches-first form (bitmaps over the GIN
-  // indexes: a count reads the matches, not a sort index in the hope of meeting them).
+  // indexes: a count reads the matches, not a sort index in the hope of meeting them). The
+  // cases matching in their own texts, then those matching only in a note (searchCountParts).
   const c = new Params();
-  const countWhere = listConditions(actor, query, c, {
+  const countWhere = listConditions(actor, { ...query, q: undefined }, c, {
     teamId: resolved.teamId,
     rareSearch: true,
     now,
   });
+  const q = query.q?.trim();
+  const search = q ? searchCountParts(actor, q, c) : null;
+  const matching = (conditions: string[]): string =>
+    `SELECT 1 FROM cases c\n    WHERE ${conditions.length ? conditions.join('\n      AND ') : 'TRUE'}`;
+  const counted = !search
+    ? matching(countWhere)
+    : !search.notes
+      ? matching([...countWhere, search.text])
+      : `${matching([...countWhere, search.text])}\n    UNION ALL\n    ${matching([
+          ...countWhere,
+          search.notes,
+          `${search.text} IS NOT TRUE`,
+        ])}`;
   const count = {
     sql: `SELECT count(*)::int AS n FROM (
-    SELECT 1 FROM cases c
-    WHERE ${countWhere.join('\n      AND ')}
+    ${counted}
     LIMIT ${LIST_TOTAL_LIMIT + 1}) m`,
     params: c.values,
   };

@@ -73,6 +73,29 @@ export function searchCondition(actor: Actor, q: string, p: Params, rare: boolea
 }
 
 /**
+ * A search split for counting (the list's total): the case's own texts, and its notes as a
+ * separate condition. The total counts the cases matching the first, then those matching only
+ * the second: with the two in one OR, PostgreSQL rechecks every candidate of the trigram index
+ * against the whole OR, comparing it with each matching note's case in turn (about 16 s for a
+ * common word part at 1,000,000 cases and 30,000 matching notes; docs/benchmarks.md).
+ */
+export function searchCountParts(
+  actor: Actor,
+  q: string,
+  p: Params,
+): { text: string; notes: string | null } {
+  const b = bind(q, p);
+  const caseParts = b.parts('c');
+  const noteParts = b.parts('n');
+  if (!caseParts || !noteParts) return { text: `c.search @@ ${b.fullText}`, notes: null };
+  const notes = seesInternalNotes(actor) ? noteParts : `n.visibility = 'shared' AND ${noteParts}`;
+  return {
+    text: `(c.search @@ ${b.fullText} OR (${caseParts}))`,
+    notes: `c.id = ANY(ARRAY(SELECT n.case_id FROM case_notes n WHERE ${notes}))`,
+  };
+}
+
+/**
  * Run before the probe, in its transaction. With LIMIT, the planner likes to read `cases` from
  * the start until enough rows match: quick for a common word, the whole table for one just under
  * the limit, and its estimate for a part of a word is rough. The probe stays on the indexes.
