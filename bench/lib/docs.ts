@@ -104,7 +104,7 @@ this page and \`${resultsFile}\`. The machines are shared and noisy: read the ra
 rather than the absolute numbers.
 
 \`\`\`sh
-npm run bench                     # full: 1,000,000 cases and audit events (under 15 minutes)
+npm run bench                     # full: 1,000,000 cases and audit events (about 25 minutes)
 npm run bench -- --scale small    # a quick check (under 3 minutes)
 npm run bench -- --only list,detail --scale small
 \`\`\`
