@@ -283,7 +283,7 @@ export function buildListQuery(
   const q = query.q?.trim();
   const search = q ? searchCountParts(actor, q, c) : null;
   const matching = (conditions: string[]): string =>
-    `SELECT 1 FROM cases c\n    WHERE ${conditions.length ? conditions.join('\n      AND ') : 'TRUE'}`;
+    `SELECT 1 FROM cases c\n    WHERE ${conditions.join('\n      AND ')}`;
   const counted = !search
     ? matching(countWhere)
     : !search.notes

@@ -53,23 +53,40 @@ function bind(q: string, p: Params): Bound {
 }
 
 /**
+ * A search's two sides for this actor: over the case's own texts (`text`, without the outer
+ * parentheses when it has two parts), and the WHERE over a note `n` it may read (`notes`: shared
+ * notes only for buyers and budget holders), or null when the search has no parts of words.
+ */
+function sides(actor: Actor, q: string, p: Params): { text: string; notes: string | null } {
+  const b = bind(q, p);
+  const caseParts = b.parts('c');
+  const noteParts = b.parts('n');
+  if (!caseParts || !noteParts) return { text: `c.search @@ ${b.fullText}`, notes: null };
+  return {
+    text: `c.search @@ ${b.fullText} OR (${caseParts})`,
+    notes: seesInternalNotes(actor) ? noteParts : `n.visibility = 'shared' AND ${noteParts}`,
+  };
+}
+
+/** The cases with a matching note, gathered first (one array for the bitmaps). */
+const casesOfNotes = (notes: string): string =>
+  `c.id = ANY(ARRAY(SELECT n.case_id FROM case_notes n WHERE ${notes}))`;
+
+/**
  * The WHERE condition over `c` for a search by this actor: notes count only when the actor may
  * read them (shared notes for buyers and budget holders). `rare` (few matches, from the probe)
  * gathers the matching notes' cases first, so all three indexes combine in one bitmap; otherwise
  * the notes are looked up per case while the sort index is walked.
  */
 export function searchCondition(actor: Actor, q: string, p: Params, rare: boolean): string {
-  const b = bind(q, p);
-  const caseParts = b.parts('c');
-  const noteParts = b.parts('n');
-  if (!caseParts || !noteParts) return `c.search @@ ${b.fullText}`;
-  const notes = seesInternalNotes(actor) ? noteParts : `n.visibility = 'shared' AND ${noteParts}`;
+  const { text, notes } = sides(actor, q, p);
+  if (!notes) return text;
   const inNotes = rare
-    ? `c.id = ANY(ARRAY(SELECT n.case_id FROM case_notes n WHERE ${notes}))`
+    ? casesOfNotes(notes)
     : // OFFSET 0 keeps this a per-row lookup by case: left alone, the planner may hash every
       // matching note first, which for a common word costs more than the page it serves.
       `EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = c.id AND ${notes} OFFSET 0)`;
-  return `(c.search @@ ${b.fullText} OR (${caseParts}) OR ${inNotes})`;
+  return `(${text} OR ${inNotes})`;
 }
 
 /**
@@ -84,15 +101,8 @@ export function searchCountParts(
   q: string,
   p: Params,
 ): { text: string; notes: string | null } {
-  const b = bind(q, p);
-  const caseParts = b.parts('c');
-  const noteParts = b.parts('n');
-  if (!caseParts || !noteParts) return { text: `c.search @@ ${b.fullText}`, notes: null };
-  const notes = seesInternalNotes(actor) ? noteParts : `n.visibility = 'shared' AND ${noteParts}`;
-  return {
-    text: `(c.search @@ ${b.fullText} OR (${caseParts}))`,
-    notes: `c.id = ANY(ARRAY(SELECT n.case_id FROM case_notes n WHERE ${notes}))`,
-  };
+  const { text, notes } = sides(actor, q, p);
+  return notes ? { text: `(${text})`, notes: casesOfNotes(notes) } : { text, notes: null };
 }
 
 /**
