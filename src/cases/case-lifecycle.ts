@@ -5,6 +5,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { PreconditionFailed } from '../common/errors';
 import { Params } from '../common/sql-params';
+import { preparedIn } from '../database/prepared';
 import type { ActorRef, WriteContext } from '../database/unit-of-work';
 import { CASE_COLUMNS, type CaseRow } from './case-presenter';
 import { assertMay, extendStage, recordBreach, resumeClock, suspendClock } from './case-clock';
@@ -158,7 +159,10 @@ export class CaseLifecycle {
     p.values.push(...change.values);
     // The case, what is filed with it and its first status change in one statement, which also
     // answers the change's time: the filing's answer needs no second read of its history.
-    const [created] = await w.manager.query<(CaseRow & { first_change_at: Date })[]>(
+    const {
+      rows: [created],
+    } = await preparedIn<CaseRow & { first_change_at: Date }>(
+      w.manager,
       `WITH ${change.ctes}, h AS (
          INSERT INTO case_status_changes (case_id, from_status, to_status, actor_id, actor_role,
                                           actor_name, reason)
@@ -219,7 +223,12 @@ export class CaseLifecycle {
       change.guard === 'version'
         ? `c.version = ${p.add(current.version)}::int`
         : `c.status = ${p.add(current.status)}::text`;
-    const [updated] = await w.manager.query<CaseRow[]>(
+    // Prepared: each kind of change has one text (its columns are fixed; the routing's too),
+    // planned once per connection.
+    const {
+      rows: [updated],
+    } = await preparedIn<CaseRow>(
+      w.manager,
       `WITH u AS (
          UPDATE cases c SET ${sets.join(', ')}
           WHERE c.id = ${p.add(current.id)}::uuid AND ${guard}

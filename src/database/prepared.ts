@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Statement names by SQL text: hashed once per distinct query, not on every request. */
 const names = new Map<string, string>();
@@ -18,9 +18,9 @@ export function statementName(sql: string): string {
 }
 
 /**
- * Runs a read outside any transaction as a named prepared statement, so PostgreSQL plans it
- * once per connection instead of on every request (planning costs more than executing most of
- * Brug's hot reads). The name is derived from the SQL, so each distinct query is one statement.
+ * Runs one statement outside any transaction (a read, or a write that commits on its own) as a
+ * named prepared statement, so PostgreSQL plans it once per connection instead of on every
+ * request (planning costs more than executing most of Brug's hot statements). The name is derived from the SQL, so each distinct query is one statement.
  */
 export async function preparedQuery<T extends QueryResultRow>(
   db: DataSource,
@@ -29,6 +29,30 @@ export async function preparedQuery<T extends QueryResultRow>(
 ): Promise<T[]> {
   const result = await poolOf(db).query<T>({ name: statementName(sql), text: sql, values: params });
   return result.rows;
+}
+
+/**
+ * Runs one statement of a transaction (the manager a unit of work or `db.transaction` gives) as a
+ * named prepared statement on the transaction's connection, so PostgreSQL plans it once per
+ * connection instead of at every call, as `preparedQuery` does outside transactions. For the
+ * statements every filed case runs (its filing, its routing, the audit and outbox rows, the
+ * relay's batch): their texts do not depend on the data (lists are bound as arrays), so each is
+ * one statement, and they find their rows by key, which one plan serves whatever the values.
+ * Answers the rows and, for an `UPDATE` or `DELETE`, how many rows it changed.
+ */
+export async function preparedIn<T extends QueryResultRow>(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<{ rows: T[]; rowCount: number }> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
+    throw new Error('preparedIn runs inside a transaction; use preparedQuery outside one');
+  }
+  // TypeORM's PostgreSQL query runner answers its connection (a pool client) from connect().
+  const client = (await runner.connect()) as PoolClient;
+  const result = await client.query<T>({ name: statementName(sql), text: sql, values: params });
+  return { rows: result.rows, rowCount: result.rowCount ?? 0 };
 }
 
 /**

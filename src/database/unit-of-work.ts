@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles';
 import { Params } from '../common/sql-params';
 import type { OutboxMessage } from '../events/events';
 import { outboxInsert } from '../workflow/outbox/outbox';
+import { preparedIn } from './prepared';
 import { ReadReplica } from './read-replica';
 
 /** Who a change is done by: a signed-in person, or Brug itself (routing, escalation). */
@@ -76,7 +77,8 @@ export class WriteContext {
     const sql = before.length
       ? `WITH ${before.map((part, i) => `j${i} AS (${part})`).join(', ')} ${last}`
       : last!;
-    await this.manager.query(sql, p.values);
+    // Prepared: the text is one of three whatever the number of events (they are bound as arrays).
+    await preparedIn(this.manager, sql, p.values);
   }
 }
 

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import type { ActorRecord } from '../auth/users.store';
+import { preparedQuery } from '../database/prepared';
 import { CaseReader, type WorkflowFacts } from '../cases/case-reader';
 import { deliveryJobs, recordDeliveries } from '../workflow/notifications/deliveries';
 import { Mailer } from '../workflow/notifications/mailer';
@@ -56,7 +57,9 @@ export class SignalMaker {
     // One statement: each person's choice of delivery for the kind (or the kind's default), the
     // signals made, and with those a redelivery made before, the signals of the event as they
     // were first made (the plain read sees the rows from before this statement).
-    const rows = await this.db.query<{ user_id: string; delivery: SignalDelivery }[]>(
+    // Prepared: one text for every signal made, planned once per connection.
+    const rows = await preparedQuery<{ user_id: string; delivery: SignalDelivery }>(
+      this.db,
       `WITH made AS (
          INSERT INTO signals (user_id, kind, case_id, event_id, detail, delivery)
          SELECT t.user_id, $1, $2, $3, $4::jsonb, coalesce(sp.delivery, $6)

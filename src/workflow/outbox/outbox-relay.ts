@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { preparedIn } from '../../database/prepared';
 import { QueueService } from '../queues/queue.service';
 import type { JobItem } from '../queues/queues';
 import { WebhooksService } from '../notifications/webhooks.service';
@@ -148,7 +149,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes one batch; returns how many rows it published. */
   async publishBatch(): Promise<number> {
     return this.db.transaction(async (m) => {
-      const rows = await m.query<OutboxRow[]>(
+      // Both statements prepared: the relay runs them for every batch.
+      const { rows } = await preparedIn<OutboxRow>(
+        m,
         `SELECT id, type, payload FROM outbox_events
           WHERE published_at IS NULL
           ORDER BY created_at, id
@@ -162,9 +165,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.queues.add(
         rows.flatMap((row) => jobsFor(row, notified).map((job) => ({ job, jobId: row.id }))),
       );
-      await m.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])', [
-        rows.map((r) => r.id),
-      ]);
+      await preparedIn(
+        m,
+        'UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::uuid[])',
+        [rows.map((r) => r.id)],
+      );
       return rows.length;
     });
   }
