@@ -20,7 +20,8 @@ export function statementName(sql: string): string {
 /**
  * Runs one statement outside any transaction (a read, or a write that commits on its own) as a
  * named prepared statement, so PostgreSQL plans it once per connection instead of on every
- * request (planning costs more than executing most of Brug's hot statements). The name is derived from the SQL, so each distinct query is one statement.
+ * request (planning costs more than executing most of Brug's hot statements). The name is
+ * derived from the SQL, so each distinct query is one statement.
  */
 export async function preparedQuery<T extends QueryResultRow>(
   db: DataSource,
