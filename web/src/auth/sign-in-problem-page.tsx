@@ -51,7 +51,8 @@ export function SignInProblemPage() {
         data-testid="sign-in-problem"
       >
         <Paragraph className="ams-mb-s">{t(`sso.problem_${code}`)}</Paragraph>
-        {ASK_SOMEONE.includes(code) && (
+        {/* Whom to ask once the service has said (no generic words first, then the contact). */}
+        {ASK_SOMEONE.includes(code) && !options.isPending && (
           <Paragraph className="ams-mb-s" data-testid="sign-in-problem-contact">
             {contact ? t('sso.askWhom', { contact }) : t('sso.askAdmin')}
           </Paragraph>
