@@ -110,7 +110,7 @@ npm run bench -- --only list,detail --scale small
 \`\`\`
 
 Scenarios: \`funding\`, \`list\`, \`detail\`, \`verify\`, \`export\`, \`proofs\`, \`filing\`, \`routing\`,
-\`memory\`, \`documents\` (a 1 GB document, \`BENCH_DOCUMENT_MB\` sets another size). A full run of every scenario rewrites this page; other runs print their table and
+\`memory\`, \`documents\` (a 1 GB document, \`BENCH_DOCUMENT_MB\` sets another size; \`BENCH_AUDIT_EVENTS\` sets how many audit events are loaded). A full run of every scenario rewrites this page; other runs print their table and
 write their JSON only (\`--docs\` writes this page anyway). PostgreSQL and Redis are found at
 \`BENCH_DATABASE_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) and
 \`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`); \`BENCH_NODE_OPTIONS\` passes Node and

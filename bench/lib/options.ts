@@ -24,6 +24,7 @@ export interface Scale {
   /** The newest this many cases carry the funding ledger. */
   fundingCases: number;
   fundingEntries: number;
+  /** Audit events loaded (`BENCH_AUDIT_EVENTS` overrides it). */
   auditEvents: number;
   filingSeconds: number;
   filingConnections: number;
@@ -40,6 +41,10 @@ export interface Scale {
   documentBytes: number;
 }
 
+/** The audit events loaded (`BENCH_AUDIT_EVENTS` overrides it, for the log's rows alone). */
+const auditEvents = (fallback: number): number =>
+  process.env.BENCH_AUDIT_EVENTS ? Number(process.env.BENCH_AUDIT_EVENTS) : fallback;
+
 const documentBytes = (fallback: number): number =>
   process.env.BENCH_DOCUMENT_MB ? Number(process.env.BENCH_DOCUMENT_MB) * 1024 * 1024 : fallback;
 
@@ -49,7 +54,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     cases: 20_000,
     fundingCases: 1_000,
     fundingEntries: 10_000,
-    auditEvents: 50_000,
+    auditEvents: auditEvents(50_000),
     filingSeconds: 5,
     filingConnections: 32,
     routingSeconds: 10,
@@ -67,7 +72,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     cases: 1_000_000,
     fundingCases: 10_000,
     fundingEntries: 100_000,
-    auditEvents: 1_000_000,
+    auditEvents: auditEvents(1_000_000),
     filingSeconds: 20,
     filingConnections: 32,
     routingSeconds: 30,

@@ -1,11 +1,11 @@
-import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
-import { batchedChunks } from '../common/batched-chunks';
+import { writeBatched } from '../common/write-batched';
+import type { Writable } from 'node:stream';
 import { AuditLogReader } from './audit-log';
 import type { VerifyResultDto } from './dto/audit.dto';
 import { chainReasonCode, type ChainFailure, ChainVerifier } from './hash-chain';
@@ -27,23 +27,28 @@ const CHAINED_CONTENT = `'{"action":' || to_json(action)
   || ',"data":' || data || ',"occurredAt":' || to_json(${ISO}) || ',"seq":' || seq
   || ',"subjectId":' || to_json(subject_id) || ',"subjectType":' || to_json(subject_type) || '}'`;
 
-/** The export's pieces on the wire (see batchedChunks). */
+/** The export's batches on the wire (see writeBatched). */
 const EXPORT_CHUNK_BYTES = 1 << 20;
+const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** One export line per event, built by PostgreSQL, in leaf order (see docs/audit.md). */
-const EXPORT_LINE = `'{"seq":' || e.seq || ',"leafIndex":' || e.leaf_index
-  || ',"occurredAt":' || to_json(to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-  || ',"actorId":' || coalesce(to_json(e.actor_id)::text, 'null')
-  || ',"actorRole":' || to_json(e.actor_role) || ',"actorName":' || to_json(e.actor_name)
-  || ',"action":' || to_json(e.action) || ',"subjectType":' || to_json(e.subject_type)
-  || ',"subjectId":' || to_json(e.subject_id) || ',"caseId":' || coalesce(to_json(e.case_id)::text, 'null')
-  || ',"data":' || coalesce(e.data, 'null') || ',"dataHash":"' || e.data_hash || '"'
-  || CASE WHEN x.id IS NULL THEN '' ELSE ',"erased":' || json_build_object('at',
-       to_char(x.erased_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'by', x.erased_by_name,
+/**
+ * One export line per event, built by PostgreSQL, in leaf order (see docs/audit.md). `concat`
+ * builds the line once (a chain of `||` copies it at every step); only free text goes through
+ * `to_json`, since uuids, hex hashes and the formatted time hold nothing JSON escapes.
+ */
+const EXPORT_LINE = `concat('{"seq":', e.seq, ',"leafIndex":', e.leaf_index,
+  ',"occurredAt":"', to_char(e.occurred_at AT TIME ZONE 'UTC', ${ISO_MS}),
+  '","actorId":', coalesce('"' || e.actor_id || '"', 'null'),
+  ',"actorRole":', to_json(e.actor_role), ',"actorName":', to_json(e.actor_name),
+  ',"action":', to_json(e.action), ',"subjectType":', to_json(e.subject_type),
+  ',"subjectId":', to_json(e.subject_id), ',"caseId":', coalesce('"' || e.case_id || '"', 'null'),
+  ',"data":', coalesce(e.data, 'null'), ',"dataHash":"', e.data_hash, '"',
+  CASE WHEN x.id IS NULL THEN '' ELSE ',"erased":' || json_build_object('at',
+       to_char(x.erased_at AT TIME ZONE 'UTC', ${ISO_MS}), 'by', x.erased_by_name,
        'basis', x.basis, 'eventLeafIndex', (SELECT leaf_index FROM audit_events z
-         WHERE z.subject_type = 'audit_erasure' AND z.subject_id = x.id::text ORDER BY z.seq LIMIT 1))::text END
-  || ',"prevHash":' || coalesce(to_json(e.prev_hash)::text, 'null')
-  || ',"hash":' || coalesce(to_json(e.hash)::text, 'null') || '}'`;
+         WHERE z.subject_type = 'audit_erasure' AND z.subject_id = x.id::text ORDER BY z.seq LIMIT 1))::text END,
+  ',"prevHash":', coalesce('"' || e.prev_hash || '"', 'null'),
+  ',"hash":', coalesce('"' || e.hash || '"', 'null'), '}')`;
 
 /**
  * Verifying and exporting the audit log. Both stream from PostgreSQL with COPY (constant memory
@@ -235,10 +240,7 @@ export class AuditChecker {
    * Streams the log as NDJSON in leaf order (what a checkpoint covers), straight from
    * PostgreSQL with backpressure; `fromSeq`/`toSeq` keep to a range of event numbers.
    */
-  async export(
-    out: NodeJS.WritableStream,
-    range: { fromSeq?: number; toSeq?: number },
-  ): Promise<void> {
+  async export(out: Writable, range: { fromSeq?: number; toSeq?: number }): Promise<void> {
     // COPY takes no bind parameters; every bound is a validated integer.
     const from = Math.max(1, Math.trunc(range.fromSeq ?? 1));
     const to = Math.trunc(range.toSeq ?? Number.MAX_SAFE_INTEGER);
@@ -254,8 +256,8 @@ export class AuditChecker {
                   ORDER BY e.leaf_index) ${RAW}`,
         ),
       );
-      // Written in pieces of 1 MiB rather than as read from PostgreSQL's socket (8–64 kB).
-      await pipeline(copy, batchedChunks(EXPORT_CHUNK_BYTES), out, { end: false });
+      // Written in batches of 1 MiB rather than as read from PostgreSQL's socket (8–64 kB).
+      await writeBatched(copy, out, EXPORT_CHUNK_BYTES);
     } catch (error) {
       broken = true;
       throw error;
