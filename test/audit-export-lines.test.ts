@@ -4,8 +4,7 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditChecker } from '../src/audit/audit-checker';
 import { canonicalJson } from '../src/audit/canonical-json';
-import { dataHashOf } from '../src/audit/leaf';
-import { waitUntilSequenced } from './support/audit';
+import { appendSyntheticEvents, type SyntheticEvent, waitUntilSequenced } from './support/audit';
 import { bearer, fileCase } from './support/factories';
 import { waitFor } from './support/processes';
 import { startTestApp, TestApp } from './support/test-app';
@@ -20,6 +19,7 @@ const AWKWARD = [
   'ctl\u0001\u001f',
   'Zoë ✓ 🚲',
 ];
+/** The keys of a line as docs/audit.md lists them, written out here rather than taken from the code. */
 const KEYS = [
   'seq',
   'leafIndex',
@@ -37,6 +37,7 @@ const KEYS = [
   'hash',
 ];
 
+/** A row of audit_events as PostgreSQL returns it, to compare each line with. */
 interface Row {
   seq: string;
   leaf_index: string;
@@ -54,32 +55,16 @@ interface Row {
   hash: string | null;
 }
 
-/** Events with awkward text, null actors and cases, and about 10 kB of data each. */
-async function appendAwkwardEvents(db: DataSource, count: number): Promise<void> {
-  const cols: unknown[][] = Array.from({ length: 7 }, () => []);
-  for (let n = 0; n < count; n++) {
-    const text = AWKWARD[n % AWKWARD.length]!;
-    const data = canonicalJson({ n, note: `${text} ${'x'.repeat(10_000)}` });
-    const values = [
-      new Date(Date.UTC(2026, 0, 1) + n * 1237).toISOString(),
-      n % 2 ? randomUUID() : null,
-      `${text} ${n}`,
-      `zaak "${n}"`,
-      data,
-      dataHashOf(data),
-      n,
-    ];
-    values.forEach((v, k) => cols[k]!.push(v));
-  }
-  await db.query(
-    `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
-       subject_type, subject_id, case_id, data, data_hash)
-     SELECT t.at, t.actor, 'system', t.name, 'case.updated', 'case', t.subject, NULL, t.data, t.hash
-       FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
-                   $7::int[]) AS t(at, actor, name, subject, data, hash, n)
-      ORDER BY t.n`,
-    cols,
-  );
+/** An event with awkward text, with or without an actor, and about 10 kB of data. */
+function awkwardEvent(n: number): SyntheticEvent {
+  const text = AWKWARD[n % AWKWARD.length]!;
+  return {
+    at: new Date(Date.UTC(2026, 0, 1) + n * 1237).toISOString(),
+    actorId: n % 2 ? randomUUID() : null,
+    actorName: `${text} ${n}`,
+    subjectId: `zaak "${n}"`,
+    data: canonicalJson({ n, note: `${text} ${'x'.repeat(10_000)}` }),
+  };
 }
 
 /** Collects what an export writes. */
@@ -108,7 +93,7 @@ describe('audit export lines', () => {
     t = await startTestApp();
     db = t.app.get(DataSource);
     checker = t.app.get(AuditChecker);
-    await appendAwkwardEvents(db, EVENTS);
+    await appendSyntheticEvents(db, EVENTS, awkwardEvent);
     await fileCase(t); // events as Brug writes them, with an actor and a case
     await waitUntilSequenced(db, 300_000);
   }, 600_000);

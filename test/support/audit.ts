@@ -3,25 +3,49 @@ import type { DataSource } from 'typeorm';
 import { canonicalJson } from '../../src/audit/canonical-json';
 import { dataHashOf } from '../../src/audit/leaf';
 
+/** What a synthetic event varies (the rest is a `case.updated` by the system, without a case). */
+export interface SyntheticEvent {
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  subjectId: string;
+  data: string;
+}
+
+/** The volume tests' event: a title change, about 100 bytes of data. */
+function volumeEvent(n: number): SyntheticEvent {
+  return {
+    at: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+    actorId: null,
+    actorName: 'Volume test',
+    subjectId: randomUUID(),
+    data: canonicalJson({ changes: { title: { old: `Titel ${n}`, new: `Titel ${n + 1}` } }, n }),
+  };
+}
+
 /**
- * Appends `count` events straight into audit_events as the writer does (for volume tests); the
- * test app's sequencer makes them leaves (wait with `waitUntilSequenced`).
+ * Appends `count` events (the n-th, from 1, as `eventOf(n)` says) straight into audit_events as
+ * the writer does (for volume tests); the test app's sequencer makes them leaves (wait with
+ * `waitUntilSequenced`).
  */
-export async function appendSyntheticEvents(db: DataSource, count: number): Promise<void> {
+export async function appendSyntheticEvents(
+  db: DataSource,
+  count: number,
+  eventOf: (n: number) => SyntheticEvent = volumeEvent,
+): Promise<void> {
   const batch = 10_000;
   for (let done = 0; done < count; done += batch) {
-    const cols: unknown[][] = Array.from({ length: 5 }, () => []);
+    const cols: unknown[][] = Array.from({ length: 7 }, () => []);
     for (let i = 0; i < Math.min(batch, count - done); i++) {
       const n = done + i + 1;
-      const data = canonicalJson({
-        changes: { title: { old: `Titel ${n}`, new: `Titel ${n + 1}` } },
-        n,
-      });
+      const event = eventOf(n);
       const values = [
-        new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
-        randomUUID(),
-        data,
-        dataHashOf(data),
+        event.at,
+        event.actorId,
+        event.actorName,
+        event.subjectId,
+        event.data,
+        dataHashOf(event.data),
         n,
       ];
       values.forEach((v, k) => cols[k]!.push(v));
@@ -29,10 +53,10 @@ export async function appendSyntheticEvents(db: DataSource, count: number): Prom
     await db.query(
       `INSERT INTO audit_events (occurred_at, actor_id, actor_role, actor_name, action,
          subject_type, subject_id, case_id, data, data_hash)
-       SELECT t.at, NULL, 'system', 'Volume test', 'case.updated', 'case', t.subject, NULL,
+       SELECT t.at, t.actor, 'system', t.name, 'case.updated', 'case', t.subject, NULL,
               t.data, t.data_hash
-         FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[])
-           AS t(at, subject, data, data_hash, n)
+         FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[],
+                     $6::text[], $7::int[]) AS t(at, actor, name, subject, data, data_hash, n)
         ORDER BY t.n`,
       cols,
     );
