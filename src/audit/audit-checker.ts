@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,7 +6,6 @@ import type { Pool, PoolClient } from 'pg';
 import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { writeBatched } from '../common/write-batched';
-import type { Writable } from 'node:stream';
 import { AuditLogReader } from './audit-log';
 import type { VerifyResultDto } from './dto/audit.dto';
 import { chainReasonCode, type ChainFailure, ChainVerifier } from './hash-chain';
