@@ -146,6 +146,47 @@ describe('catalogue', () => {
     );
   });
 
+  it('finds a team by its code in the case list once it exists, renamed too, never a municipal unit', async () => {
+    const staff = { Authorization: `Bearer ${await t.token('staff')}` };
+    const list = (code: string) => t.http().get(`/api/v1/cases?team=${code}`).set(staff);
+    const unknown = (await list('meentcoop-culture')).body as { code: string; errors: unknown };
+    expect(unknown.code).toBe('validation_failed');
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({ field: 'team', code: 'unknown_team' }),
+    ]);
+    // Created after a lookup failed: found (an unknown code is not remembered).
+    const team = await t
+      .http()
+      .post('/api/v1/teams')
+      .set(admin)
+      .send({ code: 'meentcoop-culture', name: 'MeentCoop Cultuur' })
+      .expect(201);
+    expect((await list('meentcoop-culture').expect(200)).body).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    await t
+      .http()
+      .patch(`/api/v1/teams/${team.body.id}`)
+      .set({ ...admin, 'If-Match': '"1"' })
+      .send({ name: 'MeentCoop Kunst en Cultuur' })
+      .expect(200);
+    await list('meentcoop-culture').expect(200);
+    // A municipal unit's code names no team, the first time and every time after.
+    await t
+      .http()
+      .post('/api/v1/organisation-units')
+      .set(admin)
+      .send({ code: 'inkoop-cultuur', name: 'Inkoop Cultuur', kind: 'municipal' })
+      .expect(201);
+    for (let i = 0; i < 2; i++) {
+      expect((await list('inkoop-cultuur')).body).toMatchObject({
+        status: 400,
+        errors: [{ field: 'team', code: 'unknown_team' }],
+      });
+    }
+  });
+
   it('keeps catalogue changes for admins', async () => {
     for (const who of ['buyer', 'staff', 'budgetEnergy', 'auditor']) {
       const headers = { Authorization: `Bearer ${await t.token(who)}` };

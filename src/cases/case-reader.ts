@@ -453,7 +453,7 @@ export class CaseReader {
 
   private async resolveTeam(team: string): Promise<string> {
     if (UUID.test(team)) return team;
-    const unit = await this.catalogue.findUnitByCode(team);
+    const unit = await this.catalogue.unitKeyByCode(team);
     if (!unit || unit.kind !== 'meentcoop_team') {
       throw new ValidationFailed([
         {

@@ -28,6 +28,12 @@ export interface NewOrganisationUnit {
   kind: OrganisationUnitKind;
 }
 
+/** What never changes about a unit: its id and its kind. */
+export interface UnitKey {
+  id: string;
+  kind: OrganisationUnitKind;
+}
+
 /**
  * Policy domains, municipal units and MeentCoop teams. The only writer of their tables; every
  * change is one unit of work with its `catalogue.changed` audit event.
@@ -35,6 +41,12 @@ export interface NewOrganisationUnit {
 @Injectable()
 export class CatalogueService {
   private readonly unitNames = new RefCache();
+  /**
+   * Units found by their code (the case list's `team=<code>`), kept per process: a unit's code
+   * and kind never change and units are deactivated, never deleted, so what a code named once it
+   * names for good. A code not found is looked up again (the unit may be created meanwhile).
+   */
+  private readonly unitsByCode = new Map<string, UnitKey>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -170,6 +182,19 @@ export class CatalogueService {
 
   findUnitByCode(code: string): Promise<OrganisationUnitEntity | null> {
     return this.units.findOneBy({ code });
+  }
+
+  /** The id and kind of the unit with `code`, or null; from memory after the first time. */
+  async unitKeyByCode(code: string): Promise<UnitKey | null> {
+    const kept = this.unitsByCode.get(code);
+    if (kept) return kept;
+    const unit = await this.units.findOne({ where: { code }, select: { id: true, kind: true } });
+    if (!unit) return null;
+    // Codes are few (units and teams); the bound only guards against misuse.
+    if (this.unitsByCode.size >= 10_000) this.unitsByCode.clear();
+    const key: UnitKey = { id: unit.id, kind: unit.kind };
+    this.unitsByCode.set(code, key);
+    return key;
   }
 
   async createUnit(actor: ActorRef, input: NewOrganisationUnit): Promise<OrganisationUnitEntity> {
