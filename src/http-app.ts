@@ -53,6 +53,10 @@ export async function createHttpApp(
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // An API answer's ETag is its resource's version (ADR 18), set where there is one. Express's
+  // own, a SHA-1 of every other body, named no version and was computed for every answer,
+  // though API answers are `no-store`. Files (the web UI, documents) set their own.
+  app.set('etag', false);
   // At most one pair more than the validation pipe accepts (ADR 15): bounded, never shortened.
   app.set('query parser', parseQuery);
   app.use(httpConventions);
