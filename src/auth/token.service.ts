@@ -10,6 +10,9 @@ const AUDIENCE = 'brug-api';
 const CHALLENGE_AUDIENCE = 'brug-second-factor';
 export const CHALLENGE_TTL_SECONDS = 300;
 
+/** Valid access tokens kept by `verify` at most (a few MB). */
+const MAX_KEPT_TOKENS = 10_000;
+
 /** How far a token's `iat` may lie ahead of this clock (another process's clock may run fast). */
 export const CLOCK_SKEW_SECONDS = 30;
 
@@ -34,6 +37,14 @@ const isWholeNumber = (value: unknown): value is number =>
 @Injectable()
 export class TokenService {
   private readonly key: KeyObject;
+  /**
+   * Access tokens found valid, by their text, until they expire: a client sends the same token
+   * with every request, and checking its signature and claims again gave the same answer each
+   * time. Only a valid token is kept (the same bytes verify the same way; what can end a token
+   * before it expires, a changed token version, is checked per request by the guard), and it is
+   * dropped at its `exp` exactly as the full check would refuse it then.
+   */
+  private readonly valid = new Map<string, AccessTokenClaims>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
@@ -55,8 +66,21 @@ export class TokenService {
     return this.sign(userId, tokenVersion, CHALLENGE_AUDIENCE, CHALLENGE_TTL_SECONDS);
   }
 
-  verify(token: string): Promise<AccessTokenClaims | null> {
-    return this.check(token, AUDIENCE, this.config.jwtTtlSeconds);
+  async verify(token: string): Promise<AccessTokenClaims | null> {
+    const known = this.valid.get(token);
+    if (known) {
+      // jsonwebtoken's own test: expired once the clock, in whole seconds, reaches `exp`.
+      if (Math.floor(Date.now() / 1000) < known.exp) return known;
+      this.valid.delete(token);
+      return null;
+    }
+    const claims = await this.check(token, AUDIENCE, this.config.jwtTtlSeconds);
+    if (claims) {
+      // Live tokens are a few per signed-in person; the bound only guards against misuse.
+      if (this.valid.size >= MAX_KEPT_TOKENS) this.valid.clear();
+      this.valid.set(token, Object.freeze(claims));
+    }
+    return claims;
   }
 
   verifyChallenge(challenge: string): Promise<AccessTokenClaims | null> {
