@@ -147,7 +147,8 @@ export class CasePresenter {
       const domains = domainsByCase.get(r.id) ?? [];
       const filedBy = ref(people, r.filed_by_id)!;
       const meentcoop = ref(people, r.koppel_meentcoop_id);
-      return {
+      const transitions = available(r);
+      const dto: CaseDto = {
         id: r.id,
         reference: r.reference,
         title: r.title,
@@ -185,8 +186,8 @@ export class CasePresenter {
                     : Number(r.outcome_awarded_value_cents),
               }
             : null,
-        allowedTransitions: available(r).map((t) => t.to),
-        availableTransitions: available(r).map((t) => ({
+        allowedTransitions: transitions.map((t) => t.to),
+        availableTransitions: transitions.map((t) => ({
           to: t.to,
           requires: t.requires ?? null,
           asksReason: t.requires === 'reason' || t.asksReason === true,
@@ -198,8 +199,9 @@ export class CasePresenter {
         filedAt: r.filed_at.toISOString(),
         updatedAt: r.updated_at.toISOString(),
         version: r.version,
-        ...(histories ? { history: histories.get(r.id) ?? [] } : {}),
       };
+      if (histories) dto.history = histories.get(r.id) ?? [];
+      return dto;
     });
   }
 
