@@ -1,5 +1,5 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
@@ -20,7 +20,7 @@ import { FundingModule } from './funding/funding.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './health/metrics.module';
 import { ClockModule } from './common/clock';
-import { ContentNegotiationInterceptor } from './common/content-negotiation';
+import { ContentNegotiationModule } from './common/content-negotiation';
 import { ExportLimitModule } from './common/export-limit';
 import { ProblemFilter } from './common/problem.filter';
 import { BrugValidationPipe } from './common/validation';
@@ -58,6 +58,8 @@ export class AppModule {
       ExportLimitModule,
       CatalogueModule,
       AuthModule,
+      // After AuthModule: its guard signs the request in before this one negotiates (401, then 406).
+      ContentNegotiationModule,
       CasesModule,
       ViewsModule,
       SignalsModule,
@@ -86,7 +88,6 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: BrugValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: ContentNegotiationInterceptor },
       ],
     };
   }

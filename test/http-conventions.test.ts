@@ -114,6 +114,19 @@ describe('HTTP conventions', () => {
     expectProblem(await t.http().put('/api/v1/cases/'), 404);
   });
 
+  it('says 401 or 403 before 406, and 406 before a 400 of the query', async () => {
+    const xml = { Accept: 'application/xml' };
+    // No sign-in: 401 whatever the Accept.
+    expectProblem(await t.http().get('/api/v1/cases').set(xml), 401);
+    // Signed in without the role: 403 first.
+    const buyer = { Authorization: `Bearer ${await t.token('buyer')}` };
+    expectProblem(await t.http().get('/api/v1/users').set(buyer).set(xml), 403);
+    // Signed in with a query the pipe would refuse: the Accept is answered first.
+    const staff = { Authorization: `Bearer ${await t.token('staff')}` };
+    expectProblem(await t.http().get('/api/v1/cases?pageSize=0').set(staff).set(xml), 406);
+    expectProblem(await t.http().get('/api/v1/cases?pageSize=0').set(staff), 400);
+  });
+
   it('answers an Accept it cannot serve with 406, and serves every Accept it can', async () => {
     const auth = { Authorization: `Bearer ${await t.token('admin')}` };
     const xml = await t.http().get('/api/v1/domains').set(auth).set('Accept', 'application/xml');
