@@ -371,18 +371,24 @@ export class CaseReader {
       : null;
   }
 
-  /** Open cases per MeentCoop contact (for balancing koppels), in one query. */
-  async openKoppelCounts(userIds: string[]): Promise<Map<string, number>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await preparedQuery<{ id: string; n: number }>(
+  /**
+   * The team's active staff member with the fewest open koppels (ties: the lowest id), or null
+   * for a team without staff: the routing's MeentCoop contact. One prepared statement whose only
+   * parameter is the team, so PostgreSQL plans it once per connection; each member's count is an
+   * index-only scan of `cases_open_koppel_idx`.
+   */
+  async leastBusyContact(teamId: string): Promise<string | null> {
+    const [row] = await preparedQuery<{ id: string }>(
       this.db,
-      `SELECT koppel_meentcoop_id AS id, count(*)::int AS n FROM cases
-        WHERE koppel_meentcoop_id = ANY($1::uuid[])
-          AND status NOT IN ('resolved', 'declined', 'withdrawn')
-        GROUP BY koppel_meentcoop_id`,
-      [userIds],
+      `SELECT u.id FROM users u
+        WHERE u.organisation_unit_id = $1 AND u.role = 'staff' AND u.active
+        ORDER BY (SELECT count(*) FROM cases c
+                   WHERE c.koppel_meentcoop_id = u.id
+                     AND c.status NOT IN ('resolved', 'declined', 'withdrawn')), u.id
+        LIMIT 1`,
+      [teamId],
     );
-    return new Map(rows.map((r) => [r.id, r.n]));
+    return row?.id ?? null;
   }
 
   /**

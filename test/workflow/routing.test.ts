@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RouteCaseJob } from '../../src/workflow/routing/route-case.job';
 import { FALLBACK_TEAM_CODE } from '../../src/workflow/routing/routing-rules';
-import { bearer, fileCase } from '../support/factories';
+import { bearer, fileCase, transition } from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { waitFor } from '../support/processes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -220,6 +220,42 @@ describe('routing by the workflow', () => {
     );
     expect(contacts.map((c) => c.id).sort()).toEqual([...users].sort());
     expect(contacts.map((c) => c.n)).toEqual([2, 2, 2]);
+
+    // A closed case no longer counts, and a member who left gets none: with the cases of the
+    // second and third members withdrawn and the third deactivated, both next cases go to the
+    // second (none open, then one). Counting closed cases would split them between the first
+    // two; counting the deactivated member would give one to the third.
+    const [, second, left] = users as [string, string, string];
+    const byContact = new Map<string, string[]>();
+    const routed = await db.query<{ id: string; contact: string }[]>(
+      `SELECT id, koppel_meentcoop_id AS contact FROM cases WHERE id = ANY($1) ORDER BY id`,
+      [cases.map((c) => c.id)],
+    );
+    for (const r of routed) byContact.set(r.contact, [...(byContact.get(r.contact) ?? []), r.id]);
+    for (const id of [...byContact.get(second)!, ...byContact.get(left)!]) {
+      await transition(t, 'buyer', id, 2, { to: 'withdrawn', reason: 'Niet meer nodig.' });
+    }
+    const member = await t.http().get(`/api/v1/users/${left}`).set(admin).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${left}`)
+      .set({ ...admin, 'If-Match': String(member.headers.etag) })
+      .send({ active: false })
+      .expect(200);
+    const next: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await fileCase(t, 'buyer', { domains: [{ code: 'education', role: 'lead' }] });
+      await waitFor(
+        async () =>
+          (await t.http().get(`/api/v1/cases/${c.id}`).set(admin)).body.status === 'routed',
+      );
+      const [row] = await db.query<{ contact: string }[]>(
+        'SELECT koppel_meentcoop_id AS contact FROM cases WHERE id = $1',
+        [c.id],
+      );
+      next.push(row!.contact);
+    }
+    expect(next).toEqual([second, second]);
   });
 
   it('gives up at once when the fallback team is missing: one attempt, then an admin retry routes the case', async () => {

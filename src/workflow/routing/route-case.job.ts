@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { UsersService } from '../../auth/users.service';
 import { CaseReader } from '../../cases/case-reader';
 import { CasesService } from '../../cases/cases.service';
 import { CatalogueService } from '../../catalogue/catalogue.service';
@@ -24,7 +23,6 @@ export class RouteCaseJob {
     private readonly cases: CasesService,
     private readonly rules: RoutingRulesService,
     private readonly sla: SlaPoliciesService,
-    private readonly users: UsersService,
     private readonly catalogue: CatalogueService,
     private readonly clock: Clock,
   ) {}
@@ -43,7 +41,8 @@ export class RouteCaseJob {
       }
       teamId = intake.id;
     }
-    const contact = await this.leastBusyContact(teamId);
+    // The team's active staff member with the fewest open koppels (ties: the lowest id).
+    const contact = await this.reader.leastBusyContact(teamId);
     // The due times count from this moment, which the case keeps as its routing time.
     const routedAt = this.clock.now();
     const due = await this.sla.dueDates(facts.priority, routedAt);
@@ -58,15 +57,5 @@ export class RouteCaseJob {
     });
     if (routed) this.logger.log(`Routed ${facts.reference} (${rule?.name ?? 'fallback'})`);
     return routed ? 'routed' : 'skipped';
-  }
-
-  /** The team's active staff member with the fewest open koppels (ties: the lowest id). */
-  private async leastBusyContact(teamId: string): Promise<string | null> {
-    const members = await this.users.activeMembers(teamId, 'staff');
-    if (members.length === 0) return null;
-    const load = await this.reader.openKoppelCounts(members.map((m) => m.id));
-    return members
-      .map((m) => ({ id: m.id, open: load.get(m.id) ?? 0 }))
-      .sort((a, b) => a.open - b.open || a.id.localeCompare(b.id))[0]!.id;
   }
 }
