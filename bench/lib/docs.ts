@@ -61,7 +61,8 @@ const METHOD = `
   bundles: the case's events read raw. Sequencing delay: \`sequenced_at − occurred_at\` of the
   events written during the filing load (the event's time is taken just before its commit),
   beside the sequencer's poll interval. Export: \`COPY audit_events TO
-  STDOUT\` of the table.
+  STDOUT\` of the table; three rounds of the export and of its baseline, alternated, and the
+  row gives the medians (the memory goal the largest growth of a round).
 - **Deep pages** start at the middle of each filter's whole result: the bench finds that row with
   \`OFFSET\` and signs its cursor as Brug does.
 - **Routing latency** is measured from the moment the client received the \`201\` to the
