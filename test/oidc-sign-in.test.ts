@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Clock } from '../src/common/clock';
 import { bearer } from './support/factories';
+import { sparePort } from './support/oidc-provider';
 import { startTestApp, testConfig, TestApp } from './support/test-app';
 
 /** A real oidc-provider in its own process on a spare loopback port (its own test users). */
@@ -77,7 +78,7 @@ describe('OpenID Connect sign-in', () => {
 
   beforeAll(async () => {
     // The app listens first, so its own address is the redirect URI the provider knows.
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = await sparePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startProvider({
       clientId: 'brug',
@@ -261,7 +262,7 @@ describe('OpenID Connect sign-in at a configured callback path', () => {
   const path = '/sso/meentcoop/return';
 
   beforeAll(async () => {
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = await sparePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startProvider({
       clientId: 'brug',
