@@ -1,28 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Clock } from '../src/common/clock';
 import { bearer } from './support/factories';
-import { sparePort } from './support/oidc-provider';
+import { sparePort, startProvider, type TestProvider } from './support/oidc-provider';
 import { startTestApp, testConfig, TestApp } from './support/test-app';
-
-/** A real oidc-provider in its own process on a spare loopback port (its own test users). */
-async function startProvider(options: object): Promise<{ issuer: string; process: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [join(__dirname, 'support', 'oidc-provider-process.mjs'), JSON.stringify(options)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const issuer = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`provider exited ${String(code)}`)));
-  });
-  return { issuer, process: child };
-}
 
 /** A tiny browser: cookies per host, redirects followed by hand. */
 class Browser {
@@ -73,7 +52,7 @@ class Browser {
  */
 describe('OpenID Connect sign-in', () => {
   let t: TestApp;
-  let provider: { issuer: string; process: ChildProcess };
+  let provider: TestProvider;
   let base: string;
 
   beforeAll(async () => {
@@ -257,7 +236,7 @@ describe('OpenID Connect sign-in', () => {
 /** OIDC_<ID>_REDIRECT_PATH: a provider registered with another callback path signs in there. */
 describe('OpenID Connect sign-in at a configured callback path', () => {
   let t: TestApp;
-  let provider: { issuer: string; process: ChildProcess };
+  let provider: TestProvider;
   let base: string;
   const path = '/sso/meentcoop/return';
 
