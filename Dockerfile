@@ -19,7 +19,9 @@ ENV NODE_ENV=production
 ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 # A heap limit under 2 GB: V8 then lets the heap grow to about twice what lived after a full
 # collection before the next one, instead of four times (ADR 48). Far above what Brug holds.
-ENV NODE_OPTIONS=--max-old-space-size=1536
+# Semi-spaces of 8 MB instead of the 16 MB V8 grows them to under load: about 20 MB less
+# resident memory at the same throughput (ADR 52).
+ENV NODE_OPTIONS="--max-old-space-size=1536 --max-semi-space-size=8"
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

@@ -117,7 +117,7 @@ write their JSON only (\`--docs\` writes this page anyway). PostgreSQL and Redis
 \`BENCH_REDIS_URL\` (default \`redis://127.0.0.1:6379\`); \`BENCH_NODE_OPTIONS\` passes Node and
 V8 flags to Brug's API and worker, on their command line, for experiments (e.g.
 \`--heap-growing-percent=50\`); the run's table records them. Brug's API and worker run as the Dockerfile starts them:
-\`NODE_OPTIONS=--max-old-space-size=1536\` (ADR 48),
+\`NODE_OPTIONS="--max-old-space-size=1536 --max-semi-space-size=8"\` (ADR 48, ADR 52),
 \`MALLOC_ARENA_MAX=2\`, \`MALLOC_MMAP_THRESHOLD_=131072\`.
 
 ## The run
