@@ -68,7 +68,7 @@ describe('routing by the workflow', () => {
       expect(body.koppel?.meentcoop).toEqual({ id: expect.any(String), name: expect.any(String) });
       const [accept, propose] = body.sla;
       // Open and not breached; due soon when its due time is within a day of the answer (a
-      // one-working-day stage filed on a weekday always is), on time otherwise.
+      // one-working-day stage filed early in the week is), on time otherwise.
       for (const stage of [accept, propose]) {
         expect(stage).toMatchObject({ breachedAt: null });
         expect([stateAt(stage.dueAt, answered), stateAt(stage.dueAt, asked)]).toContain(
