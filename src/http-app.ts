@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { API_BASE_PATH } from './common/api-version';
+import { exchangeOf } from './common/http-exchange';
 import { httpConventions } from './common/http-conventions';
 import { parseQuery } from './common/input-limits';
 import { ProblemFilter } from './common/problem.filter';
@@ -111,9 +112,13 @@ export async function createHttpApp(
   // Every route is registered now: which methods each path answers, for 405 and Allow.
   indexRoutes(app.getHttpAdapter().getInstance());
   const problems = new ProblemFilter();
-  app.use((req: Request, res: Response) => problems.respond(new NotFoundException(), req, res));
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
-    problems.respond(error, req, res),
-  );
+  app.use((req: Request, res: Response) => {
+    const { request, response } = exchangeOf(req, res);
+    problems.respond(new NotFoundException(), request, response);
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const { request, response } = exchangeOf(req, res);
+    problems.respond(error, request, response);
+  });
   return app;
 }

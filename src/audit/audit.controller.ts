@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Public, Roles } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { CaseReader } from '../cases/case-reader';
@@ -33,6 +32,7 @@ import {
 import { parseHead } from './hash-chain';
 import { parseExpectedCheckpoint } from './log-verify';
 import { parseCheckpointText } from './signed-note';
+import { type HttpResponse, setHeader, takeOverResponse } from '../common/http-exchange';
 
 /** A stored checkpoint as JSON. */
 function checkpointDto(c: StoredCheckpoint): CheckpointDto {
@@ -91,9 +91,13 @@ export class AuditController {
   @ApiProduces('text/plain')
   @ApiResponse({ status: 200, content: { 'text/plain': { schema: { type: 'string' } } } })
   @ProblemResponses(404)
-  async checkpoint(@Query() query: CheckpointQuery, @Res() response: Response): Promise<void> {
+  async checkpoint(
+    @Query() query: CheckpointQuery,
+    @Res({ passthrough: true }) response: HttpResponse,
+  ): Promise<string> {
     const found = await this.log.checkpointOrFail(query.size);
-    response.status(200).type('text/plain; charset=utf-8').send(found.note);
+    setHeader(response, 'Content-Type', 'text/plain; charset=utf-8');
+    return found.note;
   }
 
   @Get('public-key')
@@ -154,21 +158,22 @@ export class AuditController {
   async export(
     @CurrentActor() actor: Actor,
     @Query() query: ExportQuery,
-    @Res() response: Response,
+    @Res() response: HttpResponse,
   ): Promise<void> {
     // One of the person's two export slots, held until the response ends (429 beyond).
     await this.exports.begin(actor.id, response);
     const date = new Date().toISOString().slice(0, 10);
-    response.status(200);
-    response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="brug-audit-${date}.jsonl"`);
+    const out = takeOverResponse(response);
+    out.statusCode = 200;
+    out.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    out.setHeader('Content-Disposition', `attachment; filename="brug-audit-${date}.jsonl"`);
     try {
-      await this.checker.export(response, query);
-      response.end();
+      await this.checker.export(out, query);
+      out.end();
     } catch (error) {
-      if (response.destroyed) return; // the client went away: nothing to answer
+      if (out.destroyed) return; // the client went away: nothing to answer
       // Headers are gone: the only honest signal left is a broken response.
-      response.destroy(error instanceof Error ? error : new Error(String(error)));
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   }
 }
@@ -212,11 +217,12 @@ export class CaseAuditController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Query() query: BundleQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseBundle> {
     const caseId = await this.cases.visibleId(actor, id);
     const bundle = await this.log.caseBundle(caseId, query.since);
-    response.setHeader(
+    setHeader(
+      response,
       'Content-Disposition',
       `attachment; filename="brug-audit-bundle-${caseId}-${bundle.treeSize}.json"`,
     );

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { API_BASE_PATH } from '../common/api-version';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import { uuidParam } from '../common/validators';
@@ -16,6 +15,7 @@ import {
   NewApiClientSecretDto,
 } from './dto/api-client.dto';
 import type { Actor } from './roles';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 /**
  * API clients (integrations): made and given secrets by admins (ADR 35). A client's name, role,
@@ -51,10 +51,10 @@ export class ApiClientsController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateApiClientDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CreatedApiClientDto> {
     const created = await this.clients.create(refOf(actor), body);
-    response.setHeader('Location', `${API_BASE_PATH}/api-clients/${created.client.id}`);
+    setHeader(response, 'Location', `${API_BASE_PATH}/api-clients/${created.client.id}`);
     return created;
   }
 

@@ -18,7 +18,6 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { ValidationFailed } from '../common/errors';
 import { ApiResult, ProblemResponses } from '../common/openapi-decorators';
 import type { AppConfig } from '../config/config';
@@ -37,6 +36,7 @@ import {
 import { ChangeOwnPasswordDto, MeDto } from './dto/user.dto';
 import type { Actor } from './roles';
 import { UsersService } from './users.service';
+import { type HttpRequest, type HttpResponse, setHeader } from '../common/http-exchange';
 
 /** `Authorization: Basic …` as client id and secret (RFC 6749 §2.3.1: each form-encoded). */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | null {
@@ -81,14 +81,14 @@ export class AuthController {
   })
   async token(
     @Body() body: TokenRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<TokenDto | ClientToken> {
     const address = request.ip ?? 'unknown';
     const grant = body.grant_type ?? 'password';
     if (grant === 'client_credentials') {
       // RFC 6749 §5.1: token answers are not cached (Cache-Control: no-store is set everywhere).
-      response.setHeader('Pragma', 'no-cache');
+      setHeader(response, 'Pragma', 'no-cache');
       const basic = basicCredentials(request.headers.authorization);
       const id = basic?.id ?? body.client_id;
       const secret = basic?.secret ?? body.client_secret;
@@ -149,7 +149,7 @@ export class AuthController {
   async changePassword(
     @CurrentActor() actor: Actor,
     @Body() body: ChangeOwnPasswordDto,
-    @Req() request: Request,
+    @Req() request: HttpRequest,
   ): Promise<void> {
     this.passwordSignInOn();
     await this.auth.changeOwnPassword(

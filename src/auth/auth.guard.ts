@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { Forbidden } from './auth.errors';
 import { AuthService } from './auth.service';
 import { BEFORE_SECOND_FACTOR, PUBLIC_ROUTE, ROUTE_ROLES } from './decorators';
@@ -15,6 +14,7 @@ import {
 import { SessionsService } from './sessions/sessions.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { type HttpRequest, requestPath } from '../common/http-exchange';
 
 /**
  * The global guard: every route needs a signed-in user unless it is @Public, and every other
@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<HttpRequest>();
     const cookie =
       request.headers.authorization === undefined ? readCookie(request, SESSION_COOKIE) : undefined;
     if (cookie) {
@@ -52,7 +52,9 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (!roles?.length) {
-      this.logger.error(`Route without a role rule refused: ${request.method} ${request.path}`);
+      this.logger.error(
+        `Route without a role rule refused: ${request.method} ${requestPath(request)}`,
+      );
       throw new Forbidden('This route has no access rule.');
     }
     if (!roles.includes(request.actor.role)) throw new Forbidden();
@@ -63,11 +65,11 @@ export class AuthGuard implements CanActivate {
   }
 
   /** Another site's page can make the browser send the cookie, but not these two. */
-  private assertCsrfProof(request: Request, cookie: string): void {
+  private assertCsrfProof(request: HttpRequest, cookie: string): void {
     if (!sameOrigin(request, this.config)) {
       this.logger.warn(
         { event: 'csrf_refused', reason: 'origin', origin: request.headers.origin ?? null },
-        `Cookie-signed ${request.method} ${request.path} from another origin refused`,
+        `Cookie-signed ${request.method} ${requestPath(request)} from another origin refused`,
       );
       throw new Forbidden('This change does not come from Brug’s own pages.', {
         reason: 'csrf_origin',
@@ -77,7 +79,7 @@ export class AuthGuard implements CanActivate {
     if (!this.sessions.csrfMatches(cookie, typeof sent === 'string' ? sent : undefined)) {
       this.logger.warn(
         { event: 'csrf_refused', reason: 'token' },
-        `Cookie-signed ${request.method} ${request.path} without the CSRF token refused`,
+        `Cookie-signed ${request.method} ${requestPath(request)} without the CSRF token refused`,
       );
       throw new Forbidden('This change needs the session’s CSRF token (X-CSRF-Token).', {
         reason: 'csrf_token',

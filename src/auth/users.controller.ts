@@ -11,7 +11,6 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { API_BASE_PATH } from '../common/api-version';
 import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
@@ -28,6 +27,7 @@ import {
   UserListDto,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 /** User administration. Users are never deleted: deactivate them instead. */
 @ApiTags('Administration')
@@ -60,10 +60,10 @@ export class UsersController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateUserDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<UserDto> {
     const user = await this.users.create(refOf(actor), body);
-    response.setHeader('Location', `${API_BASE_PATH}/users/${user.id}`);
+    setHeader(response, 'Location', `${API_BASE_PATH}/users/${user.id}`);
     return user;
   }
 

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
@@ -13,6 +12,7 @@ import {
   BulkPreviewDto,
   CreateBulkActionDto,
 } from './dto/bulk-action.dto';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 /**
  * Who acts on many cases at once: MeentCoop staff (their work queue) and administrators. On each
@@ -38,10 +38,10 @@ export class BulkActionsController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateBulkActionDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<BulkActionDto> {
     const created = await this.bulk.create(actor, body);
-    response.setHeader('Location', `${API_BASE_PATH}/bulk-actions/${created.id}`);
+    setHeader(response, 'Location', `${API_BASE_PATH}/bulk-actions/${created.id}`);
     return created;
   }
 

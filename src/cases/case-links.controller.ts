@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
@@ -16,6 +15,7 @@ import {
   CreateSubCaseDto,
 } from './dto/case-link.dto';
 import { CaseDto } from './dto/case.dto';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
@@ -54,10 +54,10 @@ export class CaseLinksController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: CreateCaseLinkDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseLinkDto> {
     const created = await this.links.link(actor, id, body);
-    response.setHeader('Location', `${API_BASE_PATH}/cases/${id}/links`);
+    setHeader(response, 'Location', `${API_BASE_PATH}/cases/${id}/links`);
     return created;
   }
 
@@ -75,11 +75,11 @@ export class CaseLinksController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: CreateSubCaseDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const created = await this.links.fileSubCase(actor, id, body);
-    response.setHeader('Location', `${API_BASE_PATH}/cases/${created.id}`);
-    response.setHeader('ETag', etagOf(created.version));
+    setHeader(response, 'Location', `${API_BASE_PATH}/cases/${created.id}`);
+    setHeader(response, 'ETag', etagOf(created.version));
     return created;
   }
 
@@ -100,10 +100,10 @@ export class CaseLinksController {
     @Param('id') id: string,
     @Body() body: CloseAsDuplicateDto,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.links.closeAsDuplicate(actor, id, body, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 }

@@ -12,7 +12,6 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
@@ -31,6 +30,7 @@ import { AddNoteDto, CaseDto, CaseListDto, HistoryDto, NoteDto, NoteListDto } fr
 import { ChangeKoppelDto, KoppelCandidatesDto, KoppelHistoryDto } from './dto/koppel.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { TransitionDto } from './dto/transition.dto';
+import { type HttpResponse, setHeader, setStatus } from '../common/http-exchange';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
@@ -59,7 +59,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Body() body: FileCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new ValidationFailed([
@@ -72,9 +72,9 @@ export class CasesController {
       ]);
     }
     const result = await this.filing.file(actor, body, idempotencyKey);
-    response.status(result.status);
-    response.setHeader('Location', `${API_BASE_PATH}/cases/${result.body.id}`);
-    response.setHeader('ETag', etagOf(result.body.version));
+    setStatus(response, result.status);
+    setHeader(response, 'Location', `${API_BASE_PATH}/cases/${result.body.id}`);
+    setHeader(response, 'ETag', etagOf(result.body.version));
     return result.body;
   }
 
@@ -95,10 +95,10 @@ export class CasesController {
   async get(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const found = await this.reader.get(actor, id);
-    response.setHeader('ETag', etagOf(found.version));
+    setHeader(response, 'ETag', etagOf(found.version));
     return found;
   }
 
@@ -117,10 +117,10 @@ export class CasesController {
     @Param('id') id: string,
     @Body() body: UpdateCaseDto,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.cases.update(actor, id, body, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 
@@ -137,10 +137,10 @@ export class CasesController {
     @Param('id') id: string,
     @Body() body: TransitionDto,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.cases.transition(actor, id, body, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 
@@ -193,10 +193,10 @@ export class CasesController {
     @Param('id') id: string,
     @Body() body: ChangeKoppelDto,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.koppel.change(actor, id, body, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 

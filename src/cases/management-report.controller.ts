@@ -1,6 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentActor, Roles } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { CSV_CONTENT_TYPE } from '../common/csv';
@@ -12,6 +11,7 @@ import {
   REPORT_MAX_DAYS,
 } from './dto/management-report.dto';
 import { ManagementReport } from './management-report';
+import { type HttpRequest, type HttpResponse, setHeader, negotiate } from '../common/http-exchange';
 
 /**
  * The management dashboard's numbers (issue 19, item 5; docs/reports.md). Every role reads it
@@ -42,19 +42,22 @@ export class ManagementReportController {
   async management(
     @CurrentActor() actor: Actor,
     @Query() query: ManagementReportQuery,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ManagementReportDto | string> {
-    response.setHeader('Vary', 'Accept');
+    setHeader(response, 'Vary', 'Accept');
     const format =
-      query.format === 'csv' ? 'text/csv' : request.accepts(['application/json', 'text/csv']);
+      query.format === 'csv'
+        ? 'text/csv'
+        : negotiate(request).type(['application/json', 'text/csv']);
     if (format === false) throw new NotAcceptable(['application/json', 'text/csv']);
     if (format === 'text/csv') {
       const table = query.table ?? 'teams';
       const csv = await this.reports.csv(actor, query, table);
-      response.setHeader('Content-Type', CSV_CONTENT_TYPE);
+      setHeader(response, 'Content-Type', CSV_CONTENT_TYPE);
       const { from, to } = this.reports.period(query);
-      response.setHeader(
+      setHeader(
+        response,
         'Content-Disposition',
         `attachment; filename="brug-management-${table}-${from}-${to}.csv"`,
       );

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
@@ -9,6 +8,7 @@ import { rolesFor } from './case-transitions';
 import { CaseDto } from './dto/case.dto';
 import { DeadlineListDto, ExtendDeadlineDto, SuspendCaseDto } from './dto/suspension.dto';
 import { SuspensionsService } from './suspensions.service';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
@@ -35,10 +35,10 @@ export class SuspensionsController {
     @Param('id') id: string,
     @Body() body: SuspendCaseDto,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.suspensions.suspend(actor, id, body, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 
@@ -57,10 +57,10 @@ export class SuspensionsController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.suspensions.end(actor, id, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 
@@ -80,10 +80,10 @@ export class SuspensionsController {
     @Param('id') id: string,
     @Body() body: ExtendDeadlineDto,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CaseDto> {
     const updated = await this.suspensions.extend(actor, id, body, ifMatch);
-    response.setHeader('ETag', etagOf(updated.version));
+    setHeader(response, 'ETag', etagOf(updated.version));
     return updated;
   }
 

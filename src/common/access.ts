@@ -5,7 +5,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { HttpRequest } from './http-exchange';
 import { DomainError } from './errors';
 
 /**
@@ -60,7 +60,7 @@ export const SignedIn = (): MethodDecorator & ClassDecorator => Roles(...ROLES);
 
 /** The signed-in actor of the request (set by the AuthGuard). */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const actor = ctx.switchToHttp().getRequest<Request>().actor;
+  const actor = ctx.switchToHttp().getRequest<HttpRequest>().actor;
   if (!actor) throw new Unauthenticated();
   return actor;
 });

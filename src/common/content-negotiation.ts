@@ -6,7 +6,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { APP_GUARD, Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import { type HttpRequest, negotiate } from './http-exchange';
 import { DomainError } from './errors';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
@@ -61,11 +61,11 @@ export class ContentNegotiationGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() === 'http') {
-      const request = context.switchToHttp().getRequest<Request>();
+      const request = context.switchToHttp().getRequest<HttpRequest>();
       const produces = producedTypes(this.reflector, [context.getHandler(), context.getClass()]);
       if (
         request.headers.accept !== undefined &&
-        !request.accepts([...produces, PROBLEM_CONTENT_TYPE])
+        !negotiate(request).type([...produces, PROBLEM_CONTENT_TYPE])
       ) {
         throw new NotAcceptable(produces);
       }

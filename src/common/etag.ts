@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { headersSent, type HttpRequest, type HttpResponse, setHeader } from './http-exchange';
 import { tap, type Observable } from 'rxjs';
 import { PreconditionFailed, PreconditionRequired, ValidationFailed } from './errors';
 
@@ -74,7 +74,7 @@ export function checkIfMatch(ifMatch: IfMatch | undefined, current: number): voi
 /** The parsed `If-Match` header of the request, as a route handler's parameter. */
 export const IfMatchHeader = createParamDecorator(
   (_: unknown, context: ExecutionContext): IfMatch | undefined => {
-    const header = context.switchToHttp().getRequest<Request>().headers['if-match'];
+    const header = context.switchToHttp().getRequest<HttpRequest>().headers['if-match'];
     return parseIfMatch(Array.isArray(header) ? header.join(', ') : header);
   },
 );
@@ -83,12 +83,12 @@ export const IfMatchHeader = createParamDecorator(
 @Injectable()
 export class EtagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<HttpResponse>();
     return next.handle().pipe(
       tap((body) => {
         const version = (body as { version?: unknown } | null | undefined)?.version;
-        if (typeof version === 'number' && !response.headersSent) {
-          response.setHeader('ETag', etagOf(version));
+        if (typeof version === 'number' && !headersSent(response)) {
+          setHeader(response, 'ETag', etagOf(version));
         }
       }),
     );

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
-import type { Response } from 'express';
 import { RedisService } from '../redis/redis.service';
 import { DomainError } from './errors';
+import { type HttpResponse, whenResponseEnds } from './http-exchange';
 
 /** Streaming exports one person may have running at once, across every API process. */
 export const EXPORTS_PER_PERSON = 2;
@@ -69,18 +69,10 @@ export class ExportLimiter {
    * Takes one of the person's slots until `response` finishes or closes, or throws
    * `TooManyExports`. Call it before the export reads anything.
    */
-  async begin(personId: string, response: Response): Promise<void> {
+  async begin(personId: string, response: HttpResponse): Promise<void> {
     const release = (await this.takeShared(personId)) ?? this.takeLocal(personId);
-    let released = false;
-    const done = () => {
-      if (released) return;
-      released = true;
-      release();
-    };
-    response.once('finish', done);
-    response.once('close', done);
-    // The client may have gone while the slot was being taken: then no event comes any more.
-    if (response.closed || response.destroyed) done();
+    // The client may have gone while the slot was being taken: then it is released at once.
+    whenResponseEnds(response, release);
   }
 
   /** The Redis slot's release, `undefined` when Redis did not answer. */

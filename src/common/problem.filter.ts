@@ -7,7 +7,16 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import {
+  endResponse,
+  headersSent,
+  type HttpRequest,
+  type HttpResponse,
+  requestPath,
+  responseNotes,
+  sendText,
+  setHeader,
+} from './http-exchange';
 import { DomainError, ErrorCode } from './errors';
 import { classifyInfrastructureError, type InfrastructureCause } from './infrastructure-errors';
 import { PROBLEM_CONTENT_TYPE, Problem, problemType } from './problem';
@@ -192,11 +201,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    this.respond(exception, http.getRequest<Request>(), http.getResponse<Response>());
+    this.respond(exception, http.getRequest<HttpRequest>(), http.getResponse<HttpResponse>());
   }
 
-  /** Also used directly by the last-resort Express handlers outside Nest's routes. */
-  respond(thrown: unknown, request: Request, response: Response): void {
+  /** Also used directly by the last-resort handlers outside Nest's routes. */
+  respond(thrown: unknown, request: HttpRequest, response: HttpResponse): void {
     const exception = methodNotAllowed(thrown, request) ?? thrown;
     const requestId = typeof request.id === 'string' ? request.id : undefined;
     // PostgreSQL or Redis away, or a transaction that lost a race: 503, not a 500 (Brug's own
@@ -205,31 +214,35 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = infrastructure
       ? this.unavailable(infrastructure.detail, infrastructure.cause, requestId)
       : this.toProblem(exception, requestId);
-    problem.instance = request.originalUrl?.split('?')[0];
+    problem.instance = requestPath(request);
 
     if (infrastructure) {
       const reason = exception instanceof Error ? exception.message : String(exception);
       this.logger.warn({ requestId, cause: infrastructure.cause, reason }, 'Service unavailable');
       // Counted by MetricsService when the response finishes (brug_unavailable_responses_total).
-      (response.locals as { unavailableCause?: InfrastructureCause }).unavailableCause =
-        infrastructure.cause;
+      responseNotes(response).unavailableCause = infrastructure.cause;
     } else if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
-    if (response.headersSent) {
-      response.end();
+    if (headersSent(response)) {
+      endResponse(response);
       return;
     }
     const retryAfter =
       infrastructure?.retryAfterSeconds ??
       (exception instanceof DomainError ? exception.extra.retryAfterSeconds : undefined);
-    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (retryAfter !== undefined) setHeader(response, 'Retry-After', String(retryAfter));
     if (exception instanceof DomainError) {
       for (const [name, value] of Object.entries(exception.extra.headers ?? {})) {
-        response.setHeader(name, value);
+        setHeader(response, name, value);
       }
     }
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendText(
+      response,
+      problem.status,
+      `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+      JSON.stringify(problem),
+    );
   }
 
   private unavailable(
@@ -292,7 +305,7 @@ export class ProblemFilter implements ExceptionFilter {
  * matched (Nest's or the last-resort handler): a 405 that lists those methods in `Allow`. (A
  * route's own 404 comes with one of its methods, so it stays a 404.)
  */
-function methodNotAllowed(thrown: unknown, request: Request): MethodNotAllowed | undefined {
+function methodNotAllowed(thrown: unknown, request: HttpRequest): MethodNotAllowed | undefined {
   if (!(thrown instanceof NotFoundException)) return undefined;
   const allow = allowedMethods(request);
   return allow.length > 0 && !allow.includes(request.method)

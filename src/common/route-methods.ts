@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { type HttpRequest, requestPath } from './http-exchange';
 import { DomainError } from './errors';
 
 /** What Express's router keeps of a route registered with app.get/post/…. */
@@ -42,10 +43,11 @@ function answersEverything(methods: string[]): boolean {
  * The methods the request's path accepts, in a stable order; empty when no route has the path
  * (or the routes were not indexed). A path with a trailing slash names no resource here either.
  */
-export function allowedMethods(request: Request): string[] {
-  const index = indexes.get(request.app);
+export function allowedMethods(request: HttpRequest): string[] {
+  // The routes of the application the request came to (tests run several in one process).
+  const index = indexes.get((request as unknown as Request).app);
   // The whole path: under a mount (Nest's not-found handler sits on /api/v1) `path` is shorter.
-  const path = (request.originalUrl ?? request.url).split('?')[0] ?? '/';
+  const path = requestPath(request);
   if (!index || (path.length > 1 && path.endsWith('/'))) return [];
   const methods = new Set<string>();
   for (const route of index) {

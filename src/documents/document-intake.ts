@@ -1,8 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import busboy from 'busboy';
-import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
 import { DomainError, ValidationFailed } from '../common/errors';
+import {
+  headersSent,
+  nodeRequest,
+  setHeader,
+  type HttpRequest,
+  type HttpResponse,
+} from '../common/http-exchange';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ContentInspector } from './content-inspector';
@@ -98,14 +104,15 @@ export class DocumentIntake {
    * file is stored. Nothing after the file part is accepted.
    */
   async receive(
-    req: Request,
-    res: Response,
+    req: HttpRequest,
+    res: HttpResponse,
     onFile: (fields: Record<string, string>) => void,
   ): Promise<{ fields: Record<string, string>; file: StoredFile }> {
+    const input = nodeRequest(req);
     const stopReading = () => {
-      req.unpipe();
-      req.pause();
-      if (!res.headersSent) res.setHeader('Connection', 'close');
+      input.unpipe();
+      input.pause();
+      if (!headersSent(res)) setHeader(res, 'Connection', 'close');
     };
     if (!/^multipart\/form-data\s*;.*boundary=/i.test(req.headers['content-type'] ?? '')) {
       stopReading();
@@ -200,10 +207,10 @@ export class DocumentIntake {
           resolve({ fields, file });
         }, fail);
       });
-      req.on('close', () => {
-        if (!req.complete) fail(malformed());
+      input.on('close', () => {
+        if (!input.complete) fail(malformed());
       });
-      req.pipe(parser);
+      input.pipe(parser);
     });
   }
 }

@@ -1,11 +1,11 @@
 import { Controller, Delete, Head, Inject, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentActor, Roles } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { CaseReader } from '../cases/case-reader';
 import { ValidationFailed } from '../common/errors';
 import { checkIfMatch, parseIfMatch } from '../common/etag';
+import type { HttpRequest, HttpResponse } from '../common/http-exchange';
 import { ProblemResponses } from '../common/openapi-decorators';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -69,8 +69,8 @@ export class DocumentUploadsController {
   async create(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     const caseId = await this.cases.visibleId(actor, id);
     const length = req.headers['upload-length'];
@@ -115,8 +115,8 @@ export class DocumentUploadsController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Param('uploadId') uploadId: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     await this.checkOwner(actor, id, uploadId);
     await this.tus.handle(req, res);
@@ -142,8 +142,8 @@ export class DocumentUploadsController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Param('uploadId') uploadId: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     await this.checkOwner(actor, id, uploadId);
     await this.tus.handle(req, res);
@@ -159,8 +159,8 @@ export class DocumentUploadsController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Param('uploadId') uploadId: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: HttpRequest,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     await this.checkOwner(actor, id, uploadId);
     await this.tus.handle(req, res);

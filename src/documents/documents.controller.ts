@@ -20,11 +20,16 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
 import { etagOf, IfMatchHeader, type IfMatch } from '../common/etag';
+import {
+  setHeader,
+  takeOverResponse,
+  type HttpRequest,
+  type HttpResponse,
+} from '../common/http-exchange';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { DocumentReader } from './document-reader';
 import { DocumentsService } from './documents.service';
@@ -66,12 +71,12 @@ export class DocumentsController {
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DocumentDto> {
     const created = await this.documents.upload(actor, id, req, res);
-    res.setHeader('Location', `${API_BASE_PATH}/cases/${created.caseId}/documents/${created.id}`);
-    res.setHeader('ETag', etagOf(created.version));
+    setHeader(res, 'Location', `${API_BASE_PATH}/cases/${created.caseId}/documents/${created.id}`);
+    setHeader(res, 'ETag', etagOf(created.version));
     return created;
   }
 
@@ -97,10 +102,10 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Param('docId') docId: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DocumentDto> {
     const found = await this.reader.get(actor, id, docId);
-    res.setHeader('ETag', etagOf(found.version));
+    setHeader(res, 'ETag', etagOf(found.version));
     return found;
   }
 
@@ -117,11 +122,11 @@ export class DocumentsController {
     @Param('id') id: string,
     @Param('docId') docId: string,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DocumentDto> {
     const updated = await this.documents.uploadVersion(actor, id, docId, ifMatch, req, res);
-    res.setHeader('ETag', etagOf(updated.version));
+    setHeader(res, 'ETag', etagOf(updated.version));
     return updated;
   }
 
@@ -156,26 +161,27 @@ export class DocumentsController {
     @Param('n') n: string,
     @Query() query: ContentQuery,
     @Headers('range') range: string | undefined,
-    @Res() res: Response,
+    @Res() res: HttpResponse,
   ): Promise<void> {
     const opened = await this.reader.open(actor, id, docId, n, range, query.reason);
     const { version } = opened;
     const size = Number(version.size_bytes);
-    res.status(opened.range ? 206 : 200);
-    res.setHeader('Content-Type', version.media_type);
-    res.setHeader('Content-Disposition', attachmentDisposition(version.file_name));
-    res.setHeader('ETag', `"${version.sha256}"`);
-    res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    const out = takeOverResponse(res);
+    out.statusCode = opened.range ? 206 : 200;
+    out.setHeader('Content-Type', version.media_type);
+    out.setHeader('Content-Disposition', attachmentDisposition(version.file_name));
+    out.setHeader('ETag', `"${version.sha256}"`);
+    out.setHeader('Accept-Ranges', 'bytes');
+    out.setHeader('X-Content-Type-Options', 'nosniff');
     if (opened.range) {
-      res.setHeader('Content-Range', `bytes ${opened.range.start}-${opened.range.end}/${size}`);
-      res.setHeader('Content-Length', String(opened.range.end - opened.range.start + 1));
+      out.setHeader('Content-Range', `bytes ${opened.range.start}-${opened.range.end}/${size}`);
+      out.setHeader('Content-Length', String(opened.range.end - opened.range.start + 1));
     } else {
-      res.setHeader('Content-Length', String(size));
+      out.setHeader('Content-Length', String(size));
     }
-    opened.stream.on('error', (error) => res.destroy(error));
-    res.on('close', () => opened.stream.destroy());
-    opened.stream.pipe(res);
+    opened.stream.on('error', (error) => out.destroy(error));
+    out.on('close', () => opened.stream.destroy());
+    opened.stream.pipe(out);
   }
 
   @Get(':docId/versions/:n/verify')
@@ -208,10 +214,10 @@ export class DocumentsController {
     @Param('docId') docId: string,
     @IfMatchHeader() ifMatch: IfMatch | undefined,
     @Body() body: WithdrawDocumentDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<DocumentDto> {
     const updated = await this.documents.withdraw(actor, id, docId, ifMatch, body.reason);
-    res.setHeader('ETag', etagOf(updated.version));
+    setHeader(res, 'ETag', etagOf(updated.version));
     return updated;
   }
 }

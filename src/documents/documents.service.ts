@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Forbidden } from '../auth/auth.errors';
 import type { Actor } from '../auth/roles';
@@ -10,6 +9,7 @@ import { UsersService } from '../auth/users.service';
 import { CaseReader } from '../cases/case-reader';
 import { ValidationFailed } from '../common/errors';
 import { checkIfMatch, type IfMatch } from '../common/etag';
+import type { HttpRequest, HttpResponse } from '../common/http-exchange';
 import { flattenValidationErrors } from '../common/validation';
 import { refOf, UnitOfWork, type WriteContext } from '../database/unit-of-work';
 import { DocumentIntake, type StoredFile } from './document-intake';
@@ -64,7 +64,12 @@ export class DocumentsService {
   ) {}
 
   /** `POST /cases/{id}/documents`: the case is checked before a byte is read. */
-  async upload(actor: Actor, caseRef: string, req: Request, res: Response): Promise<DocumentDto> {
+  async upload(
+    actor: Actor,
+    caseRef: string,
+    req: HttpRequest,
+    res: HttpResponse,
+  ): Promise<DocumentDto> {
     const caseId = await this.cases.visibleId(actor, caseRef);
     let input: NewDocumentDto | undefined;
     const { file } = await this.intake.receive(req, res, (fields) => {
@@ -79,8 +84,8 @@ export class DocumentsService {
     caseRef: string,
     documentId: string,
     ifMatch: IfMatch | undefined,
-    req: Request,
-    res: Response,
+    req: HttpRequest,
+    res: HttpResponse,
   ): Promise<DocumentDto> {
     const caseId = await this.cases.visibleId(actor, caseRef);
     const current = await findDocument(this.db.manager, actor, caseId, documentId);

@@ -3,10 +3,15 @@ import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
-import type { Request, Response } from 'express';
 import { Forbidden } from '../auth/auth.errors';
 import type { Actor } from '../auth/roles';
 import { DomainError } from '../common/errors';
+import {
+  nodeRequest,
+  takeOverResponse,
+  type HttpRequest,
+  type HttpResponse,
+} from '../common/http-exchange';
 import { domainProblem } from '../common/problem.filter';
 import { PROBLEM_CONTENT_TYPE } from '../common/problem';
 import type { AppConfig } from '../config/config';
@@ -27,9 +32,12 @@ export interface UploadOwner {
   documentVersion?: string;
 }
 
-/** The Node request under tus's web request (set by the AuthGuard with its actor). */
-const nodeRequestOf = (req: unknown): (IncomingMessage & { actor?: Actor }) | undefined =>
-  (req as { runtime?: { node?: { req: IncomingMessage & { actor?: Actor } } } }).runtime?.node?.req;
+/** What `handle` leaves on Node's request for tus's hooks: who asks, and for which upload. */
+type BrugTusRequest = IncomingMessage & { brugActor?: Actor; brugUpload?: UploadOwner };
+
+/** The Node request under tus's web request, as `handle` passed it on. */
+const nodeRequestOf = (req: unknown): BrugTusRequest | undefined =>
+  (req as { runtime?: { node?: { req: BrugTusRequest } } }).runtime?.node?.req;
 
 /**
  * Resumable uploads with the tus protocol (`@tus/server` with `@tus/file-store`, ADR 32): the
@@ -64,18 +72,21 @@ export class TusUploads {
       generateUrl: (req, { id }) => `${new URL(req.url).pathname}/${id}`,
       getFileIdFromRequest: (_req, lastPath) => lastPath,
       onUploadCreate: (req, upload) => {
-        const owner = (nodeRequestOf(req) as { brugUpload?: UploadOwner } | undefined)?.brugUpload;
+        const owner = nodeRequestOf(req)?.brugUpload;
         if (!owner) throw Object.assign(new Error('Forbidden'), { status_code: 403, body: '' });
         return Promise.resolve({ metadata: { ...upload.metadata, ...owner } });
       },
-      onUploadFinish: (req, upload) => this.finish(nodeRequestOf(req)?.actor, upload),
+      onUploadFinish: (req, upload) => this.finish(nodeRequestOf(req)?.brugActor, upload),
     });
   }
 
   /** Hands a request (already authorised by the controller) to tus. */
-  handle(req: Request, res: Response, owner?: UploadOwner): Promise<void> {
-    (req as Request & { brugUpload?: UploadOwner }).brugUpload = owner;
-    return this.server.handle(req, res);
+  handle(req: HttpRequest, res: HttpResponse, owner?: UploadOwner): Promise<void> {
+    // The signed-in actor travels on Node's own request, which is what tus hands its hooks.
+    const input: BrugTusRequest = nodeRequest(req);
+    input.brugActor = req.actor;
+    input.brugUpload = owner;
+    return this.server.handle(input, takeOverResponse(res));
   }
 
   /** The metadata of an upload, or null when there is none by that id. */

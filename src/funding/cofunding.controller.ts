@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
@@ -14,6 +13,7 @@ import {
   CofundingProposalListDto,
   CreateCofundingProposalDto,
 } from './dto/cofunding.dto';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
@@ -38,14 +38,15 @@ export class CofundingController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: CreateCofundingProposalDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CofundingProposalDto> {
     const created = await this.proposals.create(actor, id, body);
-    response.setHeader(
+    setHeader(
+      response,
       'Location',
       `${API_BASE_PATH}/cases/${created.caseId}/cofunding-proposals/${created.id}`,
     );
-    response.setHeader('ETag', etagOf(created.version));
+    setHeader(response, 'ETag', etagOf(created.version));
     return created;
   }
 

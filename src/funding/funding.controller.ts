@@ -12,7 +12,6 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
@@ -48,6 +47,7 @@ import { FundingReader } from './funding-reader';
 import { FundingService } from './funding.service';
 import { OcdsExport } from './ocds-export';
 import { CSV_CONTENT_TYPE } from '../common/csv';
+import { type HttpRequest, type HttpResponse, setHeader, negotiate } from '../common/http-exchange';
 
 const CaseIdParam = () =>
   ApiParam({ name: 'id', description: 'The case id (UUID) or its reference (BRUG-2026-000042).' });
@@ -82,10 +82,11 @@ export class FundingController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Body() body: RecordFundingEntryDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<FundingEntryDto> {
     const entry = await this.funding.record(actor, id, body);
-    response.setHeader(
+    setHeader(
+      response,
       'Location',
       `${API_BASE_PATH}/cases/${entry.caseId}/funding-entries/${entry.id}`,
     );
@@ -151,11 +152,11 @@ export class FundingController {
   async matrix(
     @CurrentActor() actor: Actor,
     @Query() query: FundingMatrixQuery,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<FundingMatrixDto | StreamableFile> {
-    response.setHeader('Vary', 'Accept');
-    const format = request.accepts(['application/json', 'text/csv']);
+    setHeader(response, 'Vary', 'Accept');
+    const format = negotiate(request).type(['application/json', 'text/csv']);
     if (format === false) {
       throw new NotAcceptableException('The matrix is available as application/json or text/csv.');
     }
@@ -166,7 +167,7 @@ export class FundingController {
       // slots is held until the response ends.
       await this.exports.begin(actor.id, response);
       const body = await startedStream(this.matrices.matrixCsv(actor, query));
-      response.setHeader('Content-Type', CSV_CONTENT_TYPE);
+      setHeader(response, 'Content-Type', CSV_CONTENT_TYPE);
       return new StreamableFile(body);
     }
     return this.matrices.matrix(actor, query);
@@ -206,11 +207,11 @@ export class FundingController {
   async flows(
     @CurrentActor() actor: Actor,
     @Query() query: FundingFlowsQuery,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<FundingFlowsDto | StreamableFile> {
-    response.setHeader('Vary', 'Accept');
-    const format = request.accepts(['application/json', 'text/csv']);
+    setHeader(response, 'Vary', 'Accept');
+    const format = negotiate(request).type(['application/json', 'text/csv']);
     if (format === false) {
       throw new NotAcceptableException('The flows are available as application/json or text/csv.');
     }
@@ -218,7 +219,7 @@ export class FundingController {
       // An export like the matrix CSV: one of the person's two export slots while it lasts.
       await this.exports.begin(actor.id, response);
       const body = await startedStream(this.totals.flowsCsv(actor, query));
-      response.setHeader('Content-Type', CSV_CONTENT_TYPE);
+      setHeader(response, 'Content-Type', CSV_CONTENT_TYPE);
       return new StreamableFile(body);
     }
     return this.totals.flows(actor, query);
@@ -260,12 +261,12 @@ export class FundingController {
   async ocds(
     @CurrentActor() actor: Actor,
     @Query() query: OcdsExportQuery,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<StreamableFile> {
     // Streamed a page of cases at a time; the first page is read before the answer starts, so a
     // failure up to there is still a problem, and a later one breaks the download.
     await this.exports.begin(actor.id, response);
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
     return new StreamableFile(await startedStream(this.exporter.releasePackageJson(actor, query)));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { responseNotes } from '../common/http-exchange';
 import type { InfrastructureCause } from '../common/infrastructure-errors';
 
 /**
@@ -43,7 +44,7 @@ export class MetricsService {
         status: String(res.statusCode),
       });
       // Set by ProblemFilter when an infrastructure failure was answered with 503.
-      const cause = (res.locals as { unavailableCause?: InfrastructureCause }).unavailableCause;
+      const cause = responseNotes(res).unavailableCause as InfrastructureCause | undefined;
       if (cause) this.unavailable.inc({ cause });
     });
     next();

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles, SignedIn } from '../auth/decorators';
 import type { Actor } from '../auth/roles';
 import { API_BASE_PATH } from '../common/api-version';
@@ -8,6 +7,7 @@ import { IfMatchHeader, WithEtag, type IfMatch } from '../common/etag';
 import { ApiResult, IfMatchRequired, ProblemResponses } from '../common/openapi-decorators';
 import { CreateViewDto, UpdateViewDto, ViewDto, ViewListDto } from './dto/view.dto';
 import { ViewsService } from './views.service';
+import { type HttpResponse, setHeader } from '../common/http-exchange';
 
 /** The people who keep views; auditors only read (they open the built-in ones). */
 const KEEPERS = ['buyer', 'staff', 'budget_holder', 'admin'] as const;
@@ -49,10 +49,10 @@ export class ViewsController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateViewDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<ViewDto> {
     const view = await this.views.create(actor, body);
-    response.setHeader('Location', `${API_BASE_PATH}/views/${view.id}`);
+    setHeader(response, 'Location', `${API_BASE_PATH}/views/${view.id}`);
     return view;
   }
 

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { ApiResult, ProblemResponses } from '../../common/openapi-decorators';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -9,6 +8,15 @@ import { SignInOptionsDto } from '../dto/identity-mapping.dto';
 import { readCookie, setSessionCookie } from '../sessions/session-cookie';
 import { SessionsService } from '../sessions/sessions.service';
 import { OidcProblem, OidcSignInService } from './oidc-sign-in.service';
+import {
+  type HttpRequest,
+  type HttpResponse,
+  clearCookie,
+  redirect,
+  requestUrl,
+  setCookie,
+  setHeader,
+} from '../../common/http-exchange';
 
 /** The cookie that ties a started sign-in to this browser (ten minutes; ADR 33). */
 const FLOW_COOKIE = '__Host-brug_oidc';
@@ -61,19 +69,20 @@ export class OidcController {
   async start(
     @Param('provider') providerId: string,
     @Query('returnTo') returnTo: unknown,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: HttpRequest,
+    @Res() response: HttpResponse,
   ): Promise<void> {
     try {
       const { url, flowId } = await this.signIn.start(providerId, safeReturnTo(returnTo));
-      response.cookie(FLOW_COOKIE, flowId, {
+      setCookie(response, FLOW_COOKIE, flowId, {
         httpOnly: true,
         secure: true,
         sameSite: 'lax',
         path: '/',
-        maxAge: 600_000,
+        maxAge: 600,
+        expires: new Date(Date.now() + 600_000),
       });
-      response.redirect(303, url);
+      redirect(response, url, 303);
     } catch (error) {
       this.fail(providerId, error, request, response);
     }
@@ -88,13 +97,18 @@ export class OidcController {
   @ProblemResponses(400)
   async callback(
     @Param('provider') providerId: string,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: HttpRequest,
+    @Res() response: HttpResponse,
   ): Promise<void> {
     const flowId = readCookie(request, FLOW_COOKIE);
-    response.clearCookie(FLOW_COOKIE, { httpOnly: true, secure: true, sameSite: 'lax', path: '/' });
+    clearCookie(response, FLOW_COOKIE, {
+      httpOnly: true,
+      secure: true,
+      sameSite: 'lax',
+      path: '/',
+    });
     try {
-      const url = new URL(request.originalUrl, this.config.publicUrl);
+      const url = new URL(requestUrl(request), this.config.publicUrl);
       const provider = this.signIn.provider(providerId);
       // openid-client compares the URL it is given with the registered redirect URI.
       const callbackUrl = new URL(`${this.config.publicUrl}${provider.redirectPath}${url.search}`);
@@ -113,14 +127,19 @@ export class OidcController {
         { event: 'oidc_signed_in', provider: providerId, userId: person.userId },
         'Signed in through a provider',
       );
-      response.redirect(303, person.returnTo);
+      redirect(response, person.returnTo, 303);
     } catch (error) {
       this.fail(providerId, error, request, response);
     }
   }
 
   /** Every failure: a log line and the problem page, no session, never a 500. */
-  private fail(providerId: string, error: unknown, request: Request, response: Response): void {
+  private fail(
+    providerId: string,
+    error: unknown,
+    request: HttpRequest,
+    response: HttpResponse,
+  ): void {
     const problem =
       error instanceof OidcProblem
         ? error
@@ -136,7 +155,7 @@ export class OidcController {
       `Sign-in through ${providerId} failed: ${problem.code}`,
     );
     const params = new URLSearchParams({ code: problem.code, provider: providerId });
-    response.setHeader('Cache-Control', 'no-store');
-    response.redirect(303, `/sign-in/problem?${params.toString()}`);
+    setHeader(response, 'Cache-Control', 'no-store');
+    redirect(response, `/sign-in/problem?${params.toString()}`, 303);
   }
 }

@@ -1,4 +1,10 @@
-import type { Request, Response } from 'express';
+import {
+  clearCookie,
+  type HttpRequest,
+  type HttpResponse,
+  requestProtocol,
+  setCookie,
+} from '../../common/http-exchange';
 import type { AppConfig } from '../../config/config';
 
 /**
@@ -17,7 +23,7 @@ export function isSafeMethod(method: string): boolean {
 }
 
 /** One cookie's value from the Cookie header, or undefined. */
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: HttpRequest, name: string): string | undefined {
   const header = request.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -31,9 +37,9 @@ export function readCookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function setSessionCookie(response: Response, token: string): void {
+export function setSessionCookie(response: HttpResponse, token: string): void {
   // No Max-Age: a browser session cookie; the server ends the session (idle, lifetime).
-  response.cookie(SESSION_COOKIE, token, {
+  setCookie(response, SESSION_COOKIE, token, {
     httpOnly: true,
     secure: true,
     sameSite: 'lax',
@@ -41,8 +47,8 @@ export function setSessionCookie(response: Response, token: string): void {
   });
 }
 
-export function clearSessionCookie(response: Response): void {
-  response.clearCookie(SESSION_COOKIE, {
+export function clearSessionCookie(response: HttpResponse): void {
+  clearCookie(response, SESSION_COOKIE, {
     httpOnly: true,
     secure: true,
     sameSite: 'lax',
@@ -54,7 +60,7 @@ export function clearSessionCookie(response: Response): void {
  * Whether a request comes from one of Brug's own pages: its `Origin` (or, without one, its
  * `Referer`) is PUBLIC_URL's origin or the origin the request was sent to.
  */
-export function sameOrigin(request: Request, config: AppConfig): boolean {
+export function sameOrigin(request: HttpRequest, config: AppConfig): boolean {
   let origin = request.headers.origin;
   if (!origin || origin === 'null') {
     const referer = request.headers.referer;
@@ -67,6 +73,6 @@ export function sameOrigin(request: Request, config: AppConfig): boolean {
   }
   const allowed = new Set<string>([new URL(config.publicUrl).origin]);
   const host = request.headers.host;
-  if (host) allowed.add(`${request.protocol}://${host}`);
+  if (host) allowed.add(`${requestProtocol(request)}://${host}`);
   return allowed.has(origin);
 }

@@ -12,7 +12,6 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { ApiResult, ProblemResponses } from '../../common/openapi-decorators';
 import { uuidParam } from '../../common/validators';
 import type { AppConfig } from '../../config/config';
@@ -33,6 +32,7 @@ import {
   setSessionCookie,
 } from './session-cookie';
 import { SessionsService } from './sessions.service';
+import { type HttpRequest, type HttpResponse } from '../../common/http-exchange';
 
 /**
  * The web UI's cookie sessions (ADR 34): signing in with a password into a session, the
@@ -60,8 +60,8 @@ export class SessionsController {
   @ApiResult(SessionDto)
   async signIn(
     @Body() body: SessionSignInDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<SessionDto> {
     this.passwordSignInOn();
     this.assertOwnOrigin(request);
@@ -79,8 +79,8 @@ export class SessionsController {
   @ApiResult(SessionDto)
   async secondFactor(
     @Body() body: SecondFactorSignInDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<SessionDto> {
     this.passwordSignInOn();
     this.assertOwnOrigin(request);
@@ -96,8 +96,8 @@ export class SessionsController {
   @ProblemResponses(401)
   @ApiResult(SessionDto)
   async current(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<SessionDto> {
     const cookie = readCookie(request, SESSION_COOKIE);
     if (!cookie) throw new Unauthenticated('There is no session in this browser.');
@@ -129,8 +129,8 @@ export class SessionsController {
   @ProblemResponses(400)
   @ApiResult(SignOutDto)
   async signOut(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<SignOutDto> {
     clearSessionCookie(response);
     if (!request.sessionId) return { redirectTo: null };
@@ -143,7 +143,7 @@ export class SessionsController {
   @BeforeSecondFactor()
   @ApiOperation({ summary: 'My open web sessions, newest first (at most 100)' })
   @ApiResult(MySessionsDto)
-  async mine(@CurrentActor() actor: Actor, @Req() request: Request): Promise<MySessionsDto> {
+  async mine(@CurrentActor() actor: Actor, @Req() request: HttpRequest): Promise<MySessionsDto> {
     const rows = await this.sessions.list(actor.id);
     return {
       items: rows.map((s) => ({
@@ -167,8 +167,8 @@ export class SessionsController {
   async endMine(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<void> {
     await this.sessions.endOwn(actor.id, id);
     if (id === request.sessionId) clearSessionCookie(response);
@@ -190,8 +190,8 @@ export class SessionsController {
 
   private async begin(
     user: { id: string; tokenVersion: number },
-    request: Request,
-    response: Response,
+    request: HttpRequest,
+    response: HttpResponse,
   ): Promise<SessionDto> {
     const session = await this.sessions.create({
       userId: user.id,
@@ -215,7 +215,7 @@ export class SessionsController {
   }
 
   /** A sign-in into a cookie only from Brug's own pages (no login CSRF). */
-  private assertOwnOrigin(request: Request): void {
+  private assertOwnOrigin(request: HttpRequest): void {
     if (!sameOrigin(request, this.config)) {
       throw new Forbidden('Sign in from Brug’s own sign-in page.', { reason: 'csrf_origin' });
     }

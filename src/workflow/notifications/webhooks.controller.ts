@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import type { Actor } from '../../auth/roles';
 import { API_BASE_PATH } from '../../common/api-version';
@@ -16,6 +15,7 @@ import {
   WebhookListDto,
 } from './webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { type HttpResponse, setHeader } from '../../common/http-exchange';
 
 /** Webhook subscriptions (admin); the secret is shown once, at creation. */
 @ApiTags('Administration')
@@ -38,10 +38,10 @@ export class WebhooksController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateWebhookDto,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpResponse,
   ): Promise<CreatedWebhookDto> {
     const hook = await this.webhooks.create(refOf(actor), body);
-    response.setHeader('Location', `${API_BASE_PATH}/webhooks/${hook.id}`);
+    setHeader(response, 'Location', `${API_BASE_PATH}/webhooks/${hook.id}`);
     return hook;
   }
 

@@ -7,6 +7,7 @@ import { Forbidden, Unauthenticated } from '../../auth/auth.errors';
 import { AuthService } from '../../auth/auth.service';
 import { readCookie, SESSION_COOKIE } from '../../auth/sessions/session-cookie';
 import { SessionsService } from '../../auth/sessions/sessions.service';
+import { exchangeOf } from '../../common/http-exchange';
 import { ProblemFilter } from '../../common/problem.filter';
 import { QueueService } from './queue.service';
 
@@ -82,18 +83,20 @@ export function mountQueueBoard(app: INestApplication): void {
           res.redirect(303, `${BOARD_UI_PAGE}?to=${encodeURIComponent(req.originalUrl)}`);
           return;
         }
-        problems.respond(error instanceof Error ? error : new Unauthenticated(), req, res);
+        const { request, response } = exchangeOf(req, res);
+        problems.respond(error instanceof Error ? error : new Unauthenticated(), request, response);
       });
   };
   const readOnly = (req: Request, res: Response, next: NextFunction): void => {
     if (BOARD_METHODS.includes(req.method)) return next();
     res.setHeader('Allow', BOARD_METHODS.join(', '));
+    const { request, response } = exchangeOf(req, res);
     problems.respond(
       new MethodNotAllowedException(
         'The queue dashboard is read-only; retry failed jobs with POST /api/v1/admin/failed-jobs/{id}/retry.',
       ),
-      req,
-      res,
+      request,
+      response,
     );
   };
   app.use(BOARD_PATH, adminOnly, readOnly, adapter.getRouter());

@@ -1,0 +1,200 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import accepts from 'accepts';
+import { serialize, type SerializeOptions } from 'cookie';
+import encodeUrl from 'encodeurl';
+import type { Request, Response } from 'express';
+import type { Actor } from './access';
+
+/**
+ * The one place where Brug's routes, guards, filters and interceptors meet the HTTP framework's
+ * request and response (ADR 53). Everything else reads and answers a request through these
+ * types and functions, so the move to Fastify that ADR 51 decided changes this file and the
+ * application's set-up (`http-app.ts`, the web UI, the queue board), not the routes.
+ *
+ * A route sees an `HttpRequest` (what every framework's request has: the headers, the method,
+ * the client's address, the request id, and what Brug's guard attaches) and an `HttpResponse`,
+ * which it does not touch itself: it answers through the functions below, or takes Node's own
+ * response over with `takeOverResponse` to stream an answer of its own.
+ */
+export interface HttpRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly method: string;
+  /** The client's address, with `TRUST_PROXY` applied. */
+  readonly ip?: string;
+  /** The request id the logger gave it (`X-Request-Id`). */
+  readonly id?: unknown;
+  /** Who signed the request in; set by the sign-in guard. */
+  actor?: Actor;
+  /** The web session (cookie) the request was signed in by, if any (ADR 34). */
+  sessionId?: string;
+}
+
+/** The framework's response, answered only through the functions of this file. */
+export interface HttpResponse {
+  readonly __httpResponse?: never;
+}
+
+const express = {
+  request: (request: HttpRequest | IncomingMessage): Request => request as unknown as Request,
+  response: (response: HttpResponse | ServerResponse): Response => response as unknown as Response,
+};
+
+/** Node's own request, to read a body as a stream (uploads). */
+export function nodeRequest(request: HttpRequest): IncomingMessage {
+  return express.request(request);
+}
+
+/** The request's path as the client sent it, without the query: `/api/v1/cases/…`. */
+export function requestPath(request: HttpRequest): string {
+  const url = express.request(request).originalUrl ?? express.request(request).url ?? '/';
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
+/** The request's target as the client sent it, with the query. */
+export function requestUrl(request: HttpRequest): string {
+  return express.request(request).originalUrl ?? express.request(request).url ?? '/';
+}
+
+/** `http` or `https`, with `TRUST_PROXY` applied to `X-Forwarded-Proto`. */
+export function requestProtocol(request: HttpRequest): string {
+  return express.request(request).protocol;
+}
+
+/** Content negotiation over the request's `Accept` headers (the `accepts` package). */
+export function negotiate(request: HttpRequest): accepts.Accepts {
+  return accepts(nodeRequest(request));
+}
+
+/** Sets one header of the answer. */
+export function setHeader(
+  response: HttpResponse,
+  name: string,
+  value: string | number | readonly string[],
+): void {
+  express.response(response).setHeader(name, value);
+}
+
+/** A header the answer already has, if any. */
+export function getHeader(response: HttpResponse, name: string): string | undefined {
+  const value = express.response(response).getHeader(name);
+  return value === undefined ? undefined : String(value);
+}
+
+/** Sets the answer's status code; the route's return value is still its body. */
+export function setStatus(response: HttpResponse, status: number): void {
+  express.response(response).status(status);
+}
+
+/** Whether the status line and headers have gone out (an answer streamed, then failed). */
+export function headersSent(response: HttpResponse): boolean {
+  return express.response(response).headersSent;
+}
+
+/** Adds a `Set-Cookie` header (RFC 6265), keeping any set before it. */
+export function setCookie(
+  response: HttpResponse,
+  name: string,
+  value: string,
+  options: SerializeOptions,
+): void {
+  const raw = express.response(response);
+  const earlier = raw.getHeader('Set-Cookie');
+  const cookies = earlier === undefined ? [] : Array.isArray(earlier) ? earlier : [String(earlier)];
+  raw.setHeader('Set-Cookie', [...cookies, serialize(name, value, options)]);
+}
+
+/** Tells the browser to forget a cookie: empty, and expired long ago. */
+export function clearCookie(
+  response: HttpResponse,
+  name: string,
+  options: Omit<SerializeOptions, 'expires' | 'maxAge'>,
+): void {
+  setCookie(response, name, '', { ...options, expires: new Date(0) });
+}
+
+/**
+ * Answers with a redirect to `location` (a 302 unless said otherwise) and no body. Characters a
+ * URL may not hold are percent-encoded (`encodeurl`, as Express did); `%XX` stays as it is.
+ */
+export function redirect(response: HttpResponse, location: string, status = 302): void {
+  const raw = express.response(response);
+  raw.statusCode = status;
+  raw.setHeader('Location', encodeUrl(location));
+  raw.setHeader('Content-Length', '0');
+  raw.end();
+}
+
+/**
+ * Answers with `body` as the whole answer, of type `contentType` (with its charset), unless the
+ * request was a HEAD: for answers made outside a route's return value (problems).
+ */
+export function sendText(
+  response: HttpResponse,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
+  const raw = express.response(response);
+  raw.statusCode = status;
+  raw.setHeader('Content-Type', contentType);
+  raw.setHeader('Content-Length', Buffer.byteLength(body));
+  raw.end(body);
+}
+
+/**
+ * Ends an answer whose headers have already gone out (a stream that failed after its start).
+ */
+export function endResponse(response: HttpResponse): void {
+  express.response(response).end();
+}
+
+/**
+ * Node's own response, for a route that writes its answer itself (a streamed export, a file, a
+ * signed text): the framework will not answer it. Only for routes declared with `@Res()`.
+ */
+export function takeOverResponse(response: HttpResponse): ServerResponse {
+  return express.response(response);
+}
+
+/**
+ * Values a middleware leaves on the response for code that runs when it finishes (the metrics
+ * count a 503 by its cause).
+ */
+export function responseNotes(response: HttpResponse | ServerResponse): Record<string, unknown> {
+  const raw = express.response(response) as Response & { locals?: Record<string, unknown> };
+  raw.locals ??= {};
+  return raw.locals;
+}
+
+/**
+ * Calls `done` once, when the answer has been sent or the connection closed before that (at
+ * once if it already has): for what a request holds while its answer streams.
+ */
+export function whenResponseEnds(response: HttpResponse, done: () => void): void {
+  const raw = express.response(response);
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    done();
+  };
+  raw.once('finish', once);
+  raw.once('close', once);
+  // The client may have gone already: then no event comes any more.
+  if (raw.closed || raw.destroyed) once();
+}
+
+/**
+ * The request and response as routes see them, for the application's own handlers outside the
+ * routes (the last-resort 404 and error handlers, the queue board's sign-in check).
+ */
+export function exchangeOf(
+  request: IncomingMessage,
+  response: ServerResponse,
+): { request: HttpRequest; response: HttpResponse } {
+  return {
+    request: request as unknown as HttpRequest,
+    response: response as unknown as HttpResponse,
+  };
+}
