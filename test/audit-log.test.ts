@@ -356,6 +356,32 @@ describe('audit log', () => {
         r.on('end', () => cb(null, text));
       });
     expect(exported.body as string).not.toContain('Persoonlijke gegevens');
+    // The exported lines of the erased events carry the erasure, as the API's events do.
+    const exportedLines = (exported.body as string)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ApiEvent);
+    const erasedLines = exportedLines.filter((line) => line.erased !== undefined);
+    expect(erasedLines.map((line) => line.leafIndex).sort()).toEqual(
+      events.map((e) => e.leafIndex).sort(),
+    );
+    for (const line of erasedLines) {
+      expect(line).toMatchObject({
+        data: null,
+        erased: {
+          at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+          by: 'Ada Beheerder',
+          basis: 'archiefwet_vernietiging',
+          eventLeafIndex: erasure!.leafIndex,
+        },
+      });
+      expect(Object.keys(line)).toEqual([
+        ...Object.keys(line).slice(0, 12),
+        'erased',
+        'prevHash',
+        'hash',
+      ]);
+    }
     const exportFile = join(dir, 'erased.jsonl');
     writeFileSync(exportFile, exported.body as string);
     const checkpointFile = join(dir, 'latest.txt');

@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
  * for any year: the microseconds themselves pass 2^53 after the year 2285, so they are divided
  * in two parts (2^32 = 4,294,967 × 1000 + 296).
  */
-function millis(row: Buffer, at: number): number {
+export function millis(row: Buffer, at: number): number {
   const high = row.readInt32BE(at);
   const low = row.readUInt32BE(at + 4);
   return high * 4_294_967 + Math.floor((high * 296 + low) / 1000) + PG_EPOCH_MS;
@@ -48,59 +48,28 @@ const K_SUBJECT_ID = ascii('","subjectId":');
 const K_SUBJECT_TYPE = ascii(',"subjectType":');
 const NULL = ascii('null');
 
-export class LeafBuilder {
-  private out = Buffer.alloc(4096);
-  private at = 0;
-  /** The last leaf's index, and where its dataHash (hex) is in the row, after `build`. */
-  index = 0;
-  dataHashStart = 0;
-  dataHashEnd = 0;
+/**
+ * JSON written as bytes into one reusable buffer: the pieces the leaf and the export line are
+ * made of. Most fields are copied as they are (a string is escaped only when it holds a byte that
+ * needs it), so no string is made per event.
+ */
+export class JsonBytes {
+  out = Buffer.alloc(4096);
+  at = 0;
   /** The day the ISO time's date part was made for, and that part ('YYYY-MM-DDT'). */
   private day = Number.NaN;
   private readonly date = Buffer.alloc(11);
 
-  /** The leaf of the row, behind its 0x00 prefix (valid until the next call). */
-  build(row: Buffer, starts: Int32Array, ends: Int32Array): Buffer {
-    // Room for the worst case: every string byte escaped to six.
-    let room = 256;
-    for (let f = 2; f < 10; f++) if (starts[f]! >= 0) room += 6 * (ends[f]! - starts[f]!);
-    if (room > this.out.length) this.out = Buffer.alloc(room * 2);
-    this.index = int64(row, starts[0]!);
-    const ms = millis(row, starts[1]!);
-    // character(64) comes padded; leafSql's `|| data_hash` casts it to text, dropping the padding.
-    let hashEnd = ends[9]!;
-    while (hashEnd > starts[9]! && row[hashEnd - 1] === 0x20) hashEnd--;
-    this.dataHashStart = starts[9]!;
-    this.dataHashEnd = hashEnd;
-
-    this.out[0] = 0;
-    this.at = 1;
-    this.put(K_ACTION);
-    this.string(row, starts[5]!, ends[5]!);
-    this.put(K_ACTOR_ID);
-    this.uuid(row, starts[2]!);
-    this.put(K_ACTOR_NAME);
-    this.string(row, starts[4]!, ends[4]!);
-    this.put(K_ACTOR_ROLE);
-    this.string(row, starts[3]!, ends[3]!);
-    this.put(K_CASE_ID);
-    this.uuid(row, starts[8]!);
-    this.put(K_DATA_HASH);
-    this.copy(row, starts[9]!, hashEnd);
-    this.put(K_INDEX);
-    this.digits(this.index);
-    this.put(K_OCCURRED_AT);
-    this.time(ms);
-    this.put(K_SUBJECT_ID);
-    this.string(row, starts[7]!, ends[7]!);
-    this.put(K_SUBJECT_TYPE);
-    this.string(row, starts[6]!, ends[6]!);
-    this.out[this.at++] = 0x7d; // }
-    return this.out.subarray(0, this.at);
+  /** Makes room for `bytes` more from `at` on, keeping what is written. */
+  reserve(bytes: number): void {
+    if (this.at + bytes <= this.out.length) return;
+    const bigger = Buffer.alloc(Math.max(2 * this.out.length, this.at + bytes));
+    this.out.copy(bigger, 0, 0, this.at);
+    this.out = bigger;
   }
 
   /** The time as toISOString writes it (years 0–9999), the date part made once per day. */
-  private time(ms: number): void {
+  time(ms: number): void {
     const day = Math.floor(ms / DAY_MS);
     if (day !== this.day) {
       civilDate(day, this.date);
@@ -133,7 +102,7 @@ export class LeafBuilder {
   }
 
   /** A non-negative integer in decimal, as String() writes it. */
-  private digits(n: number): void {
+  digits(n: number): void {
     const out = this.out;
     let end = this.at + 1;
     for (let rest = Math.floor(n / 10); rest > 0; rest = Math.floor(rest / 10)) end++;
@@ -147,7 +116,7 @@ export class LeafBuilder {
     this.at = end;
   }
 
-  private put(bytes: Buffer): void {
+  put(bytes: Buffer): void {
     this.copy(bytes, 0, bytes.length);
   }
 
@@ -155,7 +124,7 @@ export class LeafBuilder {
    * Bytes copied one by one: for the few to a few dozen bytes of a field this is faster than
    * `Buffer.copy`, whose call costs more than the copy (docs/benchmarks.md).
    */
-  private copy(from: Buffer, start: number, end: number): void {
+  copy(from: Buffer, start: number, end: number): void {
     if (end - start > 64) {
       this.at += from.copy(this.out, this.at, start, end);
       return;
@@ -167,7 +136,7 @@ export class LeafBuilder {
   }
 
   /** A JSON string: the UTF-8 bytes copied, or escaped by JSON.stringify when one needs it. */
-  private string(row: Buffer, start: number, end: number): void {
+  string(row: Buffer, start: number, end: number): void {
     let plain = true;
     for (let i = start; i < end; i++) {
       const b = row[i]!;
@@ -187,7 +156,7 @@ export class LeafBuilder {
   }
 
   /** A uuid as JSON (lowercase, with dashes), or null. */
-  private uuid(row: Buffer, start: number): void {
+  uuid(row: Buffer, start: number): void {
     if (start === -1) {
       this.put(NULL);
       return;
@@ -203,6 +172,61 @@ export class LeafBuilder {
     }
     out[at++] = 0x22;
     this.at = at;
+  }
+}
+
+/** Where a character(n) column's text ends: PostgreSQL's cast to text drops the padding. */
+export function unpadded(row: Buffer, start: number, end: number): number {
+  while (end > start && row[end - 1] === 0x20) end--;
+  return end;
+}
+
+export class LeafBuilder {
+  private readonly w = new JsonBytes();
+  /** The last leaf's index, and where its dataHash (hex) is in the row, after `build`. */
+  index = 0;
+  dataHashStart = 0;
+  dataHashEnd = 0;
+
+  /** The leaf of the row, behind its 0x00 prefix (valid until the next call). */
+  build(row: Buffer, starts: Int32Array, ends: Int32Array): Buffer {
+    const w = this.w;
+    // Room for the worst case: every string byte escaped to six.
+    let room = 256;
+    for (let f = 2; f < 10; f++) if (starts[f]! >= 0) room += 6 * (ends[f]! - starts[f]!);
+    w.at = 0;
+    w.reserve(room);
+    this.index = int64(row, starts[0]!);
+    const ms = millis(row, starts[1]!);
+    // character(64) comes padded; leafSql's `|| data_hash` casts it to text, dropping the padding.
+    const hashEnd = unpadded(row, starts[9]!, ends[9]!);
+    this.dataHashStart = starts[9]!;
+    this.dataHashEnd = hashEnd;
+
+    w.out[0] = 0;
+    w.at = 1;
+    w.put(K_ACTION);
+    w.string(row, starts[5]!, ends[5]!);
+    w.put(K_ACTOR_ID);
+    w.uuid(row, starts[2]!);
+    w.put(K_ACTOR_NAME);
+    w.string(row, starts[4]!, ends[4]!);
+    w.put(K_ACTOR_ROLE);
+    w.string(row, starts[3]!, ends[3]!);
+    w.put(K_CASE_ID);
+    w.uuid(row, starts[8]!);
+    w.put(K_DATA_HASH);
+    w.copy(row, starts[9]!, hashEnd);
+    w.put(K_INDEX);
+    w.digits(this.index);
+    w.put(K_OCCURRED_AT);
+    w.time(ms);
+    w.put(K_SUBJECT_ID);
+    w.string(row, starts[7]!, ends[7]!);
+    w.put(K_SUBJECT_TYPE);
+    w.string(row, starts[6]!, ends[6]!);
+    w.out[w.at++] = 0x7d; // }
+    return w.out.subarray(0, w.at);
   }
 }
 

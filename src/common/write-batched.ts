@@ -1,30 +1,14 @@
 import type { Writable } from 'node:stream';
 
 /**
- * Writes `source` to `out` with `out` corked until at least `bytes` have been written, then
- * uncorked, so each batch leaves in one system call (writev) without first being copied into
- * one buffer; between batches it waits while `out` asks for a drain. `COPY` data arrives as
- * read from PostgreSQL's socket (8–64 kB); written as it comes, each piece would cost a socket
- * write of its own. Rejects, and stops reading `source`, if `out` closes or fails first.
+ * Writes one whole batch to `out` (one socket write for a response) and, when `out` asks for a
+ * drain, waits for it, so a slow reader holds the writer back and memory stays bounded. Rejects
+ * if `out` is closed already, or closes or fails while it waits. The batch's buffer belongs to
+ * `out` from then on (a stream may keep what it was given): fill a new one.
  */
-export async function writeBatched(
-  source: AsyncIterable<Buffer>,
-  out: Writable,
-  bytes: number,
-): Promise<void> {
-  let pending = 0;
-  for await (const chunk of source) {
-    if (out.destroyed) throw new Error('the stream written to was closed');
-    if (pending === 0) out.cork();
-    out.write(chunk);
-    pending += chunk.length;
-    if (pending >= bytes) {
-      pending = 0;
-      out.uncork();
-      if (out.writableNeedDrain) await drained(out);
-    }
-  }
-  if (pending > 0) out.uncork();
+export async function writeWhole(out: Writable, batch: Buffer): Promise<void> {
+  if (out.destroyed) throw new Error('the stream written to was closed');
+  if (!out.write(batch)) await drained(out);
 }
 
 /** Resolves on `out`'s next drain; rejects if it closes or fails first. */
