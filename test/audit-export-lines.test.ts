@@ -67,12 +67,15 @@ function awkwardEvent(n: number): SyntheticEvent {
   };
 }
 
-/** Collects what an export writes. */
+/**
+ * Collects what an export writes: a copy of each chunk, since the export fills a chunk's buffer
+ * again once the stream has called back, as a socket is done with it by then.
+ */
 function sink(): { out: Writable; text: () => string } {
   const pieces: Buffer[] = [];
   const out = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      pieces.push(chunk);
+      pieces.push(Buffer.from(chunk));
       done();
     },
   });
@@ -80,7 +83,7 @@ function sink(): { out: Writable; text: () => string } {
 }
 
 /**
- * The export's lines (docs/audit.md): built by PostgreSQL in one statement per line, written in
+ * The export's lines (docs/audit.md): built by the API from PostgreSQL's binary COPY, written in
  * batches (issue 21, acceptance 4). Every event once, in leaf order, each line compact JSON with
  * the documented keys, whatever the text holds; a range of event numbers; a client that leaves.
  */

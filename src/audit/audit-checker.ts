@@ -219,7 +219,8 @@ export class AuditChecker {
 
   /**
    * Streams the log as NDJSON in leaf order (what a checkpoint covers), straight from
-   * PostgreSQL with backpressure; `fromSeq`/`toSeq` keep to a range of event numbers.
+   * PostgreSQL with backpressure; `fromSeq`/`toSeq` keep to a range of event numbers. `out`
+   * must be done with each chunk when it calls back (a socket, a file): the buffers are reused.
    */
   async export(out: Writable, range: { fromSeq?: number; toSeq?: number }): Promise<void> {
     // COPY takes no bind parameters; every bound is a validated integer.
@@ -239,8 +240,10 @@ export class AuditChecker {
       );
       // PostgreSQL reads the rows, this process writes the lines: the work of an export is
       // shared by two processes (and cores) instead of done by PostgreSQL alone.
+      // One batch is written while the next is built (in the other of two buffers).
       const rows = new BinaryCopyRows(copy, EXPORT_FIELDS);
       const lines = new ExportLines(EXPORT_BATCH_BYTES);
+      let writing: Promise<void> = Promise.resolve();
       for (;;) {
         const next = rows.next();
         if (next === null) {
@@ -248,8 +251,14 @@ export class AuditChecker {
           continue;
         }
         if (!next) break;
-        if (lines.add(rows.buf, rows.starts, rows.ends)) await writeWhole(out, lines.take());
+        if (lines.add(rows.buf, rows.starts, rows.ends)) {
+          await writing;
+          writing = writeWhole(out, lines.take());
+          // Failing before it is awaited (the client left): not an unhandled rejection.
+          writing.catch(() => undefined);
+        }
       }
+      await writing;
       if (lines.size > 0) await writeWhole(out, lines.take());
       await rows.finish();
     } catch (error) {

@@ -50,10 +50,13 @@ const SLACK_BYTES = 256 * 1024;
  */
 export class ExportLines {
   private readonly w = new JsonBytes();
+  /** The other of the two buffers the batches take turns in (see `take`). */
+  private spare: Buffer<ArrayBufferLike>;
 
   constructor(private readonly batchBytes: number) {
     // A batch ends after the line that fills it: room for that line too, mostly.
     this.w.reserve(batchBytes + SLACK_BYTES);
+    this.spare = Buffer.allocUnsafe(this.w.out.length);
   }
 
   /** The bytes waiting in the batch. */
@@ -113,13 +116,18 @@ export class ExportLines {
   }
 
   /**
-   * The batch's bytes, handed over for good: a stream may keep what it was given after it has
-   * taken it, so the next lines go into a new buffer.
+   * The batch's bytes; the next lines go into the other buffer. Two buffers take turns, so the
+   * next batch is built while this one is written, and an export allocates no buffer per batch
+   * (a new 1 MiB buffer each time let the API grow by up to 67 MB before the collector freed
+   * them). So this batch must have been written (`writeWhole` resolved) before the batch after
+   * the next is taken, and the stream written to must not keep it.
    */
   take(): Buffer {
     const w = this.w;
-    const batch = w.out.subarray(0, w.at);
-    w.out = Buffer.allocUnsafe(w.out.length);
+    const full = w.out;
+    w.out = this.spare;
+    this.spare = full;
+    const batch = full.subarray(0, w.at);
     w.at = 0;
     return batch;
   }

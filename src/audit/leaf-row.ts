@@ -54,7 +54,7 @@ const NULL = ascii('null');
  * needs it), so no string is made per event.
  */
 export class JsonBytes {
-  out = Buffer.alloc(4096);
+  out: Buffer<ArrayBufferLike> = Buffer.alloc(4096);
   at = 0;
   /** The day the ISO time's date part was made for, and that part ('YYYY-MM-DDT'). */
   private day = Number.NaN;

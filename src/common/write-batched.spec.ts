@@ -28,7 +28,7 @@ describe('writeWhole', () => {
     expect(writes[0]).toBe(batches[0]);
   });
 
-  it('waits for a drain when the stream is full, and goes on after it', async () => {
+  it('resolves only when the stream has taken the batch, so its buffer can be filled again', async () => {
     const { out, finish } = recorder(16);
     let done = false;
     const writing = writeWhole(out, Buffer.alloc(64, 'x')).then(() => (done = true));
