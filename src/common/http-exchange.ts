@@ -44,16 +44,16 @@ export function nodeRequest(request: HttpRequest): IncomingMessage {
   return express.request(request);
 }
 
-/** The request's path as the client sent it, without the query: `/api/v1/cases/…`. */
-export function requestPath(request: HttpRequest): string {
-  const url = express.request(request).originalUrl ?? express.request(request).url ?? '/';
-  const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query);
-}
-
 /** The request's target as the client sent it, with the query. */
 export function requestUrl(request: HttpRequest): string {
   return express.request(request).originalUrl ?? express.request(request).url ?? '/';
+}
+
+/** The request's path as the client sent it, without the query: `/api/v1/cases/…`. */
+export function requestPath(request: HttpRequest): string {
+  const url = requestUrl(request);
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 /** `http` or `https`, with `TRUST_PROXY` applied to `X-Forwarded-Proto`. */
@@ -73,12 +73,6 @@ export function setHeader(
   value: string | number | readonly string[],
 ): void {
   express.response(response).setHeader(name, value);
-}
-
-/** A header the answer already has, if any. */
-export function getHeader(response: HttpResponse, name: string): string | undefined {
-  const value = express.response(response).getHeader(name);
-  return value === undefined ? undefined : String(value);
 }
 
 /** Sets the answer's status code; the route's return value is still its body. */
