@@ -26,7 +26,7 @@ const shared = {
   },
   // ESM-only packages are transformed too (ADR 1): file-type and its tokenizers, tus and srvx.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|uid|@apidevtools|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@tus|srvx|openid-client|oauth4webapi|jose)/)',
+    '/node_modules/(?!(@nestjs|uid|@apidevtools|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@tus|srvx|openid-client|oauth4webapi|jose|path-to-regexp|content-disposition|@fastify/middie/node_modules/path-to-regexp|@fastify/static/node_modules/content-disposition)/)',
   ],
 };
 

@@ -1,20 +1,19 @@
-import { Logger as NestLogger, NotFoundException } from '@nestjs/common';
-import { oidcCallbackPaths } from './auth/oidc/callback-paths';
+import type { IncomingMessage } from 'node:http';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { oidcCallbackPaths } from './auth/oidc/callback-paths';
 import { API_BASE_PATH } from './common/api-version';
-import { exchangeOf } from './common/http-exchange';
-import { httpConventions } from './common/http-conventions';
+import { registerBodyParsers } from './common/body-parsers';
+import { httpConventions, requestIdOf } from './common/http-conventions';
 import { parseQuery } from './common/input-limits';
 import { ProblemFilter } from './common/problem.filter';
-import { indexRoutes } from './common/route-methods';
 import { buildOpenApiDocument } from './common/openapi';
+import { indexRoutes } from './common/route-methods';
 import type { AppConfig } from './config/config';
 import { MetricsService } from './health/metrics.service';
 import { serveWebUi } from './web-ui';
@@ -23,21 +22,57 @@ import { mountQueueBoard } from './workflow/queues/queue-board';
 /** Paths outside /api/v1: the platform's probes and metrics. */
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
 
-/** A trailing slash names no resource (NLGov ADR): 404, never a redirect. */
-function rejectTrailingSlash(req: Request, _res: Response, next: NextFunction): void {
-  next(req.path.length > 1 && req.path.endsWith('/') ? new NotFoundException() : undefined);
+/** How long an idle keep-alive connection stays open: Node's default, which Express kept. */
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /**
  * Creates and initialises the HTTP application exactly as production runs it; the tests use
  * this too, so what they check is what runs. The caller only has to listen.
+ *
+ * Brug runs on Fastify through `@nestjs/platform-fastify` (ADR 51, ADR 55). What Express did
+ * with middleware is done here with Fastify's own parts: the request id and the OIDC callback
+ * paths when the request is read, body parsers per content type, hooks for the fixed headers,
+ * the metrics and the queue board's sign-in, and a route index for 405.
  */
 export async function createHttpApp(
   config: AppConfig,
   options: { logStream?: DestinationStream } = {},
-): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
+): Promise<NestFastifyApplication> {
+  const callbackPath = oidcCallbackPaths(config.oidcProviders);
+  const conventions = httpConventions(new ProblemFilter());
+  const adapter = new FastifyAdapter({
+    // A number is how many proxies in front to trust, as Express counted them (proxy-addr).
+    trustProxy:
+      typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    frameworkErrors: conventions.frameworkErrors,
+    // A provider registered with its own callback path is answered by its callback route.
+    rewriteUrl: (request: IncomingMessage) => callbackPath(request.method, request.url ?? '/'),
+    routerOptions: {
+      // At most one pair more than the validation pipe accepts (ADR 15): bounded, never shortened.
+      querystringParser: parseQuery,
+      // A trailing slash names no resource (NLGov ADR): the hook below answers 404.
+      ignoreTrailingSlash: false,
+      // A parameter longer than any id is the route's to refuse (400), not a 414 of the router's;
+      // Node's limit on the request line and headers (16 KiB) still bounds it.
+      maxParamLength: 16 * 1024,
+    },
+    // Node's own limit for a whole request, which Express kept; Fastify would set none.
+    requestTimeout: 300_000,
+  });
+  registerBodyParsers(adapter.getInstance(), { jsonLimit: config.bodyLimitBytes });
+  // Every route, as Fastify registers it: which methods each path answers, for 405 and Allow.
+  indexRoutes(adapter.getInstance());
+
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { role: 'api', logStream: options.logStream }),
+    adapter,
     { bodyParser: false, bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
@@ -52,49 +87,9 @@ export async function createHttpApp(
     );
   }
 
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  // An API answer's ETag is its resource's version (ADR 18), set where there is one. Express's
-  // own, a SHA-1 of every other body, named no version and was computed for every answer,
-  // though API answers are `no-store`. Files (the web UI, documents) set their own.
-  app.set('etag', false);
-  // At most one pair more than the validation pipe accepts (ADR 15): bounded, never shortened.
-  app.set('query parser', parseQuery);
-  app.use(httpConventions);
-  app.use(rejectTrailingSlash);
-  app.use(oidcCallbackPaths(config.oidcProviders));
-  app.use(app.get(MetricsService).middleware);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: { 'frame-ancestors': ["'none'"] },
-      },
-      frameguard: { action: 'deny' },
-      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
-  );
-  app.useBodyParser('json', {
-    limit: config.bodyLimitBytes,
-    type: ['application/json', 'application/*+json'],
-    // Any JSON value is parsed; the validation pipe then says exactly what is wrong with a body
-    // that is not an object, naming "(body)".
-    strict: false,
-  });
-  // Form-encoded bodies only where OAuth clients send them: the token endpoint (RFC 6749 §4.4).
-  app.useBodyParser('urlencoded', {
-    limit: 16 * 1024,
-    extended: false,
-    type: (req: { url?: string; headers: Record<string, unknown> }) => {
-      const type = req.headers['content-type'];
-      return (
-        req.url?.split('?')[0] === `${API_BASE_PATH}/auth/token` &&
-        typeof type === 'string' &&
-        type.toLowerCase().startsWith('application/x-www-form-urlencoded')
-      );
-    },
-  });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', conventions.hook);
+  fastify.addHook('onResponse', app.get(MetricsService).onResponse);
   app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: UNPREFIXED });
 
   const document = buildOpenApiDocument(app);
@@ -105,20 +100,12 @@ export async function createHttpApp(
   });
 
   mountQueueBoard(app);
-
-  // Nest answers unknown paths under its prefix; everything else ends here, as problem+json too.
-  await app.init();
+  // Nest's routes come first; the UI answers only paths no route has (and its own files).
   serveWebUi(app, { publicUrl: config.publicUrl });
-  // Every route is registered now: which methods each path answers, for 405 and Allow.
-  indexRoutes(app.getHttpAdapter().getInstance());
-  const problems = new ProblemFilter();
-  app.use((req: Request, res: Response) => {
-    const { request, response } = exchangeOf(req, res);
-    problems.respond(new NotFoundException(), request, response);
-  });
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const { request, response } = exchangeOf(req, res);
-    problems.respond(error, request, response);
-  });
+
+  // Unknown paths and errors before a route (a body refused) end in the problem filter, as
+  // problem+json too: Nest installs its not-found and error handlers through it.
+  await app.init();
+  await fastify.ready();
   return app;
 }

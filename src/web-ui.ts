@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import send from '@fastify/send';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import accepts from 'accepts';
 
 /** Where `npm run build -w web` puts the UI (the same from dist/ and, under Jest, from src/). */
 export const WEB_DIST_DIR = resolve(__dirname, '..', 'web', 'dist');
@@ -48,15 +50,19 @@ function isServicePath(path: string): boolean {
 /**
  * Serves the built web UI at `/`: its files (hashed assets cached for a year, the rest
  * revalidated) and, for any other GET of a page (no file extension, HTML acceptable, not a
- * service path), index.html, so that deep links such as /cases/BRUG-2026-000001 survive a
- * reload. Called after `app.init()`: Nest's routes come first, and whatever the UI does not
- * serve falls through to the problem+json 404. Static and fallback handlers are middleware,
- * not routes (test/routes.test.ts lists routes).
+ * service path, no route of Nest's), index.html, so that deep links such as
+ * /cases/BRUG-2026-000001 survive a reload. Whatever the UI does not serve ends in the
+ * problem+json 404.
+ *
+ * The files are `@fastify/static` routes, one per file found when the service starts (a new
+ * build is served after a restart). The page fallback is a hook on requests no route answers,
+ * not a route, so a path the UI does not know keeps its 404 and 405 (test/routes.test.ts lists
+ * routes).
  *
  * Without web/dist (a backend-only checkout) it logs that and serves nothing.
  */
 export function serveWebUi(
-  app: NestExpressApplication,
+  app: NestFastifyApplication,
   options: { publicUrl: string; distDir?: string },
 ): boolean {
   const distDir = options.distDir ?? WEB_DIST_DIR;
@@ -68,34 +74,46 @@ export function serveWebUi(
     return false;
   }
   const policy = webUiContentSecurityPolicy(options.publicUrl);
+  const assets = join(distDir, 'assets');
+  const fastify = app.getHttpAdapter().getInstance();
 
-  app.useStaticAssets(distDir, {
+  void fastify.register(fastifyStatic, {
+    root: distDir,
+    prefix: '/',
+    wildcard: false,
     index: false,
     redirect: false,
-    fallthrough: true,
-    setHeaders: (res: Response, path: string) => {
-      res.setHeader(
-        'Cache-Control',
-        path.startsWith(join(distDir, 'assets')) ? IMMUTABLE : 'no-cache',
-      );
+    // The page fallback below sends index.html itself; the queue board's own copy of this
+    // plugin decorates its replies.
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('Cache-Control', path.startsWith(assets) ? IMMUTABLE : 'no-cache');
     },
   });
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return done();
+    const q = request.url.indexOf('?');
+    const path = q < 0 ? request.url : request.url.slice(0, q);
     const page =
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      !isServicePath(req.path) &&
-      !/\.[A-Za-z0-9]+$/.test(req.path) &&
-      req.accepts('html') !== false;
-    if (!page) {
-      next();
-      return;
-    }
-    res.setHeader('Content-Security-Policy', policy);
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile, (error?: Error) => {
-      if (error) next(error);
-    });
+      !isServicePath(path) &&
+      !/\.[A-Za-z0-9]+$/.test(path) &&
+      accepts(request.raw).type('html') !== false;
+    if (!page) return done();
+    send(request.raw, 'index.html', { root: distDir, index: false, cacheControl: false }).then(
+      (file) => {
+        if (file.type !== 'file')
+          return done(file.type === 'error' ? file.metadata.error : undefined);
+        void reply
+          .code(file.statusCode)
+          .headers(file.headers)
+          .header('Content-Security-Policy', policy)
+          .header('Cache-Control', 'no-cache')
+          .send(file.stream);
+      },
+      (error: Error) => done(error),
+    );
   });
   return true;
 }

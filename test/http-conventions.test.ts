@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';
@@ -112,6 +113,65 @@ describe('HTTP conventions', () => {
     // Unknown paths and trailing slashes stay 404.
     expectProblem(await t.http().delete('/api/v1/no-such-thing'), 404);
     expectProblem(await t.http().put('/api/v1/cases/'), 404);
+  });
+
+  // What the HTTP framework itself refuses (ADR 55) is problem+json in Brug's words too.
+  it('answers what the framework refuses before a route as problem+json, never a 500', async () => {
+    const auth = { Authorization: `Bearer ${await t.token('admin')}` };
+    // A path parameter far longer than any id is the route's to refuse, as any other bad id.
+    const long = await t
+      .http()
+      .get(`/api/v1/users/${'x'.repeat(500)}`)
+      .set(auth);
+    expect(expectProblem(long, 400).errors).toEqual([
+      { field: 'id', code: 'not_a_uuid', message: 'must be a UUID' },
+    ]);
+    // A broken percent-encoding in the path.
+    expectProblem(await t.http().get('/api/v1/users/%E0%A4%A').set(auth), 400);
+    // A JSON body in a charset Brug does not read, and in an encoding it does not know.
+    const latin1 = await t
+      .http()
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'application/json; charset=iso-8859-1')
+      .send('{}');
+    expect(expectProblem(latin1, 415).code).toBe('unsupported_charset');
+    const compressed = await t
+      .http()
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'compress')
+      .send('{}');
+    expect(expectProblem(compressed, 415).code).toBe('unsupported_encoding');
+    // A gzipped body is read as sent; a body of a type no route reads is left alone.
+    const gzipped = await t
+      .http()
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize((body: Buffer) => body)
+      .send(gzipSync(JSON.stringify({ email: 'buyer@brug.example', password: 'wrong' })));
+    expect(expectProblem(gzipped, 401).code).toBe('invalid_credentials');
+    const notGzip = await t
+      .http()
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('{}');
+    expect(expectProblem(notGzip, 400).code).toBe('malformed_json');
+    const text = await t
+      .http()
+      .post('/api/v1/auth/token')
+      .set('Content-Type', 'text/plain')
+      .send('email=buyer@brug.example');
+    expect(expectProblem(text, 400).code).toBe('validation_failed');
+    // Form-encoded bodies are read on the token endpoint only.
+    const form = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(auth)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('title=x');
+    expect(expectProblem(form, 400).code).toBe('validation_failed');
   });
 
   it('says 401 or 403 before 406, and 406 before a 400 of the query', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bearer } from './support/factories';
 import { expectProblem } from './support/problem';
 import { startTestApp, TestApp } from './support/test-app';
@@ -113,7 +113,7 @@ describe('serving the web UI', () => {
           throw new Error('serveWebUi must not touch the app without a built UI');
         },
       },
-    ) as NestExpressApplication;
+    ) as NestFastifyApplication;
     expect(
       serveWebUi(untouchable, { publicUrl: 'http://localhost', distDir: '/no/such/dir' }),
     ).toBe(false);

@@ -1,15 +1,14 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingHttpHeaders, type IncomingMessage, ServerResponse } from 'node:http';
 import accepts from 'accepts';
 import { serialize, type SerializeOptions } from 'cookie';
 import encodeUrl from 'encodeurl';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './access';
 
 /**
  * The one place where Brug's routes, guards, filters and interceptors meet the HTTP framework's
- * request and response (ADR 53). Everything else reads and answers a request through these
- * types and functions, so the move to Fastify that ADR 51 decided changes this file and the
- * application's set-up (`http-app.ts`, the web UI, the queue board), not the routes.
+ * request and response (ADR 53): Fastify's, through `@nestjs/platform-fastify` (ADR 55).
+ * Everything else reads and answers a request through these types and functions.
  *
  * A route sees an `HttpRequest` (what every framework's request has: the headers, the method,
  * the client's address, the request id, and what Brug's guard attaches) and an `HttpResponse`,
@@ -34,19 +33,20 @@ export interface HttpResponse {
   readonly __httpResponse?: never;
 }
 
-const express = {
-  request: (request: HttpRequest | IncomingMessage): Request => request as unknown as Request,
-  response: (response: HttpResponse | ServerResponse): Response => response as unknown as Response,
+const fastify = {
+  request: (request: HttpRequest): FastifyRequest => request as unknown as FastifyRequest,
+  reply: (response: HttpResponse): FastifyReply => response as unknown as FastifyReply,
 };
 
 /** Node's own request, to read a body as a stream (uploads). */
 export function nodeRequest(request: HttpRequest): IncomingMessage {
-  return express.request(request);
+  return fastify.request(request).raw;
 }
 
 /** The request's target as the client sent it, with the query. */
 export function requestUrl(request: HttpRequest): string {
-  return express.request(request).originalUrl ?? express.request(request).url ?? '/';
+  const raw = fastify.request(request);
+  return raw.originalUrl ?? raw.url ?? '/';
 }
 
 /** The request's path as the client sent it, without the query: `/api/v1/cases/…`. */
@@ -58,7 +58,7 @@ export function requestPath(request: HttpRequest): string {
 
 /** `http` or `https`, with `TRUST_PROXY` applied to `X-Forwarded-Proto`. */
 export function requestProtocol(request: HttpRequest): string {
-  return express.request(request).protocol;
+  return fastify.request(request).protocol;
 }
 
 /** Content negotiation over the request's `Accept` headers (the `accepts` package). */
@@ -72,17 +72,17 @@ export function setHeader(
   name: string,
   value: string | number | readonly string[],
 ): void {
-  express.response(response).setHeader(name, value);
+  fastify.reply(response).header(name, value);
 }
 
 /** Sets the answer's status code; the route's return value is still its body. */
 export function setStatus(response: HttpResponse, status: number): void {
-  express.response(response).status(status);
+  fastify.reply(response).code(status);
 }
 
 /** Whether the status line and headers have gone out (an answer streamed, then failed). */
 export function headersSent(response: HttpResponse): boolean {
-  return express.response(response).headersSent;
+  return fastify.reply(response).raw.headersSent;
 }
 
 /** Adds a `Set-Cookie` header (RFC 6265), keeping any set before it. */
@@ -92,10 +92,8 @@ export function setCookie(
   value: string,
   options: SerializeOptions,
 ): void {
-  const raw = express.response(response);
-  const earlier = raw.getHeader('Set-Cookie');
-  const cookies = earlier === undefined ? [] : Array.isArray(earlier) ? earlier : [String(earlier)];
-  raw.setHeader('Set-Cookie', [...cookies, serialize(name, value, options)]);
+  // Fastify adds to the cookies already set rather than replacing them.
+  fastify.reply(response).header('Set-Cookie', serialize(name, value, options));
 }
 
 /** Tells the browser to forget a cookie: empty, and expired long ago. */
@@ -112,16 +110,17 @@ export function clearCookie(
  * URL may not hold are percent-encoded (`encodeurl`, as Express did); `%XX` stays as it is.
  */
 export function redirect(response: HttpResponse, location: string, status = 302): void {
-  const raw = express.response(response);
-  raw.statusCode = status;
-  raw.setHeader('Location', encodeUrl(location));
-  raw.setHeader('Content-Length', '0');
-  raw.end();
+  fastify
+    .reply(response)
+    .code(status)
+    .header('Location', encodeUrl(location))
+    .header('Content-Length', '0')
+    .send();
 }
 
 /**
- * Answers with `body` as the whole answer, of type `contentType` (with its charset), unless the
- * request was a HEAD: for answers made outside a route's return value (problems).
+ * Answers with `body` as the whole answer, of type `contentType` (with its charset); a HEAD
+ * request gets the headers only: for answers made outside a route's return value (problems).
  */
 export function sendText(
   response: HttpResponse,
@@ -129,36 +128,57 @@ export function sendText(
   contentType: string,
   body: string,
 ): void {
-  const raw = express.response(response);
-  raw.statusCode = status;
-  raw.setHeader('Content-Type', contentType);
-  raw.setHeader('Content-Length', Buffer.byteLength(body));
-  raw.end(body);
+  const reply = fastify.reply(response);
+  if (reply.sent) {
+    // Taken over by a route that failed before its first byte: Node's response is its own.
+    const raw = reply.raw;
+    raw.statusCode = status;
+    raw.setHeader('Content-Type', contentType);
+    raw.setHeader('Content-Length', Buffer.byteLength(body));
+    raw.end(body);
+    return;
+  }
+  reply.code(status).header('Content-Type', contentType).send(body);
 }
 
 /**
  * Ends an answer whose headers have already gone out (a stream that failed after its start).
  */
 export function endResponse(response: HttpResponse): void {
-  express.response(response).end();
+  fastify.reply(response).raw.end();
 }
 
 /**
  * Node's own response, for a route that writes its answer itself (a streamed export, a file, a
- * signed text): the framework will not answer it. Only for routes declared with `@Res()`.
+ * signed text): the framework will not answer it. Only for routes declared with `@Res()`. The
+ * headers set on the answer so far go with it.
  */
 export function takeOverResponse(response: HttpResponse): ServerResponse {
-  return express.response(response);
+  const reply = fastify.reply(response);
+  if (!reply.sent) {
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) reply.raw.setHeader(name, value);
+    }
+    reply.raw.statusCode = reply.statusCode;
+    reply.hijack();
+  }
+  return reply.raw;
 }
 
+const notes = new WeakMap<ServerResponse, Record<string, unknown>>();
+
 /**
- * Values a middleware leaves on the response for code that runs when it finishes (the metrics
- * count a 503 by its cause).
+ * Values left on an answer for code that runs when it finishes (the metrics count a 503 by its
+ * cause).
  */
 export function responseNotes(response: HttpResponse | ServerResponse): Record<string, unknown> {
-  const raw = express.response(response) as Response & { locals?: Record<string, unknown> };
-  raw.locals ??= {};
-  return raw.locals;
+  const raw = response instanceof ServerResponse ? response : fastify.reply(response).raw;
+  let found = notes.get(raw);
+  if (!found) {
+    found = {};
+    notes.set(raw, found);
+  }
+  return found;
 }
 
 /**
@@ -166,7 +186,7 @@ export function responseNotes(response: HttpResponse | ServerResponse): Record<s
  * once if it already has): for what a request holds while its answer streams.
  */
 export function whenResponseEnds(response: HttpResponse, done: () => void): void {
-  const raw = express.response(response);
+  const raw = fastify.reply(response).raw;
   let called = false;
   const once = () => {
     if (called) return;
@@ -181,14 +201,14 @@ export function whenResponseEnds(response: HttpResponse, done: () => void): void
 
 /**
  * The request and response as routes see them, for the application's own handlers outside the
- * routes (the last-resort 404 and error handlers, the queue board's sign-in check).
+ * routes (the queue board's sign-in check).
  */
 export function exchangeOf(
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: FastifyRequest,
+  reply: FastifyReply,
 ): { request: HttpRequest; response: HttpResponse } {
   return {
-    request: request as unknown as HttpRequest,
-    response: response as unknown as HttpResponse,
+    request: request,
+    response: reply as unknown as HttpResponse,
   };
 }

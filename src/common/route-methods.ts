@@ -1,42 +1,50 @@
-import type { Request } from 'express';
-import { type HttpRequest, requestPath } from './http-exchange';
+import type { FastifyInstance } from 'fastify';
+import Router from 'find-my-way';
 import { DomainError } from './errors';
+import { type HttpRequest, requestPath } from './http-exchange';
 
-/** What Express's router keeps of a route registered with app.get/post/…. */
-interface RouteLayer {
-  route?: { _methods?: () => string[] };
-  match?: (path: string) => unknown;
+type Method = Router.HTTPMethod;
+
+/** What Brug knows of an application's routes: each registered one, and a router over them. */
+interface RouteIndex {
+  routes: { method: string; path: string }[];
+  router: Router.Instance<Router.HTTPVersion.V1>;
+  methods: Set<Method>;
 }
-
-/** The methods each registered route answers, with a matcher for its path (parameters too). */
-type RouteIndex = { match: (path: string) => boolean; methods: string[] }[];
 
 const indexes = new WeakMap<object, RouteIndex>();
+const ROUTES = Symbol('brugRoutes');
 
 /**
- * Reads every route of an Express application (Nest's controllers, the probes, the OpenAPI
- * documents) once, after `app.init()`: which methods answer which path pattern. Express matches
- * a request against the same layers, so a path parameter (`/cases/:id`) matches here exactly as
- * it does for routing. Middleware (the web UI's files, Bull Board's router) has no route and is
- * not indexed: a path only they serve keeps its 404.
+ * Keeps an index of every route Fastify registers (Nest's controllers, the probes, the OpenAPI
+ * documents, the web UI's files, the queue board): which methods answer which path pattern. It
+ * is matched with `find-my-way`, the router Fastify itself uses, so a path parameter
+ * (`/cases/:id`) matches here exactly as it does for routing. Called before any route exists.
  */
-export function indexRoutes(expressApp: { router?: { stack?: unknown[] } }): void {
-  const index: RouteIndex = [];
-  for (const layer of (expressApp.router?.stack ?? []) as RouteLayer[]) {
-    const methods = layer.route?._methods?.();
-    const match = layer.match;
-    if (!methods?.length || typeof match !== 'function' || answersEverything(methods)) continue;
-    index.push({ match: (path) => Boolean(match.call(layer, path)), methods });
-  }
-  indexes.set(expressApp, index);
+export function indexRoutes(app: FastifyInstance): void {
+  const noop = () => undefined;
+  const index: RouteIndex = {
+    routes: [],
+    router: Router({ ignoreTrailingSlash: false }),
+    methods: new Set(),
+  };
+  indexes.set(app, index);
+  app.decorateRequest(ROUTES, { getter: () => index });
+  app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]) as Method[];
+    for (const method of methods) {
+      // Fastify adds a HEAD route for every GET itself; it is registered once here.
+      if (index.routes.some((r) => r.method === method && r.path === route.url)) continue;
+      index.routes.push({ method, path: route.url });
+      index.methods.add(method);
+      index.router.on(method, route.url, noop);
+    }
+  });
 }
 
-/**
- * Nest mounts middleware that applies to routes (pino-http's, for one) as a route for every
- * method; no resource of Brug's answers all of these.
- */
-function answersEverything(methods: string[]): boolean {
-  return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].every((m) => methods.includes(m));
+/** The routes an application answers (method and path pattern), in the order registered. */
+export function routeTable(app: FastifyInstance): { method: string; path: string }[] {
+  return [...(indexes.get(app)?.routes ?? [])];
 }
 
 /**
@@ -45,15 +53,14 @@ function answersEverything(methods: string[]): boolean {
  */
 export function allowedMethods(request: HttpRequest): string[] {
   // The routes of the application the request came to (tests run several in one process).
-  const index = indexes.get((request as unknown as Request).app);
-  // The whole path: under a mount (Nest's not-found handler sits on /api/v1) `path` is shorter.
+  const index = (request as unknown as { [ROUTES]?: RouteIndex })[ROUTES];
   const path = requestPath(request);
   if (!index || (path.length > 1 && path.endsWith('/'))) return [];
-  const methods = new Set<string>();
-  for (const route of index) {
-    if (route.match(path)) for (const m of route.methods) methods.add(m);
+  const methods: string[] = [];
+  for (const method of index.methods) {
+    if (index.router.find(method, path)) methods.push(method);
   }
-  return [...methods].sort();
+  return methods.sort();
 }
 
 /** A known path asked with a method it does not answer (RFC 9110 §15.5.6: 405 with `Allow`). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { responseNotes } from '../common/http-exchange';
 import type { InfrastructureCause } from '../common/infrastructure-errors';
@@ -33,20 +33,26 @@ export class MetricsService {
     for (const cause of ['database', 'redis'] as const) this.unavailable.inc({ cause }, 0);
   }
 
-  /** Express middleware; labels by route pattern (not the raw path) to bound cardinality. */
-  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    const end = this.httpDuration.startTimer();
-    res.on('finish', () => {
-      const route = (req.route as { path?: string } | undefined)?.path;
-      end({
-        method: req.method,
-        route: route ? `${req.baseUrl}${route}` : 'unmatched',
-        status: String(res.statusCode),
-      });
-      // Set by ProblemFilter when an infrastructure failure was answered with 503.
-      const cause = responseNotes(res).unavailableCause as InfrastructureCause | undefined;
-      if (cause) this.unavailable.inc({ cause });
-    });
-    next();
+  /**
+   * Fastify's `onResponse` hook: the request's duration, labelled by route pattern (not the raw
+   * path) to bound cardinality, and a 503's cause.
+   */
+  readonly onResponse = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    done: (error?: Error) => void,
+  ): void => {
+    this.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched'),
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    // Set by ProblemFilter when an infrastructure failure was answered with 503.
+    const cause = responseNotes(reply.raw).unavailableCause as InfrastructureCause | undefined;
+    if (cause) this.unavailable.inc({ cause });
+    done();
   };
 }

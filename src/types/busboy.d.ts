@@ -1,5 +1,5 @@
 /**
- * The part of busboy 1.x (the multipart parser of multer, which @nestjs/platform-express ships)
+ * The part of busboy 1.x (the multipart parser Express's multer used; pinned for Brug's own uploads)
  * that document uploads use; busboy publishes no types of its own.
  */
 declare module 'busboy' {

@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import { routeTable } from '../../src/common/route-methods';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
@@ -53,17 +55,9 @@ export function listRoutes(app: INestApplication): RouteRule[] {
 }
 
 /**
- * The routes Express actually serves (method and path), whoever registered them. Layers that
- * answer every method are Nest's own fallbacks (not-found handling), not routes, and left out.
+ * The routes the application actually serves (method and path pattern), whoever registered
+ * them, as Fastify registered them.
  */
 export function mountedRoutes(app: INestApplication): { method: string; path: string }[] {
-  const express = app.getHttpAdapter().getInstance() as {
-    router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-  };
-  return express.router.stack.flatMap((layer) => {
-    const methods = Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all');
-    if (!layer.route || methods.length > 10 || layer.route.methods._all) return [];
-    const path = layer.route.path;
-    return methods.map((m) => ({ method: m.toUpperCase(), path }));
-  });
+  return routeTable(app.getHttpAdapter().getInstance() as FastifyInstance);
 }

@@ -1,13 +1,20 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { MethodNotAllowedException, type INestApplication } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { MethodNotAllowedException } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Forbidden, Unauthenticated } from '../../auth/auth.errors';
 import { AuthService } from '../../auth/auth.service';
 import { readCookie, SESSION_COOKIE } from '../../auth/sessions/session-cookie';
 import { SessionsService } from '../../auth/sessions/sessions.service';
-import { exchangeOf } from '../../common/http-exchange';
+import {
+  exchangeOf,
+  type HttpRequest,
+  negotiate,
+  redirect,
+  requestUrl,
+  setHeader,
+} from '../../common/http-exchange';
 import { ProblemFilter } from '../../common/problem.filter';
 import { QueueService } from './queue.service';
 
@@ -16,8 +23,8 @@ export const BOARD_COOKIE = 'brug_board';
 /** The web UI's page that explains the board and opens it for an admin (web/src/admin/). */
 export const BOARD_UI_PAGE = '/admin/queue-board';
 
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
+function cookie(request: HttpRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return decodeURIComponent(value.join('='));
   }
@@ -29,15 +36,19 @@ function cookie(req: Request, name: string): string | undefined {
  * admin cookie gets the web UI's page about it, which opens the board for an admin and shows
  * "no access" to anyone else, instead of a raw problem+json. API clients keep the 401/403.
  */
-function wantsPage(req: Request): boolean {
+function wantsPage(request: HttpRequest): boolean {
   return (
-    (req.method === 'GET' || req.method === 'HEAD') &&
-    req.accepts(['application/json', 'text/html']) === 'text/html'
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    negotiate(request).type(['application/json', 'text/html']) === 'text/html'
   );
 }
 
 /** The only methods the board answers: it is read-only (ADR 0020). */
 const BOARD_METHODS = ['GET', 'HEAD'];
+
+function onBoard(url: string): boolean {
+  return url === BOARD_PATH || url.startsWith(`${BOARD_PATH}/`) || url.startsWith(`${BOARD_PATH}?`);
+}
 
 /**
  * Bull Board (the queue dashboard) at /admin/queues, for admins only: a bearer token in the
@@ -49,9 +60,12 @@ const BOARD_METHODS = ['GET', 'HEAD'];
  * in case a version of the board forgets to check it on some route, every request other than
  * GET or HEAD is refused here with 405 before the board sees it. Changes go through Brug's own
  * audited routes (`/api/v1/admin/failed-jobs`).
+ *
+ * The check is a hook on every request under the board's path, routed or not, so that a
+ * method or path the board does not have is refused in the same way.
  */
-export function mountQueueBoard(app: INestApplication): void {
-  const adapter = new ExpressAdapter();
+export function mountQueueBoard(app: NestFastifyApplication): void {
+  const adapter = new FastifyAdapter();
   adapter.setBasePath(BOARD_PATH);
   createBullBoard({
     queues: Object.values(app.get(QueueService).queues).map(
@@ -62,35 +76,35 @@ export function mountQueueBoard(app: INestApplication): void {
   const auth = app.get(AuthService);
   const sessions = app.get(SessionsService);
   // The web UI's session cookie opens the board too (GET only, so no CSRF proof is needed).
-  const actorOf = (req: Request) => {
-    const session = req.headers.authorization ? undefined : readCookie(req, SESSION_COOKIE);
+  const actorOf = (request: HttpRequest) => {
+    const session = request.headers.authorization ? undefined : readCookie(request, SESSION_COOKIE);
     if (session) return sessions.authenticate(session).then((s) => s.actor);
-    const token = cookie(req, BOARD_COOKIE);
-    return auth.authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined));
+    const token = cookie(request, BOARD_COOKIE);
+    return auth.authenticate(
+      request.headers.authorization ?? (token ? `Bearer ${token}` : undefined),
+    );
   };
   const problems = new ProblemFilter();
-  const adminOnly = (req: Request, res: Response, next: NextFunction): void => {
-    actorOf(req)
-      .then(async (actor) => {
-        if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
-        await auth.assertSecondFactorSetUp(actor);
-        next();
-      })
-      .catch((error: unknown) => {
-        const refusal = error instanceof Unauthenticated || error instanceof Forbidden;
-        if (refusal && wantsPage(req)) {
-          res.setHeader('Cache-Control', 'no-store');
-          res.redirect(303, `${BOARD_UI_PAGE}?to=${encodeURIComponent(req.originalUrl)}`);
-          return;
-        }
-        const { request, response } = exchangeOf(req, res);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    if (!onBoard(req.url)) return;
+    const { request, response } = exchangeOf(req, reply);
+    try {
+      const actor = await actorOf(request);
+      if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
+      await auth.assertSecondFactorSetUp(actor);
+    } catch (error) {
+      const refusal = error instanceof Unauthenticated || error instanceof Forbidden;
+      if (refusal && wantsPage(request)) {
+        setHeader(response, 'Cache-Control', 'no-store');
+        redirect(response, `${BOARD_UI_PAGE}?to=${encodeURIComponent(requestUrl(request))}`, 303);
+      } else {
         problems.respond(error instanceof Error ? error : new Unauthenticated(), request, response);
-      });
-  };
-  const readOnly = (req: Request, res: Response, next: NextFunction): void => {
-    if (BOARD_METHODS.includes(req.method)) return next();
-    res.setHeader('Allow', BOARD_METHODS.join(', '));
-    const { request, response } = exchangeOf(req, res);
+      }
+      return reply;
+    }
+    if (BOARD_METHODS.includes(req.method)) return;
+    setHeader(response, 'Allow', BOARD_METHODS.join(', '));
     problems.respond(
       new MethodNotAllowedException(
         'The queue dashboard is read-only; retry failed jobs with POST /api/v1/admin/failed-jobs/{id}/retry.',
@@ -98,6 +112,7 @@ export function mountQueueBoard(app: INestApplication): void {
       request,
       response,
     );
-  };
-  app.use(BOARD_PATH, adminOnly, readOnly, adapter.getRouter());
+    return reply;
+  });
+  void fastify.register(adapter.registerPlugin(), { prefix: BOARD_PATH });
 }
