@@ -147,7 +147,10 @@ export function domainProblem(exception: DomainError, requestId?: string): Probl
   };
 }
 
-/** Errors raised by Express's body parser before a route is reached. */
+/**
+ * A body refused before a route is reached (`src/common/body-parsers.ts`): `raw-body`'s errors and
+ * Brug's own carry the `type` and `status` Express's body parser used.
+ */
 interface BodyParserError {
   type: string;
   status: number;
