@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import fastifyStatic from '@fastify/static';
 import send from '@fastify/send';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import accepts from 'accepts';
+import { exchangeOf, negotiate, pathOf } from './common/http-exchange';
 
 /** Where `npm run build -w web` puts the UI (the same from dist/ and, under Jest, from src/). */
 export const WEB_DIST_DIR = resolve(__dirname, '..', 'web', 'dist');
@@ -94,12 +94,11 @@ export function serveWebUi(
 
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!request.is404 || (request.method !== 'GET' && request.method !== 'HEAD')) return done();
-    const q = request.url.indexOf('?');
-    const path = q < 0 ? request.url : request.url.slice(0, q);
+    const path = pathOf(request.url);
     const page =
       !isServicePath(path) &&
       !/\.[A-Za-z0-9]+$/.test(path) &&
-      accepts(request.raw).type('html') !== false;
+      negotiate(exchangeOf(request, reply).request).type('html') !== false;
     if (!page) return done();
     send(request.raw, 'index.html', { root: distDir, index: false, cacheControl: false }).then(
       (file) => {

@@ -6,6 +6,7 @@ import { parse as parseContentType } from 'content-type';
 import type { FastifyInstance } from 'fastify';
 import getRawBody from 'raw-body';
 import { API_BASE_PATH } from './api-version';
+import { pathOf } from './http-exchange';
 
 /**
  * A body Brug refused before any route saw it. `type` and `status` are the ones Express's body
@@ -81,11 +82,6 @@ async function readText(request: IncomingMessage, limit: number): Promise<string
   });
 }
 
-function pathOf(url: string | undefined): string {
-  const q = (url ?? '').indexOf('?');
-  return q < 0 ? (url ?? '') : (url ?? '').slice(0, q);
-}
-
 /**
  * How Brug reads request bodies (ADR 55):
  *
@@ -117,7 +113,7 @@ export function registerBodyParsers(app: FastifyInstance, options: { jsonLimit: 
   app.addContentTypeParser(/^application\/[^;\s]+\+json(\s*;|$)/i, json);
 
   app.addContentTypeParser('application/x-www-form-urlencoded', (request, _payload, done) => {
-    if (pathOf(request.raw.url) !== TOKEN_PATH) return done(null, undefined);
+    if (pathOf(request.url) !== TOKEN_PATH) return done(null, undefined);
     readText(request.raw, FORM_LIMIT).then(
       (body) => done(null, { ...parseForm(body) }),
       (error: Error) => done(error),

@@ -4,7 +4,7 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import helmet from 'helmet';
 import { API_BASE_PATH, API_VERSION } from './api-version';
-import { exchangeOf } from './http-exchange';
+import { exchangeOf, pathOf } from './http-exchange';
 import type { ProblemFilter } from './problem.filter';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -45,11 +45,6 @@ export function securityHeaders(): [string, string][] {
     () => undefined,
   );
   return headers;
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q < 0 ? url : url.slice(0, q);
 }
 
 /**

@@ -49,11 +49,15 @@ export function requestUrl(request: HttpRequest): string {
   return raw.originalUrl ?? raw.url ?? '/';
 }
 
-/** The request's path as the client sent it, without the query: `/api/v1/cases/…`. */
-export function requestPath(request: HttpRequest): string {
-  const url = requestUrl(request);
+/** A request target's path, without the query: `/api/v1/cases?q=x` is `/api/v1/cases`. */
+export function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query < 0 ? url : url.slice(0, query);
+}
+
+/** The request's path as the client sent it, without the query: `/api/v1/cases/…`. */
+export function requestPath(request: HttpRequest): string {
+  return pathOf(requestUrl(request));
 }
 
 /** `http` or `https`, with `TRUST_PROXY` applied to `X-Forwarded-Proto`. */

@@ -10,6 +10,7 @@ import { SessionsService } from '../../auth/sessions/sessions.service';
 import {
   exchangeOf,
   type HttpRequest,
+  type HttpResponse,
   negotiate,
   redirect,
   requestUrl,
@@ -85,10 +86,8 @@ export function mountQueueBoard(app: NestFastifyApplication): void {
     );
   };
   const problems = new ProblemFilter();
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
-    if (!onBoard(req.url)) return;
-    const { request, response } = exchangeOf(req, reply);
+  /** Whether the request may go on to the board; when not, it has been answered here. */
+  const admit = async (request: HttpRequest, response: HttpResponse): Promise<boolean> => {
     try {
       const actor = await actorOf(request);
       if (actor.role !== 'admin') throw new Forbidden('The queue dashboard is for admins.');
@@ -101,9 +100,9 @@ export function mountQueueBoard(app: NestFastifyApplication): void {
       } else {
         problems.respond(error instanceof Error ? error : new Unauthenticated(), request, response);
       }
-      return reply;
+      return false;
     }
-    if (BOARD_METHODS.includes(req.method)) return;
+    if (BOARD_METHODS.includes(request.method)) return true;
     setHeader(response, 'Allow', BOARD_METHODS.join(', '));
     problems.respond(
       new MethodNotAllowedException(
@@ -112,7 +111,19 @@ export function mountQueueBoard(app: NestFastifyApplication): void {
       request,
       response,
     );
-    return reply;
+    return false;
+  };
+  const fastify = app.getHttpAdapter().getInstance();
+  // Every request passes this hook; any other path goes on at once, without a promise.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    if (!onBoard(req.url)) return done();
+    const { request, response } = exchangeOf(req, reply);
+    admit(request, response).then(
+      (admitted) => {
+        if (admitted) done();
+      },
+      (error: Error) => done(error),
+    );
   });
   void fastify.register(adapter.registerPlugin(), { prefix: BOARD_PATH });
 }
