@@ -10,6 +10,11 @@ import {
   type KeyRow,
 } from '../src/cases/case-list-query';
 import { SEARCH_PROBE_SETTING } from '../src/cases/case-search';
+import {
+  CaseReader,
+  OPEN_DEADLINES_FIRST_PAGE,
+  OPEN_DEADLINES_PAGE,
+} from '../src/cases/case-reader';
 import { CASE_SORTS, type CaseSort, type ListCasesQuery } from '../src/cases/dto/list-cases.query';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -490,5 +495,55 @@ describe('GET /cases: query plans over 100,000 cases', () => {
 
   it('budget holder of one domain (energy), no filter: no sequential scan on cases', async () => {
     expect(await check('budgetEnergy', FILTERS[0]!)).toEqual([]);
+  });
+  /**
+   * The workers' safety net (`SlaJobs.reconcile`) pages through every case with open deadlines
+   * once a minute. It must read the open cases, not the closed ones between them: walking the
+   * primary key, a page of 500 read many times that many rows, and at 1,000,000 cases a pass
+   * outlasted the minute between passes (docs/benchmarks.md, issue 21). Each page reads from
+   * `cases_open_deadlines_idx` only (in order, or, near the end, the few left and sorted), and a
+   * whole pass reads each open case about once.
+   */
+  it('pages through the open deadlines reading only them (cases_open_deadlines_idx)', async () => {
+    const reader = t.app.get(CaseReader);
+    const pageSize = 500;
+    const [{ open }] = await db.query<[{ open: number }]>(
+      `SELECT count(*)::int AS open FROM cases
+        WHERE status IN ('routed', 'accepted', 'in_progress') AND propose_by IS NOT NULL
+          AND suspended_since IS NULL`,
+    );
+    // Enough open deadlines for several pages, a small part of all cases.
+    expect(open).toBeGreaterThan(2 * pageSize);
+    expect(open).toBeLessThan(N / 10);
+
+    const seen: string[] = [];
+    let read = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page = await reader.openSlaCases(after, pageSize);
+      if (page.length === 0) break;
+      const [row] = await db.query<[{ 'QUERY PLAN': [{ Plan: AnalyzedNode }] }]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${after === null ? OPEN_DEADLINES_FIRST_PAGE : OPEN_DEADLINES_PAGE}`,
+        after === null ? [pageSize] : [pageSize, after],
+      );
+      const plan = row['QUERY PLAN'][0].Plan;
+      const nodes = nodesOf(plan).map((n) => n as AnalyzedNode);
+      const indexes = [...new Set(nodes.flatMap((n) => n['Index Name'] ?? []))];
+      expect({ indexes, plan: render(plan) }).toEqual({
+        indexes: ['cases_open_deadlines_idx'],
+        plan: render(plan),
+      });
+      expect(seqScansOnCases(plan)).toEqual([]);
+      for (const n of nodes.filter((n) => n['Relation Name'] === 'cases')) {
+        read += (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops'];
+      }
+      seen.push(...page.map((c) => c.id));
+      after = page[page.length - 1]!.id;
+    }
+    // Every open deadline once, in id order, and about once read.
+    expect(seen).toHaveLength(open);
+    expect(new Set(seen).size).toBe(open);
+    expect([...seen].sort()).toEqual(seen);
+    expect(read).toBeLessThanOrEqual(2 * open);
   });
 });

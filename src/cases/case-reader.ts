@@ -33,6 +33,22 @@ import {
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { CaseStatus, Priority } from './case-transitions';
 
+/**
+ * A page of the cases with open deadlines, in id order (`openSlaCases`): the WHERE is the
+ * predicate of the partial index `cases_open_deadlines_idx`, so a page reads its own rows from
+ * that index and not the closed cases between them. The first page and the next ones are two
+ * statements: a condition `($2 IS NULL OR id > $2)` is no range on the index in a plan made for
+ * any value. Exported for the plan test (test/cases-explain.test.ts).
+ */
+const OPEN_DEADLINES = `SELECT id, accept_by, propose_by, status, priority, sla_breached, sla_warned
+    FROM cases
+   WHERE status IN ('routed', 'accepted', 'in_progress') AND propose_by IS NOT NULL
+     AND suspended_since IS NULL`;
+export const OPEN_DEADLINES_FIRST_PAGE = `${OPEN_DEADLINES}
+   ORDER BY id LIMIT $1`;
+export const OPEN_DEADLINES_PAGE = `${OPEN_DEADLINES} AND id > $2::uuid
+   ORDER BY id LIMIT $1`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^BRUG-\d{4}-\d{6,}$/i;
 
@@ -420,11 +436,8 @@ export class CaseReader {
         sla_warned: string[];
       }[]
     >(
-      `SELECT id, accept_by, propose_by, status, priority, sla_breached, sla_warned FROM cases
-        WHERE status IN ('routed', 'accepted', 'in_progress') AND propose_by IS NOT NULL
-          AND suspended_since IS NULL AND ($1::uuid IS NULL OR id > $1::uuid)
-        ORDER BY id LIMIT $2`,
-      [afterId, limit],
+      afterId === null ? OPEN_DEADLINES_FIRST_PAGE : OPEN_DEADLINES_PAGE,
+      afterId === null ? [limit] : [limit, afterId],
     );
     return rows.map((r) => ({
       id: r.id,

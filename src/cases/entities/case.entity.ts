@@ -65,6 +65,7 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 @Index('cases_value_idx', ['estimatedValueCents', 'id'])
 @Index('cases_buyer_idx', ['buyerName', 'id'])
 @Index('cases_open_koppel_idx', { synchronize: false })
+@Index('cases_open_deadlines_idx', { synchronize: false })
 @Index('cases_search_idx', { synchronize: false })
 @Index('cases_search_text_idx', { synchronize: false })
 @Index('cases_accept_due_idx', { synchronize: false })

@@ -33,6 +33,7 @@ import { ActorChangeNotifications1796570000000 } from './1796570000000-ActorChan
 import { AuditChainedIndex1796580000000 } from './1796580000000-AuditChainedIndex';
 import { ManagementReportCounters1796590000000 } from './1796590000000-ManagementReportCounters';
 import { CounterRefreshGenericPlans1796600000000 } from './1796600000000-CounterRefreshGenericPlans';
+import { OpenDeadlinesIndex1796610000000 } from './1796610000000-OpenDeadlinesIndex';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -74,4 +75,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AuditChainedIndex1796580000000,
   ManagementReportCounters1796590000000,
   CounterRefreshGenericPlans1796600000000,
+  OpenDeadlinesIndex1796610000000,
 ];
