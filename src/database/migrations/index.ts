@@ -34,6 +34,7 @@ import { AuditChainedIndex1796580000000 } from './1796580000000-AuditChainedInde
 import { ManagementReportCounters1796590000000 } from './1796590000000-ManagementReportCounters';
 import { CounterRefreshGenericPlans1796600000000 } from './1796600000000-CounterRefreshGenericPlans';
 import { OpenDeadlinesIndex1796610000000 } from './1796610000000-OpenDeadlinesIndex';
+import { SearchIndexesWithoutPendingList1796620000000 } from './1796620000000-SearchIndexesWithoutPendingList';
 
 /**
  * Every migration, in order. A generated migration is added here by hand after it has been
@@ -76,4 +77,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ManagementReportCounters1796590000000,
   CounterRefreshGenericPlans1796600000000,
   OpenDeadlinesIndex1796610000000,
+  SearchIndexesWithoutPendingList1796620000000,
 ];
