@@ -49,7 +49,8 @@ export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 /**
  * A purchasing question filed by a municipal buyer. Every filter of `GET /cases` has an index
  * that also serves the keyset order (sort key, id); full text search has a GIN index over a
- * generated `tsvector` (Dutch configuration).
+ * generated `tsvector` (Dutch configuration). Both search indexes take new entries directly, with
+ * no pending list to merge (`fastupdate = off`, ADR 56).
  */
 @Entity('cases')
 @Index('cases_reference_key', ['reference'], { unique: true })
