@@ -14,6 +14,7 @@ export function dataSourceOptions(
     Partial<Pick<AppConfig, 'databasePoolSize' | 'databaseConnectTimeoutMs'>>,
   extra: { applicationName?: string; poolSize?: number } = {},
 ): DataSourceOptions {
+  const poolSize = extra.poolSize ?? config.databasePoolSize ?? 10;
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -29,8 +30,14 @@ export function dataSourceOptions(
     installExtensions: false,
     logging: false,
     applicationName: extra.applicationName ?? 'brug',
-    poolSize: extra.poolSize ?? config.databasePoolSize ?? 10,
+    poolSize,
     extra: {
+      // A connection once opened stays open (pg's pool keeps up to `min` idle; by default it
+      // closes one after 10 s idle). A new PostgreSQL backend fills its catalogue caches and plans
+      // every statement again on first use: the first seconds of load after a quiet spell routed
+      // cases in 250–350 ms instead of 10–15 ms (docs/benchmarks.md, issue 21). The connection
+      // budget is the full pool either way (docs/operations.md).
+      min: poolSize,
       // Bounded waits: a stuck database should give errors, not requests that hang forever. A
       // connection not had in time (pool exhausted, server away) is answered 503 with
       // Retry-After (common/infrastructure-errors.ts).
