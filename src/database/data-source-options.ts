@@ -36,7 +36,7 @@ export function dataSourceOptions(
       // closes one after 10 s idle). A new PostgreSQL backend fills its catalogue caches and plans
       // every statement again on first use: the first seconds of load after a quiet spell routed
       // cases in 250–350 ms instead of 10–15 ms (docs/benchmarks.md, issue 21). The connection
-      // budget is the full pool either way (docs/operations.md).
+      // budget is the full pool either way (docs/operations.md, ADR 57).
       min: poolSize,
       // Bounded waits: a stuck database should give errors, not requests that hang forever. A
       // connection not had in time (pool exhausted, server away) is answered 503 with
