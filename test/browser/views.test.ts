@@ -7,6 +7,7 @@ import {
   type UiApp,
 } from '../support/browser';
 import { fileCase } from '../support/factories';
+import { waitFor } from '../support/processes';
 
 /**
  * Issue 19, acceptance 1 (ADR 38) in Chromium: a staff member saves the filtered work queue as a
@@ -89,7 +90,12 @@ describe('saved views in the browser (issue 19, item 1)', () => {
         loaded: true,
       });
       await again.waitForURL((url) => url.searchParams.getAll('sla').includes('breached'));
-      await again.locator('[data-testid="queue-row"]').first().waitFor();
+      // The queue first asks for its default list; until the view's list arrives it keeps
+      // showing that one, so wait for the view's rows rather than for any row.
+      await waitFor(async () => {
+        const shown = await rowTitles(again);
+        return shown.length === 1 && shown[0] === titles.late;
+      }, 30_000).catch(() => undefined);
       expect(await rowTitles(again)).toEqual([titles.late]);
       await expect(again.locator('#view-choice').inputValue()).resolves.toBe(viewId);
 
