@@ -76,6 +76,7 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
       allTeams: 'Alle teams',
       apply: 'Filter toepassen',
       energyTeam: 'MeentCoop Energie',
+      updating: 'De lijst wordt bijgewerkt…',
     },
     en: {
       headers: ['Priority', 'Lead domain', 'Estimated value', 'Buyer'],
@@ -84,6 +85,7 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
       allTeams: 'All teams',
       apply: 'Apply filter',
       energyTeam: 'MeentCoop Energie',
+      updating: 'Updating the list…',
     },
   } as const;
 
@@ -152,6 +154,46 @@ describe('the work queue and the case page (issue 13, items 9-11)', () => {
       await page.getByRole('button', { name: w.apply }).click();
       await page.waitForURL(/team=all/);
       await rows.filter({ hasText: titles.housing }).waitFor();
+    });
+
+    it('marks the list it still shows as updating while the list for new filters loads', async () => {
+      const page = await signedInPage(ui, 'staff', language, { path: '/queue', loaded: true });
+      const rows = page.locator('[data-testid="queue-row"]');
+      await rows.filter({ hasText: titles.big }).waitFor();
+      const results = page.locator('[aria-busy]').filter({ has: rows.first() });
+      expect(await results.getAttribute('aria-busy')).toBe('false');
+
+      // Every team's list (asked for without a team) is held back until the test has seen what
+      // the page shows meanwhile.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(
+        (url) => url.pathname === '/api/v1/cases' && !url.searchParams.has('team'),
+        async (route) => {
+          await held;
+          await route.continue().catch(() => undefined);
+        },
+      );
+      await page.locator('#queue-team').selectOption({ label: w.allTeams });
+      await page.getByRole('button', { name: w.apply }).click();
+      await page.waitForURL(/team=all/);
+
+      // The energy team's rows stay on screen, marked busy, with the bar, announced as updating.
+      await page.locator('[aria-busy="true"]').first().waitFor();
+      expect(await results.getAttribute('aria-busy')).toBe('true');
+      expect(await results.getAttribute('class')).toContain('brug-updating');
+      await expect(page.getByRole('status').filter({ hasText: w.updating }).count()).resolves.toBe(
+        1,
+      );
+      await expect(rows.filter({ hasText: titles.housing }).count()).resolves.toBe(0);
+      await expectAccessible(page, `queue updating (${language})`);
+
+      release();
+      await rows.filter({ hasText: titles.housing }).waitFor();
+      await eventually(async () => expect(await results.getAttribute('aria-busy')).toBe('false'));
+      await expect(page.getByRole('status').filter({ hasText: w.updating }).count()).resolves.toBe(
+        0,
+      );
     });
 
     it('keeps “take on” reachable at 375 px: each row a card with its action', async () => {

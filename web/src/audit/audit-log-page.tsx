@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { CursorPager } from '../common/cursor-pager';
 import { errorTextAt, fieldErrorsOf, SelectField, TextField } from '../common/form';
 import { PageHeading } from '../common/page-title';
-import { LoadError, Loading } from '../common/query-state';
+import { LoadError, Loading, Updating } from '../common/query-state';
 import { useAuditActions, useAuditEvents, type AuditAction, type AuditQuery } from './api';
 import { AuditTable, useActionName } from './audit-table';
 
@@ -115,14 +115,14 @@ export function AuditLogPage() {
       ) : events.isError && fieldErrors.length === 0 ? (
         <LoadError error={events.error} retry={() => void events.refetch()} />
       ) : events.isError ? null : (
-        <>
+        <Updating updating={events.isPlaceholderData}>
           <AuditTable
             events={events.data.items}
             references={events.data.references}
             caption={t('audit.title')}
           />
           <CursorPager nextCursor={events.data.nextCursor} />
-        </>
+        </Updating>
       )}
     </>
   );

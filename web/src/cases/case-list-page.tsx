@@ -10,7 +10,7 @@ import { useDomainNames } from '../common/catalogue';
 import { CursorPager } from '../common/cursor-pager';
 import { SelectField, TextField } from '../common/form';
 import { PageHeading } from '../common/page-title';
-import { LoadError, Loading } from '../common/query-state';
+import { LoadError, Loading, Updating } from '../common/query-state';
 import { useCaseList, type CaseListQuery } from './api';
 import { CaseTable } from './case-table';
 import { CASE_STATUSES, isCaseStatus, OPEN_STATUSES } from './case-vocabulary';
@@ -149,12 +149,12 @@ export function CaseListPage() {
       ) : list.isError ? (
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : (
-        <>
+        <Updating updating={list.isPlaceholderData}>
           <FilterSummary filters={others} />
           <ColumnPicker columns={columns} />
           <CaseTable items={list.data.items} caption={title} columns={columns} />
           <CursorPager nextCursor={list.data.nextCursor} />
-        </>
+        </Updating>
       )}
     </>
   );

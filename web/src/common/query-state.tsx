@@ -1,4 +1,5 @@
 import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { ApiProblem } from '../api/problem';
@@ -13,6 +14,26 @@ export function Loading({ label }: { label?: string }) {
     <Paragraph role="status" className="brug-loading">
       {label ?? t('common.loading')}
     </Paragraph>
+  );
+}
+
+/**
+ * Results that stay on screen while the answer to a new filter, order or page loads: marked
+ * busy (`aria-busy`), announced, and after a moment shown with a bar above them, so that nobody
+ * reads or acts on the previous list as if it were the new one. `updating` is the query's
+ * `isPlaceholderData`.
+ */
+export function Updating({ updating, children }: { updating: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div role="status" className="ams-visually-hidden">
+        {updating ? t('common.updating') : ''}
+      </div>
+      <div aria-busy={updating} className={updating ? 'brug-updating' : undefined}>
+        {children}
+      </div>
+    </>
   );
 }
 

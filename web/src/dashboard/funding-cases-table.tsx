@@ -4,7 +4,7 @@ import { useLocation } from 'react-router';
 import { AppLink } from '../common/app-link';
 import { useDomainNames } from '../common/catalogue';
 import { formatEuroWhole, formatNumber } from '../common/format';
-import { LoadError, Loading } from '../common/query-state';
+import { LoadError, Loading, Updating } from '../common/query-state';
 import { TableRegion } from '../common/table-region';
 import { useFundingMatrix } from '../funding/api';
 
@@ -45,7 +45,7 @@ export function FundingCasesTable() {
   };
 
   return (
-    <>
+    <Updating updating={matrix.isPlaceholderData}>
       <Paragraph className="ams-mb-s" data-testid="funding-cases-summary">
         {rows.length === 0
           ? t('dashboard.cases.emptyPage', { total: formatNumber(caseCount), count: caseCount })
@@ -120,6 +120,6 @@ export function FundingCasesTable() {
           </Row>
         </nav>
       )}
-    </>
+    </Updating>
   );
 }

@@ -21,7 +21,7 @@ import { CursorPager } from '../common/cursor-pager';
 import { SelectField } from '../common/form';
 import { formatNumber } from '../common/format';
 import { PageHeading } from '../common/page-title';
-import { describeError, LoadError, Loading } from '../common/query-state';
+import { describeError, LoadError, Loading, Updating } from '../common/query-state';
 import { ViewBar } from '../views/view-bar';
 import type { ViewColumn, ViewFilters } from '../views/api';
 import {
@@ -227,17 +227,19 @@ export function WorkQueuePage() {
       ) : list.isError ? (
         <LoadError error={list.error} retry={() => void list.refetch()} />
       ) : (
-        <QueueResults
-          // A new page or new filters start with nothing selected.
-          key={params.toString()}
-          filters={cleanFilters(applied)}
-          items={list.data.items}
-          nextCursor={list.data.nextCursor}
-          total={list.data.total}
-          totalCapped={list.data.totalCapped}
-          sort={sort}
-          onSort={onSort}
-        />
+        <Updating updating={list.isPlaceholderData}>
+          <QueueResults
+            // A new page or new filters start with nothing selected.
+            key={params.toString()}
+            filters={cleanFilters(applied)}
+            items={list.data.items}
+            nextCursor={list.data.nextCursor}
+            total={list.data.total}
+            totalCapped={list.data.totalCapped}
+            sort={sort}
+            onSort={onSort}
+          />
+        </Updating>
       )}
     </>
   );

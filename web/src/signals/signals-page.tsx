@@ -13,7 +13,7 @@ import { AppLink } from '../common/app-link';
 import { CursorPager } from '../common/cursor-pager';
 import { formatDateTime } from '../common/format';
 import { PageHeading } from '../common/page-title';
-import { describeError, LoadError, Loading } from '../common/query-state';
+import { describeError, LoadError, Loading, Updating } from '../common/query-state';
 import { useSignalChanges, useSignals, type Signal } from './api';
 
 /**
@@ -80,16 +80,18 @@ export function SignalsPage() {
       ) : signals.data.items.length === 0 ? (
         <Paragraph>{unread ? t('signals.emptyUnread') : t('signals.empty')}</Paragraph>
       ) : (
-        <ul className="brug-signal-list ams-mb-m" aria-label={t('signals.title')}>
-          {signals.data.items.map((signal) => (
-            <SignalItem
-              key={signal.id}
-              signal={signal}
-              busy={markRead.isPending && markRead.variables === signal.id}
-              onRead={() => markRead.mutate(signal.id)}
-            />
-          ))}
-        </ul>
+        <Updating updating={signals.isPlaceholderData}>
+          <ul className="brug-signal-list ams-mb-m" aria-label={t('signals.title')}>
+            {signals.data.items.map((signal) => (
+              <SignalItem
+                key={signal.id}
+                signal={signal}
+                busy={markRead.isPending && markRead.variables === signal.id}
+                onRead={() => markRead.mutate(signal.id)}
+              />
+            ))}
+          </ul>
+        </Updating>
       )}
       {signals.data && <CursorPager nextCursor={signals.data.nextCursor} />}
     </>

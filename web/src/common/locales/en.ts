@@ -10,6 +10,7 @@ import type { Messages } from './nl';
 export const en: Messages = {
   common: {
     loading: 'Loading…',
+    updating: 'Updating the list…',
     loadFailed: 'This could not be loaded',
     tryAgainLater: 'Something went wrong. Please try again later.',
     retry: 'Try again',

@@ -15,6 +15,7 @@ import { bulkNl } from '../../queue/bulk-texts';
 export const nl = {
   common: {
     loading: 'Bezig met laden…',
+    updating: 'De lijst wordt bijgewerkt…',
     loadFailed: 'Dit kon niet worden geladen',
     tryAgainLater: 'Er ging iets mis. Probeer het later opnieuw.',
     retry: 'Opnieuw proberen',
