@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { DemoUserKey } from './test-app';
 import {
   expectAccessible,
+  expectDesignSystemType,
   newContext,
   PHONE,
   seedShowcase,
@@ -47,6 +48,7 @@ export function describeEveryPageAccessible(language: 'nl' | 'en'): void {
       await settled(page);
       expect(await page.locator('html').getAttribute('lang')).toBe(language);
       await expectAccessible(page, `${language} ${label} ${path}`);
+      await expectDesignSystemType(page, `${language} ${label} ${path}`);
     }
 
     it('signed out: the sign-in page', async () => {

@@ -183,6 +183,32 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /**
+ * Fails (naming each) when visible text on the page is not set in the design system's typeface
+ * (Amsterdam Sans): an element outside the design system's components inherits the browser's
+ * default serif otherwise. Code and monospace blocks are meant to differ.
+ */
+export async function expectDesignSystemType(page: Page, label: string): Promise<void> {
+  // Runs in the page (a string: the tests are compiled without the DOM's types).
+  const strays = await page.evaluate<string[]>(`(() => {
+    const found = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      if (element.closest('pre, code, kbd, samp, svg, .ams-visually-hidden')) continue;
+      const text = [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('')
+        .trim();
+      if (!text || element.getClientRects().length === 0) continue;
+      const family = getComputedStyle(element).fontFamily;
+      if (!family.startsWith('"Amsterdam Sans"') && !family.includes('monospace'))
+        found.push(element.tagName.toLowerCase() + ' “' + text.slice(0, 40) + '” in ' + family);
+    }
+    return found;
+  })()`);
+  expect(strays.map((stray) => `${label}: ${stray}`)).toEqual([]);
+}
+
+/**
  * Saves a full-page screenshot under test-results/screenshots (ignored by git) and copies it to
  * docs/screenshots, where the README shows it.
  */
