@@ -150,9 +150,9 @@ describe('the model case, end to end in the browser', () => {
     ]) {
       expect(trailText).toContain(action);
     }
-    await auditor.getByRole('link', { name: 'Keten controleren' }).first().click();
-    await auditor.getByRole('button', { name: 'Keten controleren' }).click();
-    await auditor.getByText('De keten is in orde').waitFor();
+    await auditor.getByRole('link', { name: 'Log controleren' }).first().click();
+    await auditor.getByRole('button', { name: 'Log controleren' }).click();
+    await auditor.getByText('Het log is in orde').waitFor();
     // The checkpoint to write down: tree size and base64 root (issue 15).
     expect(await auditor.getByTestId('verify-head').innerText()).toMatch(
       /^\d+:[A-Za-z0-9+/]{43}=$/,

@@ -41,7 +41,7 @@ export const en: Messages = {
     fileCase: 'File a case',
     dashboard: 'Dashboard',
     audit: 'Audit log',
-    verify: 'Verify the chain',
+    verify: 'Verify the log',
     exports: 'Exports',
   },
   roles: {
@@ -704,7 +704,7 @@ export const en: Messages = {
   audit: {
     title: 'Audit log',
     intro:
-      'Every change in Brug, who made it and when. Each line is chained to the one before by a hash.',
+      'Every change in Brug, who made it and when. Every event is a leaf of a hash tree whose root Brug signs in a checkpoint, so that no later change goes unnoticed.',
     filters: 'Filter the audit log',
     action: 'Action',
     caseReference: 'Case reference',
@@ -766,9 +766,9 @@ export const en: Messages = {
     changes: auditChangesEn as unknown as AuditChangeTexts,
   },
   verify: {
-    title: 'Verify the chain',
+    title: 'Verify the log',
     intro:
-      'Brug recomputes the whole audit trail: every event must match the hash of the one before. Write down the head you get; with it you can later prove (offline too) that the history up to that point was not rewritten.',
+      'Brug recomputes the whole audit trail: the data of every event against its hash, the tree from its leaves, and its root against the signed checkpoint. Write down the checkpoint you get; with it you can later prove (offline too) that the log up to that point was not rewritten.',
     currentHead: 'Latest checkpoint',
     checkpointSummary: '{{size}} events · {{at}}',
     downloadCheckpoint: 'Download the checkpoint',
@@ -779,16 +779,17 @@ export const en: Messages = {
     writeDownCheckpoint: 'Write down this checkpoint (size:root):',
     emptyTrail: 'No events yet',
     expectHead: 'A head written down earlier',
-    expectHeadHint: 'Number and hash, like 1234:ab12… The chain must still pass through it.',
+    expectHeadHint:
+      'Number and hash, like 1234:ab12…, of the chain that linked the events from before the tree. The chain must still pass through it.',
     expectHeadError: 'Enter a head as <number>:<64 hexadecimal digits>.',
-    submit: 'Verify the chain',
+    submit: 'Verify the log',
     busy: 'Verifying…',
     failed: 'Verifying did not work',
-    valid: 'The chain is intact',
+    valid: 'The log is intact',
     validDetail: '{{events}} events checked; not one was changed.',
     validLeaves: '{{leaves}} leaves of the tree checked against the signed checkpoint.',
     writeDown: 'Write down this head (number:hash):',
-    invalid: 'The chain is broken',
+    invalid: 'The log is broken',
     invalidDetail: 'The first event that does not match is number {{seq}}: {{reason}}',
   },
   exports: {
@@ -797,7 +798,7 @@ export const en: Messages = {
     failed: 'The download did not work',
     audit: {
       title: 'Audit trail (NDJSON)',
-      body: 'Every event, one per line, oldest first. Verify the chain offline with “npm run brug -- audit verify”.',
+      body: 'Every event, one per line, oldest first. Verify it offline with “npm run brug -- audit verify”.',
       download: 'Download the audit trail',
     },
     fundingCsv: {

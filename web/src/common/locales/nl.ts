@@ -46,7 +46,7 @@ export const nl = {
     fileCase: 'Zaak indienen',
     dashboard: 'Dashboard',
     audit: 'Auditlog',
-    verify: 'Keten controleren',
+    verify: 'Log controleren',
     exports: 'Exports',
   },
   roles: {
@@ -725,7 +725,7 @@ export const nl = {
   audit: {
     title: 'Auditlog',
     intro:
-      'Elke wijziging in Brug, met wie het deed en wanneer. Elke regel is met een hash aan de vorige geketend.',
+      'Elke wijziging in Brug, met wie het deed en wanneer. Elke gebeurtenis is een blad van een hashboom waarvan Brug de wortel in een checkpoint ondertekent, zodat geen latere wijziging onopgemerkt blijft.',
     filters: 'Auditlog filteren',
     action: 'Handeling',
     caseReference: 'Zaakkenmerk',
@@ -787,9 +787,9 @@ export const nl = {
     changes: auditChangesNl as unknown as AuditChangeTexts,
   },
   verify: {
-    title: 'Keten controleren',
+    title: 'Log controleren',
     intro:
-      'Brug rekent de hele audittrail na: elke gebeurtenis moet passen bij de hash van de vorige. Noteer de kop die u krijgt; daarmee kunt u later (ook offline) bewijzen dat de geschiedenis tot dat punt niet is herschreven.',
+      'Brug rekent de hele audittrail na: de gegevens van elke gebeurtenis tegen hun hash, de boom vanaf zijn bladen en de wortel tegen het ondertekende checkpoint. Noteer het checkpoint dat u krijgt; daarmee kunt u later (ook offline) bewijzen dat het log tot dat punt niet is herschreven.',
     currentHead: 'Laatste checkpoint',
     checkpointSummary: '{{size}} gebeurtenissen · {{at}}',
     downloadCheckpoint: 'Checkpoint downloaden',
@@ -801,16 +801,16 @@ export const nl = {
     emptyTrail: 'Nog geen gebeurtenissen',
     expectHead: 'Eerder genoteerde kop',
     expectHeadHint:
-      'Nummer en hash, zoals 1234:ab12… De keten moet hier nog steeds doorheen lopen.',
+      'Nummer en hash, zoals 1234:ab12…, van de keten die de gebeurtenissen van vóór de boom verbond. De keten moet hier nog steeds doorheen lopen.',
     expectHeadError: 'Vul een kop in als <nummer>:<64 hexadecimale tekens>.',
-    submit: 'Keten controleren',
+    submit: 'Log controleren',
     busy: 'Bezig met controleren…',
     failed: 'Controleren is niet gelukt',
-    valid: 'De keten is in orde',
+    valid: 'Het log is in orde',
     validDetail: '{{events}} gebeurtenissen gecontroleerd; geen enkele is gewijzigd.',
     validLeaves: '{{leaves}} bladen van de boom gecontroleerd tegen het ondertekende checkpoint.',
     writeDown: 'Noteer deze kop (nummer:hash):',
-    invalid: 'De keten is niet in orde',
+    invalid: 'Het log is niet in orde',
     invalidDetail: 'De eerste gebeurtenis die niet klopt is nummer {{seq}}: {{reason}}',
   },
   exports: {
@@ -819,7 +819,7 @@ export const nl = {
     failed: 'Downloaden is niet gelukt',
     audit: {
       title: 'Audittrail (NDJSON)',
-      body: 'Alle gebeurtenissen, één per regel, de oudste eerst. Controleer de keten offline met “npm run brug -- audit verify”.',
+      body: 'Alle gebeurtenissen, één per regel, de oudste eerst. Controleer ze offline met “npm run brug -- audit verify”.',
       download: 'Audittrail downloaden',
     },
     fundingCsv: {
