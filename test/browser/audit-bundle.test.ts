@@ -11,6 +11,7 @@ import {
   eventually,
   expectAccessible,
   newContext,
+  PHONE,
   seedShowcase,
   signIn,
   startUiApp,
@@ -85,6 +86,12 @@ describe('the auditor checks a case bundle in the browser', () => {
       await note.waitFor();
       const noteText = await note.innerText();
       expect(noteText).toMatch(/^\S+\n\d+\n[A-Za-z0-9+/]{43}=\n\n\u2014 \S+ \S+\n?$/);
+      // At 375 px the note's long signature line scrolls inside the note, not the page.
+      await page.setViewportSize(PHONE);
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(PHONE.width);
+      await page.setViewportSize({ width: 1280, height: 900 });
       const kept = await downloaded(page, () =>
         page.getByRole('button', { name: 'Checkpoint downloaden' }).click(),
       );
